@@ -1,0 +1,42 @@
+"""`check`: validate the content and print a short summary, or every problem found."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from ..contents import load
+from ..errors import ContentErrors
+from ..structure import Content
+
+
+def run(content_dir: Path, shown_as: str) -> int:
+    try:
+        content = load(content_dir, shown_as)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
+        return 1
+    print(summary(content, shown_as))
+    return 0
+
+
+def summary(content: Content, shown_as: str) -> str:
+    commitments = content.commitments.values()
+    per_actor = Counter(actor for c in commitments for actor in c.actors)
+    per_status = Counter(c.status.status if c.status else "ingen status" for c in commitments)
+    per_kind = Counter(u.kind for u in content.updates)
+    lines = [
+        f"Innehållet i {shown_as} är giltigt.",
+        f"  {len(content.periods)} perioder, {len(content.actors)} aktörer, {len(content.themes)} teman, "
+        f"{len(content.commitments)} åtaganden, {len(content.updates)} uppdateringar, {len(content.indicators)} indikatorer",
+        "Åtaganden per aktör:",
+        *(f"  {content.actors[a].short_name}: {n}" for a, n in sorted(per_actor.items())),
+        "Åtaganden per status:",
+        *(f"  {s}: {n}" for s, n in sorted(per_status.items())),
+        "Uppdateringar per typ:",
+        *(f"  {k}: {n}" for k, n in sorted(per_kind.items())),
+    ]
+    return "\n".join(lines)

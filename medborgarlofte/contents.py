@@ -1,0 +1,291 @@
+"""Load the content folder into one validated, immutable Content, or report every problem at once."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, ContentErrors, did_you_mean, one_of
+from .readers import Document, Loc, ReadError, read_markdown, read_yaml
+from .structure import SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
+
+M = TypeVar("M", bound=BaseModel)
+
+FOLDERS = {"periods": Period, "commitments": Commitment, "indicators": Indicator, "updates": Update}
+REGISTRIES = {"actors.yaml": Actor, "themes.yaml": Theme}
+
+
+def load(content_dir: Path, shown_as: str | None = None) -> Content:
+    """Read, validate and cross-reference everything under content_dir."""
+    loader = _Loader(content_dir, shown_as or str(content_dir))
+    if not content_dir.is_dir():
+        raise ContentErrors([ContentError(loader.root, 1, "-", "mappen finns inte (förväntade en mapp med innehåll)")])
+    periods = loader.folder("periods", Period, ".yaml")
+    actors = loader.registry("actors.yaml", Actor)
+    themes = loader.registry("themes.yaml", Theme)
+    commitments = loader.folder("commitments", Commitment, ".yaml")
+    indicators = loader.folder("indicators", Indicator, ".yaml")
+    updates = loader.folder("updates", Update, ".md")
+    if not periods and not any(e.path.startswith(f"{loader.root}/periods/") for e in loader.errors):
+        loader.errors.append(ContentError(f"{loader.root}/periods", 1, "-", "ingen period (förväntade minst en fil, t.ex. periods/2022-2023.yaml)"))
+
+    check = _Checker(loader.errors, periods, actors, themes, commitments, indicators)
+    for doc, period in periods.values():
+        check.dates_in_order(doc, period.start, period.end, ("end",))
+    for doc, commitment in commitments.values():
+        check.commitment(doc, commitment)
+    for doc, update in updates.values():
+        check.update(doc, update)
+    for doc, indicator in indicators.values():
+        check.indicator(doc, indicator)
+    if loader.errors:
+        raise ContentErrors(loader.errors)
+
+    ordered_periods = sorted((p for _, p in periods.values()), key=lambda p: (p.start, p.id))
+    period_rank = {p.id: rank for rank, p in enumerate(ordered_periods)}
+    ordered_commitments = sorted((c for _, c in commitments.values()), key=lambda c: (period_rank[c.period], c.id))
+    ordered_updates = sorted(sorted((u for _, u in updates.values()), key=lambda u: u.id), key=lambda u: u.date, reverse=True)
+
+    by_commitment: dict[str, list[Update]] = defaultdict(list)
+    for update in ordered_updates:
+        for commitment_id in _concerned(update):
+            by_commitment[commitment_id].append(update)
+    continued_by: dict[str, list[str]] = defaultdict(list)
+    for commitment in ordered_commitments:
+        if commitment.continues:
+            continued_by[commitment.continues].append(commitment.id)
+
+    return Content(
+        periods=_frozen({p.id: p for p in ordered_periods}),
+        actors=_frozen({i: a for i, (_, a) in actors.items()}),
+        themes=_frozen({i: t for i, (_, t) in sorted(themes.items())}),
+        commitments=_frozen({c.id: c for c in ordered_commitments}),
+        updates=tuple(ordered_updates),
+        indicators=_frozen({i: ind for i, (_, ind) in sorted(indicators.items())}),
+        updates_by_commitment=_frozen({k: tuple(v) for k, v in by_commitment.items()}),
+        continued_by=_frozen({k: tuple(v) for k, v in continued_by.items()}),
+    )
+
+
+def _concerned(update: Update) -> list[str]:
+    """The commitments an update concerns: those it names and those its dialogue points answer with."""
+    named = list(update.commitments)
+    for point in update.dialogue.points if update.dialogue else ():
+        named += [c for c in point.commitments if c not in named]
+    return named
+
+
+def _frozen(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(dict(mapping))
+
+
+class _Loader:
+    """Reads files and validates each against its schema, collecting errors instead of stopping."""
+
+    def __init__(self, content_dir: Path, root: str):
+        self.content_dir = content_dir
+        self.root = root.rstrip("/") or "."
+        self.errors: list[ContentError] = []
+
+    def shown(self, path: Path) -> str:
+        return f"{self.root}/{path.relative_to(self.content_dir).as_posix()}"
+
+    def folder(self, name: str, model: type[M], suffix: str) -> dict[str, tuple[Document, M]]:
+        """One file per item, its id the file name; sub-folders are allowed for the editors' order."""
+        found: dict[str, tuple[Document, M]] = {}
+        folder = self.content_dir / name
+        paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+        for path in paths:
+            shown = self.shown(path)
+            if path.suffix not in (suffix, ".yml" if suffix == ".yaml" else suffix):
+                self.errors.append(ContentError(shown, 1, "-", f"okänd filtyp '{path.suffix}' (förväntade {suffix}-filer i {name}/)"))
+                continue
+            item_id = path.stem
+            if not SLUG.match(item_id):
+                self.errors.append(ContentError(shown, 1, "id", f"filnamnet '{item_id}' duger inte som id (förväntade små bokstäver a-z, siffror och bindestreck, t.ex. 'polisen-narvaro{suffix}')"))
+                continue
+            doc = self.read(path, shown, markdown=suffix == ".md")
+            if doc is None:
+                continue
+            extra = {"body": doc.body} if suffix == ".md" else {}
+            item = self.validate(doc, model, doc.data, (), item_id, extra)
+            if item_id in found:
+                self.errors.append(ContentError(shown, 1, "id", f"id '{item_id}' finns redan i {found[item_id][0].path} (förväntade unika filnamn)"))
+            elif item is not None:
+                found[item_id] = (doc, item)
+        return found
+
+    def registry(self, name: str, model: type[M]) -> dict[str, tuple[Document, M]]:
+        """A file of several items, keyed by id: actors.yaml, themes.yaml."""
+        path = self.content_dir / name
+        if not path.is_file():
+            self.errors.append(ContentError(self.shown(path), 1, "-", f"filen saknas (förväntade {name} med minst en post)"))
+            return {}
+        doc = self.read(path, self.shown(path), markdown=False)
+        if doc is None:
+            return {}
+        found: dict[str, tuple[Document, M]] = {}
+        for key, fields in doc.data.items():
+            if not isinstance(key, str) or not SLUG.match(key):
+                self.errors.append(doc.error((str(key),), "duger inte som id (förväntade små bokstäver a-z, siffror och bindestreck)"))
+                continue
+            item = self.validate(doc, model, fields, (key,), key, {})
+            if item is not None:
+                found[key] = (doc, item)
+        return found
+
+    def read(self, path: Path, shown: str, markdown: bool) -> Document | None:
+        try:
+            doc = read_markdown(path, shown) if markdown else read_yaml(path, shown)
+        except ReadError as exc:
+            self.errors.append(exc.error)
+            return None
+        if not isinstance(doc.data, dict):
+            self.errors.append(doc.error((), f"fick {_kind_of(doc.data)} (förväntade fält med värden, ett per rad: 'namn: värde')"))
+            return None
+        return doc
+
+    def validate(self, doc: Document, model: type[M], fields: Any, loc: Loc, item_id: str, extra: dict) -> M | None:
+        if not isinstance(fields, dict):
+            self.errors.append(doc.error(loc, f"fick {_kind_of(fields)} (förväntade fält med värden)"))
+            return None
+        if "id" in fields:
+            self.errors.append(doc.error(loc + ("id",), "id ska inte skrivas i filen (id är filnamnet eller nyckeln)"))
+            return None
+        if "body" in extra and "body" in fields:
+            self.errors.append(doc.error(loc + ("body",), "okänt fält (texten skrivs under front matter, inte som fält)"))
+            return None
+        try:
+            return model.model_validate({**fields, "id": item_id, **extra})
+        except ValidationError as exc:
+            for problem in exc.errors():
+                where = loc + tuple(problem["loc"])
+                self.errors.append(doc.error(where, _explain(problem, model)))
+            return None
+
+
+class _Checker:
+    """The rules that span fields and files: references, order of dates, required notes."""
+
+    def __init__(self, errors: list[ContentError], periods, actors, themes, commitments, indicators):
+        self.errors = errors
+        self.periods = {k: p for k, (_, p) in periods.items()}
+        self.actors, self.themes, self.commitments, self.indicators = actors, themes, commitments, indicators
+
+    def reference(self, doc: Document, loc: Loc, value: str, known: Iterable[str], what: str, where: str) -> None:
+        known = list(known)
+        if value not in known:
+            self.errors.append(doc.error(loc, f"okänt {what} '{value}' (förväntade ett id från {where}{did_you_mean(value, known)})"))
+
+    def references(self, doc: Document, field: str, values: Iterable[str], known, what: str, where: str, loc: Loc = ()) -> None:
+        for index, value in enumerate(values):
+            self.reference(doc, loc + (field, index), value, known, what, where)
+
+    def dates_in_order(self, doc: Document, first, last, loc: Loc) -> None:
+        if first and last and last < first:
+            self.errors.append(doc.error(loc, f"{last} ligger före startdagen {first} (förväntade ett senare datum)"))
+
+    def commitment(self, doc: Document, item: Commitment) -> None:
+        self.reference(doc, ("period",), item.period, self.periods, "period", "periods/")
+        self.references(doc, "actors", item.actors, self.actors, "aktör", "actors.yaml")
+        self.references(doc, "themes", item.themes, self.themes, "tema", "themes.yaml")
+        self.dates_in_order(doc, item.start, item.end, ("end",))
+        if item.continues:
+            self.reference(doc, ("continues",), item.continues, (c for c in self.commitments if c != item.id), "åtagande", "commitments/")
+            earlier = self.commitments.get(item.continues)
+            period, before = self.periods.get(item.period), earlier and self.periods.get(earlier[1].period)
+            if period and before and before.start >= period.start:
+                self.errors.append(doc.error(("continues",), f"'{item.continues}' hör till perioden {before.id}, som inte är tidigare (förväntade ett åtagande från en tidigare period)"))
+        period = self.periods.get(item.period)
+        for index, change in enumerate(item.history):
+            if index and change.date < item.history[index - 1].date:
+                self.errors.append(doc.error(("history", index, "date"), f"{change.date} kommer före föregående post {item.history[index - 1].date} (förväntade historiken i datumordning, äldst först)"))
+            if period and not period.start <= change.date <= period.end:
+                self.errors.append(doc.error(("history", index, "date"), f"{change.date} ligger utanför perioden {period.id} (förväntade ett datum {period.start} – {period.end})"))
+            if change.status == "avbruten" and not change.note:
+                self.errors.append(doc.error(("history", index, "note"), "saknas: ett avbrutet åtagande måste förklaras (förväntade en kommentar om varför)"))
+
+    def update(self, doc: Document, item: Update) -> None:
+        self.references(doc, "commitments", item.commitments, self.commitments, "åtagande", "commitments/")
+        self.references(doc, "actors", item.actors, self.actors, "aktör", "actors.yaml")
+        if item.kind == "medborgardialog" and item.dialogue is None:
+            self.errors.append(doc.error(("dialogue",), "saknas för en medborgardialog (förväntade dialogue med held, place och form)"))
+        if item.kind != "medborgardialog" and item.dialogue is not None:
+            self.errors.append(doc.error(("dialogue",), f"hör bara till kind: medborgardialog (förväntade inget dialogue-fält för {item.kind})"))
+        for index, point in enumerate(item.dialogue.points if item.dialogue else ()):
+            loc = ("dialogue", "points", index)
+            self.references(doc, "commitments", point.commitments, self.commitments, "åtagande", "commitments/", loc)
+
+    def indicator(self, doc: Document, item: Indicator) -> None:
+        self.references(doc, "commitments", item.commitments, self.commitments, "åtagande", "commitments/")
+        for index in range(1, len(item.values)):
+            if item.values[index].date <= item.values[index - 1].date:
+                self.errors.append(doc.error(("values", index, "date"), f"{item.values[index].date} kommer inte efter föregående värde {item.values[index - 1].date} (förväntade ett värde per datum, äldst först)"))
+
+
+_KINDS = {str: "text", bool: "sant/falskt", int: "ett tal", float: "ett tal", list: "en lista", dict: "fält med värden", type(None): "ett tomt värde"}
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "ett heltal",
+    "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "bool_type": "true eller false",
+    "tuple_type": "en lista, en rad per post som börjar med '- '",
+    "list_type": "en lista, en rad per post som börjar med '- '",
+    "model_type": "fält med värden",
+    "model_attributes_type": "fält med värden",
+    "dict_type": "fält med värden",
+}
+
+
+def _kind_of(value: object) -> str:
+    return _KINDS.get(type(value), type(value).__name__)
+
+
+def _explain(problem: dict, model: type[BaseModel]) -> str:
+    """A pydantic error in the words of the people who write content: what is wrong (what was expected)."""
+    kind, value, ctx = problem["type"], problem.get("input"), problem.get("ctx", {})
+    if kind == "missing":
+        return "saknas (obligatoriskt fält)"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, tuple(problem["loc"])[:-1])
+        return f"okänt fält (förväntade ett av: {', '.join(allowed)}{did_you_mean(problem['loc'][-1], allowed)})"
+    if kind == "literal_error":
+        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        return f"okänt värde '{value}' ({one_of(value, options)})"
+    if kind == "value_error":
+        return str(ctx.get("error", problem["msg"]))
+    if kind in _EXPECTED:
+        return f"fick {_kind_of(value)} (förväntade {_EXPECTED[kind]})"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        return f"{value} är för {'litet' if 'ge' in ctx else 'stort'} (förväntade {'minst' if 'ge' in ctx else 'högst'} {bound})"
+    if kind == "string_too_short":
+        return "är tomt (förväntade text)"
+    if kind == "too_short":
+        return f"har för få poster (förväntade minst {ctx.get('min_length')})"
+    return problem["msg"]
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names allowed at loc, by following the model's annotations down the path."""
+    for part in loc:
+        if isinstance(part, int) or part not in model.model_fields:
+            continue
+        model = _nested_model(model.model_fields[part].annotation) or model
+    return [name for name in model.model_fields if name not in ("id", "body")]
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _nested_model(arg)
+        if found:
+            return found
+    return None

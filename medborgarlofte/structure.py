@@ -1,0 +1,215 @@
+"""The content model: one immutable, typed object per thing a promise is made of.
+
+Field names are English and language-neutral, so that a translation can later add the text fields
+of a file under the same ids without repeating its dates, statuses or references. Descriptions are
+Swedish: they are what an editor with a YAML language server shows the people who write content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Literal, Mapping
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+
+TIMEZONE = ZoneInfo("Europe/Stockholm")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+Status = Literal["planerad", "pågår", "löpande", "genomförd", "försenad", "avbruten"]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+UpdateKind = Literal["informationsbrev", "medborgardialog", "nyhet", "uppföljning"]
+UPDATE_KINDS: tuple[str, ...] = UpdateKind.__args__  # type: ignore[attr-defined]
+Level = Literal["aktivitet", "prestation", "effekt"]
+DialogueForm = Literal["dialogmöte", "trygghetsvandring", "enkät", "skolbesök", "digital dialog", "informationsträff", "annat"]
+
+
+def _slug(value: object) -> object:
+    if isinstance(value, str) and not SLUG.match(value):
+        raise ValueError(f"'{value}' är inget giltigt id (förväntade små bokstäver a-z, siffror och bindestreck, t.ex. 'polisen-narvaro')")
+    return value
+
+
+def _day(value: object) -> object:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' är inget datum som finns i kalendern (förväntade ÅÅÅÅ-MM-DD)") from None
+    raise ValueError(f"'{value}' är inget datum (förväntade ÅÅÅÅ-MM-DD, t.ex. 2022-10-15)")
+
+
+def _moment(value: object) -> object:
+    """A date, or a date and time; read as Swedish local time and kept timezone-aware."""
+    text = value.strip() if isinstance(value, str) else ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        day = _day(text)
+        return datetime(day.year, day.month, day.day, tzinfo=TIMEZONE)  # type: ignore[union-attr]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?", text):
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"'{value}' är ingen tidpunkt som finns (förväntade ÅÅÅÅ-MM-DD TT:MM)") from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=TIMEZONE)
+    raise ValueError(f"'{value}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM, t.ex. 2022-09-14 18:00)")
+
+
+def _url(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
+        raise ValueError(f"'{value}' är ingen webbadress (förväntade en adress som börjar med https://)")
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_slug), Field(strict=True, json_schema_extra={"pattern": SLUG.pattern})]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Markdown = Annotated[str, StringConstraints(strict=True, min_length=1)]
+Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
+Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?"})]
+Url = Annotated[str, BeforeValidator(_url), Field(strict=True, json_schema_extra={"format": "uri"})]
+Count = Annotated[int, Field(strict=True)]
+Number = Annotated[float, Field(strict=True)]
+Example = Annotated[bool, Field(strict=True, description="true om uppgiften är ett påhittat exempel; sidan märker den då 'Exempel'.")]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Signatory(Record):
+    name: Text = Field(description="Namn på den som skrev under.")
+    title: Text = Field(description="Befattning.")
+    organisation: Text = Field(description="Organisation, t.ex. 'Miljöförvaltningen, Malmö stad'.")
+
+
+class Period(Record):
+    """The promise for one period: periods are renewed yearly and several coexist."""
+
+    id: Slug
+    title: Text = Field(description="Löftets rubrik, t.ex. 'Medborgarlöfte Sofielund 2022–2023'.")
+    start: Day = Field(description="Första dagen löftet gäller.")
+    end: Day = Field(description="Sista dagen löftet gäller.")
+    signed: Day | None = Field(None, description="Dagen löftet undertecknades, om den är känd.")
+    background: Markdown = Field(description="Lägesbilden: varför löftet behövs (Markdown).")
+    focus: Markdown = Field(description="Inriktningen för perioden (Markdown).")
+    follow_up: tuple[Text, ...] = Field(description="Hur löftet följs upp, en rad per sätt.")
+    channels: tuple[Text, ...] = Field(description="Var invånarna kan följa arbetet, en rad per kanal.")
+    signatories: tuple[Signatory, ...] = Field(min_length=1, description="De som skrev under.")
+    example: Example = False
+
+
+class Actor(Record):
+    id: Slug
+    name: Text = Field(description="Fullständigt namn, t.ex. 'Fastighets- och gatukontoret'.")
+    short_name: Text = Field(description="Kort namn i listor, t.ex. 'Polisen'.")
+    organisation: Text = Field(description="Organisationen aktören hör till, t.ex. 'Malmö stad'.")
+    url: Url | None = Field(None, description="Aktörens webbadress.")
+    description: Markdown | None = Field(None, description="Kort presentation (Markdown).")
+
+
+class Theme(Record):
+    id: Slug
+    name: Text = Field(description="Temats namn på sajten, t.ex. 'Barn och unga'.")
+    description: Markdown | None = Field(None, description="Kort förklaring (Markdown).")
+
+
+class StatusChange(Record):
+    date: Day = Field(description="Dagen då statusen gällde från.")
+    status: Status = Field(description="planerad, pågår, löpande, genomförd, försenad eller avbruten.")
+    note: Text | None = Field(None, description="Vad som hänt; krävs när status är avbruten.")
+    source: Url | None = Field(None, description="Länk till underlaget: beslut, rapport, artikel.")
+    example: Example = False
+
+
+class Activity(Record):
+    date: Day = Field(description="Dagen aktiviteten genomfördes.")
+    text: Text = Field(description="Vad som gjordes.")
+    count: Count | None = Field(None, ge=0, description="Antal, t.ex. antal timmar eller besök.")
+    example: Example = False
+
+
+class Commitment(Record):
+    """An åtagande: one file each, its id the file name."""
+
+    id: Slug
+    period: Slug = Field(description="Id för perioden, t.ex. '2022-2023'.")
+    actors: tuple[Slug, ...] = Field(min_length=1, description="Id för den eller de aktörer som står för åtagandet.")
+    title: Text = Field(description="Kort rubrik.")
+    description: Markdown = Field(description="Åtagandet i sin helhet (Markdown).")
+    themes: tuple[Slug, ...] = Field((), description="Id för teman, t.ex. 'barn-och-unga'.")
+    start: Day | None = Field(None, description="När arbetet börjar, om det är bestämt.")
+    end: Day | None = Field(None, description="När arbetet ska vara klart, om det är bestämt.")
+    progress: Count | None = Field(None, ge=0, le=100, description="Hur långt arbetet kommit, i procent.")
+    continues: Slug | None = Field(None, description="Id för åtagandet från en tidigare period som detta fortsätter.")
+    history: tuple[StatusChange, ...] = Field((), description="Statushistorik, äldst först. Den senaste posten är aktuell status.")
+    activities: tuple[Activity, ...] = Field((), description="Aktivitetslogg för resurs- och aktivitetsuppföljning.")
+    example: Example = False
+
+    @property
+    def status(self) -> StatusChange | None:
+        return self.history[-1] if self.history else None
+
+
+class DialoguePoint(Record):
+    raised: Text = Field(description="Vad invånarna tog upp (Ni sa).")
+    response: Text = Field(description="Vad aktörerna gör åt det (Vi gör).")
+    commitments: tuple[Slug, ...] = Field((), description="Id för de åtaganden som svarar på punkten.")
+
+
+class Dialogue(Record):
+    held: Moment = Field(description="När dialogen hölls: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM.")
+    place: Text = Field(description="Var den hölls.")
+    form: DialogueForm = Field(description="dialogmöte, trygghetsvandring, enkät, skolbesök, digital dialog, informationsträff eller annat.")
+    participants: Count | None = Field(None, ge=0, description="Ungefär hur många som deltog.")
+    groups: tuple[Text, ...] = Field((), description="Vilka grupper som deltog, t.ex. boende, näringsidkare, unga.")
+    points: tuple[DialoguePoint, ...] = Field((), description="Det som togs upp och svaren: 'Ni sa – vi gör'.")
+
+
+class Update(Record):
+    """An informationsbrev, a medborgardialog, a nyhet or an uppföljning: Markdown with front matter."""
+
+    id: Slug
+    title: Text = Field(description="Rubrik.")
+    date: Moment = Field(description="Publiceringsdag: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM.")
+    kind: UpdateKind = Field(description="informationsbrev, medborgardialog, nyhet eller uppföljning.")
+    summary: Text = Field(description="Sammanfattning i en eller två meningar.")
+    commitments: tuple[Slug, ...] = Field((), description="Id för de åtaganden uppdateringen gäller.")
+    actors: tuple[Slug, ...] = Field((), description="Id för de aktörer uppdateringen gäller.")
+    dialogue: Dialogue | None = Field(None, description="Krävs för en medborgardialog: när, var, form, deltagare och 'Ni sa – vi gör'.")
+    draft: bool = Field(False, strict=True, description="true för ett utkast som inte publiceras.")
+    example: Example = False
+    body: str = ""
+
+
+class Measurement(Record):
+    date: Day = Field(description="Dagen värdet avser.")
+    value: Number = Field(description="Värdet, som tal.")
+    note: Text | None = Field(None, description="Kommentar till värdet.")
+
+
+class Indicator(Record):
+    id: Slug
+    title: Text = Field(description="Vad som mäts.")
+    description: Markdown | None = Field(None, description="Förklaring (Markdown).")
+    level: Level = Field(description="aktivitet, prestation eller effekt.")
+    unit: Text = Field(description="Enhet, t.ex. 'procent' eller 'antal'.")
+    source: Text = Field(description="Varifrån siffrorna kommer.")
+    better: Literal["högre", "lägre"] = Field(description="Om ett högre eller lägre värde är bättre.")
+    commitments: tuple[Slug, ...] = Field((), description="Id för de åtaganden indikatorn mäter.")
+    values: tuple[Measurement, ...] = Field((), description="Uppmätta värden, äldst först.")
+    example: Example = False
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything published, validated and cross-referenced: what every generator reads."""
+
+    periods: Mapping[str, Period]
+    actors: Mapping[str, Actor]
+    themes: Mapping[str, Theme]
+    commitments: Mapping[str, Commitment]
+    updates: tuple[Update, ...]
+    indicators: Mapping[str, Indicator]
+    updates_by_commitment: Mapping[str, tuple[Update, ...]]
+    continued_by: Mapping[str, str]
