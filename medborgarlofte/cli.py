@@ -6,19 +6,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import check
+from .commands import check, schema
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_pages.py", description="Bygger sajten för ett medborgarlöfte.")
     verbs = parser.add_subparsers(dest="verb", required=True)
-    check_parser = verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
-    for sub in (check_parser,):
+    verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
+    verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
+    for sub in verbs.choices.values():
         sub.add_argument("--content", default="content", help="mappen med innehåll (standard: content)")
     args = parser.parse_args(argv)
+    content = Path(args.content)
     if args.verb == "check":
-        return check.run(Path(args.content), args.content)
-    return 2
+        return check.run(content, args.content)
+    return schema.run(Path("schemas"))
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ def load(content_dir: Path, shown_as: str | None = None) -> Content:
     if not periods and not any(e.path.startswith(f"{loader.root}/periods/") for e in loader.errors):
         loader.errors.append(ContentError(f"{loader.root}/periods", 1, "-", "ingen period (förväntade minst en fil, t.ex. periods/2022-2023.yaml)"))
 
-    check = _Checker(loader.errors, periods, actors, themes, commitments, indicators)
+    check = _Checker(loader.errors, loader.present, periods, commitments)
     for doc, period in periods.values():
         check.dates_in_order(doc, period.start, period.end, ("end",))
     for doc, commitment in commitments.values():
@@ -91,6 +91,8 @@ class _Loader:
         self.content_dir = content_dir
         self.root = root.rstrip("/") or "."
         self.errors: list[ContentError] = []
+        # Every id that exists, valid or not, so that one broken file is not reported again by each reference to it.
+        self.present: dict[str, set[str] | None] = {}
 
     def shown(self, path: Path) -> str:
         return f"{self.root}/{path.relative_to(self.content_dir).as_posix()}"
@@ -98,6 +100,7 @@ class _Loader:
     def folder(self, name: str, model: type[M], suffix: str) -> dict[str, tuple[Document, M]]:
         """One file per item, its id the file name; sub-folders are allowed for the editors' order."""
         found: dict[str, tuple[Document, M]] = {}
+        present = self.present.setdefault(name, set())
         folder = self.content_dir / name
         paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
         for path in paths:
@@ -109,6 +112,7 @@ class _Loader:
             if not SLUG.match(item_id):
                 self.errors.append(ContentError(shown, 1, "id", f"filnamnet '{item_id}' duger inte som id (förväntade små bokstäver a-z, siffror och bindestreck, t.ex. 'polisen-narvaro{suffix}')"))
                 continue
+            present.add(item_id)
             doc = self.read(path, shown, markdown=suffix == ".md")
             if doc is None:
                 continue
@@ -123,6 +127,7 @@ class _Loader:
     def registry(self, name: str, model: type[M]) -> dict[str, tuple[Document, M]]:
         """A file of several items, keyed by id: actors.yaml, themes.yaml."""
         path = self.content_dir / name
+        self.present[name] = None
         if not path.is_file():
             self.errors.append(ContentError(self.shown(path), 1, "-", f"filen saknas (förväntade {name} med minst en post)"))
             return {}
@@ -130,6 +135,7 @@ class _Loader:
         if doc is None:
             return {}
         found: dict[str, tuple[Document, M]] = {}
+        self.present[name] = {str(key) for key in doc.data}
         for key, fields in doc.data.items():
             if not isinstance(key, str) or not SLUG.match(key):
                 self.errors.append(doc.error((str(key),), "duger inte som id (förväntade små bokstäver a-z, siffror och bindestreck)"))
@@ -172,13 +178,18 @@ class _Loader:
 class _Checker:
     """The rules that span fields and files: references, order of dates, required notes."""
 
-    def __init__(self, errors: list[ContentError], periods, actors, themes, commitments, indicators):
+    def __init__(self, errors: list[ContentError], present: dict[str, set[str] | None], periods, commitments):
         self.errors = errors
         self.periods = {k: p for k, (_, p) in periods.items()}
-        self.actors, self.themes, self.commitments, self.indicators = actors, themes, commitments, indicators
+        self.commitments = commitments
+        self.actors, self.themes = present["actors.yaml"], present["themes.yaml"]
+        self.all_periods, self.all_commitments = present["periods"], present["commitments"]
 
-    def reference(self, doc: Document, loc: Loc, value: str, known: Iterable[str], what: str, where: str) -> None:
-        known = list(known)
+    def reference(self, doc: Document, loc: Loc, value: str, known: Iterable[str] | None, what: str, where: str) -> None:
+        """An id must name something that exists; known is None where the file listing them could not be read."""
+        if known is None:
+            return
+        known = sorted(known)
         if value not in known:
             self.errors.append(doc.error(loc, f"okänt {what} '{value}' (förväntade ett id från {where}{did_you_mean(value, known)})"))
 
@@ -191,12 +202,12 @@ class _Checker:
             self.errors.append(doc.error(loc, f"{last} ligger före startdagen {first} (förväntade ett senare datum)"))
 
     def commitment(self, doc: Document, item: Commitment) -> None:
-        self.reference(doc, ("period",), item.period, self.periods, "period", "periods/")
+        self.reference(doc, ("period",), item.period, self.all_periods, "period", "periods/")
         self.references(doc, "actors", item.actors, self.actors, "aktör", "actors.yaml")
         self.references(doc, "themes", item.themes, self.themes, "tema", "themes.yaml")
         self.dates_in_order(doc, item.start, item.end, ("end",))
         if item.continues:
-            self.reference(doc, ("continues",), item.continues, (c for c in self.commitments if c != item.id), "åtagande", "commitments/")
+            self.reference(doc, ("continues",), item.continues, self.all_commitments - {item.id}, "åtagande", "commitments/")
             earlier = self.commitments.get(item.continues)
             period, before = self.periods.get(item.period), earlier and self.periods.get(earlier[1].period)
             if period and before and before.start >= period.start:
@@ -211,7 +222,7 @@ class _Checker:
                 self.errors.append(doc.error(("history", index, "note"), "saknas: ett avbrutet åtagande måste förklaras (förväntade en kommentar om varför)"))
 
     def update(self, doc: Document, item: Update) -> None:
-        self.references(doc, "commitments", item.commitments, self.commitments, "åtagande", "commitments/")
+        self.references(doc, "commitments", item.commitments, self.all_commitments, "åtagande", "commitments/")
         self.references(doc, "actors", item.actors, self.actors, "aktör", "actors.yaml")
         if item.kind == "medborgardialog" and item.dialogue is None:
             self.errors.append(doc.error(("dialogue",), "saknas för en medborgardialog (förväntade dialogue med held, place och form)"))
@@ -219,10 +230,10 @@ class _Checker:
             self.errors.append(doc.error(("dialogue",), f"hör bara till kind: medborgardialog (förväntade inget dialogue-fält för {item.kind})"))
         for index, point in enumerate(item.dialogue.points if item.dialogue else ()):
             loc = ("dialogue", "points", index)
-            self.references(doc, "commitments", point.commitments, self.commitments, "åtagande", "commitments/", loc)
+            self.references(doc, "commitments", point.commitments, self.all_commitments, "åtagande", "commitments/", loc)
 
     def indicator(self, doc: Document, item: Indicator) -> None:
-        self.references(doc, "commitments", item.commitments, self.commitments, "åtagande", "commitments/")
+        self.references(doc, "commitments", item.commitments, self.all_commitments, "åtagande", "commitments/")
         for index in range(1, len(item.values)):
             if item.values[index].date <= item.values[index - 1].date:
                 self.errors.append(doc.error(("values", index, "date"), f"{item.values[index].date} kommer inte efter föregående värde {item.values[index - 1].date} (förväntade ett värde per datum, äldst först)"))

@@ -127,7 +127,9 @@ def _walk(node: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], dup
 
 def _explain_yaml(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or ""
-    if "'\\t'" in problem or "\t" in problem:
+    if "tab" in problem or "\t" in problem:
         return "tabbtecken kan inte användas för indrag (använd mellanslag)"
+    if problem.startswith("mapping values are not allowed"):
+        return "kolon följt av mellanslag mitt i ett värde (sätt texten inom citattecken: \"Obs: så här\")"
     context = f", {exc.context}" if exc.context else ""
     return f"ogiltig YAML: {problem}{context} (kontrollera indrag, kolon och citattecken)"

@@ -30,8 +30,17 @@ def summary(content: Content, shown_as: str) -> str:
     per_kind = Counter(u.kind for u in content.updates)
     lines = [
         f"Innehållet i {shown_as} är giltigt.",
-        f"  {len(content.periods)} perioder, {len(content.actors)} aktörer, {len(content.themes)} teman, "
-        f"{len(content.commitments)} åtaganden, {len(content.updates)} uppdateringar, {len(content.indicators)} indikatorer",
+        "  " + ", ".join(
+            _count(len(items), one, many)
+            for items, one, many in (
+                (content.periods, "period", "perioder"),
+                (content.actors, "aktör", "aktörer"),
+                (content.themes, "tema", "teman"),
+                (content.commitments, "åtagande", "åtaganden"),
+                (content.updates, "uppdatering", "uppdateringar"),
+                (content.indicators, "indikator", "indikatorer"),
+            )
+        ),
         "Åtaganden per aktör:",
         *(f"  {content.actors[a].short_name}: {n}" for a, n in sorted(per_actor.items())),
         "Åtaganden per status:",
@@ -40,3 +49,7 @@ def summary(content: Content, shown_as: str) -> str:
         *(f"  {k}: {n}" for k, n in sorted(per_kind.items())),
     ]
     return "\n".join(lines)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

@@ -1,0 +1,50 @@
+"""The documentation and the editor schemas stay in step with the model."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from pydantic import BaseModel
+
+from medborgarlofte import structure
+from medborgarlofte.readers import read_markdown, read_yaml
+from medborgarlofte.schemas import file_schemas, render
+
+from .conftest import ROOT, SAMPLE
+
+MODELS = [m for m in vars(structure).values() if isinstance(m, type) and issubclass(m, BaseModel) and m is not structure.Record]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_every_field_is_documented(model: type[BaseModel]) -> None:
+    documented = set(re.findall(r"`([a-z_]+)`", (ROOT / "CONTENT.md").read_text(encoding="utf-8")))
+    missing = set(model.model_fields) - documented - {"id", "body"}
+    assert not missing, f"CONTENT.md does not describe {sorted(missing)} of {model.__name__}"
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    for name, schema in file_schemas().items():
+        assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == render(schema), f"run: python scripts/build_pages.py schema ({name})"
+
+
+SCHEMA_OF = {"periods": "period", "commitments": "commitment", "indicators": "indicator", "updates": "update"}
+
+
+def content_files() -> list[Path]:
+    return sorted(p for root in (SAMPLE, ROOT / "content") for p in root.rglob("*") if p.suffix in (".yaml", ".md"))
+
+
+@pytest.mark.parametrize("path", content_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_valid_content_passes_its_schema(path: Path) -> None:
+    kind = SCHEMA_OF.get(path.parent.name if path.parent.name in SCHEMA_OF else path.parent.parent.name, path.stem)
+    schema = file_schemas()[f"{kind}.schema.json"]
+    document = read_markdown(path, str(path)) if path.suffix == ".md" else read_yaml(path, str(path))
+    jsonschema.validate(document.data, schema)
+
+
+def test_schema_catches_a_mistake() -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"period": "2022-2023", "titel": "x"}, file_schemas()["commitment.schema.json"])
