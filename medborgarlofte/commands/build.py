@@ -1,0 +1,72 @@
+"""`build`: content -> model -> pages -> MkDocs -> site/, or nothing at all if anything is wrong."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Iterator
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from ..contents import load
+from ..errors import ContentErrors
+from ..generators import pages
+from ..settings import read_settings
+from ..structure import TIMEZONE
+from ..writers import replaced_on_success, write_tree
+
+
+def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, today: date) -> None:
+    """Read straight through: gather and validate everything first, then write."""
+    settings = read_settings(config_file)
+    content = load(content_dir, shown_as)
+    generated = pages.generate(content, settings, today)
+
+    write_tree(settings.docs_dir / pages.GENERATED, generated)
+    with replaced_on_success(site_dir) as staging, _build_date(today):
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        mkdocs_build(config)
+
+
+def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path) -> int:
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
+    try:
+        build(content_dir, shown_as, config_file, site_dir, build_day())
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} fel. Sajten i {site_dir} är orörd.", file=sys.stderr)
+        return 1
+    except MkDocsException as exc:
+        print(f"MkDocs kunde inte bygga sajten: {exc}. Sajten i {site_dir} är orörd.", file=sys.stderr)
+        return 1
+    print(f"Sajten är byggd i {site_dir}/.")
+    return 0
+
+
+def build_day() -> date:
+    """Today in Sweden, or the day SOURCE_DATE_EPOCH names, so that a build can be repeated exactly."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), TIMEZONE).date()
+    return datetime.now(TIMEZONE).date()
+
+
+@contextmanager
+def _build_date(day: date) -> Iterator[None]:
+    """MkDocs stamps the sitemap with its build date; make that the build day, not the clock's second."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, time(), TIMEZONE).timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before

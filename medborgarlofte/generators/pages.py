@@ -1,0 +1,210 @@
+"""Pages: Markdown for MkDocs, made from the model alone. What is shown is decided here; how, in templates/."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from ..settings import Settings
+from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
+
+GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
+CLOSED = ("genomförd", "avbruten")
+KIND_PAGES = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljningar"}
+KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljning"}
+STATUS_CLASS = {"planerad": "planerad", "pågår": "pagar", "löpande": "lopande", "genomförd": "genomford", "försenad": "forsenad", "avbruten": "avbruten"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+_RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    """A commitment with what the pages say about it, worked out once."""
+
+    commitment: Commitment
+    period: Period
+    actors: tuple[Actor, ...]
+    themes: tuple[Theme, ...]
+    status: StatusChange | None
+    ends: date
+    last_reported: date | None
+    silent: bool
+    overdue: bool
+    updates: tuple[Update, ...]
+    points: tuple[tuple[Update, DialoguePoint], ...]
+    indicators: tuple[Indicator, ...]
+    continues: Commitment | None
+    continued_by: tuple[Commitment, ...]
+
+    @property
+    def has_examples(self) -> bool:
+        c = self.commitment
+        return c.example or any(e.example for e in (*c.history, *c.activities)) or any(u.example for u in self.updates)
+
+
+def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
+    """Every generated page, by its path in the generated folder."""
+    env = _environment(settings)
+    views = _commitment_views(content, settings, today)
+    current = _current_period(content, today)
+    site = {"settings": settings, "today": today, "content": content, "current": current}
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **values) -> None:
+        pages[path] = env.get_template(template).render(here=f"{GENERATED}/{path}", **site, **values)
+
+    for period in content.periods.values():
+        page(f"period/{period.id}.md", "period.md.j2", period=period, commitments=_of_period(views, period.id))
+    page("perioder.md", "periods.md.j2")
+    page("index.md", "commitments.md.j2", groups=_by_actor(_of_period(views, current.id), content.actors.values()))
+    for view in views.values():
+        page(f"atagande/{view.commitment.id}.md", "commitment.md.j2", view=view, views=views)
+    for actor in content.actors.values():
+        page(f"aktor/{actor.id}.md", "actor.md.j2", actor=actor, commitments=[v for v in views.values() if actor in v.actors],
+             updates=[u for u in content.updates if actor.id in u.actors])
+    page("aktorer.md", "actors.md.j2", counts=Counter(a for v in views.values() for a in v.commitment.actors))
+    for theme in content.themes.values():
+        page(f"tema/{theme.id}.md", "theme.md.j2", theme=theme, commitments=[v for v in views.values() if theme in v.themes])
+    page("teman.md", "themes.md.j2", counts=Counter(t for v in views.values() for t in v.commitment.themes))
+    for update in content.updates:
+        page(f"uppdatering/{update.id}.md", "update.md.j2", update=update)
+    page("uppdateringar.md", "updates.md.j2", title="Alla uppdateringar", updates=content.updates, kind=None)
+    for kind, slug in KIND_PAGES.items():
+        page(f"{slug}.md", "updates.md.j2", title=KIND_TITLES[kind], updates=[u for u in content.updates if u.kind == kind], kind=kind)
+    current_views = _of_period(views, current.id)
+    page("_start.md", "start.md.j2", views=current_views, status_rows=_status_rows(current_views),
+         actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content))
+    return pages
+
+
+def last_changed(content: Content) -> date | None:
+    """The newest date anywhere in the content: when the site's facts last changed."""
+    days = [u.date.date() for u in content.updates]
+    for c in content.commitments.values():
+        days += [e.date for e in c.history] + [a.date for a in c.activities]
+    days += [m.date for i in content.indicators.values() for m in i.values]
+    return max(days, default=None)
+
+
+def _commitment_views(content: Content, settings: Settings, today: date) -> dict[str, CommitmentView]:
+    measured_by: dict[str, list[Indicator]] = defaultdict(list)
+    for indicator in content.indicators.values():
+        for commitment_id in indicator.commitments:
+            measured_by[commitment_id].append(indicator)
+    views = {}
+    for c in content.commitments.values():
+        period = content.periods[c.period]
+        updates = content.updates_by_commitment.get(c.id, ())
+        points = tuple((u, p) for u in updates if u.dialogue for p in u.dialogue.points if c.id in p.commitments)
+        reported = [e.date for e in c.history] + [a.date for a in c.activities] + [u.date.date() for u in updates]
+        last = max(reported, default=None)
+        status = c.status
+        open_ = status is None or status.status not in CLOSED
+        ends = c.end or period.end
+        views[c.id] = CommitmentView(
+            commitment=c,
+            period=period,
+            actors=tuple(content.actors[a] for a in c.actors),
+            themes=tuple(content.themes[t] for t in c.themes),
+            status=status,
+            ends=ends,
+            last_reported=last,
+            silent=open_ and (last is None or (today - last).days > settings.silent_after_days),
+            overdue=open_ and today > ends,
+            updates=updates,
+            points=points,
+            indicators=tuple(measured_by.get(c.id, ())),
+            continues=content.commitments.get(c.continues) if c.continues else None,
+            continued_by=tuple(content.commitments[i] for i in content.continued_by.get(c.id, ())),
+        )
+    return views
+
+
+def _current_period(content: Content, today: date) -> Period:
+    """The period in force today; else the latest that has begun; else the first."""
+    periods = list(content.periods.values())
+    running = [p for p in periods if p.start <= today <= p.end]
+    begun = [p for p in periods if p.start <= today]
+    return (running or begun or periods[:1])[-1]
+
+
+def _of_period(views: dict[str, CommitmentView], period_id: str) -> list[CommitmentView]:
+    return [v for v in views.values() if v.period.id == period_id]
+
+
+def _by_actor(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tuple[Actor, list[CommitmentView]]]:
+    """Each commitment under its first actor, the one that answers for it."""
+    return [(a, group) for a in actors if (group := [v for v in views if v.commitment.actors[0] == a.id])]
+
+
+def _status_key(view: CommitmentView) -> str:
+    return view.status.status if view.status else "ingen"
+
+
+def _status_rows(views: list[CommitmentView]) -> list[tuple[str, int, int]]:
+    """(status, count, percent) for every status, in the order work moves through them."""
+    counts = Counter(_status_key(v) for v in views)
+    total = max(len(views), 1)
+    return [(s, counts[s], round(100 * counts[s] / total)) for s in (*STATUSES, "ingen") if counts[s]]
+
+
+def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tuple[Actor, dict[str, int]]]:
+    """Per actor, its commitments per status, in the order of the statuses."""
+    rows = []
+    for actor in actors:
+        counts = Counter(_status_key(v) for v in views if actor in v.actors)
+        if counts:
+            rows.append((actor, {s: counts[s] for s in (*STATUSES, "ingen") if counts[s]}))
+    return rows
+
+
+def _environment(settings: Settings) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
+        autoescape=True,
+        finalize=_plain,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        day=lambda d: format_date(d, "d MMMM y", locale=settings.language) if d else "",
+        month=lambda d: format_date(d, "MMMM y", locale=settings.language),
+        number=lambda n: format_decimal(n, locale=settings.language),
+        md=_markdown,
+        h=lambda value: Markup(escape(value)),
+        status_label=lambda s: s.capitalize() if s != "ingen" else "Ingen status rapporterad",
+        status_class=lambda s: STATUS_CLASS.get(s, "ingen"),
+    )
+    env.globals.update(to=_to, statuses=STATUSES, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda path: settings.url + path)
+    return env
+
+
+def _plain(value: object) -> object:
+    """Text from content is shown as text: no HTML, no Markdown, no template syntax gets through."""
+    if isinstance(value, Markup) or value is None:
+        return value
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def _markdown(text: str | None) -> Markup:
+    """Markdown fields keep their formatting; raw HTML in them is shown as text, never run."""
+    return Markup(_RAW_HTML.sub("&lt;", text or ""))
+
+
+@pass_context
+def _to(context, target: str) -> Markup:
+    """A link from the page being rendered to another page under docs/, relative so MkDocs checks it."""
+    here = context["here"] if context["here"] != f"{GENERATED}/_start.md" else "index.md"
+    return Markup(posixpath.relpath(target, posixpath.dirname(here)))
