@@ -29,3 +29,12 @@ def make_content(target: Path, changes: dict[str, str | bytes | None] | None = N
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     return make_content(tmp_path)
+
+
+def make_project(target: Path) -> Path:
+    """A copy of the site's own files (mkdocs.yml, hand-written docs, theme overrides) to build into."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("lofte"))
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    return target

@@ -31,6 +31,8 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, t
     write_tree(settings.docs_dir / pages.GENERATED, generated)
     with replaced_on_success(site_dir) as staging, _build_date(today):
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        # Snippets are found relative to the working directory; anchor them to this site's docs folder.
+        config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(settings.docs_dir)]
         mkdocs_build(config)
 
 

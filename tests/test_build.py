@@ -1,0 +1,142 @@
+"""Building the site: whole, repeatable, and never half-written."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from medborgarlofte.commands.build import build
+from medborgarlofte.errors import ContentErrors
+from mkdocs.exceptions import MkDocsException
+
+from .conftest import ROOT, SAMPLE, make_content, make_project
+
+TODAY = date(2022, 10, 1)
+
+
+def build_sample(tmp_path: Path, changes: dict | None = None, today: date = TODAY) -> Path:
+    project = make_project(tmp_path / "project")
+    content = make_content(tmp_path / "input", changes) if changes is not None else SAMPLE
+    build(content, "content", project / "mkdocs.yml", project / "site", today)
+    return project
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def html(project: Path, page: str) -> str:
+    return (project / "site" / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_type_is_built(tmp_path: Path) -> None:
+    project = build_sample(tmp_path)
+    for page in ("", "lofte", "lofte/atagande/polisen-narvaro", "lofte/aktor/polisen", "lofte/tema/narvaro",
+                 "lofte/period/2022-2023", "lofte/perioder", "lofte/uppdatering/2022-09-dialog", "lofte/medborgardialoger",
+                 "lofte/informationsbrev", "lofte/nyheter", "lofte/uppfoljningar", "lofte/uppdateringar", "tillganglighet", "integritet"):
+        assert (project / "site" / page / "index.html").is_file(), page
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = tree_digest(build_sample(tmp_path / "a") / "site")
+    second = tree_digest(build_sample(tmp_path / "b") / "site")
+    assert first == second
+
+
+def test_removed_commitment_leaves_no_page_behind(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    content = make_content(tmp_path / "input")
+    build(content, "content", project / "mkdocs.yml", project / "site", TODAY)
+    assert (project / "site/lofte/atagande/kommunen-blomlador/index.html").exists()
+    (content / "commitments/kommunen-blomlador.yaml").unlink()
+    (content / "updates/2022-09-dialog.md").unlink()
+    build(content, "content", project / "mkdocs.yml", project / "site", TODAY)
+    assert not (project / "site/lofte/atagande/kommunen-blomlador").exists()
+    assert not (project / "docs/lofte/atagande/kommunen-blomlador.md").exists()
+
+
+def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
+    project = build_sample(tmp_path)
+    for page in ("index.md", "tillganglighet.md", "integritet.md", "assets/site.css"):
+        assert (project / "docs" / page).read_bytes() == (ROOT / "docs" / page).read_bytes()
+
+
+def test_invalid_content_leaves_the_last_site_as_it_was(tmp_path: Path) -> None:
+    project = build_sample(tmp_path)
+    before = tree_digest(project / "site")
+    broken = make_content(tmp_path / "broken", {"commitments/polisen-narvaro.yaml": "title: [\n"})
+    with pytest.raises(ContentErrors):
+        build(broken, "content", project / "mkdocs.yml", project / "site", TODAY)
+    assert tree_digest(project / "site") == before
+
+
+def test_failed_render_leaves_the_last_site_as_it_was(tmp_path: Path) -> None:
+    project = build_sample(tmp_path)
+    before = tree_digest(project / "site")
+    (project / "docs/integritet.md").write_text("# Integritet\n\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
+    with pytest.raises(MkDocsException):
+        build(SAMPLE, "content", project / "mkdocs.yml", project / "site", TODAY)
+    assert tree_digest(project / "site") == before
+    assert not [p for p in (project).iterdir() if p.name.startswith(".site-")]
+
+
+def test_dates_are_in_swedish(tmp_path: Path) -> None:
+    page = html(build_sample(tmp_path), "lofte/atagande/polisen-narvaro")
+    assert "1 maj 2022" in page
+    assert '<html lang="sv"' in page
+
+
+def test_silence_and_passed_end_date_are_said(tmp_path: Path) -> None:
+    page = html(build_sample(tmp_path / "after", today=date(2023, 6, 1)), "lofte/atagande/polisen-narvaro")
+    assert "Ingen ny rapportering sedan 31 maj 2022" in page
+    assert "Slutdatumet 30 april 2023 har passerat" in page
+    start = html(build_sample(tmp_path / "during", today=date(2023, 3, 1)), "")
+    assert "2 av 2 åtaganden har inte rapporterats på mer än 90 dagar" in start
+    assert "1 av 2 åtaganden har passerat sitt slutdatum utan att vara genomförda" in start
+
+
+def test_finished_commitment_is_not_called_silent(tmp_path: Path) -> None:
+    changes = {"commitments/kommunen-blomlador.yaml": (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
+               + "  - date: 2022-06-01\n    status: genomförd\n"}
+    page = html(build_sample(tmp_path, changes, today=date(2023, 6, 1)), "lofte/atagande/kommunen-blomlador")
+    assert "Ingen ny rapportering" not in page and "har passerat" not in page
+
+
+def test_examples_are_labelled(tmp_path: Path) -> None:
+    text = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8").replace("kind: informationsbrev", "kind: informationsbrev\nexample: true")
+    project = build_sample(tmp_path, {"updates/2022-05-brev.md": text})
+    for page in ("lofte/uppdatering/2022-05-brev", "lofte/informationsbrev", "lofte/atagande/polisen-narvaro", ""):
+        text = html(project, page)
+        assert '<span class="exempel">Exempel</span>' in text or "<strong>Exempel</strong>" in text, page
+
+
+HOSTILE = "</title><script>alert(1)</script> {{ site_name }} {% raw %} *fet* [länk](javascript:x) |"
+
+
+def test_hostile_text_is_shown_as_text(tmp_path: Path) -> None:
+    changes = {
+        "commitments/polisen-narvaro.yaml": (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8")
+        .replace("title: Regelbunden närvaro", f"title: '{HOSTILE}'")
+        .replace("description: Polisen är regelbundet i området.", "description: 'Text <script>alert(2)</script> {{ x }}'")
+        .replace("note: Närvaron har börjat.", "note: '<img src=x onerror=alert(3)>'"),
+    }
+    project = build_sample(tmp_path, changes)
+    for page in ("lofte/atagande/polisen-narvaro", "lofte/aktor/polisen", "lofte/index", "lofte/uppdatering/2022-05-brev"):
+        text = html(project, page) if page != "lofte/index" else (project / "site/lofte/index.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, page
+        assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ site_name }} {% raw %} *fet* [länk](javascript:x) |" in text, page
+    assert "{{ x }}" in html(project, "lofte/atagande/polisen-narvaro")
+
+
+def test_page_size_does_not_grow_with_content(tmp_path: Path) -> None:
+    small = build_sample(tmp_path / "small")
+    template = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
+    many = {f"commitments/extra-{n:03d}.yaml": template for n in range(60)}
+    letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8").replace("commitments: [polisen-narvaro]\n", "")
+    many.update({f"updates/2022-06-extra-{n:03d}.md": letter for n in range(60)})
+    large = build_sample(tmp_path / "large", many)
+    for page in ("tillganglighet", "lofte/atagande/polisen-narvaro-2023", "lofte/uppdatering/2022-09-dialog"):
+        assert html(large, page) == html(small, page), page
