@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, TypeVar, get_args
@@ -46,10 +47,41 @@ def load(content_dir: Path, shown_as: str | None = None) -> Content:
     if loader.errors:
         raise ContentErrors(loader.errors)
 
-    ordered_periods = sorted((p for _, p in periods.values()), key=lambda p: (p.start, p.id))
+    return _assemble(
+        periods=[p for _, p in periods.values()],
+        actors=[a for _, a in actors.values()],
+        themes=[t for _, t in themes.values()],
+        commitments=[c for _, c in commitments.values()],
+        updates=[u for _, u in updates.values()],
+        indicators=[i for _, i in indicators.values()],
+    )
+
+
+def published(content: Content, today: date) -> Content:
+    """What the public sees on a given day: no drafts, nothing dated after today."""
+    def shown(commitment: Commitment) -> Commitment:
+        return commitment.model_copy(update={
+            "history": tuple(e for e in commitment.history if e.date <= today),
+            "activities": tuple(a for a in commitment.activities if a.date <= today),
+        })
+
+    return _assemble(
+        periods=list(content.periods.values()),
+        actors=list(content.actors.values()),
+        themes=list(content.themes.values()),
+        commitments=[shown(c) for c in content.commitments.values()],
+        updates=[u for u in content.updates if not u.draft and u.date.date() <= today],
+        indicators=[i.model_copy(update={"values": tuple(v for v in i.values if v.date <= today)}) for i in content.indicators.values()],
+    )
+
+
+def _assemble(periods: list[Period], actors: list[Actor], themes: list[Theme], commitments: list[Commitment],
+              updates: list[Update], indicators: list[Indicator]) -> Content:
+    """Order everything with explicit tie-breakers and build the indexes between commitments and updates once."""
+    ordered_periods = sorted(periods, key=lambda p: (p.start, p.id))
     period_rank = {p.id: rank for rank, p in enumerate(ordered_periods)}
-    ordered_commitments = sorted((c for _, c in commitments.values()), key=lambda c: (period_rank[c.period], c.id))
-    ordered_updates = sorted(sorted((u for _, u in updates.values()), key=lambda u: u.id), key=lambda u: u.date, reverse=True)
+    ordered_commitments = sorted(commitments, key=lambda c: (period_rank[c.period], c.id))
+    ordered_updates = sorted(sorted(updates, key=lambda u: u.id), key=lambda u: u.date, reverse=True)
 
     by_commitment: dict[str, list[Update]] = defaultdict(list)
     for update in ordered_updates:
@@ -62,11 +94,11 @@ def load(content_dir: Path, shown_as: str | None = None) -> Content:
 
     return Content(
         periods=_frozen({p.id: p for p in ordered_periods}),
-        actors=_frozen({i: a for i, (_, a) in actors.items()}),
-        themes=_frozen({i: t for i, (_, t) in sorted(themes.items())}),
+        actors=_frozen({a.id: a for a in actors}),
+        themes=_frozen({t.id: t for t in themes}),
         commitments=_frozen({c.id: c for c in ordered_commitments}),
         updates=tuple(ordered_updates),
-        indicators=_frozen({i: ind for i, (_, ind) in sorted(indicators.items())}),
+        indicators=_frozen({i.id: i for i in sorted(indicators, key=lambda i: i.id)}),
         updates_by_commitment=_frozen({k: tuple(v) for k, v in by_commitment.items()}),
         continued_by=_frozen({k: tuple(v) for k, v in continued_by.items()}),
     )

@@ -140,3 +140,19 @@ def test_page_size_does_not_grow_with_content(tmp_path: Path) -> None:
     large = build_sample(tmp_path / "large", many)
     for page in ("tillganglighet", "lofte/atagande/polisen-narvaro-2023", "lofte/uppdatering/2022-09-dialog"):
         assert html(large, page) == html(small, page), page
+
+
+def test_drafts_and_future_posts_are_not_published(tmp_path: Path) -> None:
+    letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
+    changes = {
+        "updates/2022-06-utkast.md": letter.replace("title: Informationsbrev 1", "title: Hemligt utkast").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"),
+        "updates/2022-10-imorgon.md": letter.replace("title: Informationsbrev 1", "title: Brev i morgon").replace("date: 2022-05-10", "date: 2022-10-02"),
+        **{k: v for k, v in [("commitments/polisen-narvaro.yaml", (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace(
+            "activities:", "  - date: 2022-12-01\n    status: genomförd\n    note: Planerad avslutning.\nactivities:"))]},
+    }
+    project = build_sample(tmp_path, changes, today=TODAY)
+    site = "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
+    assert "Hemligt utkast" not in site and "Brev i morgon" not in site and "Planerad avslutning" not in site
+    assert not (project / "site/lofte/uppdatering/2022-06-utkast").exists()
+    tomorrow = build_sample(tmp_path / "later", changes, today=date(2022, 10, 2))
+    assert "Brev i morgon" in html(tomorrow, "lofte/informationsbrev")

@@ -14,7 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..contents import load
+from ..contents import load, published
 from ..errors import ContentErrors
 from ..generators import pages
 from ..settings import read_settings
@@ -25,7 +25,7 @@ from ..writers import replaced_on_success, write_tree
 def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, today: date) -> None:
     """Read straight through: gather and validate everything first, then write."""
     settings = read_settings(config_file)
-    content = load(content_dir, shown_as)
+    content = published(load(content_dir, shown_as), today)
     generated = pages.generate(content, settings, today)
 
     write_tree(settings.docs_dir / pages.GENERATED, generated)
