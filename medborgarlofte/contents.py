@@ -85,7 +85,7 @@ def _assemble(periods: list[Period], actors: list[Actor], themes: list[Theme], c
 
     by_commitment: dict[str, list[Update]] = defaultdict(list)
     for update in ordered_updates:
-        for commitment_id in _concerned(update):
+        for commitment_id in update.concerns:
             by_commitment[commitment_id].append(update)
     continued_by: dict[str, list[str]] = defaultdict(list)
     for commitment in ordered_commitments:
@@ -102,14 +102,6 @@ def _assemble(periods: list[Period], actors: list[Actor], themes: list[Theme], c
         updates_by_commitment=_frozen({k: tuple(v) for k, v in by_commitment.items()}),
         continued_by=_frozen({k: tuple(v) for k, v in continued_by.items()}),
     )
-
-
-def _concerned(update: Update) -> list[str]:
-    """The commitments an update concerns: those it names and those its dialogue points answer with."""
-    named = list(update.commitments)
-    for point in update.dialogue.points if update.dialogue else ():
-        named += [c for c in point.commitments if c not in named]
-    return named
 
 
 def _frozen(mapping: dict) -> MappingProxyType:

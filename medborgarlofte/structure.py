@@ -33,6 +33,8 @@ def _slug(value: object) -> object:
 
 
 def _day(value: object) -> object:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value  # already read: the model is being copied, not loaded
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
             return date.fromisoformat(value.strip())
@@ -43,6 +45,8 @@ def _day(value: object) -> object:
 
 def _moment(value: object) -> object:
     """A date, or a date and time; read as Swedish local time and kept timezone-aware."""
+    if isinstance(value, datetime) and value.tzinfo:
+        return value
     text = value.strip() if isinstance(value, str) else ""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         day = _day(text)
@@ -180,6 +184,14 @@ class Update(Record):
     draft: bool = Field(False, strict=True, description="true för ett utkast som inte publiceras.")
     example: Example = False
     body: str = ""
+
+    @property
+    def concerns(self) -> tuple[str, ...]:
+        """The commitments it concerns: those it names and those its dialogue points answer with."""
+        named = list(self.commitments)
+        for point in self.dialogue.points if self.dialogue else ():
+            named += [c for c in point.commitments if c not in named]
+        return tuple(named)
 
 
 class Measurement(Record):

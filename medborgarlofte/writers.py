@@ -15,7 +15,7 @@ def write_tree(folder: Path, files: dict[str, str]) -> None:
     for relative, text in files.items():
         path = staging / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8", newline="")
     _swap(staging, folder)
 
 

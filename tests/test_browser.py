@@ -39,6 +39,8 @@ PAGES = [
     "lofte/uppdatering/2022-05-informationsbrev-1/",
     "lofte/uppdateringar/",
     "lofte/medborgardialoger/",
+    "lofte/folj/",
+    "lofte/oppna-data/",
     "tillganglighet/",
     "integritet/",
     "404.html",

@@ -16,4 +16,4 @@ def test_same_set_of_pages() -> None:
 
 @pytest.mark.parametrize("relative", sorted(PAGES))
 def test_page_matches_golden_file(relative: str) -> None:
-    assert (GOLDEN / relative).read_text(encoding="utf-8") == PAGES[relative], "if intended, run: make golden"
+    assert (GOLDEN / relative).read_bytes().decode("utf-8") == PAGES[relative], "if intended, run: make golden"

@@ -16,7 +16,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..contents import load, published
 from ..errors import ContentErrors
-from ..generators import pages
+from .. import generators
 from ..settings import read_settings
 from ..structure import TIMEZONE
 from ..writers import replaced_on_success, write_tree
@@ -26,9 +26,9 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, t
     """Read straight through: gather and validate everything first, then write."""
     settings = read_settings(config_file)
     content = published(load(content_dir, shown_as), today)
-    generated = pages.generate(content, settings, today)
+    generated = generators.generate(content, settings, today)
 
-    write_tree(settings.docs_dir / pages.GENERATED, generated)
+    write_tree(settings.docs_dir / generators.GENERATED, generated)
     with replaced_on_success(site_dir) as staging, _build_date(today):
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         # Snippets are found relative to the working directory; anchor them to this site's docs folder.

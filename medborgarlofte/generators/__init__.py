@@ -1,0 +1,20 @@
+"""Generators: functions of the published model that return files, by path in the generated folder."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..settings import Settings
+from ..structure import Content
+from . import calendar, feeds, opendata, pages
+
+GENERATED = pages.GENERATED
+
+
+def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
+    return {
+        **pages.generate(content, settings, today),
+        **feeds.generate(content, settings, GENERATED),
+        **opendata.generate(content, settings, GENERATED),
+        "kalender.ics": calendar.generate(content, settings, GENERATED),
+    }

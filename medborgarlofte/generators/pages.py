@@ -16,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from ..settings import Settings
+from . import feeds, opendata
+from .feeds import KIND_FEEDS, status_anchor
 from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
 
 GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
@@ -60,27 +62,32 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     site = {"settings": settings, "today": today, "content": content, "current": current}
     pages: dict[str, str] = {}
 
-    def page(path: str, template: str, **values) -> None:
-        pages[path] = env.get_template(template).render(here=f"{GENERATED}/{path}", **site, **values)
+    def page(path: str, template: str, feed: str | None = None, **values) -> None:
+        """One page; with a feed, its address goes in the front matter for the page's <head> and a visible link."""
+        feed_path = f"{GENERATED}/{feed}" if feed else None
+        text = env.get_template(template).render(here=f"{GENERATED}/{path}", feed=feed_path, **site, **values)
+        pages[path] = f"---\nfeed: {feed_path}\n---\n{text}" if feed_path else text
 
     for period in content.periods.values():
         page(f"period/{period.id}.md", "period.md.j2", period=period, commitments=_of_period(views, period.id))
     page("perioder.md", "periods.md.j2")
-    page("index.md", "commitments.md.j2", groups=_by_actor(_of_period(views, current.id), content.actors.values()))
+    page("index.md", "commitments.md.j2", feed="flode/statusandringar", groups=_by_actor(_of_period(views, current.id), content.actors.values()))
     for view in views.values():
-        page(f"atagande/{view.commitment.id}.md", "commitment.md.j2", view=view, views=views)
+        page(f"atagande/{view.commitment.id}.md", "commitment.md.j2", f"flode/atagande/{view.commitment.id}", view=view)
     for actor in content.actors.values():
-        page(f"aktor/{actor.id}.md", "actor.md.j2", actor=actor, commitments=[v for v in views.values() if actor in v.actors],
+        page(f"aktor/{actor.id}.md", "actor.md.j2", f"flode/aktor/{actor.id}", actor=actor, commitments=[v for v in views.values() if actor in v.actors],
              updates=[u for u in content.updates if actor.id in u.actors])
     page("aktorer.md", "actors.md.j2", counts=Counter(a for v in views.values() for a in v.commitment.actors))
     for theme in content.themes.values():
-        page(f"tema/{theme.id}.md", "theme.md.j2", theme=theme, commitments=[v for v in views.values() if theme in v.themes])
+        page(f"tema/{theme.id}.md", "theme.md.j2", f"flode/tema/{theme.id}", theme=theme, commitments=[v for v in views.values() if theme in v.themes])
     page("teman.md", "themes.md.j2", counts=Counter(t for v in views.values() for t in v.commitment.themes))
     for update in content.updates:
         page(f"uppdatering/{update.id}.md", "update.md.j2", update=update)
-    page("uppdateringar.md", "updates.md.j2", title="Alla uppdateringar", updates=content.updates, kind=None)
+    page("uppdateringar.md", "updates.md.j2", "flode/alla", title="Alla uppdateringar", updates=content.updates, kind=None)
     for kind, slug in KIND_PAGES.items():
-        page(f"{slug}.md", "updates.md.j2", title=KIND_TITLES[kind], updates=[u for u in content.updates if u.kind == kind], kind=kind)
+        page(f"{slug}.md", "updates.md.j2", f"flode/{KIND_FEEDS[kind]}", title=KIND_TITLES[kind], updates=[u for u in content.updates if u.kind == kind], kind=kind)
+    page("folj.md", "follow.md.j2", feeds=feeds.feeds_of(content))
+    page("oppna-data.md", "opendata.md.j2", commitment_columns=opendata.COMMITMENT_COLUMNS, change_columns=opendata.CHANGE_COLUMNS)
     current_views = _of_period(views, current.id)
     page("_start.md", "start.md.j2", views=current_views, status_rows=_status_rows(current_views),
          actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content))
@@ -187,7 +194,7 @@ def _environment(settings: Settings) -> Environment:
         status_label=lambda s: s.capitalize() if s != "ingen" else "Ingen status rapporterad",
         status_class=lambda s: STATUS_CLASS.get(s, "ingen"),
     )
-    env.globals.update(to=_to, statuses=STATUSES, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda path: settings.url + path)
+    env.globals.update(to=_to, status_anchor=status_anchor, statuses=STATUSES, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda path: settings.url + path)
     return env
 
 

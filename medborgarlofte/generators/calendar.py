@@ -1,0 +1,39 @@
+"""The calendar of medborgardialoger and other meetings, as one iCalendar file to subscribe to."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import urlparse
+
+from icalendar import Calendar, Event
+
+from ..settings import Settings
+from ..structure import Content
+
+
+def generate(content: Content, settings: Settings, folder: str) -> str:
+    calendar = Calendar()
+    calendar.add("prodid", "-//medborgarlofte//sv")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Möten – {settings.name}")
+    calendar.add("x-wr-timezone", "Europe/Stockholm")
+    host = urlparse(settings.url).hostname or "localhost"
+    for update in sorted((u for u in content.updates if u.dialogue), key=lambda u: (u.dialogue.held, u.id)):
+        meeting = update.dialogue
+        event = Event()
+        event.add("uid", f"{update.id}@{host}")
+        # The stamp is the post's own date, not the clock, so the file only changes when the content does.
+        event.add("dtstamp", update.date)
+        if meeting.held.hour or meeting.held.minute:
+            event.add("dtstart", meeting.held)
+        else:
+            event.add("dtstart", meeting.held.date())
+            event.add("dtend", meeting.held.date() + timedelta(days=1))
+        event.add("summary", f"Exempel: {update.title}" if update.example else update.title)
+        event.add("categories", [meeting.form])
+        event.add("location", meeting.place)
+        event.add("description", update.summary)
+        event.add("url", f"{settings.url}{folder}/uppdatering/{update.id}/")
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical().decode("utf-8")

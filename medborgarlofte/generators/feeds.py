@@ -1,0 +1,192 @@
+"""RSS and Atom feeds: every update and every status change, for the site and for each kind, actor, commitment and theme."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Iterable
+from urllib.parse import urljoin
+
+import markdown
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+
+from ..settings import Settings
+from ..structure import TIMEZONE, Commitment, Content, Update
+
+MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
+KIND_FEEDS = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljning"}
+_HREF = re.compile(r'(href|src)="([^"]*)"')
+_RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str  # under the generated folder, without the .rss/.atom ending
+    title: str
+    description: str
+    page: str  # the page the feed follows, as a path under the site
+
+
+@dataclass(frozen=True)
+class Item:
+    guid: str
+    title: str
+    link: str
+    moment: datetime
+    summary: str
+    html: str
+    authors: tuple[str, ...]
+    commitments: tuple[str, ...]
+    actors: tuple[str, ...]
+    kind: str  # an update kind, or "status"
+
+
+def status_anchor(entry_date, status: str) -> str:
+    """The anchor of one status change on its commitment's page: stable while notes are edited."""
+    slug = status.translate(str.maketrans("åäö", "aao"))
+    return f"status-{entry_date.isoformat()}-{slug}"
+
+
+def generate(content: Content, settings: Settings, folder: str) -> dict[str, str]:
+    """Every feed file, by its path under the generated folder."""
+    items = sorted(_items(content, settings, folder), key=lambda i: (i.moment, i.guid), reverse=True)
+    files: dict[str, str] = {}
+    for feed, chosen in _feeds(content, items):
+        rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, folder)
+        files[f"{feed.path}.rss"] = rss
+        files[f"{feed.path}.atom"] = atom
+    return files
+
+
+def feeds_of(content: Content) -> list[Feed]:
+    """The feeds there are, for pages that link to them."""
+    return [feed for feed, _ in _feeds(content, [])]
+
+
+def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Item]]]:
+    yield Feed("flode/alla", "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", "index.md"), items
+    yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", "lofte/index.md"), [i for i in items if i.kind == "status"]
+    for kind, slug in KIND_FEEDS.items():
+        page = {"medborgardialog": "medborgardialoger", "uppföljning": "uppfoljningar"}.get(kind, slug)
+        yield Feed(f"flode/{slug}", kind.capitalize() if kind != "medborgardialog" else "Medborgardialoger",
+                   f"Nya {slug} om medborgarlöftet.", f"lofte/{page}.md"), [i for i in items if i.kind == kind]
+    for actor in content.actors.values():
+        yield Feed(f"flode/aktor/{actor.id}", actor.name, f"Uppdateringar och statusändringar från {actor.name}.",
+                   f"lofte/aktor/{actor.id}.md"), [i for i in items if actor.id in i.actors]
+    for c in content.commitments.values():
+        yield Feed(f"flode/atagande/{c.id}", c.title, f"Statusändringar och uppdateringar för åtagandet {c.title}.",
+                   f"lofte/atagande/{c.id}.md"), [i for i in items if c.id in i.commitments]
+    by_theme = {t: {c.id for c in content.commitments.values() if t in c.themes} for t in content.themes}
+    for theme in content.themes.values():
+        yield Feed(f"flode/tema/{theme.id}", theme.name, f"Statusändringar och uppdateringar inom temat {theme.name}.",
+                   f"lofte/tema/{theme.id}.md"), [i for i in items if by_theme[theme.id] & set(i.commitments)]
+
+
+def _items(content: Content, settings: Settings, folder: str) -> Iterable[Item]:
+    for update in content.updates:
+        yield _update_item(update, content, settings, folder)
+    for commitment in content.commitments.values():
+        yield from _status_items(commitment, content, settings, folder)
+
+
+def _update_item(update: Update, content: Content, settings: Settings, folder: str) -> Item:
+    link = f"{settings.url}{folder}/uppdatering/{update.id}/"
+    body = _html(update.body, link)
+    if update.dialogue:
+        points = "".join(f"<li><p><strong>Ni sa:</strong> {escape(p.raised)}</p><p><strong>Vi gör:</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
+        body += f"<h2>Ni sa – vi gör</h2><ul>{points}</ul>" if points else ""
+    return Item(
+        guid=link,
+        title=_labelled(update.title, update.example),
+        link=link,
+        moment=update.date,
+        summary=update.summary,
+        html=f"<p><strong>{escape(update.summary)}</strong></p>{body}",
+        authors=tuple(content.actors[a].name for a in update.actors) or (settings.name,),
+        commitments=update.concerns,
+        actors=update.actors,
+        kind=update.kind,
+    )
+
+
+def _status_items(commitment: Commitment, content: Content, settings: Settings, folder: str) -> Iterable[Item]:
+    page = f"{settings.url}{folder}/atagande/{commitment.id}/"
+    previous = None
+    for entry in commitment.history:
+        link = f"{page}#{status_anchor(entry.date, entry.status)}"
+        change = f"Status: {entry.status}" + (f" (tidigare {previous})" if previous else "") + "."
+        note = f" {entry.note}" if entry.note else ""
+        source = f' <a href="{escape(entry.source)}">Källa</a>.' if entry.source else ""
+        yield Item(
+            guid=link,
+            title=_labelled(f"{commitment.title}: {entry.status}", entry.example),
+            link=link,
+            moment=datetime.combine(entry.date, time(), TIMEZONE),
+            summary=change + note,
+            html=f'<p>{escape(change)}{escape(note)}{source}</p><p><a href="{page}">Om åtagandet</a></p>',
+            authors=tuple(content.actors[a].name for a in commitment.actors),
+            commitments=(commitment.id,),
+            actors=commitment.actors,
+            kind="status",
+        )
+        previous = entry.status
+
+
+def page_address(page: str) -> str:
+    """'lofte/aktor/polisen.md' -> 'lofte/aktor/polisen/', as MkDocs publishes it."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def _labelled(title: str, example: bool) -> str:
+    return f"Exempel: {title}" if example else title
+
+
+def _html(text: str, base: str) -> str:
+    """Markdown as HTML, as on the pages (raw HTML shown as text), with every link made absolute."""
+    rendered = markdown.markdown(_RAW_HTML.sub("&lt;", text), extensions=["tables"])
+    return _HREF.sub(lambda m: f'{m.group(1)}="{_absolute(m.group(2), base)}"', rendered)
+
+
+def _absolute(href: str, base: str) -> str:
+    url = urljoin(base, href)
+    return re.sub(r"(?:index)?\.md(#|$)", r"/\1", url) if ".md" in url else url
+
+
+def _render(feed: Feed, items: list[Item], settings: Settings, folder: str) -> tuple[str, str]:
+    page_url = settings.url + page_address(feed.page)
+    newest = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
+    rss, atom = (_generator(feed, items, settings, folder, page_url, newest, ending) for ending in ("rss", "atom"))
+    return rss.rss_str(pretty=True).decode("utf-8"), atom.atom_str(pretty=True).decode("utf-8")
+
+
+def _generator(feed: Feed, items: list[Item], settings: Settings, folder: str, page_url: str, newest: datetime, ending: str) -> FeedGenerator:
+    generator = FeedGenerator()
+    self_url = f"{settings.url}{folder}/{feed.path}.{ending}"
+    generator.id(self_url)
+    generator.title(f"{feed.title} – {settings.name}")
+    generator.description(feed.description)
+    generator.language(settings.language)
+    # RSS takes the channel link from the last call: self first, the page last.
+    generator.link(href=self_url, rel="self")
+    generator.link(href=page_url, rel="alternate")
+    generator.author(name=settings.name)
+    generator.updated(newest)
+    generator.lastBuildDate(newest)
+    generator.generator("medborgarlofte")
+    for item in items:
+        entry = generator.add_entry(order="append")
+        entry.id(item.guid)
+        entry.guid(item.guid, permalink=True)
+        entry.title(item.title)
+        entry.link(href=item.link)
+        entry.published(item.moment)
+        entry.updated(item.moment)
+        entry.summary(item.summary)
+        entry.content(item.html, type="CDATA" if ending == "rss" else "html")
+        for name in item.authors:
+            entry.author(name=name)  # Atom only: RSS 2.0 wants an e-mail address, which we do not publish
+    return generator

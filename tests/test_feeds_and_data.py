@@ -1,0 +1,172 @@
+"""Feeds, calendar and open data, as journalists and re-users read them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+
+from medborgarlofte.contents import load, published
+from medborgarlofte.generators import generate
+from medborgarlofte.settings import read_settings
+
+from .conftest import ROOT, SAMPLE, make_content
+from .test_build import build_sample, html
+
+SETTINGS = read_settings(ROOT / "mkdocs.yml")
+TODAY = date(2022, 10, 1)
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def generated(content_dir: Path = SAMPLE, today: date = TODAY) -> dict[str, str]:
+    return generate(published(load(content_dir), today), SETTINGS, today)
+
+
+FILES = generated()
+FEEDS = sorted(path for path in FILES if path.endswith((".rss", ".atom")))
+
+
+def test_every_feed_kind_exists() -> None:
+    names = {path.rsplit(".", 1)[0] for path in FEEDS}
+    for name in ("flode/alla", "flode/statusandringar", "flode/informationsbrev", "flode/medborgardialoger", "flode/nyheter",
+                 "flode/uppfoljning", "flode/aktor/polisen", "flode/atagande/polisen-narvaro", "flode/tema/trafik"):
+        assert name in names, name
+    assert len(FEEDS) == 2 * len(names)
+
+
+@pytest.mark.parametrize("path", FEEDS)
+def test_feed_parses_cleanly(path: str) -> None:
+    parsed = feedparser.parse(FILES[path].encode("utf-8"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.feed.title
+
+
+def _absolute(url: str) -> bool:
+    return re.match(r"https?://[^/]+/", url) is not None
+
+
+@pytest.mark.parametrize("path", [p for p in FEEDS if p.endswith(".rss")])
+def test_rss_follows_the_validator_rules(path: str) -> None:
+    channel = ET.fromstring(FILES[path].encode("utf-8")).find("channel")
+    for required in ("title", "link", "description"):
+        assert channel.findtext(required), required
+    assert _absolute(channel.findtext("link"))
+    self_link = channel.find(f"{ATOM}link[@rel='self']")
+    assert self_link.get("href") == f"{SETTINGS.url}lofte/{path}"
+    items = channel.findall("item")
+    dates = [parsedate_to_datetime(item.findtext("pubDate")) for item in items]
+    assert all(d.tzinfo for d in dates)
+    assert dates == sorted(dates, reverse=True)
+    for item in items:
+        assert item.findtext("guid") and item.findtext("title") and item.findtext("description")
+        assert _absolute(item.findtext("link"))
+        content = item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded")
+        assert all(_absolute(href) for href in re.findall(r'href="([^"]*)"', content))
+    if items:
+        assert parsedate_to_datetime(channel.findtext("lastBuildDate")) == dates[0]
+
+
+@pytest.mark.parametrize("path", [p for p in FEEDS if p.endswith(".atom")])
+def test_atom_follows_the_validator_rules(path: str) -> None:
+    feed = ET.fromstring(FILES[path].encode("utf-8"))
+    assert feed.findtext(f"{ATOM}id") and feed.findtext(f"{ATOM}title")
+    assert feed.find(f"{ATOM}author/{ATOM}name").text == SETTINGS.name
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{SETTINGS.url}lofte/{path}"
+    updated = datetime.fromisoformat(feed.findtext(f"{ATOM}updated"))
+    for entry in feed.findall(f"{ATOM}entry"):
+        assert entry.findtext(f"{ATOM}id") and entry.findtext(f"{ATOM}title") and entry.findtext(f"{ATOM}summary")
+        assert entry.find(f"{ATOM}author/{ATOM}name").text
+        assert _absolute(entry.find(f"{ATOM}link").get("href"))
+        assert entry.find(f"{ATOM}content").get("type") == "html"
+        assert datetime.fromisoformat(entry.findtext(f"{ATOM}updated")) <= updated
+
+
+def test_status_change_is_an_item_linking_to_its_entry() -> None:
+    parsed = feedparser.parse(FILES["flode/atagande/polisen-narvaro.rss"])
+    titles = [entry.title for entry in parsed.entries]
+    assert titles[0] == "Informationsbrev 1"
+    assert "Regelbunden närvaro: löpande" in titles and "Regelbunden närvaro: planerad" in titles
+    change = next(e for e in parsed.entries if e.title == "Regelbunden närvaro: löpande")
+    assert change.link.endswith("/lofte/atagande/polisen-narvaro/#status-2022-05-01-lopande")
+    assert "tidigare planerad" in change.summary
+
+
+def test_status_anchor_exists_on_the_page(tmp_path: Path) -> None:
+    page = html(build_sample(tmp_path), "lofte/atagande/polisen-narvaro")
+    assert 'id="status-2022-05-01-lopande"' in page
+    assert 'type="application/rss+xml"' in page and "flode/atagande/polisen-narvaro.rss" in page
+
+
+def test_guids_survive_edits_to_text(tmp_path: Path) -> None:
+    text = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("Närvaron har börjat.", "Närvaron började i maj.")
+    text = text.replace("title: Regelbunden närvaro", "title: Regelbunden polisiär närvaro")
+    edited = generated(make_content(tmp_path, {"commitments/polisen-narvaro.yaml": text}))
+    guids = lambda files: [e.id for e in feedparser.parse(files["flode/alla.rss"]).entries]  # noqa: E731
+    assert guids(edited) == guids(FILES)
+
+
+def test_feeds_do_not_depend_on_the_clock() -> None:
+    later = generated(today=date(2022, 10, 20))
+    assert all(later[path] == FILES[path] for path in FEEDS)
+
+
+def test_feed_size_is_bounded(tmp_path: Path) -> None:
+    history = "".join(f"  - date: 2022-{4 + n // 28:02d}-{1 + n % 28:02d}\n    status: {'pågår' if n % 2 else 'försenad'}\n" for n in range(80))
+    text = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8").split("history:")[0] + "history:\n" + history
+    files = generated(make_content(tmp_path, {"commitments/kommunen-blomlador.yaml": text}), today=date(2023, 4, 30))
+    assert len(feedparser.parse(files["flode/atagande/kommunen-blomlador.rss"]).entries) == 50
+
+
+def test_drafts_and_future_posts_stay_out_of_feeds(tmp_path: Path) -> None:
+    letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
+    files = generated(make_content(tmp_path, {
+        "updates/2022-06-utkast.md": letter.replace("Informationsbrev 1", "Utkastet").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"),
+        "updates/2022-12-senare.md": letter.replace("Informationsbrev 1", "Senare brev").replace("2022-05-10", "2022-12-01"),
+    }))
+    everything = "".join(files[path] for path in FEEDS if path in files)
+    assert "Utkastet" not in everything and "Senare brev" not in everything
+
+
+def test_calendar_lists_the_meetings() -> None:
+    calendar = icalendar.Calendar.from_ical(FILES["kalender.ics"])
+    events = calendar.walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == ["2022-09-dialog@example.github.io"]
+    event = events[0]
+    assert event.decoded("dtstart").isoformat() == "2022-09-14T18:00:00+02:00"
+    assert str(event["dtstart"].params["TZID"]) == "Europe/Stockholm"
+    assert str(event["location"]) == "Torget"
+    assert str(event["url"]) == f"{SETTINGS.url}lofte/uppdatering/2022-09-dialog/"
+    assert calendar.walk("VTIMEZONE")
+
+
+def test_open_data_follows_its_schema() -> None:
+    data = json.loads(FILES["data/medborgarlofte.json"])
+    jsonschema.validate(data, json.loads(FILES["data/medborgarlofte.schema.json"]))
+    assert [c["id"] for c in data["commitments"]] == ["kommunen-blomlador", "polisen-narvaro", "polisen-narvaro-2023"]
+
+
+def test_open_data_agrees_with_the_pages(tmp_path: Path) -> None:
+    project = build_sample(tmp_path)
+    site = project / "site" / "lofte"
+    rows = list(csv.DictReader(io.StringIO((site / "data/atagenden.csv").read_text(encoding="utf-8"))))
+    changes = list(csv.DictReader(io.StringIO((site / "data/statusandringar.csv").read_text(encoding="utf-8"))))
+    assert json.loads((site / "data/statusandringar.json").read_text(encoding="utf-8")) == changes
+    for row in rows:
+        page = (site / "atagande" / row["id"] / "index.html").read_text(encoding="utf-8")
+        shown = re.search(r"<strong>Status:</strong> <span class=\"status [^\"]+\">([^<]+)</span>", page).group(1)
+        assert shown.lower() == (row["status"] or "ingen status rapporterad"), row["id"]
+        assert row["title"] in page
+        history = re.findall(r'<li id="(status-[^"]+)">', page)
+        mine = [c for c in changes if c["commitment"] == row["id"]]
+        assert sorted(history) == sorted(c["url"].split("#")[1] for c in mine)
+    assert [(c["from_status"], c["to_status"]) for c in changes if c["commitment"] == "polisen-narvaro"] == [("", "planerad"), ("planerad", "löpande")]
