@@ -52,9 +52,11 @@ def status_anchor(entry_date, status: str) -> str:
 def generate(content: Content, settings: Settings, folder: str) -> dict[str, str]:
     """Every feed file, by its path under the generated folder."""
     items = sorted(_items(content, settings, folder), key=lambda i: (i.moment, i.guid), reverse=True)
+    # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
+    fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
     files: dict[str, str] = {}
     for feed, chosen in _feeds(content, items):
-        rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, folder)
+        rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, folder, fallback)
         files[f"{feed.path}.rss"] = rss
         files[f"{feed.path}.atom"] = atom
     return files
@@ -156,9 +158,9 @@ def _absolute(href: str, base: str) -> str:
     return re.sub(r"(?:index)?\.md(#|$)", r"/\1", url) if ".md" in url else url
 
 
-def _render(feed: Feed, items: list[Item], settings: Settings, folder: str) -> tuple[str, str]:
+def _render(feed: Feed, items: list[Item], settings: Settings, folder: str, fallback: datetime) -> tuple[str, str]:
     page_url = settings.url + page_address(feed.page)
-    newest = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
+    newest = items[0].moment if items else fallback
     rss, atom = (_generator(feed, items, settings, folder, page_url, newest, ending) for ending in ("rss", "atom"))
     return rss.rss_str(pretty=True).decode("utf-8"), atom.atom_str(pretty=True).decode("utf-8")
 
