@@ -6,7 +6,7 @@ from datetime import date
 
 from ..settings import Settings
 from ..structure import Content
-from . import calendar, feeds, opendata, pages
+from . import calendar, charts, feeds, opendata, pages
 
 GENERATED = pages.GENERATED
 
@@ -16,5 +16,6 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         **pages.generate(content, settings, today),
         **feeds.generate(content, settings, GENERATED),
         **opendata.generate(content, settings, GENERATED),
+        **charts.generate(content, settings, today),
         "kalender.ics": calendar.generate(content, settings, GENERATED),
     }

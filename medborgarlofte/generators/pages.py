@@ -16,14 +16,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from ..settings import Settings
-from . import feeds, opendata
+from . import feeds, followup, opendata
 from .feeds import KIND_FEEDS, status_anchor
 from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
 
 GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
 CLOSED = ("genomförd", "avbruten")
 KIND_PAGES = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljningar"}
-KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljning"}
+KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljningsrapporter"}
 STATUS_CLASS = {"planerad": "planerad", "pågår": "pagar", "löpande": "lopande", "genomförd": "genomford", "försenad": "forsenad", "avbruten": "avbruten"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
@@ -86,6 +86,16 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     page("uppdateringar.md", "updates.md.j2", "flode/alla", title="Alla uppdateringar", updates=content.updates, kind=None)
     for kind, slug in KIND_PAGES.items():
         page(f"{slug}.md", "updates.md.j2", f"flode/{KIND_FEEDS[kind]}", title=KIND_TITLES[kind], updates=[u for u in content.updates if u.kind == kind], kind=kind)
+    for period in content.periods.values():
+        commitments = [v.commitment for v in _of_period(views, period.id)]
+        ends = followup.month_ends(period, today)
+        status_rows = followup.monthly_status_counts(commitments, ends)
+        page(f"uppfoljning/{period.id}.md", "followup.md.j2", period=period, views=_of_period(views, period.id),
+             status_rows=status_rows, present={s for _, counts in status_rows for s, n in counts.items() if n}, activity_rows=followup.activity_counts(content, commitments, ends),
+             indicators=[i for i in content.indicators.values() if not i.commitments or any(views[c].period.id == period.id for c in i.commitments)])
+    page("uppfoljning/index.md", "followups.md.j2")
+    for indicator in content.indicators.values():
+        page(f"indikator/{indicator.id}.md", "indicator.md.j2", indicator=indicator, measured=[views[c] for c in indicator.commitments])
     page("folj.md", "follow.md.j2", feeds=feeds.feeds_of(content))
     page("oppna-data.md", "opendata.md.j2", commitment_columns=opendata.COMMITMENT_COLUMNS, change_columns=opendata.CHANGE_COLUMNS)
     current_views = _of_period(views, current.id)
@@ -190,6 +200,10 @@ def _environment(settings: Settings) -> Environment:
         month=lambda d: format_date(d, "MMMM y", locale=settings.language),
         number=lambda n: format_decimal(n, locale=settings.language),
         md=_markdown,
+        change=followup.change,
+        verdict=followup.verdict,
+        difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±") + format_decimal(abs(value), locale=settings.language)
+        + " " + ("procentenheter" if unit == "procent" else unit),
         h=lambda value: Markup(escape(value)),
         status_label=lambda s: s.capitalize() if s != "ingen" else "Ingen status rapporterad",
         status_class=lambda s: STATUS_CLASS.get(s, "ingen"),

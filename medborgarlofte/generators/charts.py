@@ -1,0 +1,85 @@
+"""Charts drawn at build time as static SVG; the same numbers are always in a table beside them."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import matplotlib
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from matplotlib.figure import Figure
+
+from ..settings import Settings
+from ..structure import STATUSES, Content, Indicator
+from .followup import NO_STATUS, month_ends, monthly_status_counts
+
+# Fixed ids and no timestamp: the same numbers give the same file. Text stays text, for zoom and search.
+_STYLE = {"svg.hashsalt": "medborgarlofte", "svg.fonttype": "none", "font.family": "sans-serif", "font.size": 11}
+_METADATA = {"Date": None, "Creator": None}
+_STATUS_LOOK = {  # colour and hatch, so that no two statuses differ by colour alone
+    "planerad": ("#9e9e9e", ""), "pågår": ("#1e73be", "//"), "löpande": ("#2e7d32", ".."), "genomförd": ("#1d5a2a", ""),
+    "försenad": ("#b35c00", "xx"), "avbruten": ("#8a1c1c", "\\\\"), NO_STATUS: ("#ffffff", "--"),
+}
+
+
+def indicator_chart(indicator: Indicator, language: str, small: bool = False) -> str:
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(3.2, 1.6) if small else (6.4, 3.2))
+        axes = figure.subplots()
+        days = [m.date for m in indicator.values]
+        values = [m.value for m in indicator.values]
+        axes.plot(days, values, color="#283593", marker="o", linewidth=2)
+        axes.set_xticks(days, [format_date(d, "MMM y", locale=language) for d in days], rotation=0 if len(days) < 5 else 45)
+        if not small:
+            axes.set_ylabel(indicator.unit)
+            for day, value in zip(days, values):
+                axes.annotate(format_decimal(value, locale=language), (day, value), textcoords="offset points", xytext=(0, 6), ha="center")
+        axes.set_ylim(bottom=0, top=max(values, default=1) * 1.25 or 1)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.grid(axis="y", color="#dddddd")
+        figure.tight_layout()
+        return _svg(figure)
+
+
+def status_chart(rows: list[tuple[date, dict[str, int]]], language: str) -> str:
+    """Stacked bars: how many commitments had each status at the end of each month."""
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(6.4, 3.6))
+        axes = figure.subplots()
+        positions = list(range(len(rows)))
+        bottoms = [0] * len(rows)
+        for status in (*STATUSES, NO_STATUS):
+            heights = [counts[status] for _, counts in rows]
+            if not any(heights):
+                continue
+            colour, hatch = _STATUS_LOOK[status]
+            label = status.capitalize() if status != NO_STATUS else "Ingen status"
+            axes.bar(positions, heights, bottom=bottoms, color=colour, hatch=hatch, edgecolor="#333333", label=label)
+            bottoms = [b + h for b, h in zip(bottoms, heights)]
+        axes.set_xticks(positions, [format_date(end, "MMM yy", locale=language) for end, _ in rows], rotation=45)
+        axes.set_ylabel("Antal åtaganden")
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
+        figure.tight_layout()
+        return _svg(figure)
+
+
+def _svg(figure: Figure) -> str:
+    out = io.StringIO()
+    figure.savefig(out, format="svg", metadata=_METADATA)
+    return out.getvalue()
+
+
+def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
+    """Every chart file: one per indicator (large and small) and the monthly statuses of each period."""
+    files = {}
+    for indicator in content.indicators.values():
+        if indicator.values:
+            files[f"indikator/{indicator.id}.svg"] = indicator_chart(indicator, settings.language)
+            files[f"indikator/{indicator.id}-liten.svg"] = indicator_chart(indicator, settings.language, small=True)
+    for period in content.periods.values():
+        rows = monthly_status_counts([c for c in content.commitments.values() if c.period == period.id], month_ends(period, today))
+        if rows:
+            files[f"uppfoljning/{period.id}-status.svg"] = status_chart(rows, settings.language)
+    return files

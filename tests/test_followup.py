@@ -1,0 +1,98 @@
+"""Follow-up: monthly statuses derived from the histories, activity counts, indicator changes and charts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from medborgarlofte.contents import load
+from medborgarlofte.generators import charts, followup
+
+from .conftest import SAMPLE, make_content
+from .test_build import build_sample, html
+
+TODAY = date(2022, 10, 1)
+STEPS = """period: 2022-2023
+actors: [kommunen]
+title: Steg för steg
+description: Ett åtagande som byter status i månadsskiften.
+history:
+  - date: 2022-04-30
+    status: pågår
+  - date: 2022-06-15
+    status: försenad
+  - date: 2022-07-31
+    status: genomförd
+"""
+
+
+def test_month_ends_run_from_the_period_start_to_today() -> None:
+    period = load(SAMPLE).periods["2022-2023"]
+    assert followup.month_ends(period, TODAY) == [date(2022, 4, 30), date(2022, 5, 31), date(2022, 6, 30), date(2022, 7, 31),
+                                                   date(2022, 8, 31), date(2022, 9, 30), date(2022, 10, 31)]
+    assert followup.month_ends(period, date(2030, 1, 1))[-1] == date(2023, 4, 30)
+    assert followup.month_ends(period, date(2022, 3, 31)) == []
+
+
+def test_monthly_status_counts_match_hand_computed_values(tmp_path: Path) -> None:
+    content = load(make_content(tmp_path, {"commitments/steg.yaml": STEPS}))
+    commitments = [c for c in content.commitments.values() if c.period == "2022-2023"]
+    rows = followup.monthly_status_counts(commitments, followup.month_ends(content.periods["2022-2023"], TODAY))
+    table = {end.month: {s: n for s, n in counts.items() if n} for end, counts in rows}
+    # kommunen-blomlador: planerad from 1 April. polisen-narvaro: planerad 1 April, löpande 1 May.
+    # steg: pågår 30 April (the month's last day counts), försenad 15 June, genomförd 31 July.
+    assert table == {
+        4: {"planerad": 2, "pågår": 1},
+        5: {"planerad": 1, "löpande": 1, "pågår": 1},
+        6: {"planerad": 1, "löpande": 1, "försenad": 1},
+        7: {"planerad": 1, "löpande": 1, "genomförd": 1},
+        8: {"planerad": 1, "löpande": 1, "genomförd": 1},
+        9: {"planerad": 1, "löpande": 1, "genomförd": 1},
+        10: {"planerad": 1, "löpande": 1, "genomförd": 1},
+    }
+    assert all(sum(counts.values()) == 3 for _, counts in rows)
+
+
+def test_a_commitment_without_status_yet_is_counted_as_such(tmp_path: Path) -> None:
+    content = load(make_content(tmp_path, {"commitments/steg.yaml": STEPS.replace("2022-04-30", "2022-05-02")}))
+    steps = content.commitments["steg"]
+    assert followup.status_on(steps, date(2022, 4, 30)) == "ingen"
+    assert followup.status_on(steps, date(2022, 5, 2)) == "pågår"
+
+
+def test_activities_are_counted_per_actor_and_month() -> None:
+    content = load(SAMPLE)
+    commitments = [c for c in content.commitments.values() if c.period == "2022-2023"]
+    rows = dict(followup.activity_counts(content, commitments, followup.month_ends(content.periods["2022-2023"], TODAY)))
+    assert rows[date(2022, 5, 31)] == {"polisen": 1, "kommunen": 0}
+    assert rows[date(2022, 6, 30)] == {"polisen": 0, "kommunen": 0}
+
+
+def test_indicator_change_and_verdict() -> None:
+    indicator = load(SAMPLE).indicators["otrygghet"]
+    found = followup.change(indicator)
+    assert (found.latest.value, found.previous.value, found.difference) == (36.5, 40, -3.5)
+    assert followup.verdict(indicator, found) == "bättre"
+    assert followup.verdict(indicator.model_copy(update={"better": "högre"}), found) == "sämre"
+
+
+def test_charts_are_deterministic_and_carry_no_timestamp() -> None:
+    indicator = load(SAMPLE).indicators["otrygghet"]
+    first, second = charts.indicator_chart(indicator, "sv"), charts.indicator_chart(indicator, "sv")
+    assert first == second
+    assert "<dc:date>" not in first and "matplotlib.org" not in first
+    assert "okt. 2021" in first  # Swedish month names, as text in the SVG
+
+
+def test_every_chart_has_its_numbers_in_a_table(tmp_path: Path) -> None:
+    project = build_sample(tmp_path)
+    indicator_page = html(project, "lofte/indikator/otrygghet")
+    assert re.search(r'<img alt="Diagram över [^"]+" class="chart" src="../otrygghet.svg"', indicator_page)
+    assert "<td>1 oktober 2021</td>" in indicator_page and "<td style=\"text-align: right;\">36,5</td>" in indicator_page
+    followup_page = html(project, "lofte/uppfoljning/2022-2023")
+    assert 'src="../2022-2023-status.svg"' in followup_page
+    assert "<td>oktober 2022</td>" in followup_page
+    assert (project / "site/lofte/uppfoljning/2022-2023-status.svg").is_file()
+    commitment_page = html(project, "lofte/atagande/polisen-narvaro")
+    assert "otrygghet-liten.svg" in commitment_page and "36,5 procent (1 oktober 2022), −3,5 procentenheter" in commitment_page
