@@ -7,8 +7,7 @@ from datetime import date
 from ..settings import Settings
 from ..structure import Content
 from . import calendar, charts, feeds, opendata, pages
-
-GENERATED = pages.GENERATED
+from .links import GENERATED
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:

@@ -14,11 +14,11 @@ from markupsafe import escape
 
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
+from .links import KIND_PAGES, KIND_TITLES, page_address, status_anchor, without_html
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
 KIND_FEEDS = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljning"}
 _HREF = re.compile(r'(href|src)="([^"]*)"')
-_RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,6 @@ class Item:
     kind: str  # an update kind, or "status"
 
 
-def status_anchor(entry_date, status: str) -> str:
-    """The anchor of one status change on its commitment's page: stable while notes are edited."""
-    slug = status.translate(str.maketrans("åäö", "aao"))
-    return f"status-{entry_date.isoformat()}-{slug}"
-
-
 def generate(content: Content, settings: Settings, folder: str) -> dict[str, str]:
     """Every feed file, by its path under the generated folder."""
     items = sorted(_items(content, settings, folder), key=lambda i: (i.moment, i.guid), reverse=True)
@@ -71,9 +65,8 @@ def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Ite
     yield Feed("flode/alla", "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", "index.md"), items
     yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", "lofte/index.md"), [i for i in items if i.kind == "status"]
     for kind, slug in KIND_FEEDS.items():
-        page = {"medborgardialog": "medborgardialoger", "uppföljning": "uppfoljningar"}.get(kind, slug)
-        yield Feed(f"flode/{slug}", kind.capitalize() if kind != "medborgardialog" else "Medborgardialoger",
-                   f"Nya {slug} om medborgarlöftet.", f"lofte/{page}.md"), [i for i in items if i.kind == kind]
+        yield Feed(f"flode/{slug}", KIND_TITLES[kind], f"{KIND_TITLES[kind]} om medborgarlöftet.",
+                   f"lofte/{KIND_PAGES[kind]}.md"), [i for i in items if i.kind == kind]
     for actor in content.actors.values():
         yield Feed(f"flode/aktor/{actor.id}", actor.name, f"Uppdateringar och statusändringar från {actor.name}.",
                    f"lofte/aktor/{actor.id}.md"), [i for i in items if actor.id in i.actors]
@@ -136,20 +129,13 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
         previous = entry.status
 
 
-def page_address(page: str) -> str:
-    """'lofte/aktor/polisen.md' -> 'lofte/aktor/polisen/', as MkDocs publishes it."""
-    if page == "index.md" or page.endswith("/index.md"):
-        return page[: -len("index.md")]
-    return page[: -len(".md")] + "/"
-
-
 def _labelled(title: str, example: bool) -> str:
     return f"Exempel: {title}" if example else title
 
 
 def _html(text: str, base: str) -> str:
     """Markdown as HTML, as on the pages (raw HTML shown as text), with every link made absolute."""
-    rendered = markdown.markdown(_RAW_HTML.sub("&lt;", text), extensions=["tables"])
+    rendered = markdown.markdown(without_html(text), extensions=["tables"])
     return _HREF.sub(lambda m: f'{m.group(1)}="{_absolute(m.group(2), base)}"', rendered)
 
 

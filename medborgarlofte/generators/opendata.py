@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
-from .feeds import status_anchor
+from .links import status_anchor
 
 COMMITMENT_COLUMNS = ("id", "title", "period", "actors", "themes", "status", "status_since", "status_example", "start", "end", "progress", "continues", "url")
 CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "from_status", "to_status", "note", "source", "example", "url")

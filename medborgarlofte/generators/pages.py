@@ -17,16 +17,13 @@ from markupsafe import Markup, escape
 
 from ..settings import Settings
 from . import feeds, followup, opendata
-from .feeds import KIND_FEEDS, status_anchor
+from .feeds import KIND_FEEDS
+from .links import GENERATED, KIND_PAGES, KIND_TITLES, status_anchor, without_html
 from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
 
-GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
 CLOSED = ("genomförd", "avbruten")
-KIND_PAGES = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljningar"}
-KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljningsrapporter"}
 STATUS_CLASS = {"planerad": "planerad", "pågår": "pagar", "löpande": "lopande", "genomförd": "genomford", "försenad": "forsenad", "avbruten": "avbruten"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
-_RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
 
 
 @dataclass(frozen=True)
@@ -220,8 +217,7 @@ def _plain(value: object) -> object:
 
 
 def _markdown(text: str | None) -> Markup:
-    """Markdown fields keep their formatting; raw HTML in them is shown as text, never run."""
-    return Markup(_RAW_HTML.sub("&lt;", text or ""))
+    return Markup(without_html(text or ""))
 
 
 @pass_context

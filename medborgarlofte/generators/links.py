@@ -1,0 +1,29 @@
+"""Addresses and anchors shared by pages, feeds and data, so that a link made in one place finds its target in another."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
+KIND_PAGES = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljningar"}
+KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljningsrapporter"}
+_RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
+
+
+def status_anchor(entry_date: date, status: str) -> str:
+    """The anchor of one status change on its commitment's page: stable while notes are edited."""
+    slug = status.translate(str.maketrans("åäö", "aao"))
+    return f"status-{entry_date.isoformat()}-{slug}"
+
+
+def page_address(page: str) -> str:
+    """'lofte/aktor/polisen.md' -> 'lofte/aktor/polisen/', as MkDocs publishes it."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def without_html(markdown_text: str) -> str:
+    """Markdown keeps its formatting; raw HTML in it is shown as text, never run."""
+    return _RAW_HTML.sub("&lt;", markdown_text)
