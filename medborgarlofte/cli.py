@@ -6,14 +6,27 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import build, check, schema
+from .commands import build, check, new, schema, serve
+from .settings import read_settings
+from .structure import today_in_sweden
+
+CONFIG = Path("mkdocs.yml")
+SITE = Path("site")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_pages.py", description="Bygger sajten för ett medborgarlöfte.")
     verbs = parser.add_subparsers(dest="verb", required=True)
     verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
-    verbs.add_parser("build", help="bygg sajten till site/ (ingenting skrivs om något är fel)")
+    build_parser = verbs.add_parser("build", help="bygg sajten till site/ (ingenting skrivs om något är fel)")
+    build_parser.add_argument("--site-url", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
+    build_parser.add_argument("--strict", action="store_true", help="godtas för tydlighetens skull: bygget är alltid strikt")
+    serve_parser = verbs.add_parser("serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras")
+    serve_parser.add_argument("--port", type=int, default=8000)
+    new_parser = verbs.add_parser("new", help='skapa en uppdatering: new KIND "Titel", eller en statusändring: new status ID STATUS "kommentar"')
+    new_parser.add_argument("kind", help="informationsbrev, medborgardialog, nyhet, uppföljning eller status")
+    new_parser.add_argument("words", nargs="+", help='"Titel", eller ID STATUS "kommentar" för status')
+    new_parser.add_argument("--digest", action="store_true", help="fyll informationsbrevet med allt som hänt sedan förra brevet")
     verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
     for sub in verbs.choices.values():
         sub.add_argument("--content", default="content", help="mappen med innehåll (standard: content)")
@@ -22,8 +35,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "check":
         return check.run(content, args.content)
     if args.verb == "build":
-        return build.run(content, args.content, Path("mkdocs.yml"), Path("site"))
+        return build.run(content, args.content, CONFIG, SITE, args.site_url)
+    if args.verb == "serve":
+        return serve.run(content, args.content, CONFIG, SITE, args.port)
+    if args.verb == "new":
+        return _new(args, content)
     return schema.run(Path("schemas"))
+
+
+def _new(args: argparse.Namespace, content: Path) -> int:
+    if args.kind == "status":
+        if len(args.words) not in (2, 3):
+            print('new status: ange ID STATUS och en kommentar, t.ex. new status polisen-narvaro genomförd "Klart i maj."', file=sys.stderr)
+            return 2
+        commitment, status, *note = args.words
+        return new.new_status(content, args.content, commitment, status, note[0] if note else "", today_in_sweden())
+    language = read_settings(CONFIG).language
+    return new.new_update(content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language)
 
 
 if __name__ == "__main__":

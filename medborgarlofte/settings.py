@@ -26,7 +26,7 @@ class Settings:
     docs_dir: Path
 
 
-def read_settings(config_file: Path) -> Settings:
+def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
     where = str(config_file)
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
@@ -35,6 +35,8 @@ def read_settings(config_file: Path) -> Settings:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise ContentErrors([ContentError(where, line, "-", f"ogiltig YAML: {exc.problem}")]) from None
+    if site_url:
+        config["site_url"] = site_url
     problems = []
     for key in ("site_name", "site_url"):
         if not isinstance(config.get(key), str) or not config[key].strip():

@@ -7,6 +7,7 @@ Swedish: they are what an editor with a YAML language server shows the people wh
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +25,13 @@ UpdateKind = Literal["informationsbrev", "medborgardialog", "nyhet", "uppföljni
 UPDATE_KINDS: tuple[str, ...] = UpdateKind.__args__  # type: ignore[attr-defined]
 Level = Literal["aktivitet", "prestation", "effekt"]
 DialogueForm = Literal["dialogmöte", "trygghetsvandring", "enkät", "skolbesök", "digital dialog", "informationsträff", "annat"]
+
+
+def today_in_sweden() -> date:
+    """Today in Sweden, or the day SOURCE_DATE_EPOCH names, so that a build can be repeated exactly."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), TIMEZONE) if epoch else datetime.now(TIMEZONE)
+    return moment.date()
 
 
 def _slug(value: object) -> object:

@@ -18,28 +18,35 @@ from ..contents import load, published
 from ..errors import ContentErrors
 from .. import generators
 from ..settings import read_settings
-from ..structure import TIMEZONE
+from ..structure import TIMEZONE, today_in_sweden
 from ..writers import replaced_on_success, write_tree
 
 
-def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, today: date) -> None:
-    """Read straight through: gather and validate everything first, then write."""
-    settings = read_settings(config_file)
-    content = published(load(content_dir, shown_as), today)
+def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, today: date,
+          preview: bool = False, site_url: str | None = None) -> None:
+    """Read straight through: gather and validate everything first, then write.
+
+    A preview shows drafts and posts dated after today; a published build leaves them out.
+    site_url replaces the one in mkdocs.yml, for a copy published at another address.
+    """
+    settings = read_settings(config_file, site_url)
+    content = load(content_dir, shown_as)
+    if not preview:
+        content = published(content, today)
     generated = generators.generate(content, settings, today)
 
     write_tree(settings.docs_dir / generators.GENERATED, generated)
     with replaced_on_success(site_dir) as staging, _build_date(today):
-        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        config = load_config(str(config_file), site_dir=str(staging), strict=True, site_url=settings.url)
         # Snippets are found relative to the working directory; anchor them to this site's docs folder.
         config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(settings.docs_dir)]
         mkdocs_build(config)
 
 
-def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path) -> int:
+def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, site_url: str | None = None) -> int:
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
     try:
-        build(content_dir, shown_as, config_file, site_dir, build_day())
+        build(content_dir, shown_as, config_file, site_dir, today_in_sweden(), site_url=site_url)
     except ContentErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -50,14 +57,6 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path) -> 
         return 1
     print(f"Sajten är byggd i {site_dir}/.")
     return 0
-
-
-def build_day() -> date:
-    """Today in Sweden, or the day SOURCE_DATE_EPOCH names, so that a build can be repeated exactly."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), TIMEZONE).date()
-    return datetime.now(TIMEZONE).date()
 
 
 @contextmanager

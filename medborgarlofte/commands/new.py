@@ -1,0 +1,153 @@
+"""`new`: start an update, or add a dated status change, with the fields already filled in correctly."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date
+
+from ..contents import load
+from ..errors import ContentErrors, one_of
+from ..structure import STATUSES, UPDATE_KINDS, Content
+
+_FRONT_MATTER = """---
+title: {title}
+date: {day}
+kind: {kind}
+summary: Skriv en sammanfattning i en eller två meningar.
+actors: []
+commitments: []
+draft: true
+{dialogue}---
+{body}
+"""
+_DIALOGUE = """dialogue:
+  held: {day} 18:00
+  place: Skriv var mötet hölls
+  form: dialogmöte
+  participants: 0
+  groups: [boende]
+  points:
+    - raised: Skriv vad som togs upp (Ni sa).
+      response: Skriv vad aktörerna gör (Vi gör).
+      commitments: []
+"""
+
+
+def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: date, digest: bool, language: str) -> int:
+    if kind not in UPDATE_KINDS:
+        return _fail(f"okänd typ '{kind}' ({one_of(kind, (*UPDATE_KINDS, 'status'))})")
+    content = _load(content_dir, shown_as)
+    if content is None:
+        return 1
+    if digest and kind != "informationsbrev":
+        return _fail("--digest går bara med informationsbrev")
+    body = letter_digest(content, today, language) if digest else "Skriv texten här."
+    folder = content_dir / "updates"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{today.isoformat()}-{_slug(title)}"
+    path, number = folder / f"{stem}.md", 2
+    while path.exists():
+        path, number = folder / f"{stem}-{number}.md", number + 1
+    dialogue = _DIALOGUE.format(day=today.isoformat()) if kind == "medborgardialog" else ""
+    text = _FRONT_MATTER.format(title=json.dumps(title, ensure_ascii=False), day=today.isoformat(), kind=kind, dialogue=dialogue, body=body)
+    path.write_text(text, encoding="utf-8")
+    print(f"{shown_as}/updates/{path.name}")
+    print("Fyll i sammanfattning, aktörer och text. Ta bort raden 'draft: true' när texten ska publiceras.")
+    return 0
+
+
+def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str, note: str, today: date) -> int:
+    if status not in STATUSES:
+        return _fail(f"okänd status '{status}' ({one_of(status, STATUSES)})")
+    content = _load(content_dir, shown_as)
+    if content is None:
+        return 1
+    if commitment_id not in content.commitments:
+        return _fail(f"okänt åtagande '{commitment_id}' ({one_of(commitment_id, content.commitments)})")
+    path = next(p for p in (content_dir / "commitments").rglob("*.y*ml") if p.stem == commitment_id)
+    before = path.read_text(encoding="utf-8")
+    entry = [f"date: {today.isoformat()}", f"status: {status}"] + ([f"note: {json.dumps(note, ensure_ascii=False)}"] if note else [])
+    path.write_text(_append_history(before, entry), encoding="utf-8")
+    try:
+        load(content_dir, shown_as)
+    except ContentErrors as exc:
+        path.write_text(before, encoding="utf-8")
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        return _fail("statusändringen sparades inte")
+    print(f"{shown_as}/commitments/{path.relative_to(content_dir / 'commitments').as_posix()}: {status} från {today.isoformat()}")
+    return 0
+
+
+def _append_history(text: str, entry: list[str]) -> str:
+    """Add an entry at the end of the history list, keeping the rest of the file, comments included, as it was."""
+    lines = text.rstrip("\n").split("\n")
+    start = next((i for i, line in enumerate(lines) if re.match(r"history\s*:", line)), None)
+    if start is None or re.match(r"history\s*:\s*\[\s*\]\s*$", lines[start]):
+        lines = [line for i, line in enumerate(lines) if i != start] + ["history:"]
+        start = len(lines) - 1
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith((" ", "-", "#"))):
+        end += 1
+    while end - 1 > start and not lines[end - 1].strip():
+        end -= 1
+    items = [line for line in lines[start + 1 : end] if line.lstrip().startswith("- ")]
+    indent = (len(items[0]) - len(items[0].lstrip())) if items else 2
+    block = [" " * indent + "- " + entry[0]] + [" " * (indent + 2) + field for field in entry[1:]]
+    return "\n".join(lines[:end] + block + lines[end:]) + "\n"
+
+
+def letter_digest(content: Content, today: date, language: str) -> str:
+    """Everything that changed since the previous letter, grouped by actor, for the editor to rewrite."""
+    def _day(day: date) -> str:
+        return format_date(day, "d MMMM y", locale=language)
+
+    letters = [u.date.date() for u in content.updates if u.kind == "informationsbrev" and not u.draft and u.date.date() <= today]
+    since = max(letters, default=date.min)
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for c in content.commitments.values():
+        link = f"[{c.title}](../atagande/{c.id}.md)"
+        for entry in c.history:
+            if since < entry.date <= today:
+                by_actor[c.actors[0]].append(f"- {link}: {entry.status} från {_day(entry.date)}." + (f" {entry.note}" if entry.note else ""))
+        for activity in c.activities:
+            if since < activity.date <= today:
+                count = f" ({activity.count})" if activity.count is not None else ""
+                by_actor[c.actors[0]].append(f"- {link}: {activity.text}{count}, {_day(activity.date)}.")
+    dialogues = [u for u in content.updates if u.kind == "medborgardialog" and since < u.date.date() <= today and not u.draft]
+    intro = f"Det här har hänt sedan förra informationsbrevet ({_day(since)})." if letters else "Det här har hänt hittills."
+    parts = [intro, "Skriv om texten med egna ord innan brevet publiceras."]
+    for actor_id, actor in content.actors.items():
+        if by_actor.get(actor_id):
+            parts += [f"## {actor.name}", "\n".join(by_actor[actor_id])]
+    if dialogues:
+        parts += ["## Medborgardialoger", "\n".join(f"- [{u.title}]({u.id}.md), {_day(u.date.date())}." for u in dialogues)]
+    if len(parts) == 2:
+        parts.append("Inga statusändringar, aktiviteter eller dialoger har rapporterats sedan dess.")
+    return "\n\n".join(parts)
+
+
+def _slug(title: str) -> str:
+    plain = title.lower().translate(str.maketrans("åäöéü", "aaoeu"))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-") or "uppdatering"
+
+
+def _load(content_dir: Path, shown_as: str) -> Content | None:
+    try:
+        return load(content_dir, shown_as)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print("Rätta felen först: inget nytt har skrivits.", file=sys.stderr)
+        return None
+
+
+def _fail(message: str) -> int:
+    print(f"new: {message}", file=sys.stderr)
+    return 1

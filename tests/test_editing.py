@@ -1,0 +1,133 @@
+"""The communications officer's tools: new, serve, and the checks for plain language and privacy."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from medborgarlofte.commands.new import letter_digest
+from medborgarlofte.contents import load, published
+
+from .conftest import ROOT, SAMPLE, make_content, make_project
+
+DAY = "2022-10-01"
+EPOCH = "1664575200"  # 2022-10-01 00:00 in Stockholm
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    return subprocess.run([sys.executable, str(ROOT / "scripts/build_pages.py"), *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@pytest.mark.parametrize("kind", ["informationsbrev", "medborgardialog", "nyhet", "uppföljning"])
+def test_new_update_passes_check(tmp_path: Path, kind: str) -> None:
+    content = make_content(tmp_path)
+    result = run("new", kind, "Brev: om trygghet & trafik", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.splitlines()[0])
+    assert path.name == f"{DAY}-brev-om-trygghet-trafik.md"
+    assert f"kind: {kind}" in path.read_text(encoding="utf-8")
+    assert run("check", "--content", str(content)).returncode == 0
+    new = next(u for u in load(content).updates if u.id == path.stem)
+    assert new.title == "Brev: om trygghet & trafik" and new.draft and new.date.date() == date(2022, 10, 1)
+
+
+def test_new_status_appends_a_dated_entry(tmp_path: Path) -> None:
+    content = make_content(tmp_path)
+    before = (content / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8")
+    result = run("new", "status", "polisen-narvaro", "genomförd", "Klart: se rapporten.", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    after = (content / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before.split("activities:")[0])  # nothing before the new entry moved
+    status = load(content).commitments["polisen-narvaro"].status
+    assert (status.date, status.status, status.note) == (date(2022, 10, 1), "genomförd", "Klart: se rapporten.")
+    assert load(content).commitments["polisen-narvaro"].activities  # the list after history is intact
+
+
+def test_new_status_on_a_commitment_without_history(tmp_path: Path) -> None:
+    text = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8").split("history:")[0]
+    content = make_content(tmp_path, {"commitments/kommunen-blomlador.yaml": text})
+    assert run("new", "status", "kommunen-blomlador", "pågår", "--content", str(content)).returncode == 0
+    assert load(content).commitments["kommunen-blomlador"].status.status == "pågår"
+
+
+@pytest.mark.parametrize("words, message", [
+    (["polisen-narvaro", "klar"], "new: okänd status 'klar' (förväntade en av: planerad, pågår, löpande, genomförd, försenad, avbruten)"),
+    (["polisen-narvar", "pågår"], "new: okänt åtagande 'polisen-narvar' (förväntade en av: kommunen-blomlador, polisen-narvaro, polisen-narvaro-2023; menade du 'polisen-narvaro'?)"),
+    (["polisen-narvaro-2023", "avbruten"], "new: statusändringen sparades inte"),
+])
+def test_new_status_refuses_what_would_not_pass_check(tmp_path: Path, words: list[str], message: str) -> None:
+    content = make_content(tmp_path)
+    before = {p: p.read_bytes() for p in content.rglob("*.yaml")}
+    result = run("new", "status", *words, "--content", str(content))
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert before == {p: p.read_bytes() for p in content.rglob("*.yaml")}
+
+
+def test_letter_digest_lists_what_changed_since_the_last_letter() -> None:
+    content = load(SAMPLE)
+    text = letter_digest(content, date(2022, 10, 1), "sv")
+    assert text.startswith("Det här har hänt sedan förra informationsbrevet (10 maj 2022).")
+    assert "## Lokalpolisområde Exempelstad" in text
+    assert "Fotpatrullering (12), 31 maj 2022." in text
+    assert "löpande från 1 maj 2022" not in text  # before the previous letter
+    assert "## Medborgardialoger\n\n- [Dialogmöte](2022-09-dialog.md), 20 september 2022." in text
+
+
+def test_digest_letter_builds(tmp_path: Path) -> None:
+    content = make_content(tmp_path)
+    result = run("new", "informationsbrev", "Brev 2", "--digest", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.splitlines()[0])
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    project = make_project(tmp_path / "project")
+    built = run("build", "--content", str(content), cwd=project)
+    assert built.returncode == 0, built.stderr
+    page = (project / "site/lofte/uppdatering" / path.stem / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../atagande/polisen-narvaro/"' in page
+
+
+def test_scheduled_letter_appears_only_when_its_day_has_come(tmp_path: Path) -> None:
+    letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
+    content = load(make_content(tmp_path, {"updates/2022-10-02-brev.md": letter.replace("2022-05-10", "2022-10-02").replace("Informationsbrev 1", "Brev två")}))
+    assert "2022-10-02-brev" not in [u.id for u in published(content, date(2022, 10, 1)).updates]
+    assert "2022-10-02-brev" in [u.id for u in published(content, date(2022, 10, 2)).updates]
+
+
+def test_serve_previews_drafts_and_rebuilds_on_change(tmp_path: Path) -> None:
+    content = make_content(tmp_path)
+    project = make_project(tmp_path / "project")
+    letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
+    (content / "updates/2022-09-utkast.md").write_text(letter.replace("Informationsbrev 1", "Mitt utkast").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"), encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    server = subprocess.Popen([sys.executable, str(ROOT / "scripts/build_pages.py"), "serve", "--port", "8765", "--content", str(content)],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        page = _wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Mitt utkast")
+        assert "Utkast" in page
+        (content / "updates/2022-09-nytt.md").write_text(letter.replace("Informationsbrev 1", "Alldeles nytt"), encoding="utf-8")
+        _wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Alldeles nytt")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if text in page:
+                return page
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} never appeared at {url}")
