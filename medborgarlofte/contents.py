@@ -12,6 +12,7 @@ from typing import Any, Iterable, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, did_you_mean, one_of
+from .plainlanguage import email_addresses, personal_numbers, phone_numbers
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml
 from .structure import SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
 
@@ -21,8 +22,11 @@ FOLDERS = {"periods": Period, "commitments": Commitment, "indicators": Indicator
 REGISTRIES = {"actors.yaml": Actor, "themes.yaml": Theme}
 
 
-def load(content_dir: Path, shown_as: str | None = None) -> Content:
-    """Read, validate and cross-reference everything under content_dir."""
+def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentError] | None = None) -> Content:
+    """Read, validate and cross-reference everything under content_dir.
+
+    Problems that stop publishing are raised together; those an editor should look at go into warnings.
+    """
     loader = _Loader(content_dir, shown_as or str(content_dir))
     if not content_dir.is_dir():
         raise ContentErrors([ContentError(loader.root, 1, "-", "mappen finns inte (förväntade en mapp med innehåll)")])
@@ -35,7 +39,7 @@ def load(content_dir: Path, shown_as: str | None = None) -> Content:
     if not periods and not any(e.path.startswith(f"{loader.root}/periods/") for e in loader.errors):
         loader.errors.append(ContentError(f"{loader.root}/periods", 1, "-", "ingen period (förväntade minst en fil, t.ex. periods/2022-2023.yaml)"))
 
-    check = _Checker(loader.errors, loader.present, periods, commitments)
+    check = _Checker(loader.errors, [] if warnings is None else warnings, loader.present, periods, commitments)
     for doc, period in periods.values():
         check.dates_in_order(doc, period.start, period.end, ("end",))
     for doc, commitment in commitments.values():
@@ -202,8 +206,8 @@ class _Loader:
 class _Checker:
     """The rules that span fields and files: references, order of dates, required notes."""
 
-    def __init__(self, errors: list[ContentError], present: dict[str, set[str] | None], periods, commitments):
-        self.errors = errors
+    def __init__(self, errors: list[ContentError], warnings: list[ContentError], present: dict[str, set[str] | None], periods, commitments):
+        self.errors, self.warnings = errors, warnings
         self.periods = {k: p for k, (_, p) in periods.items()}
         self.commitments = commitments
         self.actors, self.themes = present["actors.yaml"], present["themes.yaml"]
@@ -255,6 +259,26 @@ class _Checker:
         for index, point in enumerate(item.dialogue.points if item.dialogue else ()):
             loc = ("dialogue", "points", index)
             self.references(doc, "commitments", point.commitments, self.all_commitments, "åtagande", "commitments/", loc)
+        self.personal_data(doc, item)
+
+    def personal_data(self, doc: Document, item: Update) -> None:
+        """Summaries of dialogues must not expose residents: refuse personnummer, point out phone numbers and e-mail."""
+        texts: list[tuple[str, str, int]] = [("title", item.title, doc.line(("title",))), ("summary", item.summary, doc.line(("summary",))),
+                                             ("text", item.body, doc.body_line)]
+        if item.dialogue:
+            texts.append(("dialogue.place", item.dialogue.place, doc.line(("dialogue", "place"))))
+            for index, point in enumerate(item.dialogue.points):
+                for name in ("raised", "response"):
+                    texts.append((f"dialogue.points[{index + 1}].{name}", getattr(point, name), doc.line(("dialogue", "points", index, name))))
+        for field, text, first_line in texts:
+            def at(match) -> int:
+                return first_line + text[: match.start()].count("\n")
+            for match in personal_numbers(text):
+                self.errors.append(ContentError(doc.path, at(match), field, "innehåller ett personnummer (ta bort det: personnummer publiceras aldrig)"))
+            for match in phone_numbers(text):
+                self.warnings.append(ContentError(doc.path, at(match), field, f"telefonnumret {match.group(0)} publiceras (ta bort det om det tillhör en privatperson)"))
+            for match in email_addresses(text):
+                self.warnings.append(ContentError(doc.path, at(match), field, f"e-postadressen {match.group(0)} publiceras (ta bort den om den tillhör en privatperson)"))
 
     def indicator(self, doc: Document, item: Indicator) -> None:
         self.references(doc, "commitments", item.commitments, self.all_commitments, "åtagande", "commitments/")

@@ -34,6 +34,7 @@ class Document:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     body: str = ""
+    body_line: int = 0  # the line of the file on which the body begins
 
     def line(self, loc: Loc) -> int:
         """The line of the field at loc, or of the nearest enclosing field that exists."""
@@ -67,7 +68,9 @@ def read_markdown(path: Path, shown_as: str) -> Document:
         if row.rstrip() == "---":
             front_matter = "\n".join(rows[1 : number - 1])
             data, lines = _parse(front_matter, shown_as, first_line=2)
-            return Document(shown_as, data, lines, body="\n".join(rows[number:]).strip() + "\n")
+            body = "\n".join(rows[number:])
+            skipped = len(body) - len(body.lstrip("\n"))
+            return Document(shown_as, data, lines, body=body.strip() + "\n", body_line=number + 1 + skipped)
     raise ReadError(ContentError(shown_as, 1, "-", "front matter avslutas aldrig (förväntade en rad med '---' efter fälten)"))
 
 

@@ -23,6 +23,7 @@ class Settings:
     url: str
     language: str
     silent_after_days: int
+    lix_limit: int
     docs_dir: Path
 
 
@@ -41,9 +42,11 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
     for key in ("site_name", "site_url"):
         if not isinstance(config.get(key), str) or not config[key].strip():
             problems.append(ContentError(where, 1, key, "saknas (förväntade text)"))
-    days = (config.get("extra") or {}).get("silent_after_days", 90)
-    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
-        problems.append(ContentError(where, 1, "extra.silent_after_days", f"fick {days!r} (förväntade ett antal dagar, t.ex. 90)"))
+    extra = config.get("extra") or {}
+    days, lix_limit = extra.get("silent_after_days", 90), extra.get("lix_limit", 50)
+    for name, value, example in (("silent_after_days", days, "ett antal dagar, t.ex. 90"), ("lix_limit", lix_limit, "ett LIX-värde, t.ex. 50")):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            problems.append(ContentError(where, 1, f"extra.{name}", f"fick {value!r} (förväntade {example})"))
     if problems:
         raise ContentErrors(problems)
     return Settings(
@@ -51,5 +54,6 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         url=config["site_url"].rstrip("/") + "/",
         language=(config.get("theme") or {}).get("language", "sv"),
         silent_after_days=days,
+        lix_limit=lix_limit,
         docs_dir=config_file.parent / config.get("docs_dir", "docs"),
     )

@@ -6,6 +6,7 @@ These tests need Debian's Chromium at /usr/bin/chromium (`make test` installs it
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import threading
 from datetime import date
@@ -22,7 +23,7 @@ from medborgarlofte.settings import read_settings
 
 from .conftest import ROOT, make_project
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = [
     "",
@@ -151,3 +152,21 @@ def test_every_page_links_to_the_accessibility_statement_and_privacy_page(browse
         assert footer.get_by_role("link", name="Tillgänglighetsredogörelse").count() == 1, path
         assert footer.get_by_role("link", name="Integritet och kakor").count() == 1, path
     page.close()
+
+
+def test_letter_prints_on_a4_with_its_address(browser: Browser, site_url: str, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    page.goto(site_url + "lofte/uppdatering/2022-05-informationsbrev-1/")
+    page.pdf(path=str(tmp_path / "brev.pdf"), format="A4", print_background=False)
+    page.close()
+    reader = PdfReader(tmp_path / "brev.pdf")
+    text = " ".join(p.extract_text() for p in reader.pages)
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
+    assert len(reader.pages) <= 2
+    assert "Informationsbrev 1 – medborgarlöftet för Sofielund har börjat gälla" in " ".join(text.split())
+    assert "lofte/uppdatering/2022-05-informationsbrev-1/" in text.replace("\n", "")
+    for screen_only in ("Tillgänglighetsredogörelse", "Sök", "Följ sidan i en flödesläsare", "Aktörer"):
+        assert screen_only not in text, screen_only

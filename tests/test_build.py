@@ -156,3 +156,11 @@ def test_drafts_and_future_posts_are_not_published(tmp_path: Path) -> None:
     assert not (project / "site/lofte/uppdatering/2022-06-utkast").exists()
     tomorrow = build_sample(tmp_path / "later", changes, today=date(2022, 10, 2))
     assert "Brev i morgon" in html(tomorrow, "lofte/informationsbrev")
+
+
+def test_a_fork_publishes_with_its_own_address(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    build(SAMPLE, "content", project / "mkdocs.yml", project / "site", TODAY, site_url="https://fork.example.org/lofte-x/")
+    feed = (project / "site/lofte/flode/alla.rss").read_text(encoding="utf-8")
+    assert "https://fork.example.org/lofte-x/lofte/flode/alla.rss" in feed and "example.github.io" not in feed
+    assert '<link rel="canonical" href="https://fork.example.org/lofte-x/lofte/perioder/">' in html(project, "lofte/perioder")

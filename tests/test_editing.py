@@ -131,3 +131,27 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> str:
             pass
         time.sleep(0.5)
     raise AssertionError(f"{text!r} never appeared at {url}")
+
+
+def test_lix_matches_hand_computed_values() -> None:
+    from medborgarlofte.plainlanguage import lix
+
+    assert lix("Jag går hem. Det regnar ute.") == 3  # 6 words / 2 sentences, no long words
+    assert lix("Kommunikationsavdelningen genomförde trygghetsvandringen.") == 103  # 3/1 + 100 * 3/3
+    assert lix("## Rubrik\n\nEn [länk till sidan](https://example.se) här.") is not None
+
+
+def test_check_reports_readability_and_warns_on_contact_details(tmp_path: Path) -> None:
+    letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
+    hard = "Kommunikationsavdelningen genomförde omfattande trygghetsvandringar tillsammans med fastighetsägarna."
+    dialogue = (SAMPLE / "updates/2022-09-dialog.md").read_text(encoding="utf-8")
+    content = make_content(tmp_path, {
+        "updates/2022-05-brev.md": letter.replace("Brevets text.", hard),
+        "updates/2022-09-dialog.md": dialogue.replace("Mötets sammanfattning.", "Mötet.\n\nRing Anna på 070-123 45 67 eller skriv till anna@example.se."),
+    })
+    result = run("check", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert "  2022-09-dialog: 12 (lättläst)\n" in result.stdout
+    assert "  2022-05-brev: 60 (svår)  varning: över 50, skriv enklare" in result.stdout  # 11 words / 2 sentences + 100 * 6/11
+    assert f"varning: {content}/updates/2022-09-dialog.md:19: text: telefonnumret 070-123 45 67 publiceras (ta bort det om det tillhör en privatperson)" in result.stdout
+    assert f"varning: {content}/updates/2022-09-dialog.md:19: text: e-postadressen anna@example.se publiceras (ta bort den om den tillhör en privatperson)" in result.stdout

@@ -252,6 +252,14 @@ CASES = {
         edit(PERIOD, "signatories:\n  - name: Anna Andersson\n    title: Lokalpolisområdeschef\n    organisation: Polisen\n", "signatories: []\n"),
         "content/periods/2022-2023.yaml:12: signatories: har för få poster (förväntade minst 1)",
     ),
+    "personnummer in an update's text": (
+        edit(LETTER, "Brevets text.", "Brevets text.\n\nKontakta 811218-9876 om du vill."),
+        "content/updates/2022-05-brev.md:11: text: innehåller ett personnummer (ta bort det: personnummer publiceras aldrig)",
+    ),
+    "personnummer in a dialogue point": (
+        edit(DIALOGUE, "raised: Bilar kör för fort.", "raised: 'Boende 19811218-9876 sa: bilar kör för fort.'"),
+        "content/updates/2022-09-dialog.md:13: dialogue.points[1].raised: innehåller ett personnummer (ta bort det: personnummer publiceras aldrig)",
+    ),
     "file of another type": (
         {"commitments/anteckning.txt": "anteckning"},
         "content/commitments/anteckning.txt:1: -: okänd filtyp '.txt' (förväntade .yaml-filer i commitments/)",

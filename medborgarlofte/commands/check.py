@@ -7,20 +7,36 @@ from collections import Counter
 from pathlib import Path
 
 from ..contents import load
-from ..errors import ContentErrors
+from ..errors import ContentError, ContentErrors
+from ..plainlanguage import lix
 from ..structure import Content
 
 
-def run(content_dir: Path, shown_as: str) -> int:
+def run(content_dir: Path, shown_as: str, lix_limit: int) -> int:
+    warnings: list[ContentError] = []
     try:
-        content = load(content_dir, shown_as)
+        content = load(content_dir, shown_as, warnings)
     except ContentErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
     print(summary(content, shown_as))
+    print(readability(content, lix_limit))
+    for warning in sorted(warnings):
+        print(f"varning: {warning}")
     return 0
+
+
+def readability(content: Content, limit: int) -> str:
+    """LIX of each update's summary and text; below 40 is easy, over 50 hard (klarspråk)."""
+    lines = [f"Läsbarhet (LIX, varning över {limit}):"]
+    for update in content.updates:
+        score = lix(f"{update.summary}\n\n{update.body}")
+        grade = "" if score is None else "lättläst" if score < 40 else "medelsvår" if score <= 50 else "svår"
+        warning = f"  varning: över {limit}, skriv enklare" if score is not None and score > limit else ""
+        lines.append(f"  {update.id}: {score if score is not None else '-'} ({grade}){warning}")
+    return "\n".join(lines)
 
 
 def summary(content: Content, shown_as: str) -> str:
