@@ -164,3 +164,13 @@ def test_a_fork_publishes_with_its_own_address(tmp_path: Path) -> None:
     feed = (project / "site/lofte/flode/alla.rss").read_text(encoding="utf-8")
     assert "https://fork.example.org/lofte-x/lofte/flode/alla.rss" in feed and "example.github.io" not in feed
     assert '<link rel="canonical" href="https://fork.example.org/lofte-x/lofte/perioder/">' in html(project, "lofte/perioder")
+
+
+def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
+    letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
+    project = build_sample(tmp_path, {f"updates/2022-06-brev-{n:02d}.md": letter.replace("Informationsbrev 1", f"Brev {n:02d}") for n in range(60)})
+    first, third = html(project, "lofte/uppdateringar"), html(project, "lofte/uppdateringar/3")
+    assert first.count('<li><strong><a href="../uppdatering/') == 25
+    assert "Sida 1 av 3." in first and 'href="3/"' not in first and 'href="2/">Nästa sida</a>' in first
+    assert "<title>Alla uppdateringar, sida 3 - " in third and "Sida 3 av 3." in third and ">Föregående sida</a>" in third
+    assert third.count('<li><strong><a href="../../uppdatering/') == 62 - 50

@@ -95,4 +95,4 @@ def test_every_chart_has_its_numbers_in_a_table(tmp_path: Path) -> None:
     assert "<td>oktober 2022</td>" in followup_page
     assert (project / "site/lofte/uppfoljning/2022-2023-status.svg").is_file()
     commitment_page = html(project, "lofte/atagande/polisen-narvaro")
-    assert "otrygghet-liten.svg" in commitment_page and "36,5 procent (1 oktober 2022), −3,5 procentenheter" in commitment_page
+    assert 'class="chart-small" src="../../indikator/otrygghet.svg"' in commitment_page and "36,5 procent (1 oktober 2022), −3,5 procentenheter" in commitment_page

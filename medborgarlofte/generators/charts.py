@@ -23,22 +23,21 @@ _STATUS_LOOK = {  # colour and hatch, so that no two statuses differ by colour a
 }
 
 
-def indicator_chart(indicator: Indicator, language: str, small: bool = False) -> str:
+def indicator_chart(indicator: Indicator, language: str) -> str:
     with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(3.2, 1.6) if small else (6.4, 3.2))
+        figure = Figure(figsize=(6.4, 3.2))
         axes = figure.subplots()
         days = [m.date for m in indicator.values]
         values = [m.value for m in indicator.values]
         axes.plot(days, values, color="#283593", marker="o", linewidth=2)
         axes.set_xticks(days, [format_date(d, "MMM y", locale=language) for d in days], rotation=0 if len(days) < 5 else 45)
-        if not small:
-            axes.set_ylabel(indicator.unit)
-            for day, value in zip(days, values):
-                axes.annotate(format_decimal(value, locale=language), (day, value), textcoords="offset points", xytext=(0, 6), ha="center")
+        axes.set_ylabel(indicator.unit)
+        for day, value in zip(days, values):
+            axes.annotate(format_decimal(value, locale=language), (day, value), textcoords="offset points", xytext=(0, 6), ha="center")
         axes.set_ylim(bottom=0, top=max(values, default=1) * 1.25 or 1)
         axes.spines[["top", "right"]].set_visible(False)
         axes.grid(axis="y", color="#dddddd")
-        figure.tight_layout()
+        figure.subplots_adjust(left=0.1, right=0.97, top=0.95, bottom=0.14)  # fixed margins: tight_layout draws twice
         return _svg(figure)
 
 
@@ -61,7 +60,7 @@ def status_chart(rows: list[tuple[date, dict[str, int]]], language: str) -> str:
         axes.set_ylabel("Antal åtaganden")
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
-        figure.tight_layout()
+        figure.subplots_adjust(left=0.1, right=0.74, top=0.95, bottom=0.2)
         return _svg(figure)
 
 
@@ -72,12 +71,11 @@ def _svg(figure: Figure) -> str:
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    """Every chart file: one per indicator (large and small) and the monthly statuses of each period."""
+    """Every chart file: one per indicator (commitment pages show it smaller) and the monthly statuses of each period."""
     files = {}
     for indicator in content.indicators.values():
         if indicator.values:
             files[f"indikator/{indicator.id}.svg"] = indicator_chart(indicator, settings.language)
-            files[f"indikator/{indicator.id}-liten.svg"] = indicator_chart(indicator, settings.language, small=True)
     for period in content.periods.values():
         rows = monthly_status_counts([c for c in content.commitments.values() if c.period == period.id], month_ends(period, today))
         if rows:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Iterable
@@ -62,21 +63,28 @@ def feeds_of(content: Content) -> list[Feed]:
 
 
 def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Item]]]:
+    """Each feed with its items, newest first; items are sorted into feeds in one pass, not once per feed."""
+    by: dict[str, list[Item]] = defaultdict(list)
+    theme_of = {c.id: c.themes for c in content.commitments.values()}
+    for item in items:
+        keys = {f"kind:{item.kind}"} | {f"actor:{a}" for a in item.actors} | {f"commitment:{c}" for c in item.commitments}
+        keys |= {f"theme:{t}" for c in item.commitments for t in theme_of.get(c, ())}
+        for key in keys:
+            by[key].append(item)
     yield Feed("flode/alla", "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", "index.md"), items
-    yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", "lofte/index.md"), [i for i in items if i.kind == "status"]
+    yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", "lofte/index.md"), by["kind:status"]
     for kind, slug in KIND_FEEDS.items():
         yield Feed(f"flode/{slug}", KIND_TITLES[kind], f"{KIND_TITLES[kind]} om medborgarlöftet.",
-                   f"lofte/{KIND_PAGES[kind]}.md"), [i for i in items if i.kind == kind]
+                   f"lofte/{KIND_PAGES[kind]}.md"), by[f"kind:{kind}"]
     for actor in content.actors.values():
         yield Feed(f"flode/aktor/{actor.id}", actor.name, f"Uppdateringar och statusändringar från {actor.name}.",
-                   f"lofte/aktor/{actor.id}.md"), [i for i in items if actor.id in i.actors]
+                   f"lofte/aktor/{actor.id}.md"), by[f"actor:{actor.id}"]
     for c in content.commitments.values():
         yield Feed(f"flode/atagande/{c.id}", c.title, f"Statusändringar och uppdateringar för åtagandet {c.title}.",
-                   f"lofte/atagande/{c.id}.md"), [i for i in items if c.id in i.commitments]
-    by_theme = {t: {c.id for c in content.commitments.values() if t in c.themes} for t in content.themes}
+                   f"lofte/atagande/{c.id}.md"), by[f"commitment:{c.id}"]
     for theme in content.themes.values():
         yield Feed(f"flode/tema/{theme.id}", theme.name, f"Statusändringar och uppdateringar inom temat {theme.name}.",
-                   f"lofte/tema/{theme.id}.md"), [i for i in items if by_theme[theme.id] & set(i.commitments)]
+                   f"lofte/tema/{theme.id}.md"), by[f"theme:{theme.id}"]
 
 
 def _items(content: Content, settings: Settings, folder: str) -> Iterable[Item]:

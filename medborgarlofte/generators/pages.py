@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -24,6 +24,18 @@ from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Ind
 CLOSED = ("genomförd", "avbruten")
 STATUS_CLASS = {"planerad": "planerad", "pågår": "pagar", "löpande": "lopande", "genomförd": "genomford", "försenad": "forsenad", "avbruten": "avbruten"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+
+
+PER_PAGE = 25  # items on one page of a listing
+LATEST = 10  # updates shown on an actor's page, indicators per level on a follow-up page
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
 
 
 @dataclass(frozen=True)
@@ -65,32 +77,44 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         text = env.get_template(template).render(here=f"{GENERATED}/{path}", feed=feed_path, **site, **values)
         pages[path] = f"---\nfeed: {feed_path}\n---\n{text}" if feed_path else text
 
+    def paged(path: str, template: str, items: list, feed: str | None = None, more: str | None = None, **values) -> None:
+        """A listing in pages of PER_PAGE items, so that no page grows with the content: path, then more/2.md, more/3.md …"""
+        more = more or path[: -len(".md")]
+        paths = [path] + [f"{more}/{n}.md" for n in range(2, -(-len(items) // PER_PAGE) + 1)]
+        for n, here in enumerate(paths):
+            pager = Pager(n + 1, len(paths), f"{GENERATED}/{paths[n - 1]}" if n else None, f"{GENERATED}/{paths[n + 1]}" if n + 1 < len(paths) else None)
+            page(here, template, feed if n == 0 else None, items=items[n * PER_PAGE : (n + 1) * PER_PAGE], pager=pager, **values)
+
     for period in content.periods.values():
-        page(f"period/{period.id}.md", "period.md.j2", period=period, commitments=_of_period(views, period.id))
+        paged(f"period/{period.id}.md", "period.md.j2", _of_period(views, period.id), period=period)
     page("perioder.md", "periods.md.j2")
-    page("index.md", "commitments.md.j2", feed="flode/statusandringar", groups=_by_actor(_of_period(views, current.id), content.actors.values()))
+    paged("index.md", "commitments.md.j2", _by_actor(_of_period(views, current.id), content.actors), "flode/statusandringar", "atagenden")
     for view in views.values():
         page(f"atagande/{view.commitment.id}.md", "commitment.md.j2", f"flode/atagande/{view.commitment.id}", view=view)
+    updates_by_actor: dict[str, list[Update]] = defaultdict(list)
+    for update in content.updates:
+        for actor_id in update.actors:
+            updates_by_actor[actor_id].append(update)
     for actor in content.actors.values():
-        page(f"aktor/{actor.id}.md", "actor.md.j2", f"flode/aktor/{actor.id}", actor=actor, commitments=[v for v in views.values() if actor in v.actors],
-             updates=[u for u in content.updates if actor.id in u.actors])
+        paged(f"aktor/{actor.id}.md", "actor.md.j2", [v for v in views.values() if actor in v.actors], f"flode/aktor/{actor.id}",
+              actor=actor, updates=updates_by_actor[actor.id][:LATEST])
     page("aktorer.md", "actors.md.j2", counts=Counter(a for v in views.values() for a in v.commitment.actors))
     for theme in content.themes.values():
-        page(f"tema/{theme.id}.md", "theme.md.j2", f"flode/tema/{theme.id}", theme=theme, commitments=[v for v in views.values() if theme in v.themes])
+        paged(f"tema/{theme.id}.md", "theme.md.j2", [v for v in views.values() if theme in v.themes], f"flode/tema/{theme.id}", theme=theme)
     page("teman.md", "themes.md.j2", counts=Counter(t for v in views.values() for t in v.commitment.themes))
     for update in content.updates:
         page(f"uppdatering/{update.id}.md", "update.md.j2", update=update)
-    page("uppdateringar.md", "updates.md.j2", "flode/alla", title="Alla uppdateringar", updates=content.updates, kind=None)
+    paged("uppdateringar.md", "updates.md.j2", list(content.updates), "flode/alla", title="Alla uppdateringar", kind=None)
     for kind, slug in KIND_PAGES.items():
-        page(f"{slug}.md", "updates.md.j2", f"flode/{KIND_FEEDS[kind]}", title=KIND_TITLES[kind], updates=[u for u in content.updates if u.kind == kind], kind=kind)
+        paged(f"{slug}.md", "updates.md.j2", [u for u in content.updates if u.kind == kind], f"flode/{KIND_FEEDS[kind]}", title=KIND_TITLES[kind], kind=kind)
     for period in content.periods.values():
         commitments = [v.commitment for v in _of_period(views, period.id)]
         ends = followup.month_ends(period, today)
         status_rows = followup.monthly_status_counts(commitments, ends)
-        page(f"uppfoljning/{period.id}.md", "followup.md.j2", period=period, views=_of_period(views, period.id),
+        page(f"uppfoljning/{period.id}.md", "followup.md.j2", period=period, views=_of_period(views, period.id), latest=LATEST,
              status_rows=status_rows, present={s for _, counts in status_rows for s, n in counts.items() if n}, activity_rows=followup.activity_counts(content, commitments, ends),
              indicators=[i for i in content.indicators.values() if not i.commitments or any(views[c].period.id == period.id for c in i.commitments)])
-    page("uppfoljning/index.md", "followups.md.j2")
+    paged("uppfoljning/index.md", "followups.md.j2", list(content.indicators.values()), more="uppfoljning/indikatorer")
     for indicator in content.indicators.values():
         page(f"indikator/{indicator.id}.md", "indicator.md.j2", indicator=indicator, measured=[views[c] for c in indicator.commitments])
     page("folj.md", "follow.md.j2", feeds=feeds.feeds_of(content))
@@ -156,9 +180,10 @@ def _of_period(views: dict[str, CommitmentView], period_id: str) -> list[Commitm
     return [v for v in views.values() if v.period.id == period_id]
 
 
-def _by_actor(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tuple[Actor, list[CommitmentView]]]:
-    """Each commitment under its first actor, the one that answers for it."""
-    return [(a, group) for a in actors if (group := [v for v in views if v.commitment.actors[0] == a.id])]
+def _by_actor(views: list[CommitmentView], actors: Mapping[str, Actor]) -> list[tuple[Actor, CommitmentView]]:
+    """Each commitment under its first actor, the one that answers for it, in the actors' order."""
+    rank = {actor_id: n for n, actor_id in enumerate(actors)}
+    return [(actors[v.commitment.actors[0]], v) for v in sorted(views, key=lambda v: rank[v.commitment.actors[0]])]
 
 
 def _status_key(view: CommitmentView) -> str:

@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Benchmark: synthetic content at 1x, 10x and 100x the Sofielund site, built side by side with two references.
+
+- the floor: MkDocs + Material rendering the same Markdown pages, with no generation;
+- the peer: the same updates published as a Material user would without this project
+  (Material's blog plugin with mkdocs-rss-plugin), at 1x and 10x.
+
+Prints a table and writes it to bench-results.md. Run with `make bench` or `python scripts/bench.py [--scales 1 10 100]`.
+Each build runs in a process of its own, so that its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 25)
+STATUSES = ["planerad", "pågår", "löpande", "genomförd", "försenad"]
+WORDS = ("trygghet närvaro samverkan boende området polisen kommunen fastighetsägare kvällar barn unga skola trafik "
+         "renhållning dialog torget gatan belysning tillsyn insatser uppföljning").split()
+
+
+def text(seed: int, words: int) -> str:
+    return " ".join(WORDS[(seed * 7 + i * 3) % len(WORDS)] for i in range(words)).capitalize() + "."
+
+
+def synthesize(folder: Path, scale: int) -> dict[str, int]:
+    """Content shaped like Sofielund's: 25 commitments and 50 updates per unit of scale, over scale/10 periods."""
+    periods = max(1, scale // 10)
+    commitments, updates = 25 * scale, 50 * scale
+    (folder / "periods").mkdir(parents=True)
+    (folder / "commitments").mkdir()
+    (folder / "updates").mkdir()
+    (folder / "indicators").mkdir()
+    actors = [f"aktor-{n}" for n in range(6)]
+    themes = [f"tema-{n}" for n in range(10)]
+    (folder / "actors.yaml").write_text("".join(f"{a}:\n  name: Aktör {n}\n  short_name: A{n}\n  organisation: Organisation {n % 3}\n" for n, a in enumerate(actors)), encoding="utf-8")
+    (folder / "themes.yaml").write_text("".join(f"{t}:\n  name: Tema {n}\n" for n, t in enumerate(themes)), encoding="utf-8")
+    starts = [date(2016 + p, 4, 1) for p in range(periods)]
+    for p, start in enumerate(starts):
+        (folder / "periods" / f"period-{p}.yaml").write_text(textwrap.dedent(f"""\
+            title: Medborgarlöfte {start.year}–{start.year + 1}
+            start: {start}
+            end: {date(start.year + 1, 3, 31)}
+            background: {text(p, 80)}
+            focus: {text(p + 1, 60)}
+            follow_up: [Resurs och aktivitetsuppföljning, Prestationsuppföljning, Effektuppföljning]
+            channels: [Informationsbrev, Medborgardialog]
+            signatories:
+              - name: Namn {p}
+                title: Chef
+                organisation: Organisation
+            """), encoding="utf-8")
+    for n in range(commitments):
+        p = n % periods
+        start = starts[p]
+        history = "".join(f"  - date: {start + timedelta(days=30 * k + n % 20)}\n    status: {STATUSES[(n + k) % len(STATUSES)]}\n    note: {text(n + k, 8)}\n" for k in range(3))
+        activities = "".join(f"  - date: {start + timedelta(days=40 * k + 5)}\n    text: {text(n * 3 + k, 6)}\n    count: {k + n % 9}\n" for k in range(2))
+        (folder / "commitments" / f"atagande-{n:05d}.yaml").write_text(
+            f"period: period-{p}\nactors: [{actors[n % 6]}]\ntitle: Åtagande {n} {text(n, 5)}\ndescription: {text(n, 40)}\n"
+            f"themes: [{themes[n % 10]}, {themes[(n + 3) % 10]}]\nhistory:\n{history}activities:\n{activities}", encoding="utf-8")
+    kinds = ["informationsbrev", "nyhet", "uppföljning", "medborgardialog"]
+    for n in range(updates):
+        p = n % periods
+        day = starts[p] + timedelta(days=(n * 7) % 360)
+        kind = kinds[n % 4]
+        related = f"atagande-{(n * 13) % commitments:05d}"
+        dialogue = (f"dialogue:\n  held: {day} 18:00\n  place: Torget\n  form: dialogmöte\n  participants: 20\n  groups: [boende]\n"
+                    f"  points:\n    - raised: {text(n, 10)}\n      response: {text(n + 1, 10)}\n      commitments: [{related}]\n") if kind == "medborgardialog" else ""
+        (folder / "updates" / f"{day}-uppdatering-{n:05d}.md").write_text(
+            f"---\ntitle: Uppdatering {n}\ndate: {day}\nkind: {kind}\nsummary: {text(n, 15)}\nactors: [{actors[n % 6]}]\n"
+            f"commitments: [{related}]\n{dialogue}---\n{text(n, 120)}\n\n{text(n + 5, 80)}\n", encoding="utf-8")
+    for n in range(3 * scale):
+        values = "".join(f"  - date: {date(2016 + k, 10, 1)}\n    value: {30 + (n + k) % 20}\n" for k in range(min(periods + 1, 8)))
+        (folder / "indicators" / f"indikator-{n:04d}.yaml").write_text(
+            f"title: Indikator {n}\nlevel: {['aktivitet', 'prestation', 'effekt'][n % 3]}\nunit: procent\nsource: Mätning\nbetter: lägre\n"
+            f"commitments: [atagande-{n % commitments:05d}]\nvalues:\n{values}", encoding="utf-8")
+    return {"commitments": commitments, "updates": updates, "periods": periods}
+
+
+_OUR_BUILD = """
+import json, resource, sys, time
+from datetime import date
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+started = time.perf_counter()
+from medborgarlofte import generators
+from medborgarlofte.commands.build import build
+from medborgarlofte.contents import load, published
+from medborgarlofte.settings import read_settings
+project, content, today = Path(sys.argv[2]), Path(sys.argv[3]), date.fromisoformat(sys.argv[4])
+t0 = time.perf_counter()
+files = generators.generate(published(load(content), today), read_settings(project / "mkdocs.yml"), today)
+generation = time.perf_counter() - t0
+t1 = time.perf_counter()
+build(content, "content", project / "mkdocs.yml", project / "site", today)
+full = time.perf_counter() - t1
+print(json.dumps({"generation": generation, "full": full, "pages": sum(p.endswith(".md") for p in files),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+_MKDOCS_BUILD = """
+import json, resource, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+t0 = time.perf_counter()
+build(load_config(sys.argv[1]))
+print(json.dumps({"full": time.perf_counter() - t0, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_json(code: str, *args: str, cwd: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1795561200"})
+    if result.returncode:
+        raise SystemExit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def ours(work: Path, content: Path) -> tuple[dict, Path]:
+    project = work / "ours"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("lofte"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    figures = run_json(_OUR_BUILD, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)
+    site = project / "site"
+    html = [p.stat().st_size for p in site.rglob("*.html")]
+    feeds = [p.stat().st_size for p in site.rglob("*") if p.suffix in (".rss", ".atom")]
+    figures.update(largest_html_kb=max(html) / 1024, median_html_kb=sorted(html)[len(html) // 2] / 1024, largest_feed_kb=max(feeds) / 1024,
+                   search_kb=(site / "search/search_index.json").stat().st_size / 1024, html_files=len(html))
+    return figures, project
+
+
+def floor(work: Path, project: Path) -> dict:
+    """MkDocs + Material rendering the same Markdown pages as plain files, nothing generated."""
+    plain = work / "floor"
+    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site"))
+    return run_json(_MKDOCS_BUILD, str(plain / "mkdocs.yml"), cwd=plain)
+
+
+def peer(work: Path, content: Path) -> dict:
+    """The updates as posts of Material's blog plugin, with mkdocs-rss-plugin making the feed."""
+    blog = work / "peer"
+    posts = blog / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (blog / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (blog / "docs" / "blog" / "index.md").write_text("# Blogg\n", encoding="utf-8")
+    for source in sorted((content / "updates").glob("*.md")):
+        head, body = source.read_text(encoding="utf-8").split("---\n", 2)[1:]
+        title = next(line.split(": ", 1)[1] for line in head.splitlines() if line.startswith("title:"))
+        day = next(line.split(": ", 1)[1] for line in head.splitlines() if line.startswith("date:"))
+        kind = next(line.split(": ", 1)[1] for line in head.splitlines() if line.startswith("kind:"))
+        (posts / source.name).write_text(f"---\ndate: {day}\ncategories: [{kind}]\n---\n# {title}\n\n{body}", encoding="utf-8")
+    (blog / "mkdocs.yml").write_text(textwrap.dedent("""\
+        site_name: Peer
+        site_url: https://example.org/
+        theme: {name: material, language: sv, font: false}
+        plugins:
+          - search: {lang: sv}
+          - blog
+          - rss: {match_path: "blog/posts/.*", use_git: false, date_from_meta: {as_creation: date}, categories: [categories]}
+        """), encoding="utf-8")
+    return run_json(_MKDOCS_BUILD, str(blog / "mkdocs.yml"), cwd=blog)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--peer-scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--out", default="bench-results.md")
+    args = parser.parse_args()
+    rows = []
+    for scale in args.scales:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{scale}x-") as folder:
+            work = Path(folder)
+            counts = synthesize(work / "content", scale)
+            mine, project = ours(work, work / "content")
+            base = floor(work, project)
+            other = peer(work, work / "content") if scale in args.peer_scales else None
+            rows.append({"scale": scale, **counts, **mine, "floor": base["full"], "peer": other["full"] if other else None})
+            print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s", file=sys.stderr, flush=True)
+    table = render(rows)
+    print(table)
+    Path(args.out).write_text(table + "\n", encoding="utf-8")
+
+
+def render(rows: list[dict]) -> str:
+    lines = [
+        "| scale | commitments | updates | pages | generation s | full build s | ms per page | floor s | full/floor | generation/render | peer s | full/peer | largest HTML KB | median HTML KB | largest feed KB | search index KB | peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        render_time = r["full"] - r["generation"]
+        peer = f"{r['peer']:.1f}" if r["peer"] else "–"
+        ratio = f"{r['full'] / r['peer']:.2f}" if r["peer"] else "–"
+        lines.append(
+            f"| {r['scale']}× | {r['commitments']} | {r['updates']} | {r['pages']} | {r['generation']:.2f} | {r['full']:.1f} | "
+            f"{1000 * r['full'] / r['pages']:.1f} | {r['floor']:.1f} | {r['full'] / r['floor']:.2f} | {r['generation'] / render_time:.2f} | "
+            f"{peer} | {ratio} | {r['largest_html_kb']:.0f} | {r['median_html_kb']:.0f} | {r['largest_feed_kb']:.0f} | {r['search_kb']:.0f} | {r['peak_mb']:.0f} |"
+        )
+    if len(rows) > 1:
+        for small, large in zip(rows, rows[1:]):
+            factor = large["scale"] / small["scale"]
+            lines.append(f"\n{large['scale']}× vs {small['scale']}×: {factor:.0f}× the content took {large['full'] / small['full']:.1f}× the time; "
+                         f"largest HTML page {large['largest_html_kb'] / small['largest_html_kb']:.2f}×, median {large['median_html_kb'] / small['median_html_kb']:.2f}×.")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
