@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test check tools lock golden serve
+.PHONY: site test check tools lock golden serve bench
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed
@@ -27,6 +27,10 @@ $(VENV)/installed: requirements.lock
 # Chromium for the browser tests, Node.js and actionlint for the workflow tests.
 tools:
 	@scripts/ensure_tools.sh
+
+# Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog: prints a table, writes bench-results.md.
+bench: $(VENV)/installed
+	$(PY) scripts/bench.py
 
 # Regenerate the expected output of the golden-file tests after an intended change.
 golden: $(VENV)/installed

@@ -213,13 +213,10 @@ class _Checker:
         self.actors, self.themes = present["actors.yaml"], present["themes.yaml"]
         self.all_periods, self.all_commitments = present["periods"], present["commitments"]
 
-    def reference(self, doc: Document, loc: Loc, value: str, known: Iterable[str] | None, what: str, where: str) -> None:
+    def reference(self, doc: Document, loc: Loc, value: str, known: set[str] | None, what: str, where: str) -> None:
         """An id must name something that exists; known is None where the file listing them could not be read."""
-        if known is None:
-            return
-        known = sorted(known)
-        if value not in known:
-            self.errors.append(doc.error(loc, f"okänt {what} '{value}' (förväntade ett id från {where}{did_you_mean(value, known)})"))
+        if known is not None and value not in known:
+            self.errors.append(doc.error(loc, f"okänt {what} '{value}' (förväntade ett id från {where}{did_you_mean(value, sorted(known))})"))
 
     def references(self, doc: Document, field: str, values: Iterable[str], known, what: str, where: str, loc: Loc = ()) -> None:
         for index, value in enumerate(values):
@@ -235,7 +232,7 @@ class _Checker:
         self.references(doc, "themes", item.themes, self.themes, "tema", "themes.yaml")
         self.dates_in_order(doc, item.start, item.end, ("end",))
         if item.continues:
-            self.reference(doc, ("continues",), item.continues, self.all_commitments - {item.id}, "åtagande", "commitments/")
+            self.reference(doc, ("continues",), item.continues, self.all_commitments, "åtagande", "commitments/")
             earlier = self.commitments.get(item.continues)
             period, before = self.periods.get(item.period), earlier and self.periods.get(earlier[1].period)
             if period and before and before.start >= period.start:

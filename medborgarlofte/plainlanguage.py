@@ -11,6 +11,7 @@ _BLOCK = re.compile(r"\n\s*\n")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _PERSONAL_NUMBER = re.compile(r"(?<![\d-])(?:19|20)?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})(?![\d-])")
 _PHONE = re.compile(r"(?<![\d+])(?:\+46|0)[\s-]?\d{1,3}[\s-]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)")
+_DIGITS = re.compile(r"\d{4}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -29,15 +30,19 @@ def lix(text: str) -> int | None:
 
 def personal_numbers(text: str) -> list[re.Match]:
     """Swedish personnummer and samordningsnummer: a real date (day + 60 for the latter) and a valid check digit."""
+    if not _DIGITS.search(text):
+        return []
     return [m for m in _PERSONAL_NUMBER.finditer(text) if _is_personal_number(m)]
 
 
 def phone_numbers(text: str) -> list[re.Match]:
+    if not any(c.isdigit() for c in text):
+        return []
     return [m for m in _PHONE.finditer(text) if not personal_numbers(m.group(0))]
 
 
 def email_addresses(text: str) -> list[re.Match]:
-    return list(_EMAIL.finditer(text))
+    return list(_EMAIL.finditer(text)) if "@" in text else []  # the pattern backtracks on long text without one
 
 
 def _is_personal_number(match: re.Match) -> bool:

@@ -113,7 +113,10 @@ import json, resource, sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 t0 = time.perf_counter()
-build(load_config(sys.argv[1]))
+config = load_config(sys.argv[1])
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+config.plugins.on_shutdown()
 print(json.dumps({"full": time.perf_counter() - t0, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 

@@ -40,7 +40,11 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, t
         config = load_config(str(config_file), site_dir=str(staging), strict=True, site_url=settings.url)
         # Snippets are found relative to the working directory; anchor them to this site's docs folder.
         config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(settings.docs_dir)]
-        mkdocs_build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
 
 
 def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, site_url: str | None = None) -> int:

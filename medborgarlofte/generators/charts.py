@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from datetime import date
 
@@ -23,6 +24,7 @@ _STATUS_LOOK = {  # colour and hatch, so that no two statuses differ by colour a
 }
 
 
+@functools.lru_cache(maxsize=4096)  # a preview rebuilds on every save; unchanged figures need not be drawn again
 def indicator_chart(indicator: Indicator, language: str) -> str:
     with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=(6.4, 3.2))
@@ -43,6 +45,12 @@ def indicator_chart(indicator: Indicator, language: str) -> str:
 
 def status_chart(rows: list[tuple[date, dict[str, int]]], language: str) -> str:
     """Stacked bars: how many commitments had each status at the end of each month."""
+    return _status_chart(tuple((end, tuple(counts.items())) for end, counts in rows), language)
+
+
+@functools.lru_cache(maxsize=256)
+def _status_chart(rows: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], language: str) -> str:
+    rows = [(end, dict(counts)) for end, counts in rows]
     with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=(6.4, 3.6))
         axes = figure.subplots()

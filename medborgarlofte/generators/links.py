@@ -11,10 +11,14 @@ KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medbo
 _RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
 
 
+def status_slug(status: str) -> str:
+    """'pågår' -> 'pagar': a status as it appears in anchors and class names."""
+    return status.translate(str.maketrans("åäö", "aao"))
+
+
 def status_anchor(entry_date: date, status: str) -> str:
     """The anchor of one status change on its commitment's page: stable while notes are edited."""
-    slug = status.translate(str.maketrans("åäö", "aao"))
-    return f"status-{entry_date.isoformat()}-{slug}"
+    return f"status-{entry_date.isoformat()}-{status_slug(status)}"
 
 
 def page_address(page: str) -> str:

@@ -16,13 +16,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from ..settings import Settings
+from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
 from . import feeds, followup, opendata
 from .feeds import KIND_FEEDS
-from .links import GENERATED, KIND_PAGES, KIND_TITLES, status_anchor, without_html
-from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
+from .links import GENERATED, KIND_PAGES, KIND_TITLES, status_anchor, status_slug, without_html
 
 CLOSED = ("genomförd", "avbruten")
-STATUS_CLASS = {"planerad": "planerad", "pågår": "pagar", "löpande": "lopande", "genomförd": "genomford", "försenad": "forsenad", "avbruten": "avbruten"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 
 
@@ -228,7 +227,7 @@ def _environment(settings: Settings) -> Environment:
         + " " + ("procentenheter" if unit == "procent" else unit),
         h=lambda value: Markup(escape(value)),
         status_label=lambda s: s.capitalize() if s != "ingen" else "Ingen status rapporterad",
-        status_class=lambda s: STATUS_CLASS.get(s, "ingen"),
+        status_class=status_slug,
     )
     env.globals.update(to=_to, status_anchor=status_anchor, statuses=STATUSES, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda path: settings.url + path)
     return env
