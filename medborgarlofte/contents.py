@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, TypeVar, get_args
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -268,7 +269,7 @@ class _Checker:
                 for name in ("raised", "response"):
                     texts.append((f"dialogue.points[{index + 1}].{name}", getattr(point, name), doc.line(("dialogue", "points", index, name))))
         for field, text, first_line in texts:
-            def at(match) -> int:
+            def at(match, text: str = text, first_line: int = first_line) -> int:
                 return first_line + text[: match.start()].count("\n")
             for match in personal_numbers(text):
                 self.errors.append(ContentError(doc.path, at(match), field, "innehåller ett personnummer (ta bort det: personnummer publiceras aldrig)"))

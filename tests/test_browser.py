@@ -6,12 +6,12 @@ These tests need Debian's Chromium at /usr/bin/chromium (`make test` installs it
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlparse
 
 import pytest

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import MkDocsException
 
 from medborgarlofte.commands.build import build
 from medborgarlofte.errors import ContentErrors
-from mkdocs.exceptions import MkDocsException
 
 from .conftest import ROOT, SAMPLE, make_content, make_project
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from medborgarlofte.contents import load
 from medborgarlofte.errors import ContentErrors
@@ -310,7 +311,7 @@ def test_updates_are_newest_first_with_id_as_tie_breaker(tmp_path: Path) -> None
 
 def test_model_is_immutable() -> None:
     content = load(SAMPLE)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         content.commitments["polisen-narvaro"].title = "Ändrad"  # type: ignore[misc]
     with pytest.raises(TypeError):
         content.commitments["ny"] = content.commitments["polisen-narvaro"]  # type: ignore[index]

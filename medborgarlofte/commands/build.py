@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Iterator
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .. import generators
 from ..contents import load, published
 from ..errors import ContentErrors
-from .. import generators
 from ..settings import read_settings
 from ..structure import TIMEZONE, today_in_sweden
 from ..writers import replaced_on_success, write_tree

@@ -34,7 +34,7 @@ def indicator_chart(indicator: Indicator, language: str) -> str:
         axes.plot(days, values, color="#283593", marker="o", linewidth=2)
         axes.set_xticks(days, [format_date(d, "MMM y", locale=language) for d in days], rotation=0 if len(days) < 5 else 45)
         axes.set_ylabel(indicator.unit)
-        for day, value in zip(days, values):
+        for day, value in zip(days, values, strict=True):
             axes.annotate(format_decimal(value, locale=language), (day, value), textcoords="offset points", xytext=(0, 6), ha="center")
         axes.set_ylim(bottom=0, top=max(values, default=1) * 1.25 or 1)
         axes.spines[["top", "right"]].set_visible(False)
@@ -63,7 +63,7 @@ def _status_chart(rows: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], la
             colour, hatch = _STATUS_LOOK[status]
             label = status.capitalize() if status != NO_STATUS else "Ingen status"
             axes.bar(positions, heights, bottom=bottoms, color=colour, hatch=hatch, edgecolor="#333333", label=label)
-            bottoms = [b + h for b, h in zip(bottoms, heights)]
+            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         axes.set_xticks(positions, [format_date(end, "MMM yy", locale=language) for end, _ in rows], rotation=45)
         axes.set_ylabel("Antal åtaganden")
         axes.spines[["top", "right"]].set_visible(False)
