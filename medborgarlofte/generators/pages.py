@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -217,8 +218,8 @@ def _environment(settings: Settings) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        day=lambda d: format_date(d, "d MMMM y", locale=settings.language) if d else "",
-        month=lambda d: format_date(d, "MMMM y", locale=settings.language),
+        day=lambda d: _date(d, "d MMMM y", settings.language) if d else "",
+        month=lambda d: _date(d, "MMMM y", settings.language),
         number=lambda n: format_decimal(n, locale=settings.language),
         md=_markdown,
         change=followup.change,
@@ -248,4 +249,15 @@ def _markdown(text: str | None) -> Markup:
 def _to(context, target: str) -> Markup:
     """A link from the page being rendered to another page under docs/, relative so MkDocs checks it."""
     here = context["here"] if context["here"] != f"{GENERATED}/_start.md" else "index.md"
-    return Markup(posixpath.relpath(target, posixpath.dirname(here)))
+    return Markup(_relative(target, posixpath.dirname(here)))
+
+
+# Pages repeat the same few dates and links thousands of times; Babel and relpath are slow enough to matter.
+@functools.lru_cache(maxsize=65536)
+def _date(day: date, pattern: str, language: str) -> str:
+    return format_date(day, pattern, locale=language)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
