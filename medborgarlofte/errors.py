@@ -19,7 +19,7 @@ class ContentError:
 
 
 class ContentErrors(Exception):
-    """Raised once, after all content has been read, with every problem found."""
+    """Raised once, after all content has been read, with every problem found; its text is one problem per line."""
 
     def __init__(self, errors: Iterable[ContentError]):
         self.errors = tuple(sorted(set(errors)))

@@ -52,8 +52,7 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, sit
     try:
         build(content_dir, shown_as, config_file, site_dir, today_in_sweden(), site_url=site_url)
     except ContentErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
+        print(exc, file=sys.stderr)
         print(f"{len(exc.errors)} fel. Sajten i {site_dir} är orörd.", file=sys.stderr)
         return 1
     except MkDocsException as exc:

@@ -17,8 +17,7 @@ def run(content_dir: Path, shown_as: str, lix_limit: int) -> int:
     try:
         content = load(content_dir, shown_as, warnings)
     except ContentErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
+        print(exc, file=sys.stderr)
         print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
     print(summary(content, shown_as))

@@ -78,8 +78,7 @@ def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str
         load(content_dir, shown_as)
     except ContentErrors as exc:
         path.write_text(before, encoding="utf-8")
-        for error in exc.errors:
-            print(error, file=sys.stderr)
+        print(exc, file=sys.stderr)
         return _fail("statusändringen sparades inte")
     print(f"{shown_as}/commitments/{path.relative_to(content_dir / 'commitments').as_posix()}: {status} från {today.isoformat()}")
     return 0
@@ -142,8 +141,7 @@ def _load(content_dir: Path, shown_as: str) -> Content | None:
     try:
         return load(content_dir, shown_as)
     except ContentErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
+        print(exc, file=sys.stderr)
         print("Rätta felen först: inget nytt har skrivits.", file=sys.stderr)
         return None
 

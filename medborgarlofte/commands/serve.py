@@ -22,7 +22,7 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, por
             build(content_dir, shown_as, config_file, site_dir, today_in_sweden(), preview=True)
             print(f"Förhandsvisningen är uppdaterad: http://127.0.0.1:{port}/", flush=True)
         except ContentErrors as exc:
-            print("\n".join(map(str, exc.errors)), file=sys.stderr, flush=True)
+            print(exc, file=sys.stderr, flush=True)
             print("Förhandsvisningen visar det senaste som gick att bygga.", file=sys.stderr, flush=True)
         except MkDocsException as exc:
             print(f"MkDocs kunde inte bygga sajten: {exc}", file=sys.stderr, flush=True)
