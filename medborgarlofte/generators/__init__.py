@@ -9,12 +9,14 @@ from ..structure import Content
 from . import calendar, charts, feeds, opendata, pages
 from .links import GENERATED
 
+__all__ = ["GENERATED", "generate"]
+
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
     return {
         **pages.generate(content, settings, today),
-        **feeds.generate(content, settings, GENERATED),
-        **opendata.generate(content, settings, GENERATED),
+        **feeds.generate(content, settings),
+        **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
-        "kalender.ics": calendar.generate(content, settings, GENERATED),
+        "kalender.ics": calendar.generate(content, settings),
     }

@@ -9,9 +9,10 @@ from icalendar import Calendar, Event
 
 from ..settings import Settings
 from ..structure import Content
+from .links import update_page, url_of
 
 
-def generate(content: Content, settings: Settings, folder: str) -> str:
+def generate(content: Content, settings: Settings) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//medborgarlofte//sv")
     calendar.add("version", "2.0")
@@ -33,7 +34,7 @@ def generate(content: Content, settings: Settings, folder: str) -> str:
         event.add("categories", [meeting.form])
         event.add("location", meeting.place)
         event.add("description", update.summary)
-        event.add("url", f"{settings.url}{folder}/uppdatering/{update.id}/")
+        event.add("url", url_of(settings.url, update_page(update.id)))
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical().decode("utf-8")

@@ -15,10 +15,9 @@ from markupsafe import escape
 
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
-from .links import KIND_PAGES, KIND_TITLES, page_address, status_anchor, without_html
+from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, status_anchor, update_page, url_of, without_html
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
-KIND_FEEDS = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljning"}
 _HREF = re.compile(r'(href|src)="([^"]*)"')
 
 
@@ -27,7 +26,7 @@ class Feed:
     path: str  # under the generated folder, without the .rss/.atom ending
     title: str
     description: str
-    page: str  # the page the feed follows, as a path under the site
+    page: str  # the page the feed follows, as a path under docs/
 
 
 @dataclass(frozen=True)
@@ -44,14 +43,14 @@ class Item:
     kind: str  # an update kind, or "status"
 
 
-def generate(content: Content, settings: Settings, folder: str) -> dict[str, str]:
+def generate(content: Content, settings: Settings) -> dict[str, str]:
     """Every feed file, by its path under the generated folder."""
-    items = sorted(_items(content, settings, folder), key=lambda i: (i.moment, i.guid), reverse=True)
+    items = sorted(_items(content, settings), key=lambda i: (i.moment, i.guid), reverse=True)
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
     files: dict[str, str] = {}
     for feed, chosen in _feeds(content, items):
-        rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, folder, fallback)
+        rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, fallback)
         files[f"{feed.path}.rss"] = rss
         files[f"{feed.path}.atom"] = atom
     return files
@@ -72,30 +71,30 @@ def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Ite
         for key in keys:
             by[key].append(item)
     yield Feed("flode/alla", "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", "index.md"), items
-    yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", "lofte/index.md"), by["kind:status"]
+    yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", f"{GENERATED}/index.md"), by["kind:status"]
     for kind, slug in KIND_FEEDS.items():
         yield Feed(f"flode/{slug}", KIND_TITLES[kind], f"{KIND_TITLES[kind]} om medborgarlöftet.",
-                   f"lofte/{KIND_PAGES[kind]}.md"), by[f"kind:{kind}"]
+                   f"{GENERATED}/{KIND_PAGES[kind]}.md"), by[f"kind:{kind}"]
     for actor in content.actors.values():
         yield Feed(f"flode/aktor/{actor.id}", actor.name, f"Uppdateringar och statusändringar från {actor.name}.",
-                   f"lofte/aktor/{actor.id}.md"), by[f"actor:{actor.id}"]
+                   f"{GENERATED}/aktor/{actor.id}.md"), by[f"actor:{actor.id}"]
     for c in content.commitments.values():
         yield Feed(f"flode/atagande/{c.id}", c.title, f"Statusändringar och uppdateringar för åtagandet {c.title}.",
-                   f"lofte/atagande/{c.id}.md"), by[f"commitment:{c.id}"]
+                   commitment_page(c.id)), by[f"commitment:{c.id}"]
     for theme in content.themes.values():
         yield Feed(f"flode/tema/{theme.id}", theme.name, f"Statusändringar och uppdateringar inom temat {theme.name}.",
-                   f"lofte/tema/{theme.id}.md"), by[f"theme:{theme.id}"]
+                   f"{GENERATED}/tema/{theme.id}.md"), by[f"theme:{theme.id}"]
 
 
-def _items(content: Content, settings: Settings, folder: str) -> Iterable[Item]:
+def _items(content: Content, settings: Settings) -> Iterable[Item]:
     for update in content.updates:
-        yield _update_item(update, content, settings, folder)
+        yield _update_item(update, content, settings)
     for commitment in content.commitments.values():
-        yield from _status_items(commitment, content, settings, folder)
+        yield from _status_items(commitment, content, settings)
 
 
-def _update_item(update: Update, content: Content, settings: Settings, folder: str) -> Item:
-    link = f"{settings.url}{folder}/uppdatering/{update.id}/"
+def _update_item(update: Update, content: Content, settings: Settings) -> Item:
+    link = url_of(settings.url, update_page(update.id))
     body = _html(update.body, link)
     if update.dialogue:
         points = "".join(f"<li><p><strong>Ni sa:</strong> {escape(p.raised)}</p><p><strong>Vi gör:</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
@@ -114,8 +113,8 @@ def _update_item(update: Update, content: Content, settings: Settings, folder: s
     )
 
 
-def _status_items(commitment: Commitment, content: Content, settings: Settings, folder: str) -> Iterable[Item]:
-    page = f"{settings.url}{folder}/atagande/{commitment.id}/"
+def _status_items(commitment: Commitment, content: Content, settings: Settings) -> Iterable[Item]:
+    page = url_of(settings.url, commitment_page(commitment.id))
     previous = None
     for entry in commitment.history:
         link = f"{page}#{status_anchor(entry.date, entry.status)}"
@@ -152,16 +151,16 @@ def _absolute(href: str, base: str) -> str:
     return re.sub(r"(?:index)?\.md(#|$)", r"/\1", url) if ".md" in url else url
 
 
-def _render(feed: Feed, items: list[Item], settings: Settings, folder: str, fallback: datetime) -> tuple[str, str]:
-    page_url = settings.url + page_address(feed.page)
+def _render(feed: Feed, items: list[Item], settings: Settings, fallback: datetime) -> tuple[str, str]:
+    page_url = url_of(settings.url, feed.page)
     newest = items[0].moment if items else fallback
-    rss, atom = (_generator(feed, items, settings, folder, page_url, newest, ending) for ending in ("rss", "atom"))
+    rss, atom = (_generator(feed, items, settings, page_url, newest, ending) for ending in ("rss", "atom"))
     return rss.rss_str(pretty=True).decode("utf-8"), atom.atom_str(pretty=True).decode("utf-8")
 
 
-def _generator(feed: Feed, items: list[Item], settings: Settings, folder: str, page_url: str, newest: datetime, ending: str) -> FeedGenerator:
+def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str, newest: datetime, ending: str) -> FeedGenerator:
     generator = FeedGenerator()
-    self_url = f"{settings.url}{folder}/{feed.path}.{ending}"
+    self_url = f"{settings.url}{GENERATED}/{feed.path}.{ending}"
     generator.id(self_url)
     generator.title(f"{feed.title} – {settings.name}")
     generator.description(feed.description)

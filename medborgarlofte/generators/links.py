@@ -8,6 +8,7 @@ from datetime import date
 GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
 KIND_PAGES = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljningar"}
 KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljningsrapporter"}
+KIND_FEEDS = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljning"}
 _RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
 
 
@@ -19,6 +20,21 @@ def status_slug(status: str) -> str:
 def status_anchor(entry_date: date, status: str) -> str:
     """The anchor of one status change on its commitment's page: stable while notes are edited."""
     return f"status-{entry_date.isoformat()}-{status_slug(status)}"
+
+
+def commitment_page(commitment_id: str) -> str:
+    """A commitment's page, as a path under docs/."""
+    return f"{GENERATED}/atagande/{commitment_id}.md"
+
+
+def update_page(update_id: str) -> str:
+    """An update's page, as a path under docs/."""
+    return f"{GENERATED}/uppdatering/{update_id}.md"
+
+
+def url_of(site_url: str, page: str) -> str:
+    """The absolute address at which a page under docs/ is published."""
+    return site_url + page_address(page)
 
 
 def page_address(page: str) -> str:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
-from .links import status_anchor
+from .links import commitment_page, status_anchor, update_page, url_of
 
 COMMITMENT_COLUMNS = ("id", "title", "period", "actors", "themes", "status", "status_since", "status_example", "start", "end", "progress", "continues", "url")
 CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "from_status", "to_status", "note", "source", "example", "url")
@@ -39,12 +39,11 @@ class OpenData(BaseModel):
     indicators: list[Indicator]
 
 
-def generate(content: Content, settings: Settings, folder: str) -> dict[str, str]:
-    base = f"{settings.url}{folder}"
+def generate(content: Content, settings: Settings) -> dict[str, str]:
     commitments = [
         PublishedCommitment(
             **c.model_dump(), status_now=c.status.status if c.status else None,
-            status_since=c.status.date if c.status else None, url=f"{base}/atagande/{c.id}/",
+            status_since=c.status.date if c.status else None, url=url_of(settings.url, commitment_page(c.id)),
         )
         for c in content.commitments.values()
     ]
@@ -54,10 +53,10 @@ def generate(content: Content, settings: Settings, folder: str) -> dict[str, str
         actors=list(content.actors.values()),
         themes=list(content.themes.values()),
         commitments=commitments,
-        updates=[PublishedUpdate(**u.model_dump(), url=f"{base}/uppdatering/{u.id}/") for u in content.updates],
+        updates=[PublishedUpdate(**u.model_dump(), url=url_of(settings.url, update_page(u.id))) for u in content.updates],
         indicators=list(content.indicators.values()),
     )
-    changes = status_changes(content, base)
+    changes = status_changes(content, settings)
     return {
         "data/medborgarlofte.json": _json(data.model_dump(mode="json")),
         "data/medborgarlofte.schema.json": _json(OpenData.model_json_schema(mode="serialization")),
@@ -67,7 +66,7 @@ def generate(content: Content, settings: Settings, folder: str) -> dict[str, str
     }
 
 
-def status_changes(content: Content, base: str) -> list[dict[str, str]]:
+def status_changes(content: Content, settings: Settings) -> list[dict[str, str]]:
     """Every status change, oldest first: the history of the promise as data."""
     rows = []
     for c in content.commitments.values():
@@ -76,7 +75,7 @@ def status_changes(content: Content, base: str) -> list[dict[str, str]]:
             rows.append({
                 "date": entry.date.isoformat(), "commitment": c.id, "commitment_title": c.title, "actors": ";".join(c.actors),
                 "from_status": previous, "to_status": entry.status, "note": entry.note or "", "source": entry.source or "",
-                "example": "ja" if entry.example else "nej", "url": f"{base}/atagande/{c.id}/#{status_anchor(entry.date, entry.status)}",
+                "example": "ja" if entry.example else "nej", "url": f"{url_of(settings.url, commitment_page(c.id))}#{status_anchor(entry.date, entry.status)}",
             })
             previous = entry.status
     return sorted(rows, key=lambda row: (row["date"], row["commitment"]))

@@ -19,8 +19,7 @@ from markupsafe import Markup, escape
 from ..settings import Settings
 from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
 from . import feeds, followup, opendata
-from .feeds import KIND_FEEDS
-from .links import GENERATED, KIND_PAGES, KIND_TITLES, status_anchor, status_slug, without_html
+from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, status_anchor, status_slug, update_page, url_of, without_html
 
 CLOSED = ("genomförd", "avbruten")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
@@ -230,7 +229,7 @@ def _environment(settings: Settings) -> Environment:
         status_label=lambda s: s.capitalize() if s != "ingen" else "Ingen status rapporterad",
         status_class=status_slug,
     )
-    env.globals.update(to=_to, status_anchor=status_anchor, statuses=STATUSES, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda path: settings.url + path)
+    env.globals.update(to=_to, status_anchor=status_anchor, statuses=STATUSES, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
     return env
 
 
