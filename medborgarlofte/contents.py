@@ -12,7 +12,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError, ContentErrors, did_you_mean, one_of
+from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_of
 from .plainlanguage import email_addresses, personal_numbers, phone_numbers
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml
 from .structure import SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
@@ -261,13 +261,13 @@ class _Checker:
 
     def personal_data(self, doc: Document, item: Update) -> None:
         """Summaries of dialogues must not expose residents: refuse personnummer, point out phone numbers and e-mail."""
-        texts: list[tuple[str, str, int]] = [("title", item.title, doc.line(("title",))), ("summary", item.summary, doc.line(("summary",))),
-                                             ("text", item.body, doc.body_line)]
+        texts: list[tuple[str, str, int]] = [("text", item.body, doc.body_line)]
+        fields: list[tuple[Loc, str]] = [(("title",), item.title), (("summary",), item.summary)]
         if item.dialogue:
-            texts.append(("dialogue.place", item.dialogue.place, doc.line(("dialogue", "place"))))
+            fields.append((("dialogue", "place"), item.dialogue.place))
             for index, point in enumerate(item.dialogue.points):
-                for name in ("raised", "response"):
-                    texts.append((f"dialogue.points[{index + 1}].{name}", getattr(point, name), doc.line(("dialogue", "points", index, name))))
+                fields += [(("dialogue", "points", index, "raised"), point.raised), (("dialogue", "points", index, "response"), point.response)]
+        texts += [(field_path(loc), text, doc.line(loc)) for loc, text in fields]
         for field, text, first_line in texts:
             def at(match, text: str = text, first_line: int = first_line) -> int:
                 return first_line + text[: match.start()].count("\n")

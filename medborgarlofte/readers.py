@@ -119,7 +119,7 @@ def _walk(node: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], dup
             key = key_node.value
             line = first_line + key_node.start_mark.line
             if key in seen:
-                        duplicates.append(ContentError(shown_as, line, field_path(loc + (key,)), f"fältet står redan på rad {seen[key]} (förväntade varje fält en gång)"))
+                duplicates.append(ContentError(shown_as, line, field_path(loc + (key,)), f"fältet står redan på rad {seen[key]} (förväntade varje fält en gång)"))
             seen[key] = line
             lines[loc + (key,)] = line
             _walk(value_node, loc + (key,), first_line, lines, duplicates, shown_as)

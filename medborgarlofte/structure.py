@@ -233,4 +233,4 @@ class Content:
     updates: tuple[Update, ...]
     indicators: Mapping[str, Indicator]
     updates_by_commitment: Mapping[str, tuple[Update, ...]]
-    continued_by: Mapping[str, str]
+    continued_by: Mapping[str, tuple[str, ...]]

@@ -186,14 +186,14 @@ def _by_actor(views: list[CommitmentView], actors: Mapping[str, Actor]) -> list[
 
 
 def _status_key(view: CommitmentView) -> str:
-    return view.status.status if view.status else "ingen"
+    return view.status.status if view.status else followup.NO_STATUS
 
 
 def _status_rows(views: list[CommitmentView]) -> list[tuple[str, int, int]]:
     """(status, count, percent) for every status, in the order work moves through them."""
     counts = Counter(_status_key(v) for v in views)
     total = max(len(views), 1)
-    return [(s, counts[s], round(100 * counts[s] / total)) for s in (*STATUSES, "ingen") if counts[s]]
+    return [(s, counts[s], round(100 * counts[s] / total)) for s in (*STATUSES, followup.NO_STATUS) if counts[s]]
 
 
 def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tuple[Actor, dict[str, int]]]:
@@ -202,7 +202,7 @@ def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tu
     for actor in actors:
         counts = Counter(_status_key(v) for v in views if actor in v.actors)
         if counts:
-            rows.append((actor, {s: counts[s] for s in (*STATUSES, "ingen") if counts[s]}))
+            rows.append((actor, {s: counts[s] for s in (*STATUSES, followup.NO_STATUS) if counts[s]}))
     return rows
 
 
@@ -226,10 +226,10 @@ def _environment(settings: Settings) -> Environment:
         difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±") + format_decimal(abs(value), locale=settings.language)
         + " " + ("procentenheter" if unit == "procent" else unit),
         h=lambda value: Markup(escape(value)),
-        status_label=lambda s: s.capitalize() if s != "ingen" else "Ingen status rapporterad",
+        status_label=lambda s: s.capitalize() if s != followup.NO_STATUS else "Ingen status rapporterad",
         status_class=status_slug,
     )
-    env.globals.update(to=_to, status_anchor=status_anchor, statuses=STATUSES, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
+    env.globals.update(to=_to, status_anchor=status_anchor, statuses=STATUSES, no_status=followup.NO_STATUS, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
     return env
 
 
