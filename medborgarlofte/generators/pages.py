@@ -84,10 +84,14 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
             pager = Pager(n + 1, len(paths), f"{GENERATED}/{paths[n - 1]}" if n else None, f"{GENERATED}/{paths[n + 1]}" if n + 1 < len(paths) else None)
             page(here, template, feed if n == 0 else None, items=items[n * PER_PAGE : (n + 1) * PER_PAGE], pager=pager, **values)
 
+    by_period: dict[str, list[CommitmentView]] = {period_id: [] for period_id in content.periods}
+    for view in views.values():
+        by_period[view.period.id].append(view)
+
     for period in content.periods.values():
-        paged(f"period/{period.id}.md", "period.md.j2", _of_period(views, period.id), period=period)
+        paged(f"period/{period.id}.md", "period.md.j2", by_period[period.id], period=period)
     page("perioder.md", "periods.md.j2")
-    paged("index.md", "commitments.md.j2", _by_actor(_of_period(views, current.id), content.actors), "flode/statusandringar", "atagenden")
+    paged("index.md", "commitments.md.j2", _by_actor(by_period[current.id], content.actors), "flode/statusandringar", "atagenden")
     for view in views.values():
         page(f"atagande/{view.commitment.id}.md", "commitment.md.j2", f"flode/atagande/{view.commitment.id}", view=view)
     updates_by_actor: dict[str, list[Update]] = defaultdict(list)
@@ -107,10 +111,10 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     for kind, slug in KIND_PAGES.items():
         paged(f"{slug}.md", "updates.md.j2", [u for u in content.updates if u.kind == kind], f"flode/{KIND_FEEDS[kind]}", title=KIND_TITLES[kind], kind=kind)
     for period in content.periods.values():
-        commitments = [v.commitment for v in _of_period(views, period.id)]
+        commitments = [v.commitment for v in by_period[period.id]]
         ends = followup.month_ends(period, today)
         status_rows = followup.monthly_status_counts(commitments, ends)
-        page(f"uppfoljning/{period.id}.md", "followup.md.j2", period=period, views=_of_period(views, period.id), latest=LATEST,
+        page(f"uppfoljning/{period.id}.md", "followup.md.j2", period=period, views=by_period[period.id], latest=LATEST,
              status_rows=status_rows, present={s for _, counts in status_rows for s, n in counts.items() if n}, activity_rows=followup.activity_counts(content, commitments, ends),
              indicators=[i for i in content.indicators.values() if not i.commitments or any(views[c].period.id == period.id for c in i.commitments)])
     paged("uppfoljning/index.md", "followups.md.j2", list(content.indicators.values()), more="uppfoljning/indikatorer")
@@ -118,7 +122,7 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         page(f"indikator/{indicator.id}.md", "indicator.md.j2", indicator=indicator, measured=[views[c] for c in indicator.commitments])
     page("folj.md", "follow.md.j2", feeds=feeds.feeds_of(content))
     page("oppna-data.md", "opendata.md.j2", commitment_columns=opendata.COMMITMENT_COLUMNS, change_columns=opendata.CHANGE_COLUMNS)
-    current_views = _of_period(views, current.id)
+    current_views = by_period[current.id]
     page("_start.md", "start.md.j2", views=current_views, status_rows=_status_rows(current_views),
          actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content))
     return pages
@@ -173,10 +177,6 @@ def _current_period(content: Content, today: date) -> Period:
     running = [p for p in periods if p.start <= today <= p.end]
     begun = [p for p in periods if p.start <= today]
     return (running or begun or periods[:1])[-1]
-
-
-def _of_period(views: dict[str, CommitmentView], period_id: str) -> list[CommitmentView]:
-    return [v for v in views.values() if v.period.id == period_id]
 
 
 def _by_actor(views: list[CommitmentView], actors: Mapping[str, Actor]) -> list[tuple[Actor, CommitmentView]]:
