@@ -1,12 +1,22 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "sample"
+SCRIPT = ROOT / "scripts" / "build_pages.py"
+
+
+def run_script(*args: str, cwd: Path = ROOT, epoch: str | None = None) -> subprocess.CompletedProcess:
+    """build_pages.py as an editor runs it; epoch fixes the day it believes it is (SOURCE_DATE_EPOCH)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch} if epoch else None
+    return subprocess.run([sys.executable, str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def make_content(target: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:

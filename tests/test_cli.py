@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import ROOT, make_content
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pages.py"), *args], cwd=cwd, capture_output=True, text=True)
+from .conftest import make_content, run_script
 
 
 def test_check_passes_on_the_default_content_and_summarises_it() -> None:
-    result = run("check")
+    result = run_script("check")
     assert result.returncode == 0, result.stderr
     assert "Innehållet i content är giltigt." in result.stdout
     assert "26 åtaganden" in result.stdout
@@ -23,7 +17,7 @@ def test_check_passes_on_the_default_content_and_summarises_it() -> None:
 
 def test_check_reports_every_problem_without_a_traceback(tmp_path: Path) -> None:
     content = make_content(tmp_path, {"themes.yaml": "narvaro: [\n", "commitments/polisen-narvaro.yaml": "title: x\n"})
-    result = run("check", "--content", str(content))
+    result = run_script("check", "--content", str(content))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{content}/themes.yaml:2: -: ogiltig YAML" in result.stderr
@@ -32,6 +26,6 @@ def test_check_reports_every_problem_without_a_traceback(tmp_path: Path) -> None
 
 
 def test_missing_content_folder(tmp_path: Path) -> None:
-    result = run("check", "--content", str(tmp_path / "finns-inte"))
+    result = run_script("check", "--content", str(tmp_path / "finns-inte"))
     assert result.returncode == 1
     assert "finns-inte:1: -: mappen finns inte" in result.stderr

@@ -15,15 +15,14 @@ import pytest
 from medborgarlofte.commands.new import letter_digest
 from medborgarlofte.contents import load, published
 
-from .conftest import ROOT, SAMPLE, make_content, make_project
+from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, run_script
 
 DAY = "2022-10-01"
 EPOCH = "1664575200"  # 2022-10-01 00:00 in Stockholm
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    return subprocess.run([sys.executable, str(ROOT / "scripts/build_pages.py"), *args], cwd=cwd, capture_output=True, text=True, env=env)
+    return run_script(*args, cwd=cwd, epoch=EPOCH)
 
 
 @pytest.mark.parametrize("kind", ["informationsbrev", "medborgardialog", "nyhet", "uppföljning"])
@@ -108,7 +107,7 @@ def test_serve_previews_drafts_and_rebuilds_on_change(tmp_path: Path) -> None:
     letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
     (content / "updates/2022-09-utkast.md").write_text(letter.replace("Informationsbrev 1", "Mitt utkast").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    server = subprocess.Popen([sys.executable, str(ROOT / "scripts/build_pages.py"), "serve", "--port", "8765", "--content", str(content)],
+    server = subprocess.Popen([sys.executable, str(SCRIPT), "serve", "--port", "8765", "--content", str(content)],
                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         page = _wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Mitt utkast")
