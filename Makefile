@@ -39,4 +39,4 @@ golden: $(VENV)/installed
 # Re-pin every dependency, with hashes, after editing requirements.in.
 lock: $(VENV)/installed
 	$(VENV)/bin/pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in

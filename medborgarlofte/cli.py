@@ -15,6 +15,14 @@ SITE = Path("site")
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("Avbrutet.", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="build_pages.py", description="Bygger sajten för ett medborgarlöfte.")
     verbs = parser.add_subparsers(dest="verb", required=True)
     verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
@@ -37,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "build":
         return build.run(content, args.content, CONFIG, SITE, args.site_url)
     if args.verb == "serve":
-        return serve.run(content, args.content, CONFIG, SITE, args.port)
+        return serve.run(content, args.content, CONFIG, args.port)
     if args.verb == "new":
         return _new(args, content)
     return schema.run(Path("schemas"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -13,9 +14,10 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_of
-from .plainlanguage import email_addresses, personal_numbers, phone_numbers
-from .readers import Document, Loc, ReadError, read_markdown, read_yaml
-from .structure import SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
+from .markup import Renderer, image_allowed, link_allowed
+from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
+from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
+from .structure import MARKDOWN, SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,6 +43,8 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
         loader.errors.append(ContentError(f"{loader.root}/periods", 1, "-", "ingen period (förväntade minst en fil, t.ex. periods/2022-2023.yaml)"))
 
     check = _Checker(loader.errors, [] if warnings is None else warnings, loader.present, periods, commitments)
+    for doc, model, loc in loader.read_items:
+        check.text(doc, model, loc)
     for doc, period in periods.values():
         check.dates_in_order(doc, period.start, period.end, ("end",))
     for doc, commitment in commitments.values():
@@ -122,6 +126,8 @@ class _Loader:
         self.errors: list[ContentError] = []
         # Every id that exists, valid or not, so that one broken file is not reported again by each reference to it.
         self.present: dict[str, set[str] | None] = {}
+        # Every item read, with its model and where it stands in its file, for the checks of all its texts.
+        self.read_items: list[tuple[Document, type[BaseModel], Loc]] = []
 
     def shown(self, path: Path) -> str:
         return f"{self.root}/{path.relative_to(self.content_dir).as_posix()}"
@@ -131,8 +137,10 @@ class _Loader:
         found: dict[str, tuple[Document, M]] = {}
         present = self.present.setdefault(name, set())
         folder = self.content_dir / name
-        paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
-        for path in paths:
+        if folder.is_symlink():
+            self.errors.append(ContentError(self.shown(folder), 1, "-", _LINK_REFUSED))
+            return found
+        for path in self.files_in(folder):
             shown = self.shown(path)
             if path.suffix not in (suffix, ".yml" if suffix == ".yaml" else suffix):
                 self.errors.append(ContentError(shown, 1, "-", f"okänd filtyp '{path.suffix}' (förväntade {suffix}-filer i {name}/)"))
@@ -153,10 +161,25 @@ class _Loader:
                 found[item_id] = (doc, item)
         return found
 
+    def files_in(self, folder: Path) -> list[Path]:
+        """The files under a folder, in a fixed order; a link to elsewhere is refused, never followed."""
+        found = []
+        for parent, folders, files in os.walk(folder):  # os.walk does not enter linked folders
+            for entry in folders + files:
+                path = Path(parent) / entry
+                if path.is_symlink():
+                    self.errors.append(ContentError(self.shown(path), 1, "-", _LINK_REFUSED))
+                elif entry in files and not entry.startswith("."):
+                    found.append(path)
+        return sorted(found)
+
     def registry(self, name: str, model: type[M]) -> dict[str, tuple[Document, M]]:
         """A file of several items, keyed by id: actors.yaml, themes.yaml."""
         path = self.content_dir / name
         self.present[name] = None
+        if path.is_symlink():
+            self.errors.append(ContentError(self.shown(path), 1, "-", _LINK_REFUSED))
+            return {}
         if not path.is_file():
             self.errors.append(ContentError(self.shown(path), 1, "-", f"filen saknas (förväntade {name} med minst en post)"))
             return {}
@@ -178,7 +201,7 @@ class _Loader:
         try:
             doc = read_markdown(path, shown) if markdown else read_yaml(path, shown)
         except ReadError as exc:
-            self.errors.append(exc.error)
+            self.errors.extend(exc.errors)
             return None
         if not isinstance(doc.data, dict):
             self.errors.append(doc.error((), f"fick {_kind_of(doc.data)} (förväntade fält med värden, ett per rad: 'namn: värde')"))
@@ -195,6 +218,7 @@ class _Loader:
         if "body" in extra and "body" in fields:
             self.errors.append(doc.error(loc + ("body",), "okänt fält (texten skrivs under front matter, inte som fält)"))
             return None
+        self.read_items.append((doc, model, loc))
         try:
             return model.model_validate({**fields, "id": item_id, **extra})
         except ValidationError as exc:
@@ -213,6 +237,7 @@ class _Checker:
         self.commitments = commitments
         self.actors, self.themes = present["actors.yaml"], present["themes.yaml"]
         self.all_periods, self.all_commitments = present["periods"], present["commitments"]
+        self.renderer = Renderer()
 
     def reference(self, doc: Document, loc: Loc, value: str, known: set[str] | None, what: str, where: str) -> None:
         """An id must name something that exists; known is None where the file listing them could not be read."""
@@ -232,6 +257,11 @@ class _Checker:
         self.references(doc, "actors", item.actors, self.actors, "aktör", "actors.yaml")
         self.references(doc, "themes", item.themes, self.themes, "tema", "themes.yaml")
         self.dates_in_order(doc, item.start, item.end, ("end",))
+        period = self.periods.get(item.period)
+        for name in ("start", "end"):
+            day = getattr(item, name)
+            if period and day and not period.start <= day <= period.end:
+                self.errors.append(doc.error((name,), f"{day} ligger utanför perioden {period.id} (förväntade ett datum {period.start} – {period.end})"))
         if item.continues:
             self.reference(doc, ("continues",), item.continues, self.all_commitments, "åtagande", "commitments/")
             earlier = self.commitments.get(item.continues)
@@ -257,26 +287,42 @@ class _Checker:
         for index, point in enumerate(item.dialogue.points if item.dialogue else ()):
             loc = ("dialogue", "points", index)
             self.references(doc, "commitments", point.commitments, self.all_commitments, "åtagande", "commitments/", loc)
-        self.personal_data(doc, item)
 
-    def personal_data(self, doc: Document, item: Update) -> None:
-        """Summaries of dialogues must not expose residents: refuse personnummer, point out phone numbers and e-mail."""
-        texts: list[tuple[str, str, int]] = [("text", item.body, doc.body_line)]
-        fields: list[tuple[Loc, str]] = [(("title",), item.title), (("summary",), item.summary)]
-        if item.dialogue:
-            fields.append((("dialogue", "place"), item.dialogue.place))
-            for index, point in enumerate(item.dialogue.points):
-                fields += [(("dialogue", "points", index, "raised"), point.raised), (("dialogue", "points", index, "response"), point.response)]
-        texts += [(field_path(loc), text, doc.line(loc)) for loc, text in fields]
-        for field, text, first_line in texts:
-            def at(match, text: str = text, first_line: int = first_line) -> int:
-                return first_line + text[: match.start()].count("\n")
-            for match in personal_numbers(text):
-                self.errors.append(ContentError(doc.path, at(match), field, "innehåller ett personnummer (ta bort det: personnummer publiceras aldrig)"))
-            for match in phone_numbers(text):
-                self.warnings.append(ContentError(doc.path, at(match), field, f"telefonnumret {match.group(0)} publiceras (ta bort det om det tillhör en privatperson)"))
-            for match in email_addresses(text):
-                self.warnings.append(ContentError(doc.path, at(match), field, f"e-postadressen {match.group(0)} publiceras (ta bort den om den tillhör en privatperson)"))
+    def text(self, doc: Document, model: type[BaseModel], loc: Loc) -> None:
+        """Every text of an item, whatever its kind: personal data, and the links and images of its Markdown."""
+        fields = doc.data if not loc else doc.data.get(loc[0])
+        if not isinstance(fields, dict):
+            return
+        texts = [(loc + where, value, doc.line(loc + where)) for where, value in strings_in(fields, ())]
+        if doc.body and not loc:
+            texts.append((("text",), doc.body, doc.body_line))
+        markdown = {name for name, info in model.model_fields.items() if MARKDOWN in info.metadata or _is_markdown(info.annotation)}
+        for where, value, first_line in texts:
+            field = field_path(where)
+            self.personal_data(doc.path, field, value, first_line)
+            if where[len(loc)] in markdown or where == ("text",):
+                self.markdown(doc.path, field, value, first_line)
+
+    def personal_data(self, path: str, field: str, text: str, first_line: int) -> None:
+        """Residents must not be exposed: refuse personnummer, point out phone numbers and e-mail addresses."""
+        for finding in scan(text):
+            line = first_line + text[: finding.start].count("\n")
+            if finding.kind == PERSONAL_NUMBER:
+                self.errors.append(ContentError(path, line, field, f"innehåller ett personnummer eller samordningsnummer, '{finding.text}' (ta bort det: sådana publiceras aldrig)"))
+            elif finding.kind == PHONE:
+                self.warnings.append(ContentError(path, line, field, f"telefonnumret {finding.text} publiceras (ta bort det om det tillhör en privatperson)"))
+            elif finding.kind == EMAIL:
+                self.warnings.append(ContentError(path, line, field, f"e-postadressen {finding.text} publiceras (ta bort den om den tillhör en privatperson)"))
+
+    def markdown(self, path: str, field: str, text: str, first_line: int) -> None:
+        """Images only from the site itself; links only to the web, e-mail, telephone or the site."""
+        for reference in self.renderer.references(text):
+            position = text.find(reference.url)
+            line = first_line + text[: max(position, 0)].count("\n")
+            if reference.kind == "image" and not image_allowed(reference.url):
+                self.errors.append(ContentError(path, line, field, f"bilden '{reference.url}' ligger på en annan webbplats (förväntade en bild på sajten själv, t.ex. ../../assets/bild.png; bilder från andra webbplatser talar om för dem vem som läser)"))
+            elif reference.kind == "link" and not link_allowed(reference.url):
+                self.warnings.append(ContentError(path, line, field, f"länken '{reference.url}' tas bort (förväntade en adress som börjar med https://, http://, mailto: eller tel:, eller en sida på sajten)"))
 
     def indicator(self, doc: Document, item: Indicator) -> None:
         self.references(doc, "commitments", item.commitments, self.all_commitments, "åtagande", "commitments/")
@@ -285,6 +331,7 @@ class _Checker:
                 self.errors.append(doc.error(("values", index, "date"), f"{item.values[index].date} kommer inte efter föregående värde {item.values[index - 1].date} (förväntade ett värde per datum, äldst först)"))
 
 
+_LINK_REFUSED = "är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera in innehållet i stället)"
 _KINDS = {str: "text", bool: "sant/falskt", int: "ett tal", float: "ett tal", list: "en lista", dict: "fält med värden", type(None): "ett tomt värde"}
 _EXPECTED = {
     "string_type": "text",
@@ -298,6 +345,10 @@ _EXPECTED = {
     "model_attributes_type": "fält med värden",
     "dict_type": "fält med värden",
 }
+
+
+def _is_markdown(annotation: Any) -> bool:
+    return any(arg is MARKDOWN or _is_markdown(arg) for arg in get_args(annotation))
 
 
 def _kind_of(value: object) -> str:
@@ -322,6 +373,8 @@ def _explain(problem: dict, model: type[BaseModel]) -> str:
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         return f"{value} är för {'litet' if 'ge' in ctx else 'stort'} (förväntade {'minst' if 'ge' in ctx else 'högst'} {bound})"
+    if kind == "string_too_long":
+        return f"är {len(value)} tecken långt (förväntade högst {ctx.get('max_length')} tecken)"
     if kind == "string_too_short":
         return "är tomt (förväntade text)"
     if kind == "too_short":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,11 @@ import yaml
 from .errors import ContentError, field_path
 
 Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000  # one content file; a letter of twenty pages is a tenth of it
+MAX_DEPTH = 12  # fields within fields; the deepest in the format is dialogue.points[].commitments[]
+# Control characters other than tab and line break, and the two non-characters, are never text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -48,14 +55,17 @@ class Document:
 
 
 class ReadError(Exception):
-    def __init__(self, error: ContentError):
-        self.error = error
+    def __init__(self, *errors: ContentError):
+        self.errors = errors
 
 
 def read_yaml(path: Path, shown_as: str) -> Document:
     text = _read_text(path, shown_as)
-    data, lines = _parse(text, shown_as, first_line=1)
-    return Document(shown_as, data, lines)
+    hidden = list(_control_characters(text))
+    data, lines = _parse(_CONTROL.sub("?", text), shown_as, first_line=1)
+    doc = Document(shown_as, data, lines)
+    _refuse_control_characters(doc, hidden)
+    return doc
 
 
 def read_markdown(path: Path, shown_as: str) -> Document:
@@ -67,15 +77,24 @@ def read_markdown(path: Path, shown_as: str) -> Document:
     for number, row in enumerate(rows[1:], start=2):
         if row.rstrip() == "---":
             front_matter = "\n".join(rows[1 : number - 1])
-            data, lines = _parse(front_matter, shown_as, first_line=2)
+            hidden = list(_control_characters(text))
+            data, lines = _parse(_CONTROL.sub("?", front_matter), shown_as, first_line=2)
             body = "\n".join(rows[number:])
             skipped = len(body) - len(body.lstrip("\n"))
-            return Document(shown_as, data, lines, body=body.strip() + "\n", body_line=number + 1 + skipped)
+            doc = Document(shown_as, data, lines, body=body.strip() + "\n", body_line=number + 1 + skipped)
+            _refuse_control_characters(doc, hidden)
+            return doc
     raise ReadError(ContentError(shown_as, 1, "-", "front matter avslutas aldrig (förväntade en rad med '---' efter fälten)"))
 
 
 def _read_text(path: Path, shown_as: str) -> str:
-    raw = path.read_bytes()
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ReadError(ContentError(shown_as, 1, "-", f"filen är {size // 1000} kB (förväntade högst {MAX_FILE_BYTES // 1000} kB; dela upp texten eller korta den)"))
+    with path.open("rb") as file:
+        raw = file.read(MAX_FILE_BYTES + 1)  # the file may grow after it was measured
+    if len(raw) > MAX_FILE_BYTES:
+        raise ReadError(ContentError(shown_as, 1, "-", f"filen är större än {MAX_FILE_BYTES // 1000} kB (dela upp texten eller korta den)"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ReadError(ContentError(shown_as, 1, "-", "filen börjar med ett osynligt BOM-tecken (spara den som UTF-8 utan BOM)"))
     try:
@@ -92,7 +111,15 @@ def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, in
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        if node is None:
+            raise ReadError(ContentError(shown_as, first_line, "-", "inga fält (förväntade fält med värden)"))
+        # The node tree is checked before it becomes data: an alias bomb is small as nodes and huge as data.
+        lines: dict[Loc, int] = {}
+        problems: list[ContentError] = []
+        _walk(node, (), first_line, lines, problems, shown_as)
+        if problems:
+            raise ReadError(*problems)
+        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -101,31 +128,79 @@ def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, in
         raise ReadError(ContentError(shown_as, first_line, "-", f"ogiltig YAML: {exc}")) from None
     finally:
         loader.dispose()
-    if node is None:
-        raise ReadError(ContentError(shown_as, first_line, "-", "inga fält (förväntade fält med värden)"))
-    lines: dict[Loc, int] = {}
-    duplicates: list[ContentError] = []
-    _walk(node, (), first_line, lines, duplicates, shown_as)
-    if duplicates:
-        raise ReadError(duplicates[0])
     return data, lines
 
 
-def _walk(node: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], duplicates: list, shown_as: str) -> None:
-    lines.setdefault(loc, first_line + node.start_mark.line)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = first_line + key_node.start_mark.line
-            if key in seen:
-                duplicates.append(ContentError(shown_as, line, field_path(loc + (key,)), f"fältet står redan på rad {seen[key]} (förväntade varje fält en gång)"))
-            seen[key] = line
-            lines[loc + (key,)] = line
-            _walk(value_node, loc + (key,), first_line, lines, duplicates, shown_as)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), first_line, lines, duplicates, shown_as)
+def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], problems: list[ContentError], shown_as: str) -> None:
+    """The line of every field; repeated fields, aliases (*namn) and too deep nesting are problems."""
+    seen_nodes: set[int] = set()
+    stack = [(root, loc, first_line + root.start_mark.line)]
+    while stack:
+        node, loc, line = stack.pop()
+        lines.setdefault(loc, first_line + node.start_mark.line)
+        if id(node) in seen_nodes:
+            problems.append(ContentError(shown_as, line, field_path(loc), "en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)"))
+            continue
+        seen_nodes.add(id(node))
+        if len(loc) > MAX_DEPTH:
+            problems.append(ContentError(shown_as, line, field_path(loc), f"för djupt nästlade fält (förväntade högst {MAX_DEPTH} nivåer)"))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                key_line = first_line + key_node.start_mark.line
+                if key in keys:
+                    problems.append(ContentError(shown_as, key_line, field_path(loc + (key,)), f"fältet står redan på rad {keys[key]} (förväntade varje fält en gång)"))
+                keys[key] = key_line
+                lines[loc + (key,)] = key_line
+                stack.append((value_node, loc + (key,), key_line))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append((item, loc + (index,), first_line + item.start_mark.line))
+
+
+def _control_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(line, character) of every control character in a file's text."""
+    if not _CONTROL.search(text):
+        return
+    for number, row in enumerate(text.split("\n"), start=1):
+        for match in _CONTROL.finditer(row):
+            yield number, match.group(0)
+
+
+def _refuse_control_characters(doc: Document, hidden: list[tuple[int, str]]) -> None:
+    """Control characters, written as they are or as YAML escapes ("\\0"): never text, and they break pages and feeds."""
+    problems = [ContentError(doc.path, line, _field_on(doc, line), _control_message(char)) for line, char in hidden]
+    for loc, value in strings_in(doc.data, ()):
+        for char in sorted(set(_CONTROL.findall(value))):
+            problems.append(doc.error(loc, _control_message(char)))
+    if problems:
+        raise ReadError(*sorted(set(problems)))
+
+
+def _control_message(char: str) -> str:
+    return f"innehåller det osynliga styrtecknet U+{ord(char):04X} (förväntade vanlig text; ta bort tecknet)"
+
+
+def _field_on(doc: Document, line: int) -> str:
+    """The field written on a line, or the last one before it; the text below the front matter is 'text'."""
+    if doc.body_line and line >= doc.body_line:
+        return "text"
+    before = [(field_line, len(loc), loc) for loc, field_line in doc.lines.items() if field_line <= line and loc]
+    return field_path(max(before)[2]) if before else "-"
+
+
+def strings_in(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every text in parsed data, with where it stands."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, loc + (str(key),))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_in(item, loc + (index,))
 
 
 def _explain_yaml(exc: yaml.MarkedYAMLError) -> str:

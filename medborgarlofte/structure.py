@@ -41,14 +41,24 @@ def _slug(value: object) -> object:
     return value
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date outside these is a typing error, not a plan
+
+
+def _plausible(day: date, value: object) -> None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"'{value}' är inget rimligt datum (förväntade ett år från {FIRST_YEAR} till {LAST_YEAR})")
+
+
 def _day(value: object) -> object:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value  # already read: the model is being copied, not loaded
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(f"'{value}' är inget datum som finns i kalendern (förväntade ÅÅÅÅ-MM-DD)") from None
+        _plausible(day, value)
+        return day
     raise ValueError(f"'{value}' är inget datum (förväntade ÅÅÅÅ-MM-DD, t.ex. 2022-10-15)")
 
 
@@ -65,6 +75,7 @@ def _moment(value: object) -> object:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise ValueError(f"'{value}' är ingen tidpunkt som finns (förväntade ÅÅÅÅ-MM-DD TT:MM)") from None
+        _plausible(moment.date(), value)
         return moment if moment.tzinfo else moment.replace(tzinfo=TIMEZONE)
     raise ValueError(f"'{value}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM, t.ex. 2022-09-14 18:00)")
 
@@ -75,9 +86,24 @@ def _url(value: object) -> object:
     return value
 
 
+def _one_line(value: object) -> object:
+    if isinstance(value, str) and ("\n" in value.strip() or "\r" in value):
+        raise ValueError("radbrytning i ett fält som ska vara en rad (förväntade hela texten på en rad)")
+    return value
+
+
+class _MarkdownField:
+    """Marks the fields whose text is Markdown, so that checks and the editors' schemas can find them."""
+
+
+MARKDOWN = _MarkdownField()
+MAX_LINE = 300  # characters in a title, a name or another one-line field
+MAX_TEXT = 5000  # characters in a note or another plain text
+
 Slug = Annotated[str, BeforeValidator(_slug), Field(strict=True, json_schema_extra={"pattern": SLUG.pattern})]
-Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
-Markdown = Annotated[str, StringConstraints(strict=True, min_length=1)]
+Line = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE), BeforeValidator(_one_line)]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+Markdown = Annotated[str, StringConstraints(strict=True, min_length=1), MARKDOWN, WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"})]
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
 Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?"})]
 Url = Annotated[str, BeforeValidator(_url), Field(strict=True, json_schema_extra={"format": "uri"})]
@@ -91,39 +117,39 @@ class Record(BaseModel):
 
 
 class Signatory(Record):
-    name: Text = Field(description="Namn på den som skrev under.")
-    title: Text = Field(description="Befattning.")
-    organisation: Text = Field(description="Organisation, t.ex. 'Miljöförvaltningen, Malmö stad'.")
+    name: Line = Field(description="Namn på den som skrev under.")
+    title: Line = Field(description="Befattning.")
+    organisation: Line = Field(description="Organisation, t.ex. 'Miljöförvaltningen, Malmö stad'.")
 
 
 class Period(Record):
     """The promise for one period: periods are renewed yearly and several coexist."""
 
     id: Slug
-    title: Text = Field(description="Löftets rubrik, t.ex. 'Medborgarlöfte Sofielund 2022–2023'.")
+    title: Line = Field(description="Löftets rubrik, t.ex. 'Medborgarlöfte Sofielund 2022–2023'.")
     start: Day = Field(description="Första dagen löftet gäller.")
     end: Day = Field(description="Sista dagen löftet gäller.")
     signed: Day | None = Field(None, description="Dagen löftet undertecknades, om den är känd.")
     background: Markdown = Field(description="Lägesbilden: varför löftet behövs (Markdown).")
     focus: Markdown = Field(description="Inriktningen för perioden (Markdown).")
-    follow_up: tuple[Text, ...] = Field(description="Hur löftet följs upp, en rad per sätt.")
-    channels: tuple[Text, ...] = Field(description="Var invånarna kan följa arbetet, en rad per kanal.")
+    follow_up: tuple[Line, ...] = Field(description="Hur löftet följs upp, en rad per sätt.")
+    channels: tuple[Line, ...] = Field(description="Var invånarna kan följa arbetet, en rad per kanal.")
     signatories: tuple[Signatory, ...] = Field(min_length=1, description="De som skrev under.")
     example: Example = False
 
 
 class Actor(Record):
     id: Slug
-    name: Text = Field(description="Fullständigt namn, t.ex. 'Fastighets- och gatukontoret'.")
-    short_name: Text = Field(description="Kort namn i listor, t.ex. 'Polisen'.")
-    organisation: Text = Field(description="Organisationen aktören hör till, t.ex. 'Malmö stad'.")
+    name: Line = Field(description="Fullständigt namn, t.ex. 'Fastighets- och gatukontoret'.")
+    short_name: Line = Field(description="Kort namn i listor, t.ex. 'Polisen'.")
+    organisation: Line = Field(description="Organisationen aktören hör till, t.ex. 'Malmö stad'.")
     url: Url | None = Field(None, description="Aktörens webbadress.")
     description: Markdown | None = Field(None, description="Kort presentation (Markdown).")
 
 
 class Theme(Record):
     id: Slug
-    name: Text = Field(description="Temats namn på sajten, t.ex. 'Barn och unga'.")
+    name: Line = Field(description="Temats namn på sajten, t.ex. 'Barn och unga'.")
     description: Markdown | None = Field(None, description="Kort förklaring (Markdown).")
 
 
@@ -137,7 +163,7 @@ class StatusChange(Record):
 
 class Activity(Record):
     date: Day = Field(description="Dagen aktiviteten genomfördes.")
-    text: Text = Field(description="Vad som gjordes.")
+    text: Line = Field(description="Vad som gjordes.")
     count: Count | None = Field(None, ge=0, description="Antal, t.ex. antal timmar eller besök.")
     example: Example = False
 
@@ -148,7 +174,7 @@ class Commitment(Record):
     id: Slug
     period: Slug = Field(description="Id för perioden, t.ex. '2022-2023'.")
     actors: tuple[Slug, ...] = Field(min_length=1, description="Id för den eller de aktörer som står för åtagandet.")
-    title: Text = Field(description="Kort rubrik.")
+    title: Line = Field(description="Kort rubrik.")
     description: Markdown = Field(description="Åtagandet i sin helhet (Markdown).")
     themes: tuple[Slug, ...] = Field((), description="Id för teman, t.ex. 'barn-och-unga'.")
     start: Day | None = Field(None, description="När arbetet börjar, om det är bestämt.")
@@ -172,10 +198,10 @@ class DialoguePoint(Record):
 
 class Dialogue(Record):
     held: Moment = Field(description="När dialogen hölls: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM.")
-    place: Text = Field(description="Var den hölls.")
+    place: Line = Field(description="Var den hölls.")
     form: DialogueForm = Field(description="dialogmöte, trygghetsvandring, enkät, skolbesök, digital dialog, informationsträff eller annat.")
     participants: Count | None = Field(None, ge=0, description="Ungefär hur många som deltog.")
-    groups: tuple[Text, ...] = Field((), description="Vilka grupper som deltog, t.ex. boende, näringsidkare, unga.")
+    groups: tuple[Line, ...] = Field((), description="Vilka grupper som deltog, t.ex. boende, näringsidkare, unga.")
     points: tuple[DialoguePoint, ...] = Field((), description="Det som togs upp och svaren: 'Ni sa – vi gör'.")
 
 
@@ -183,7 +209,7 @@ class Update(Record):
     """An informationsbrev, a medborgardialog, a nyhet or an uppföljning: Markdown with front matter."""
 
     id: Slug
-    title: Text = Field(description="Rubrik.")
+    title: Line = Field(description="Rubrik.")
     date: Moment = Field(description="Publiceringsdag: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM.")
     kind: UpdateKind = Field(description="informationsbrev, medborgardialog, nyhet eller uppföljning.")
     summary: Text = Field(description="Sammanfattning i en eller två meningar.")
@@ -211,11 +237,11 @@ class Measurement(Record):
 
 class Indicator(Record):
     id: Slug
-    title: Text = Field(description="Vad som mäts.")
+    title: Line = Field(description="Vad som mäts.")
     description: Markdown | None = Field(None, description="Förklaring (Markdown).")
     level: Level = Field(description="aktivitet, prestation eller effekt.")
-    unit: Text = Field(description="Enhet, t.ex. 'procent' eller 'antal'.")
-    source: Text = Field(description="Varifrån siffrorna kommer.")
+    unit: Line = Field(description="Enhet, t.ex. 'procent' eller 'antal'.")
+    source: Line = Field(description="Varifrån siffrorna kommer.")
     better: Literal["högre", "lägre"] = Field(description="Om ett högre eller lägre värde är bättre.")
     commitments: tuple[Slug, ...] = Field((), description="Id för de åtaganden indikatorn mäter.")
     values: tuple[Measurement, ...] = Field((), description="Uppmätta värden, äldst först.")

@@ -1,29 +1,84 @@
-"""Writing to disk: the generated pages as a whole folder, and the rendered site by a swap."""
+"""Writing to disk: whole folders, built aside and swapped in, under a lock so that two builds never mix.
+
+Everything the build keeps for itself lives in one ignored folder beside mkdocs.yml (WORK): the lock,
+and the staging folders, which the next build clears if a build was killed half-way.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 
-def write_tree(folder: Path, files: dict[str, str]) -> None:
-    """Replace folder with exactly these files, so that nothing removed from the content stays behind."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
-    for relative, text in files.items():
-        path = staging / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
+WORK = ".medborgarlofte"
+WAIT_SECONDS = 600  # how long a build waits for another to finish before it gives up
+
+
+class Busy(Exception):
+    """Another build or preview holds the folder; the text says which, in Swedish."""
+
+
+@contextmanager
+def locked(work: Path, name: str, waiting: str, busy: str, wait: float = WAIT_SECONDS) -> Iterator[None]:
+    """Hold work/name.lock for the block: waits (saying waiting) up to wait seconds, then raises Busy(busy)."""
+    work.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(work / f"{name}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if wait <= 0:
+            raise Busy(busy) from None
+        print(waiting, file=sys.stderr, flush=True)
+        try:
+            lock.acquire(timeout=wait)
+        except Timeout:
+            raise Busy(busy) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def clear_staging(staging_root: Path) -> None:
+    """Remove what a killed build left behind; only ever called with the lock held."""
+    shutil.rmtree(staging_root, ignore_errors=True)
+    staging_root.mkdir(parents=True, exist_ok=True)
+
+
+def write_tree(folder: Path, files: dict[str, str], staging_root: Path, base: Path | None = None, leave_out: str = "") -> None:
+    """Replace folder with exactly these files, so that nothing removed stays behind.
+
+    With base, the files go on top of a copy of base, less its top-level entry leave_out.
+    """
+    staging_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{folder.name}-", dir=staging_root))
+    try:
+        if base is not None:
+            shutil.copytree(base, staging, dirs_exist_ok=True, symlinks=True,
+                            ignore=lambda where, names: [leave_out] if Path(where) == base and leave_out in names else [])
+        for relative, text in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     _swap(staging, folder)
 
 
 @contextmanager
-def replaced_on_success(folder: Path) -> Iterator[Path]:
+def replaced_on_success(folder: Path, staging_root: Path) -> Iterator[Path]:
     """A fresh folder to build into; it takes folder's place only if the block ends without an error."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    staging_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{folder.name}-", dir=staging_root))
     try:
         yield staging
     except BaseException:
@@ -33,10 +88,33 @@ def replaced_on_success(folder: Path) -> Iterator[Path]:
 
 
 def _swap(new: Path, folder: Path) -> None:
-    old = folder.with_name(f".{folder.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
+    """new takes folder's place in one step where the system allows it, so that a reader never finds folder missing."""
+    new.chmod(0o755)  # mkdtemp makes it private; the site is public
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and _exchange(new, folder):
+        shutil.rmtree(new, ignore_errors=True)  # new now holds the old folder
+        return
+    # Without an atomic exchange, folder is missing between the two renames: a few microseconds.
+    old = new.with_name(new.name + "-old")
     if folder.exists():
         folder.rename(old)
     new.rename(folder)
-    folder.chmod(0o755)  # mkdtemp makes it private; the site is public
     shutil.rmtree(old, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Linux's renameat2(RENAME_EXCHANGE): two folders change places atomically. False where it is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0

@@ -255,11 +255,11 @@ CASES = {
     ),
     "personnummer in an update's text": (
         edit(LETTER, "Brevets text.", "Brevets text.\n\nKontakta 811218-9876 om du vill."),
-        "content/updates/2022-05-brev.md:11: text: innehåller ett personnummer (ta bort det: personnummer publiceras aldrig)",
+        "content/updates/2022-05-brev.md:11: text: innehåller ett personnummer eller samordningsnummer, '811218-9876' (ta bort det: sådana publiceras aldrig)",
     ),
     "personnummer in a dialogue point": (
         edit(DIALOGUE, "raised: Bilar kör för fort.", "raised: 'Boende 19811218-9876 sa: bilar kör för fort.'"),
-        "content/updates/2022-09-dialog.md:13: dialogue.points[1].raised: innehåller ett personnummer (ta bort det: personnummer publiceras aldrig)",
+        "content/updates/2022-09-dialog.md:13: dialogue.points[1].raised: innehåller ett personnummer eller samordningsnummer, '19811218-9876' (ta bort det: sådana publiceras aldrig)",
     ),
     "file of another type": (
         {"commitments/anteckning.txt": "anteckning"},

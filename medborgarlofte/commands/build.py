@@ -19,27 +19,54 @@ from ..contents import load, published
 from ..errors import ContentErrors
 from ..settings import read_settings
 from ..structure import TIMEZONE, today_in_sweden
-from ..writers import replaced_on_success, write_tree
+from ..writers import WORK, Busy, clear_staging, locked, replaced_on_success, write_tree
 
 
-def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, today: date,
-          preview: bool = False, site_url: str | None = None) -> None:
+def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, today: date, site_url: str | None = None) -> None:
     """Read straight through: gather and validate everything first, then write.
 
-    A preview shows drafts and posts dated after today; a published build leaves them out.
-    site_url replaces the one in mkdocs.yml, for a copy published at another address.
+    The published build leaves out drafts and posts dated after today. site_url replaces the one in
+    mkdocs.yml, for a copy published at another address.
     """
     settings = read_settings(config_file, site_url)
-    content = load(content_dir, shown_as)
-    if not preview:
-        content = published(content, today)
+    content = published(load(content_dir, shown_as), today)
     generated = generators.generate(content, settings, today)
 
-    write_tree(settings.docs_dir / generators.GENERATED, generated)
-    with replaced_on_success(site_dir) as staging, _build_date(today):
-        config = load_config(str(config_file), site_dir=str(staging), strict=True, site_url=settings.url)
+    work = config_file.parent / WORK
+    with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
+                "Ett annat bygge pågår fortfarande; försök igen när det är klart."):
+        staging = work / "staging"
+        clear_staging(staging)
+        write_tree(settings.docs_dir / generators.GENERATED, generated, staging)
+        _render(config_file, settings.docs_dir, site_dir, staging, settings.url, today)
+
+
+def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: date) -> Path:
+    """The preview, drafts and posts dated after today included, in a folder of its own: never docs/ or the published site.
+
+    Returns the folder of the rendered preview. The caller holds the preview's lock.
+    """
+    settings = read_settings(config_file)
+    content = load(content_dir, shown_as)
+    generated = generators.generate(content, settings, today)
+
+    folder = config_file.parent / WORK / "preview"
+    staging = folder / "staging"
+    clear_staging(staging)
+    docs = folder / "docs"
+    # The hand-written pages as they are now, the generated ones in place of any published copy.
+    write_tree(docs, {f"{generators.GENERATED}/{path}": text for path, text in generated.items()}, staging,
+               base=settings.docs_dir, leave_out=generators.GENERATED)
+    _render(config_file, docs, folder / "site", staging, settings.url, today)
+    return folder / "site"
+
+
+def _render(config_file: Path, docs_dir: Path, site_dir: Path, staging: Path, site_url: str, today: date) -> None:
+    """MkDocs renders docs_dir into a fresh folder, which takes site_dir's place only if it succeeds."""
+    with replaced_on_success(site_dir, staging) as target, _build_date(today):
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(target), strict=True, site_url=site_url)
         # Snippets are found relative to the working directory; anchor them to this site's docs folder.
-        config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(settings.docs_dir)]
+        config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(docs_dir)]
         config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
         try:
             mkdocs_build(config)
@@ -57,6 +84,9 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, sit
         return 1
     except MkDocsException as exc:
         print(f"MkDocs kunde inte bygga sajten: {exc}. Sajten i {site_dir} är orörd.", file=sys.stderr)
+        return 1
+    except Busy as exc:
+        print(f"{exc} Sajten i {site_dir} är orörd.", file=sys.stderr)
         return 1
     print(f"Sajten är byggd i {site_dir}/.")
     return 0

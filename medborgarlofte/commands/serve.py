@@ -1,4 +1,8 @@
-"""`serve`: a local preview, drafts and scheduled posts included, rebuilt whenever something under content/ changes."""
+"""`serve`: a local preview, drafts and scheduled posts included, rebuilt whenever content or the site's own files change.
+
+The preview lives in a folder of its own (.medborgarlofte/preview), so that it never touches docs/ or
+the published site, and a build may run beside it.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,35 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from ..errors import ContentErrors
+from ..generators import GENERATED
 from ..structure import today_in_sweden
-from .build import build
+from ..writers import WORK, Busy, locked
+from .build import build_preview
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
-def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, port: int, rounds: int | None = None) -> int:
+def run(content_dir: Path, shown_as: str, config_file: Path, port: int, rounds: int | None = None) -> int:
+    project = config_file.parent
+    try:
+        with locked(project / WORK, "preview", "", "En förhandsvisning körs redan från den här mappen. Stäng den först (Ctrl+C i dess fönster).", wait=0):
+            return _serve(content_dir, shown_as, config_file, port, rounds)
+    except Busy as exc:
+        print(exc, file=sys.stderr)
+        return 1
+
+
+def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, rounds: int | None) -> int:
+    site = config_file.parent / WORK / "preview" / "site"
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site)))
+    except OSError:
+        print(f"Porten {port} är upptagen. Välj en annan, till exempel --port {port + 1}.", file=sys.stderr)
+        return 1
+
     def rebuild() -> None:
         try:
-            build(content_dir, shown_as, config_file, site_dir, today_in_sweden(), preview=True)
+            build_preview(content_dir, shown_as, config_file, today_in_sweden())
             print(f"Förhandsvisningen är uppdaterad: http://127.0.0.1:{port}/", flush=True)
         except ContentErrors as exc:
             print(exc, file=sys.stderr, flush=True)
@@ -27,30 +52,49 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path, por
         except MkDocsException as exc:
             print(f"MkDocs kunde inte bygga sajten: {exc}", file=sys.stderr, flush=True)
 
-    rebuild()
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print("Stäng med Ctrl+C.", flush=True)
-    seen = _snapshot(content_dir)
+    watched = _watched(content_dir, config_file)
     try:
+        rebuild()
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print("Stäng med Ctrl+C.", flush=True)
+        seen = _snapshot(watched)
         while rounds is None or rounds > 0:
             time.sleep(0.5)
             rounds = None if rounds is None else rounds - 1
-            now = _snapshot(content_dir)
+            now = _snapshot(watched)
             if now != seen:
                 seen = now
                 rebuild()
     except KeyboardInterrupt:
-        pass
+        print("Förhandsvisningen är stängd.", file=sys.stderr)
+        return 130
     finally:
         server.shutdown()
+        server.server_close()
     return 0
 
 
-def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+def _watched(content_dir: Path, config_file: Path) -> list[Path]:
+    """Content, the hand-written pages, the theme overrides, the page templates and mkdocs.yml."""
+    project = config_file.parent
+    return [content_dir, project / "docs", project / "overrides", TEMPLATES, config_file]
+
+
+def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     """Each file's change time and size: polling works the same on every machine and in every editor."""
-    return {str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()}
+    found = {}
+    for path in paths:
+        files = [path] if path.is_file() else path.rglob("*") if path.is_dir() else []
+        for file in files:
+            if GENERATED in file.relative_to(path).parts[:1]:
+                continue
+            try:
+                stat = file.stat()
+            except OSError:  # removed while we looked
+                continue
+            if file.is_file():
+                found[str(file)] = (stat.st_mtime_ns, stat.st_size)
+    return found
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
-from urllib.parse import urljoin
 
-import markdown
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
+from ..markup import Renderer
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
-from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, status_anchor, update_page, url_of, without_html
+from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, status_anchor, update_page, url_of
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
-_HREF = re.compile(r'(href|src)="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ class Item:
 
 def generate(content: Content, settings: Settings) -> dict[str, str]:
     """Every feed file, by its path under the generated folder."""
-    items = sorted(_items(content, settings), key=lambda i: (i.moment, i.guid), reverse=True)
+    items = sorted(_items(content, settings, Renderer()), key=lambda i: (i.moment, i.guid), reverse=True)
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
     files: dict[str, str] = {}
@@ -86,16 +83,18 @@ def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Ite
                    f"{GENERATED}/tema/{theme.id}.md"), by[f"theme:{theme.id}"]
 
 
-def _items(content: Content, settings: Settings) -> Iterable[Item]:
+def _items(content: Content, settings: Settings, renderer: Renderer) -> Iterable[Item]:
     for update in content.updates:
-        yield _update_item(update, content, settings)
+        yield _update_item(update, content, settings, renderer)
     for commitment in content.commitments.values():
         yield from _status_items(commitment, content, settings)
 
 
-def _update_item(update: Update, content: Content, settings: Settings) -> Item:
-    link = url_of(settings.url, update_page(update.id))
-    body = _html(update.body, link)
+def _update_item(update: Update, content: Content, settings: Settings, renderer: Renderer) -> Item:
+    page = update_page(update.id)
+    link = url_of(settings.url, page)
+    # Relative links in the text are written for its page; a feed reader needs them absolute.
+    body = renderer.html(update.body, lambda href: settings.url + linked_address(href, page))
     if update.dialogue:
         points = "".join(f"<li><p><strong>Ni sa:</strong> {escape(p.raised)}</p><p><strong>Vi gör:</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
         body += f"<h2>Ni sa – vi gör</h2><ul>{points}</ul>" if points else ""
@@ -138,17 +137,6 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings) 
 
 def _labelled(title: str, example: bool) -> str:
     return f"Exempel: {title}" if example else title
-
-
-def _html(text: str, base: str) -> str:
-    """Markdown as HTML, as on the pages (raw HTML shown as text), with every link made absolute."""
-    rendered = markdown.markdown(without_html(text), extensions=["tables"])
-    return _HREF.sub(lambda m: f'{m.group(1)}="{_absolute(m.group(2), base)}"', rendered)
-
-
-def _absolute(href: str, base: str) -> str:
-    url = urljoin(base, href)
-    return re.sub(r"(?:index)?\.md(#|$)", r"/\1", url) if ".md" in url else url
 
 
 def _render(feed: Feed, items: list[Item], settings: Settings, fallback: datetime) -> tuple[str, str]:

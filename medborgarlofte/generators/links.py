@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
+import posixpath
 from datetime import date
 
 GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
 KIND_PAGES = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljningar"}
 KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljningsrapporter"}
 KIND_FEEDS = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljning"}
-_RAW_HTML = re.compile(r"<(?=[A-Za-z!/?])")
 
 
 def status_slug(status: str) -> str:
@@ -44,6 +43,25 @@ def page_address(page: str) -> str:
     return page[: -len(".md")] + "/"
 
 
-def without_html(markdown_text: str) -> str:
-    """Markdown keeps its formatting; raw HTML in it is shown as text, never run."""
-    return _RAW_HTML.sub("&lt;", markdown_text)
+def linked_address(href: str, page: str) -> str:
+    """Where a relative link written in the text of a page leads, as an address under the site's root.
+
+    Links in content are written as in MkDocs, relative to the page the text is shown on and to its
+    .md file ('../atagande/polisen-narvaro.md#status'); the page's own address is a folder.
+    """
+    path, hash_mark, fragment = href.partition("#")
+    if not path:
+        return page_address(page) + hash_mark + fragment
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    address = page_address(target) if target.endswith(".md") else target
+    return address + hash_mark + fragment
+
+
+def relative_address(address: str, page: str) -> str:
+    """An address under the site's root as seen from a page, so that the site works under any path."""
+    here = page_address(page)
+    path, hash_mark, fragment = address.partition("#")
+    if path == here:
+        return (hash_mark + fragment) or "./"
+    relative = posixpath.relpath(path or ".", here.rstrip("/") or ".")
+    return relative + ("/" if path.endswith("/") and relative != "." else "") + hash_mark + fragment

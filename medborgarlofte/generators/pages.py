@@ -16,10 +16,11 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from ..markup import Renderer
 from ..settings import Settings
 from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
 from . import feeds, followup, opendata
-from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, status_anchor, status_slug, update_page, url_of, without_html
+from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, relative_address, status_anchor, status_slug, update_page, url_of
 
 CLOSED = ("genomförd", "avbruten")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
@@ -220,7 +221,7 @@ def _environment(settings: Settings) -> Environment:
         day=lambda d: _date(d, "d MMMM y", settings.language) if d else "",
         month=lambda d: _date(d, "MMMM y", settings.language),
         number=lambda n: format_decimal(n, locale=settings.language),
-        md=_markdown,
+        md=_markdown_filter(Renderer()),
         change=followup.change,
         verdict=followup.verdict,
         difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±") + format_decimal(abs(value), locale=settings.language)
@@ -240,15 +241,25 @@ def _plain(value: object) -> object:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
 
 
-def _markdown(text: str | None) -> Markup:
-    return Markup(without_html(text or ""))
+def _markdown_filter(renderer: Renderer):
+    @pass_context
+    def md(context, text: str | None) -> Markup:
+        """Markdown from content as safe HTML, in a block of its own that MkDocs' Markdown leaves as it is."""
+        here = _page_of(context)
+        rendered = renderer.html(text or "", lambda href: relative_address(linked_address(href, here), here))
+        return Markup(f'\n<div class="text">\n{rendered}\n</div>\n')
+    return md
+
+
+def _page_of(context) -> str:
+    """The page being rendered; the start page's pieces are shown on the site's first page."""
+    return context["here"] if context["here"] != f"{GENERATED}/_start.md" else "index.md"
 
 
 @pass_context
 def _to(context, target: str) -> Markup:
     """A link from the page being rendered to another page under docs/, relative so MkDocs checks it."""
-    here = context["here"] if context["here"] != f"{GENERATED}/_start.md" else "index.md"
-    return Markup(_relative(target, posixpath.dirname(here)))
+    return Markup(_relative(target, posixpath.dirname(_page_of(context))))
 
 
 # Pages repeat the same few dates and links thousands of times; Babel and relpath are slow enough to matter.
