@@ -57,7 +57,7 @@ def link_allowed(url: str) -> bool:
 def image_allowed(url: str) -> bool:
     """Images only from the site itself: a relative address, never another host (that would tell it who reads)."""
     plain = _IGNORED_IN_URL.sub("", html.unescape(url))
-    return bool(plain) and scheme_of(url) is None and not plain.startswith(("//", "\\\\", "/\\", "\\/"))
+    return bool(plain) and scheme_of(url) is None and not plain.startswith("//") and "\\" not in plain
 
 
 Resolver = Callable[[str], str]

@@ -137,14 +137,16 @@ def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], pro
     stack = [(root, loc, first_line + root.start_mark.line)]
     while stack:
         node, loc, line = stack.pop()
-        lines.setdefault(loc, first_line + node.start_mark.line)
+        lines.setdefault(loc, line)
         if id(node) in seen_nodes:
+            # One message is enough: references are refused whole, and a bomb holds thousands.
             problems.append(ContentError(shown_as, line, field_path(loc), "en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)"))
-            continue
+            return
         seen_nodes.add(id(node))
         if len(loc) > MAX_DEPTH:
             problems.append(ContentError(shown_as, line, field_path(loc), f"för djupt nästlade fält (förväntade högst {MAX_DEPTH} nivåer)"))
             continue
+        children: list[tuple[yaml.Node, Loc, int]] = []
         if isinstance(node, yaml.MappingNode):
             keys: dict[str, int] = {}
             for key_node, value_node in node.value:
@@ -154,10 +156,12 @@ def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], pro
                     problems.append(ContentError(shown_as, key_line, field_path(loc + (key,)), f"fältet står redan på rad {keys[key]} (förväntade varje fält en gång)"))
                 keys[key] = key_line
                 lines[loc + (key,)] = key_line
-                stack.append((value_node, loc + (key,), key_line))
+                children.append((value_node, loc + (key,), key_line))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                stack.append((item, loc + (index,), first_line + item.start_mark.line))
+                # A reference has no place of its own in the node tree: name the line of what holds it.
+                children.append((item, loc + (index,), line if id(item) in seen_nodes else first_line + item.start_mark.line))
+        stack.extend(reversed(children))  # in the order they are written
 
 
 def _control_characters(text: str) -> Iterator[tuple[int, str]]:

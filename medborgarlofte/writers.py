@@ -27,8 +27,9 @@ class Busy(Exception):
 
 
 @contextmanager
-def locked(work: Path, name: str, waiting: str, busy: str, wait: float = WAIT_SECONDS) -> Iterator[None]:
-    """Hold work/name.lock for the block: waits (saying waiting) up to wait seconds, then raises Busy(busy)."""
+def locked(work: Path, name: str, waiting: str, busy: str, wait: float | None = None) -> Iterator[None]:
+    """Hold work/name.lock for the block: waits (saying waiting) up to wait seconds (WAIT_SECONDS), then raises Busy(busy)."""
+    wait = WAIT_SECONDS if wait is None else wait
     work.mkdir(parents=True, exist_ok=True)
     lock = FileLock(work / f"{name}.lock")
     try:
