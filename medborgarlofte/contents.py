@@ -14,7 +14,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_of
-from .markup import Renderer, image_allowed, link_allowed
+from .markup import Renderer, image_allowed, link_allowed, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
 from .structure import MARKDOWN, SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
@@ -320,7 +320,10 @@ class _Checker:
             position = text.find(reference.url)
             line = first_line + text[: max(position, 0)].count("\n")
             if reference.kind == "image" and not image_allowed(reference.url):
-                self.errors.append(ContentError(path, line, field, f"bilden '{reference.url}' ligger på en annan webbplats (förväntade en bild på sajten själv, t.ex. ../../assets/bild.png; bilder från andra webbplatser talar om för dem vem som läser)"))
+                if scheme_of(reference.url) in (None, "http", "https"):
+                    self.errors.append(ContentError(path, line, field, f"bilden '{reference.url}' ligger på en annan webbplats (förväntade en bild på sajten själv, t.ex. ../../assets/bild.png; bilder från andra webbplatser talar om för dem vem som läser)"))
+                else:
+                    self.errors.append(ContentError(path, line, field, f"bilden '{reference.url}' är ingen adress till en bild (förväntade en bild på sajten själv, t.ex. ../../assets/bild.png)"))
             elif reference.kind == "link" and not link_allowed(reference.url):
                 self.warnings.append(ContentError(path, line, field, f"länken '{reference.url}' tas bort (förväntade en adress som börjar med https://, http://, mailto: eller tel:, eller en sida på sajten)"))
 

@@ -4,13 +4,16 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "sample"
 SCRIPT = ROOT / "scripts" / "build_pages.py"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def run_script(*args: str, cwd: Path = ROOT, epoch: str | None = None) -> subprocess.CompletedProcess:
@@ -48,3 +51,16 @@ def make_project(target: Path) -> Path:
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("lofte"))
     shutil.copytree(ROOT / "overrides", target / "overrides")
     return target
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright; the browser tests fail, never skip, without it."""
+    assert Path(CHROMIUM).exists(), "Chromium saknas: kör `apt-get install chromium` (make test gör det som root)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield launched
+        launched.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -16,14 +15,13 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from medborgarlofte.commands.build import build
 from medborgarlofte.settings import read_settings
 
 from .conftest import ROOT, make_project
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = [
     "",
@@ -67,18 +65,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}{base}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Chromium saknas: kör `apt-get install chromium` (make test gör det som root)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])

@@ -151,7 +151,7 @@ def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str,
     self_url = f"{settings.url}{GENERATED}/{feed.path}.{ending}"
     generator.id(self_url)
     generator.title(f"{feed.title} – {settings.name}")
-    generator.description(feed.description)
+    generator.description(str(escape(feed.description)))  # readers show an RSS description as HTML
     generator.language(settings.language)
     # RSS takes the channel link from the last call: self first, the page last.
     generator.link(href=self_url, rel="self")
@@ -168,7 +168,8 @@ def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str,
         entry.link(href=item.link)
         entry.published(item.moment)
         entry.updated(item.moment)
-        entry.summary(item.summary)
+        # Feed readers show an RSS description as HTML: the summary is text, so it goes in escaped.
+        entry.summary(str(escape(item.summary)), type="html")
         entry.content(item.html, type="CDATA" if ending == "rss" else "html")
         for name in item.authors:
             entry.author(name=name)  # Atom only: RSS 2.0 wants an e-mail address, which we do not publish

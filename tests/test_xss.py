@@ -1,0 +1,187 @@
+"""The XSS corpus in every Markdown and plain-text field: built, then every page and every feed item read in Chromium.
+
+Nothing may run: no dialog opens, no element carries an on* attribute, no address is a script URL.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page
+
+from medborgarlofte.commands.build import build
+from medborgarlofte.contents import load
+from medborgarlofte.errors import ContentErrors
+from medborgarlofte.structure import MAX_LINE
+
+from .conftest import SAMPLE, make_content, make_project
+from .xss_corpus import BUILT, REFUSED, VECTORS
+
+TODAY = date(2022, 10, 1)
+
+# What a page must not hold once loaded: handlers, script addresses (as written and as the browser resolves them), and
+# elements that load or run something of their own.
+FIND_SCRIPT = """() => {
+  const bad = [];
+  const script = /^(javascript|vbscript|livescript|data):/;
+  const plain = value => value.replace(/[\\u0000-\\u0020\\u007f-\\u009f]/g, '').toLowerCase();
+  for (const el of document.querySelectorAll('*')) {
+    for (const attribute of el.attributes) {
+      if (attribute.name.toLowerCase().startsWith('on')) bad.push(`${el.tagName} ${attribute.name}`);
+      if (script.test(plain(attribute.value))) bad.push(`${el.tagName} ${attribute.name}=${attribute.value}`);
+    }
+  }
+  for (const el of document.querySelectorAll('a[href], area[href]')) if (script.test(plain(el.href))) bad.push(`href ${el.href}`);
+  for (const el of document.querySelectorAll('[src]')) if (script.test(plain(el.src))) bad.push(`src ${el.src}`);
+  for (const el of document.querySelectorAll('iframe, object, embed, base, meta[http-equiv="refresh"], math, svg script')) bad.push(el.tagName);
+  for (const el of document.querySelectorAll('script')) if (el.textContent.includes('alert(')) bad.push('script alert');
+  return bad;
+}"""
+
+
+def one_line(vector: str) -> str:
+    return vector.replace("\n", " ")[:MAX_LINE]
+
+
+def hostile_content(target: Path, vectors: list[str]) -> Path:
+    """The sample content with one commitment, update, actor, theme and indicator per vector, the vector in each text."""
+    content = make_content(target)
+    actors = yaml.safe_load((SAMPLE / "actors.yaml").read_text(encoding="utf-8"))
+    themes = yaml.safe_load((SAMPLE / "themes.yaml").read_text(encoding="utf-8"))
+    period = yaml.safe_load((SAMPLE / "periods/2022-2023.yaml").read_text(encoding="utf-8"))
+    period["background"], period["focus"] = "\n\n".join(vectors), "\n\n".join(reversed(vectors))
+    period["follow_up"], period["channels"] = [one_line(v) for v in vectors[:20]], [one_line(v) for v in vectors[20:40]]
+    for n, vector in enumerate(vectors):
+        key, line = f"x{n:03d}", one_line(vector)
+        actors[key] = {"name": line, "short_name": line, "organisation": line, "description": vector}
+        themes[key] = {"name": line, "description": vector}
+        commitment = {
+            "period": "2022-2023", "actors": [key], "themes": [key], "title": line, "description": vector,
+            "history": [{"date": "2022-05-01", "status": "pågår", "note": vector, "source": "https://example.org/beslut"}],
+            "activities": [{"date": "2022-05-02", "text": line, "count": 1}],
+        }
+        indicator = {
+            "title": line, "description": vector, "level": "effekt", "unit": line, "source": line, "better": "lägre", "commitments": [key],
+            "values": [{"date": "2022-01-01", "value": 1}, {"date": "2022-06-01", "value": 2, "note": vector}],
+        }
+        dialogue = {
+            "title": line, "date": "2022-06-01", "kind": "medborgardialog", "summary": vector, "actors": [key], "commitments": [key],
+            "dialogue": {"held": "2022-05-30 18:00", "place": line, "form": "dialogmöte", "groups": [line],
+                         "points": [{"raised": vector, "response": vector, "commitments": [key]}]},
+        }
+        write(content / f"commitments/{key}.yaml", commitment)
+        write(content / f"indicators/{key}.yaml", indicator)
+        (content / f"updates/{key}.md").write_text(f"---\n{dump(dialogue)}---\n{vector}\n", encoding="utf-8")
+    write(content / "actors.yaml", actors)
+    write(content / "themes.yaml", themes)
+    write(content / "periods/2022-2023.yaml", period)
+    return content
+
+
+def dump(data: object) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def write(path: Path, data: object) -> None:
+    path.write_text(dump(data), encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    root = tmp_path_factory.mktemp("xss")
+    project = make_project(root / "project")
+    build(hostile_content(root / "input", BUILT), "content", project / "mkdocs.yml", project / "site", TODAY)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(project / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project / "site", f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(VECTORS) >= 100 and len(set(VECTORS)) == len(VECTORS)
+
+
+@pytest.mark.parametrize("vector", REFUSED)
+def test_vectors_that_check_refuses_never_reach_a_build(tmp_path: Path, vector: str) -> None:
+    with pytest.raises(ContentErrors) as raised:
+        load(hostile_content(tmp_path, [vector]), "content")
+    assert all(":" in str(error) for error in raised.value.errors)
+    assert {error.path for error in raised.value.errors} >= {"content/updates/x000.md", "content/commitments/x000.yaml"}
+
+
+def watch(page: Page, dialogs: list[str]) -> None:
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+
+def test_no_page_runs_anything(browser: Browser, hostile_site: tuple[Path, str]) -> None:
+    site, url = hostile_site
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert len(pages) > 5 * len(BUILT)
+    dialogs: list[str] = []
+    found: dict[str, list[str]] = {}
+    context = browser.new_context()
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    page = context.new_page()
+    watch(page, dialogs)
+    for path in pages:
+        page.goto(url + path, wait_until="load")
+        bad = page.evaluate(FIND_SCRIPT)
+        if bad:
+            found[path] = bad
+    context.close()
+    assert dialogs == [] and found == {}
+
+
+def test_search_results_run_nothing(browser: Browser, hostile_site: tuple[Path, str]) -> None:
+    _, url = hostile_site
+    dialogs: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    watch(page, dialogs)
+    page.goto(url)
+    search = page.locator(".md-search__input").first
+    for query in ("text", "rubrik", "kursiv", "punkt"):  # words of the corpus that stand alone
+        search.click()
+        search.fill("")
+        page.keyboard.type(query)
+        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+        assert page.evaluate(FIND_SCRIPT) == [], query
+    page.close()
+    assert dialogs == []
+
+
+def test_no_feed_item_runs_anything(browser: Browser, hostile_site: tuple[Path, str]) -> None:
+    site, _ = hostile_site
+    items: set[str] = set()
+    for feed in site.rglob("*.rss"):
+        for element in ElementTree.parse(feed).getroot().iter():
+            if element.tag in ("description", "{http://purl.org/rss/1.0/modules/content/}encoded") and element.text:
+                items.add(element.text)
+    for feed in site.rglob("*.atom"):
+        for element in ElementTree.parse(feed).getroot().iter():
+            if element.tag in ("{http://www.w3.org/2005/Atom}content", "{http://www.w3.org/2005/Atom}summary") and element.get("type") == "html":
+                items.add(element.text or "")
+    assert len(items) > 2 * len(BUILT)
+    dialogs: list[str] = []
+    page = browser.new_page()
+    watch(page, dialogs)
+    page.route("**/*", lambda route: route.abort())
+    found = []
+    ordered = sorted(items)
+    for start in range(0, len(ordered), 200):
+        page.set_content("".join(f"<article>{html}</article>" for html in ordered[start : start + 200]), wait_until="load")
+        found += page.evaluate(FIND_SCRIPT)
+    page.close()
+    assert dialogs == [] and found == []
