@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test check tools lock golden serve bench
+.PHONY: site test check tools lock golden serve bench hostile
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed
@@ -31,6 +31,10 @@ tools:
 # Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog: prints a table, writes bench-results.md.
 bench: $(VENV)/installed
 	$(PY) scripts/bench.py
+
+# Hostile files (alias bomb, 50 MB, deep nesting, pathological Markdown): check's time and peak memory for each.
+hostile: $(VENV)/installed
+	$(PY) scripts/hostile.py
 
 # Regenerate the expected output of the golden-file tests after an intended change.
 golden: $(VENV)/installed

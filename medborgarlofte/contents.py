@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -17,7 +18,7 @@ from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_o
 from .markup import Renderer, image_allowed, link_allowed, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
-from .structure import MARKDOWN, SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
+from .structure import MARKDOWN, MAX_MARKDOWN, SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -224,7 +225,10 @@ class _Loader:
         except ValidationError as exc:
             for problem in exc.errors():
                 where = loc + tuple(problem["loc"])
-                self.errors.append(doc.error(where, _explain(problem, model)))
+                if where == ("body",):  # the text below the front matter
+                    self.errors.append(ContentError(doc.path, doc.body_line, "text", _explain(problem, model)))
+                else:
+                    self.errors.append(doc.error(where, _explain(problem, model)))
             return None
 
 
@@ -300,25 +304,32 @@ class _Checker:
         for where, value, first_line in texts:
             field = field_path(where)
             self.personal_data(doc.path, field, value, first_line)
-            if where[len(loc)] in markdown or where == ("text",):
+            # A text over the limit is already an error; it is not parsed as well.
+            if (where[len(loc)] in markdown or where == ("text",)) and len(value) <= MAX_MARKDOWN:
                 self.markdown(doc.path, field, value, first_line)
 
     def personal_data(self, path: str, field: str, text: str, first_line: int) -> None:
         """Residents must not be exposed: refuse personnummer, point out phone numbers and e-mail addresses."""
-        for finding in scan(text):
-            line = first_line + text[: finding.start].count("\n")
+        findings = scan(text)
+        line_of = _lines(text, first_line)
+        for finding in findings[:MAX_FINDINGS]:
+            line = line_of(finding.start)
             if finding.kind == PERSONAL_NUMBER:
                 self.errors.append(ContentError(path, line, field, f"innehåller ett personnummer eller samordningsnummer, '{finding.text}' (ta bort det: sådana publiceras aldrig)"))
             elif finding.kind == PHONE:
                 self.warnings.append(ContentError(path, line, field, f"telefonnumret {finding.text} publiceras (ta bort det om det tillhör en privatperson)"))
             elif finding.kind == EMAIL:
                 self.warnings.append(ContentError(path, line, field, f"e-postadressen {finding.text} publiceras (ta bort den om den tillhör en privatperson)"))
+        if len(findings) > MAX_FINDINGS:
+            rest = findings[MAX_FINDINGS:]
+            problems = self.errors if any(f.kind == PERSONAL_NUMBER for f in rest) else self.warnings
+            problems.append(ContentError(path, line_of(rest[0].start), field, f"och {len(rest)} till av samma slag i fältet (förväntade inga personuppgifter)"))
 
     def markdown(self, path: str, field: str, text: str, first_line: int) -> None:
         """Images only from the site itself; links only to the web, e-mail, telephone or the site."""
+        line_of = _lines(text, first_line)
         for reference in self.renderer.references(text):
-            position = text.find(reference.url)
-            line = first_line + text[: max(position, 0)].count("\n")
+            line = line_of(max(text.find(reference.url), 0))
             if reference.kind == "image" and not image_allowed(reference.url):
                 if scheme_of(reference.url) in (None, "http", "https"):
                     self.errors.append(ContentError(path, line, field, f"bilden '{reference.url}' ligger på en annan webbplats (förväntade en bild på sajten själv, t.ex. ../../assets/bild.png; bilder från andra webbplatser talar om för dem vem som läser)"))
@@ -334,6 +345,7 @@ class _Checker:
                 self.errors.append(doc.error(("values", index, "date"), f"{item.values[index].date} kommer inte efter föregående värde {item.values[index - 1].date} (förväntade ett värde per datum, äldst först)"))
 
 
+MAX_FINDINGS = 20  # personal data named one by one in a field; the rest are counted
 _LINK_REFUSED = "är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera in innehållet i stället)"
 _KINDS = {str: "text", bool: "sant/falskt", int: "ett tal", float: "ett tal", list: "en lista", dict: "fält med värden", type(None): "ett tomt värde"}
 _EXPECTED = {
@@ -348,6 +360,12 @@ _EXPECTED = {
     "model_attributes_type": "fält med värden",
     "dict_type": "fält med värden",
 }
+
+
+def _lines(text: str, first_line: int) -> Callable[[int], int]:
+    """The line of a position in a text that begins on first_line, found without counting from the start each time."""
+    breaks = [n for n, char in enumerate(text) if char == "\n"] if "\n" in text else []
+    return lambda position: first_line + bisect.bisect_left(breaks, position)
 
 
 def _is_markdown(annotation: Any) -> bool:

@@ -1,8 +1,8 @@
 """Markdown from content, rendered by us with a small safe set of features and cleaned by an allow-list sanitizer.
 
 Content comes from several organisations and is untrusted. Its Markdown never reaches MkDocs' own
-Markdown (with attribute lists, raw HTML and snippets): it is turned into HTML here, with raw HTML
-shown as text, and nh3 then keeps only the tags, attributes and addresses listed below. Pages and
+Markdown (with attribute lists, raw HTML and snippets): it is turned into HTML here, by a CommonMark
+parser with raw HTML shown as text, and nh3 then keeps only the tags, attributes and addresses listed below. Pages and
 feeds both use this renderer; only the way relative links are resolved differs between them.
 """
 
@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote
 
-import markdown
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 TAGS = frozenset({
@@ -42,8 +41,8 @@ class Reference:
 
 
 def scheme_of(url: str) -> str | None:
-    """The scheme a browser would see, whatever the case, entities or hidden characters: 'JaVa&#x09;script:' -> 'javascript'."""
-    plain = _IGNORED_IN_URL.sub("", html.unescape(url)).lower()
+    """The scheme a browser could see, whatever the case, entities, escapes or hidden characters: 'JaVa&#x09;script:' -> 'javascript'."""
+    plain = _IGNORED_IN_URL.sub("", unquote(html.unescape(url))).lower()
     match = _SCHEME.match(plain)
     return match.group(1) if match else None
 
@@ -56,7 +55,7 @@ def link_allowed(url: str) -> bool:
 
 def image_allowed(url: str) -> bool:
     """Images only from the site itself: a relative address, never another host (that would tell it who reads)."""
-    plain = _IGNORED_IN_URL.sub("", html.unescape(url))
+    plain = _IGNORED_IN_URL.sub("", unquote(html.unescape(url)))
     return bool(plain) and scheme_of(url) is None and not plain.startswith("//") and "\\" not in plain
 
 
@@ -65,33 +64,6 @@ Resolver = Callable[[str], str]
 
 def _unchanged(url: str) -> str:
     return url
-
-
-class _Addresses(Treeprocessor):
-    """Collects every link and image, and resolves relative addresses for the page or feed being made."""
-
-    def __init__(self, md: markdown.Markdown):
-        super().__init__(md)
-        self.found: list[Reference] = []
-        self.resolve: Resolver = _unchanged
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            attribute = {"a": "href", "img": "src"}.get(element.tag)
-            url = element.get(attribute) if attribute else None
-            if attribute is None or url is None:
-                continue
-            self.found.append(Reference("link" if element.tag == "a" else "image", url))
-            element.set(attribute, self.resolve(url) if scheme_of(url) is None and not url.startswith("/") else url)
-
-
-class _Safe(Extension):
-    """No raw HTML: it is shown as text. Only the extensions named in Renderer are loaded, so no attribute lists or snippets."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_Addresses(md), "addresses", 1)
 
 
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
@@ -103,30 +75,38 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
 
 
 class Renderer:
-    """One Markdown parser, reused for every text of a build (making one costs more than rendering a paragraph)."""
+    """CommonMark with tables, and nothing else: no raw HTML, no attribute lists, no includes.
+
+    markdown-it-py parses in linear time, so a hostile text cannot stall the build; one parser serves every text of a build.
+    """
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["tables", "sane_lists", _Safe()], output_format="html")
-        self._addresses: _Addresses = self._md.treeprocessors["addresses"]  # type: ignore[assignment]
+        self._md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+        # Every address is let through the parser so that check can name it; the sanitizer decides what stays.
+        self._md.validateLink = lambda url: True
 
     def html(self, text: str, resolve: Resolver = _unchanged) -> str:
         """Safe HTML for a Markdown text; resolve turns a relative address in it into one that works where it is shown."""
-        self._addresses.resolve = resolve
-        try:
-            rendered = self._convert(text)
-        finally:
-            self._addresses.resolve = _unchanged
-        return clean(rendered)
+        tokens = self._md.parse(text)
+        for token, attribute in _addresses(tokens):
+            url = str(token.attrGet(attribute) or "")
+            if scheme_of(url) is None and not url.startswith("/"):
+                token.attrSet(attribute, resolve(url))
+        return clean(self._md.renderer.render(tokens, self._md.options, {}).rstrip("\n"))
 
     def references(self, text: str) -> list[Reference]:
-        """Every link and image in a Markdown text, for check to judge before anything is published."""
-        self._convert(text)
-        return list(self._addresses.found)
+        """Every link and image in a Markdown text, as written, for check to judge before anything is published."""
+        return [Reference("link" if attribute == "href" else "image", str(token.attrGet(attribute) or ""))
+                for token, attribute in _addresses(self._md.parse(text))]
 
-    def _convert(self, text: str) -> str:
-        self._md.reset()
-        self._addresses.found = []
-        return self._md.convert(text)
+
+def _addresses(tokens: list[Token]) -> Iterator[tuple[Token, str]]:
+    for block in tokens:
+        for token in block.children or ():
+            if token.type == "link_open":
+                yield token, "href"
+            elif token.type == "image":
+                yield token, "src"
 
 
 def clean(fragment: str) -> str:

@@ -20,9 +20,11 @@ _READ_AS = str.maketrans(
      **{space: " " for space in "\t\u00a0\u2007\u2009\u200a\u202f\u3000"},
      "\uff20": "@", "\ufe6b": "@"}
 )
-# Digit groups joined by at most three spaces, dashes or plus signs: where a personnummer can hide.
-_DIGIT_RUN = re.compile(r"\d+(?:[ +-]{1,3}\d+)*")
-_GROUP = re.compile(r"\d+")
+# The layouts people write: the date may be split by spaces at its parts, the last four by a space in the
+# middle, and between them stands nothing, a dash, a plus sign or spaces. Each is looked for at every
+# position where a number begins, so that a failed candidate does not hide one that overlaps it.
+_LONG_FORM = re.compile(r"(?<!\d)(?=((?:18|19|20)\d\d {0,3}\d\d {0,3}\d\d[ +-]{0,3}\d\d {0,3}\d\d)(?!\d))")
+_SHORT_FORM = re.compile(r"(?<!\d)(?=(\d\d {0,3}\d\d {0,3}\d\d[ +-]{0,3}\d\d {0,3}\d\d)(?!\d))")
 _PHONE = re.compile(
     r"(?<![\w+/.,:-])"
     r"(?:(?:\+|00) ?46 ?(?:\(0\) ?)?|\(0\d{1,3}\) ?|0)"
@@ -52,9 +54,9 @@ def scan(text: str) -> list[Finding]:
     if any(c.isdigit() for c in read):
         numbers = _personal_numbers(read)
         found += [Finding(PERSONAL_NUMBER, start, text[start:end]) for start, end in numbers]
-        taken = [range(start, end) for start, end in numbers]
+        taken = {position for start, end in numbers for position in range(start, end)}
         for match in _PHONE.finditer(read):
-            if _is_phone(match.group(0)) and not any(match.start() in r or match.end() - 1 in r for r in taken):
+            if _is_phone(match.group(0)) and match.start() not in taken and match.end() - 1 not in taken:
                 found.append(Finding(PHONE, match.start(), text[match.start() : match.end()]))
     if _EMAIL_HINT.search(read):
         found += [Finding(EMAIL, m.start(), text[m.start() : m.end()]) for m in _EMAIL.finditer(read)]
@@ -63,47 +65,15 @@ def scan(text: str) -> list[Finding]:
 
 def _personal_numbers(read: str) -> list[tuple[int, int]]:
     """(start, end) of each personnummer or samordningsnummer: a real date and a valid check digit, in a layout people use."""
-    found = []
-    for run in _DIGIT_RUN.finditer(read):
-        groups = [(m.start() + run.start(), m.end() + run.start()) for m in _GROUP.finditer(run.group(0))]
-        first = 0
-        while first < len(groups):
-            span = _number_from(read, groups, first)
-            if span:
-                found.append(span)
-                first = next(i for i, g in enumerate(groups) if g[1] == span[1]) + 1
-            else:
-                first += 1
-    return found
-
-
-def _number_from(read: str, groups: list[tuple[int, int]], first: int) -> tuple[int, int] | None:
-    digits, boundaries = "", []
-    for last in range(first, len(groups)):
-        start, end = groups[last]
-        if last > first:
-            boundaries.append((len(digits), read[groups[last - 1][1] : start]))
-        digits += read[start:end]
-        if len(digits) > 12:
-            return None
-        if len(digits) in (10, 12) and _layout_fits(digits, boundaries) and _valid(digits):
-            return groups[first][0], end
-    return None
-
-
-def _layout_fits(digits: str, boundaries: list[tuple[int, str]]) -> bool:
-    """YYMMDD-NNNN and its kin: the date may be split only by spaces at its parts, the last four only in the middle."""
-    date_length = len(digits) - 4
-    date_splits = {6: (2, 4), 8: (4, 6)}[date_length]
-    for position, separator in boundaries:
-        if position == date_length:
-            continue
-        if position in date_splits or position == date_length + 2:
-            if separator.strip(" "):
-                return False
-        else:
-            return False
-    return True
+    found: list[tuple[int, int]] = []
+    covered = bytearray(len(read))
+    for form in (_LONG_FORM, _SHORT_FORM):
+        for match in form.finditer(read):
+            start, end = match.start(1), match.end(1)
+            if not any(covered[start:end]) and _valid(re.sub(r"\D", "", match.group(1))):
+                found.append((start, end))
+                covered[start:end] = b"\x01" * (end - start)
+    return sorted(found)
 
 
 def _valid(digits: str) -> bool:

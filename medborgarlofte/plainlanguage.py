@@ -8,7 +8,8 @@ from datetime import date
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 _SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)")
 _BLOCK = re.compile(r"\n\s*\n")
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Bounded and without nested brackets, so that a text full of '[' is read in linear time.
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}\)")
 _PERSONAL_NUMBER = re.compile(r"(?<![\d-])(?:19|20)?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})(?![\d-])")
 _PHONE = re.compile(r"(?<![\d+])(?:\+46|0)[\s-]?\d{1,3}[\s-]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)")
 _DIGITS = re.compile(r"\d{4}")

@@ -90,7 +90,7 @@ def read_markdown(path: Path, shown_as: str) -> Document:
 def _read_text(path: Path, shown_as: str) -> str:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ReadError(ContentError(shown_as, 1, "-", f"filen är {size // 1000} kB (förväntade högst {MAX_FILE_BYTES // 1000} kB; dela upp texten eller korta den)"))
+        raise ReadError(ContentError(shown_as, 1, "-", f"filen är {-(-size // 1000)} kB (förväntade högst {MAX_FILE_BYTES // 1000} kB; dela upp texten eller korta den)"))
     with path.open("rb") as file:
         raw = file.read(MAX_FILE_BYTES + 1)  # the file may grow after it was measured
     if len(raw) > MAX_FILE_BYTES:
@@ -169,8 +169,8 @@ def _control_characters(text: str) -> Iterator[tuple[int, str]]:
     if not _CONTROL.search(text):
         return
     for number, row in enumerate(text.split("\n"), start=1):
-        for match in _CONTROL.finditer(row):
-            yield number, match.group(0)
+        for char in sorted(set(_CONTROL.findall(row))):  # each kind once a line, however many there are
+            yield number, char
 
 
 def _refuse_control_characters(doc: Document, hidden: list[tuple[int, str]]) -> None:

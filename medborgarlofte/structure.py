@@ -99,11 +99,13 @@ class _MarkdownField:
 MARKDOWN = _MarkdownField()
 MAX_LINE = 300  # characters in a title, a name or another one-line field
 MAX_TEXT = 5000  # characters in a note or another plain text
+MAX_MARKDOWN = 100_000  # characters in a Markdown text: a letter of thirty pages
 
 Slug = Annotated[str, BeforeValidator(_slug), Field(strict=True, json_schema_extra={"pattern": SLUG.pattern})]
 Line = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE), BeforeValidator(_one_line)]
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
-Markdown = Annotated[str, StringConstraints(strict=True, min_length=1), MARKDOWN, WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"})]
+Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN), MARKDOWN,
+                     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN, "contentMediaType": "text/markdown"})]
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
 Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?"})]
 Url = Annotated[str, BeforeValidator(_url), Field(strict=True, json_schema_extra={"format": "uri"})]
@@ -218,7 +220,7 @@ class Update(Record):
     dialogue: Dialogue | None = Field(None, description="Krävs för en medborgardialog: när, var, form, deltagare och 'Ni sa – vi gör'.")
     draft: bool = Field(False, strict=True, description="true för ett utkast som inte publiceras.")
     example: Example = False
-    body: str = ""
+    body: Annotated[str, StringConstraints(max_length=MAX_MARKDOWN)] = ""
 
     @property
     def concerns(self) -> tuple[str, ...]:
