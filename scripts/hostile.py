@@ -41,7 +41,7 @@ HOSTILE: dict[str, tuple[str, str]] = {
     "50 000 *_ in Markdown": ("updates/emfas.md", LETTER + "*_" * 49_999),
     "50 000 nested quotes": ("updates/citat.md", LETTER + "> " * 49_999),
     "1 MB of control characters": ("updates/styrtecken.md", LETTER + "\x01" * (MEGABYTE - 100)),
-    "100 000 dialogue points": ("updates/punkter.md", LETTER.replace("informationsbrev", "medborgardialog")[:-4]
+    "25 000 dialogue points": ("updates/punkter.md", LETTER.replace("informationsbrev", "medborgardialog")[:-4]
                                 + "dialogue:\n  held: 2022-05-01\n  place: Torget\n  form: dialogmöte\n  points:\n"
                                 + "    - {raised: a, response: b}\n" * 25_000 + "---\n"),
 }

@@ -143,6 +143,9 @@ def test_no_page_runs_anything(browser: Browser, hostile_site: tuple[Path, str])
             found[path] = bad
     context.close()
     assert dialogs == [] and found == {}
+    # No snippet directive in the corpus was carried out: nothing of mkdocs.yml or /etc/passwd is on a page.
+    text = "".join((site / path).read_text(encoding="utf-8") for path in pages)
+    assert "exclude_docs" not in text and "root:x:0" not in text
 
 
 def test_search_results_run_nothing(browser: Browser, hostile_site: tuple[Path, str]) -> None:

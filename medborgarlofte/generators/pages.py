@@ -24,6 +24,7 @@ from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_pa
 
 CLOSED = ("genomförd", "avbruten")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
 PER_PAGE = 25  # items on one page of a listing
@@ -238,7 +239,8 @@ def _plain(value: object) -> object:
     """Text from content is shown as text: no HTML, no Markdown, no template syntax gets through."""
     if isinstance(value, Markup) or value is None:
         return value
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+    # A line break in a plain text would let its next line start a list, a heading or a block of its own.
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", str(escape(value)))))
 
 
 def _markdown_filter(renderer: Renderer):
