@@ -4,6 +4,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +39,37 @@ def make_content(target: Path, changes: dict[str, str | bytes | None] | None = N
         else:
             path.write_text(text, encoding="utf-8")
     return content
+
+
+def edit(relative: str, old: str, new: str) -> dict[str, str]:
+    """One sample file with one piece of text replaced, as a change for make_content."""
+    text = (SAMPLE / relative).read_text(encoding="utf-8")
+    assert old in text, old
+    return {relative: text.replace(old, new, 1)}
+
+
+def errors_for(target: Path, changes: dict) -> list[str]:
+    """The problems load finds in the sample content with these changes, as an editor reads them."""
+    from medborgarlofte.contents import load
+    from medborgarlofte.errors import ContentErrors
+
+    with pytest.raises(ContentErrors) as raised:
+        load(make_content(target, changes), "content")
+    return [str(error) for error in raised.value.errors]
+
+
+def wait_for(url: str, text: str = "", seconds: float = 60) -> str:
+    """The page at url once it shows text, fetched again until then."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if text in page:
+                return page
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never appeared at {url}")
 
 
 @pytest.fixture

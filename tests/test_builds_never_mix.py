@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from medborgarlofte import writers
 from medborgarlofte.commands.build import build
 from medborgarlofte.writers import WORK, Busy
 
-from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project
+from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, wait_for
 
 EPOCH = "1664575200"  # 2022-10-01 00:00 in Stockholm
 TODAY = date(2022, 10, 1)
@@ -47,19 +46,6 @@ def wait_for_line(stream, text: str, seconds: float = 120) -> str:
         if not line:
             break
     raise AssertionError(f"never said {text!r}; said {seen!r}")
-
-
-def fetch(url: str, seconds: float = 60, text: str = "") -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-            if text in page:
-                return page
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"{url} never showed {text!r}")
 
 
 def free_port() -> int:
@@ -147,14 +133,14 @@ def test_the_preview_never_touches_the_published_site_and_a_build_may_run_beside
     port = free_port()
     server = start(project, "serve", "--port", str(port), "--content", str(content))
     try:
-        fetch(f"http://127.0.0.1:{port}/lofte/informationsbrev/", text="Hemligt utkast")
+        wait_for(f"http://127.0.0.1:{port}/lofte/informationsbrev/", text="Hemligt utkast")
         assert digest(project / "site") == published_site and digest(project / "docs") == published_docs
         after = start(project, "build", "--content", str(content))
         _, err = after.communicate(timeout=300)
         assert after.returncode == 0, err
         site = "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
         assert "Hemligt utkast" not in site
-        assert "Hemligt utkast" in fetch(f"http://127.0.0.1:{port}/lofte/informationsbrev/")
+        assert "Hemligt utkast" in wait_for(f"http://127.0.0.1:{port}/lofte/informationsbrev/")
         assert server.poll() is None
     finally:
         server.send_signal(signal.SIGINT)

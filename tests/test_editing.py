@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import pytest
 from medborgarlofte.commands.new import letter_digest
 from medborgarlofte.contents import load, published
 
-from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, run_script
+from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, run_script, wait_for
 
 DAY = "2022-10-01"
 EPOCH = "1664575200"  # 2022-10-01 00:00 in Stockholm
@@ -110,26 +108,13 @@ def test_serve_previews_drafts_and_rebuilds_on_change(tmp_path: Path) -> None:
     server = subprocess.Popen([sys.executable, str(SCRIPT), "serve", "--port", "8765", "--content", str(content)],
                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
-        page = _wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Mitt utkast")
+        page = wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Mitt utkast")
         assert "Utkast" in page
         (content / "updates/2022-09-nytt.md").write_text(letter.replace("Informationsbrev 1", "Alldeles nytt"), encoding="utf-8")
-        _wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Alldeles nytt")
+        wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Alldeles nytt")
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-def _wait_for(url: str, text: str, seconds: float = 60) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-            if text in page:
-                return page
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{text!r} never appeared at {url}")
 
 
 def test_lix_matches_hand_computed_values() -> None:

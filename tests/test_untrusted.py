@@ -18,7 +18,7 @@ from medborgarlofte.markup import Renderer, image_allowed, link_allowed
 from medborgarlofte.personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from medborgarlofte.settings import read_settings
 
-from .conftest import ROOT, SAMPLE, make_content
+from .conftest import ROOT, SAMPLE, edit, errors_for, make_content
 
 NARVARO = "commitments/polisen-narvaro.yaml"
 LETTER = "updates/2022-05-brev.md"
@@ -28,18 +28,6 @@ INDICATOR = "indicators/otrygghet.yaml"
 
 def sample(relative: str) -> str:
     return (SAMPLE / relative).read_text(encoding="utf-8")
-
-
-def edit(relative: str, old: str, new: str) -> dict[str, str]:
-    text = sample(relative)
-    assert old in text, old
-    return {relative: text.replace(old, new, 1)}
-
-
-def errors_for(tmp_path: Path, changes: dict) -> list[str]:
-    with pytest.raises(ContentErrors) as raised:
-        load(make_content(tmp_path, changes), "content")
-    return [str(error) for error in raised.value.errors]
 
 
 def warnings_for(tmp_path: Path, changes: dict) -> list[str]:

@@ -8,9 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from medborgarlofte.contents import load
-from medborgarlofte.errors import ContentErrors
 
-from .conftest import SAMPLE, make_content
+from .conftest import SAMPLE, edit, errors_for, make_content
 
 NARVARO = "commitments/polisen-narvaro.yaml"
 BLOMLADOR = "commitments/kommunen-blomlador.yaml"
@@ -18,18 +17,6 @@ LETTER = "updates/2022-05-brev.md"
 DIALOGUE = "updates/2022-09-dialog.md"
 INDICATOR = "indicators/otrygghet.yaml"
 PERIOD = "periods/2022-2023.yaml"
-
-
-def edit(relative: str, old: str, new: str) -> dict[str, str]:
-    text = (SAMPLE / relative).read_text(encoding="utf-8")
-    assert old in text, old
-    return {relative: text.replace(old, new, 1)}
-
-
-def errors_for(tmp_path: Path, changes: dict) -> list[str]:
-    with pytest.raises(ContentErrors) as raised:
-        load(make_content(tmp_path, changes), "content")
-    return [str(error) for error in raised.value.errors]
 
 
 CASES = {
