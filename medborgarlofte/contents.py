@@ -246,7 +246,7 @@ class _Checker:
     def reference(self, doc: Document, loc: Loc, value: str, known: set[str] | None, what: str, where: str) -> None:
         """An id must name something that exists; known is None where the file listing them could not be read."""
         if known is not None and value not in known:
-            self.errors.append(doc.error(loc, f"okänt {what} '{value}' (förväntade ett id från {where}{did_you_mean(value, sorted(known))})"))
+            self.errors.append(doc.error(loc, f"{what} '{value}' (förväntade ett id från {where}{did_you_mean(value, sorted(known))})"))
 
     def references(self, doc: Document, field: str, values: Iterable[str], known, what: str, where: str, loc: Loc = ()) -> None:
         for index, value in enumerate(values):
@@ -257,9 +257,9 @@ class _Checker:
             self.errors.append(doc.error(loc, f"{last} ligger före startdagen {first} (förväntade ett senare datum)"))
 
     def commitment(self, doc: Document, item: Commitment) -> None:
-        self.reference(doc, ("period",), item.period, self.all_periods, "period", "periods/")
-        self.references(doc, "actors", item.actors, self.actors, "aktör", "actors.yaml")
-        self.references(doc, "themes", item.themes, self.themes, "tema", "themes.yaml")
+        self.reference(doc, ("period",), item.period, self.all_periods, "okänd period", "periods/")
+        self.references(doc, "actors", item.actors, self.actors, "okänd aktör", "actors.yaml")
+        self.references(doc, "themes", item.themes, self.themes, "okänt tema", "themes.yaml")
         self.dates_in_order(doc, item.start, item.end, ("end",))
         period = self.periods.get(item.period)
         for name in ("start", "end"):
@@ -267,7 +267,7 @@ class _Checker:
             if period and day and not period.start <= day <= period.end:
                 self.errors.append(doc.error((name,), f"{day} ligger utanför perioden {period.id} (förväntade ett datum {period.start} – {period.end})"))
         if item.continues:
-            self.reference(doc, ("continues",), item.continues, self.all_commitments, "åtagande", "commitments/")
+            self.reference(doc, ("continues",), item.continues, self.all_commitments, "okänt åtagande", "commitments/")
             earlier = self.commitments.get(item.continues)
             period, before = self.periods.get(item.period), earlier and self.periods.get(earlier[1].period)
             if period and before and before.start >= period.start:
@@ -282,15 +282,15 @@ class _Checker:
                 self.errors.append(doc.error(("history", index, "note"), "saknas: ett avbrutet åtagande måste förklaras (förväntade en kommentar om varför)"))
 
     def update(self, doc: Document, item: Update) -> None:
-        self.references(doc, "commitments", item.commitments, self.all_commitments, "åtagande", "commitments/")
-        self.references(doc, "actors", item.actors, self.actors, "aktör", "actors.yaml")
+        self.references(doc, "commitments", item.commitments, self.all_commitments, "okänt åtagande", "commitments/")
+        self.references(doc, "actors", item.actors, self.actors, "okänd aktör", "actors.yaml")
         if item.kind == "medborgardialog" and item.dialogue is None:
             self.errors.append(doc.error(("dialogue",), "saknas för en medborgardialog (förväntade dialogue med held, place och form)"))
         if item.kind != "medborgardialog" and item.dialogue is not None:
             self.errors.append(doc.error(("dialogue",), f"hör bara till kind: medborgardialog (förväntade inget dialogue-fält för {item.kind})"))
         for index, point in enumerate(item.dialogue.points if item.dialogue else ()):
             loc = ("dialogue", "points", index)
-            self.references(doc, "commitments", point.commitments, self.all_commitments, "åtagande", "commitments/", loc)
+            self.references(doc, "commitments", point.commitments, self.all_commitments, "okänt åtagande", "commitments/", loc)
 
     def text(self, doc: Document, model: type[BaseModel], loc: Loc) -> None:
         """Every text of an item, whatever its kind: personal data, and the links and images of its Markdown."""
@@ -339,7 +339,7 @@ class _Checker:
                 self.warnings.append(ContentError(path, line, field, f"länken '{reference.url}' tas bort (förväntade en adress som börjar med https://, http://, mailto: eller tel:, eller en sida på sajten)"))
 
     def indicator(self, doc: Document, item: Indicator) -> None:
-        self.references(doc, "commitments", item.commitments, self.all_commitments, "åtagande", "commitments/")
+        self.references(doc, "commitments", item.commitments, self.all_commitments, "okänt åtagande", "commitments/")
         for index in range(1, len(item.values)):
             if item.values[index].date <= item.values[index - 1].date:
                 self.errors.append(doc.error(("values", index, "date"), f"{item.values[index].date} kommer inte efter föregående värde {item.values[index - 1].date} (förväntade ett värde per datum, äldst först)"))
@@ -395,7 +395,7 @@ def _explain(problem: dict, model: type[BaseModel]) -> str:
         bound = ctx.get("ge", ctx.get("le"))
         return f"{value} är för {'litet' if 'ge' in ctx else 'stort'} (förväntade {'minst' if 'ge' in ctx else 'högst'} {bound})"
     if kind == "string_too_long":
-        return f"är {len(value)} tecken långt (förväntade högst {ctx.get('max_length')} tecken)"
+        return f"är {len(str(value))} tecken långt (förväntade högst {ctx.get('max_length')} tecken)"
     if kind == "string_too_short":
         return "är tomt (förväntade text)"
     if kind == "too_short":

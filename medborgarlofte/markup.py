@@ -83,7 +83,7 @@ class Renderer:
     def __init__(self) -> None:
         self._md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
         # Every address is let through the parser so that check can name it; the sanitizer decides what stays.
-        self._md.validateLink = lambda url: True
+        self._md.validateLink = lambda url: True  # type: ignore[method-assign]
 
     def html(self, text: str, resolve: Resolver = _unchanged) -> str:
         """Safe HTML for a Markdown text; resolve turns a relative address in it into one that works where it is shown."""

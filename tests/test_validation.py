@@ -70,11 +70,11 @@ CASES = {
     ),
     "unknown actor": (
         edit(NARVARO, "actors: [polisen]", "actors: [polis]"),
-        "content/commitments/polisen-narvaro.yaml:2: actors[1]: okänt aktör 'polis' (förväntade ett id från actors.yaml; menade du 'polisen'?)",
+        "content/commitments/polisen-narvaro.yaml:2: actors[1]: okänd aktör 'polis' (förväntade ett id från actors.yaml; menade du 'polisen'?)",
     ),
     "unknown period": (
         edit(NARVARO, "period: 2022-2023", "period: 2022-2024"),
-        "content/commitments/polisen-narvaro.yaml:1: period: okänt period '2022-2024' (förväntade ett id från periods/; menade du '2023-2024'?)",
+        "content/commitments/polisen-narvaro.yaml:1: period: okänd period '2022-2024' (förväntade ett id från periods/; menade du '2023-2024'?)",
     ),
     "unknown theme": (
         edit(NARVARO, "themes: [narvaro]", "themes: [narvaron]"),
