@@ -1,10 +1,10 @@
-# `make site` builds the default site into site/; `make test` runs the whole test suite.
+# `make site` builds the default site into site/; `make test` runs the style and type checks and the whole test suite.
 # Both create the environment in .venv from the lock file first.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test check tools lock golden serve bench hostile
+.PHONY: site test lint check tools lock golden serve bench hostile
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed
@@ -16,8 +16,13 @@ serve: $(VENV)/installed
 check: $(VENV)/installed
 	$(PY) scripts/build_pages.py check
 
-test: $(VENV)/installed tools
+test: $(VENV)/installed tools lint
 	$(PY) -m pytest
+
+# Style (ruff) and type hints (mypy), both part of make test.
+lint: $(VENV)/installed
+	$(VENV)/bin/ruff check medborgarlofte tests scripts
+	$(VENV)/bin/mypy medborgarlofte scripts
 
 $(VENV)/installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_of
 from .markup import Renderer, image_allowed, link_allowed, scheme_of
@@ -136,7 +137,8 @@ class _Loader:
     def folder(self, name: str, model: type[M], suffix: str) -> dict[str, tuple[Document, M]]:
         """One file per item, its id the file name; sub-folders are allowed for the editors' order."""
         found: dict[str, tuple[Document, M]] = {}
-        present = self.present.setdefault(name, set())
+        present: set[str] = set()
+        self.present[name] = present
         folder = self.content_dir / name
         if folder.is_symlink():
             self.errors.append(ContentError(self.shown(folder), 1, "-", _LINK_REFUSED))
@@ -376,7 +378,7 @@ def _kind_of(value: object) -> str:
     return _KINDS.get(type(value), type(value).__name__)
 
 
-def _explain(problem: dict, model: type[BaseModel]) -> str:
+def _explain(problem: ErrorDetails, model: type[BaseModel]) -> str:
     """A pydantic error in the words of the people who write content: what is wrong (what was expected)."""
     kind, value, ctx = problem["type"], problem.get("input"), problem.get("ctx", {})
     if kind == "missing":

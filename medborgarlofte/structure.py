@@ -69,7 +69,8 @@ def _moment(value: object) -> object:
     text = value.strip() if isinstance(value, str) else ""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         day = _day(text)
-        return datetime(day.year, day.month, day.day, tzinfo=TIMEZONE)  # type: ignore[union-attr]
+        assert isinstance(day, date)
+        return datetime(day.year, day.month, day.day, tzinfo=TIMEZONE)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?", text):
         try:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -12,6 +12,7 @@ Each build runs in a process of its own, so that its peak memory is its own.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -214,7 +215,7 @@ def render(rows: list[dict]) -> str:
             f"{peer} | {ratio} | {r['largest_html_kb']:.0f} | {r['median_html_kb']:.0f} | {r['largest_feed_kb']:.0f} | {r['search_kb']:.0f} | {r['peak_mb']:.0f} |"
         )
     if len(rows) > 1:
-        for small, large in zip(rows, rows[1:], strict=False):
+        for small, large in itertools.pairwise(rows):
             factor = large["scale"] / small["scale"]
             lines.append(f"\n{large['scale']}× vs {small['scale']}×: {factor:.0f}× the content took {large['full'] / small['full']:.1f}× the time; "
                          f"largest HTML page {large['largest_html_kb'] / small['largest_html_kb']:.2f}×, median {large['median_html_kb'] / small['median_html_kb']:.2f}×.")

@@ -6,6 +6,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from medborgarlofte.cli import main  # noqa: E402
+from medborgarlofte.cli import main
 
 sys.exit(main())

@@ -67,7 +67,7 @@ def test_a_second_build_waits_for_the_first_and_says_so(project: Path, tmp_path:
         waiting = start(project, "build", "--content", str(content))
         assert "Ett annat bygge pågår" in wait_for_line(waiting.stderr, "väntar")
         assert not (project / "site").exists()
-    out, err = waiting.communicate(timeout=300)
+    _out, err = waiting.communicate(timeout=300)
     assert waiting.returncode == 0, err
     assert (project / "site/lofte/atagande/polisen-narvaro/index.html").is_file()
 

@@ -19,8 +19,8 @@ def generate(content: Content, settings: Settings) -> str:
     calendar.add("x-wr-calname", f"Möten – {settings.name}")
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     host = urlparse(settings.url).hostname or "localhost"
-    for update in sorted((u for u in content.updates if u.dialogue), key=lambda u: (u.dialogue.held, u.id)):
-        meeting = update.dialogue
+    meetings = [(update.dialogue, update) for update in content.updates if update.dialogue]
+    for meeting, update in sorted(meetings, key=lambda pair: (pair[0].held, pair[1].id)):
         event = Event()
         event.add("uid", f"{update.id}@{host}")
         # The stamp is the post's own date, not the clock, so the file only changes when the content does.

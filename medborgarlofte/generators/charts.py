@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 from datetime import date
+from typing import Any
 
 import matplotlib
 from babel.dates import format_date
@@ -16,7 +17,7 @@ from ..structure import STATUSES, Content, Indicator
 from .followup import NO_STATUS, month_ends, monthly_status_counts
 
 # Fixed ids and no timestamp: the same numbers give the same file. Text stays text, for zoom and search.
-_STYLE = {"svg.hashsalt": "medborgarlofte", "svg.fonttype": "none", "font.family": "sans-serif", "font.size": 11}
+_STYLE: dict[Any, Any] = {"svg.hashsalt": "medborgarlofte", "svg.fonttype": "none", "font.family": "sans-serif", "font.size": 11}
 _METADATA = {"Date": None, "Creator": None}
 _STATUS_LOOK = {  # colour and hatch, so that no two statuses differ by colour alone
     "planerad": ("#9e9e9e", ""), "pågår": ("#1e73be", "//"), "löpande": ("#2e7d32", ".."), "genomförd": ("#1d5a2a", ""),
@@ -31,8 +32,8 @@ def indicator_chart(indicator: Indicator, language: str) -> str:
         axes = figure.subplots()
         days = [m.date for m in indicator.values]
         values = [m.value for m in indicator.values]
-        axes.plot(days, values, color="#283593", marker="o", linewidth=2)
-        axes.set_xticks(days, [format_date(d, "MMM y", locale=language) for d in days], rotation=0 if len(days) < 5 else 45)
+        axes.plot(days, values, color="#283593", marker="o", linewidth=2)  # type: ignore[arg-type]  # matplotlib plots dates
+        axes.set_xticks(days, [format_date(d, "MMM y", locale=language) for d in days], rotation=0 if len(days) < 5 else 45)  # type: ignore[arg-type]
         axes.set_ylabel(indicator.unit)
         for day, value in zip(days, values, strict=True):
             axes.annotate(format_decimal(value, locale=language), (day, value), textcoords="offset points", xytext=(0, 6), ha="center")
@@ -49,8 +50,8 @@ def status_chart(rows: list[tuple[date, dict[str, int]]], language: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _status_chart(rows: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], language: str) -> str:
-    rows = [(end, dict(counts)) for end, counts in rows]
+def _status_chart(frozen: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], language: str) -> str:
+    rows = [(end, dict(counts)) for end, counts in frozen]
     with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=(6.4, 3.6))
         axes = figure.subplots()

@@ -61,7 +61,7 @@ class CommitmentView:
     @property
     def has_examples(self) -> bool:
         c = self.commitment
-        return c.example or any(e.example for e in (*c.history, *c.activities)) or any(u.example for u in self.updates)
+        return c.example or any(e.example for e in c.history) or any(a.example for a in c.activities) or any(u.example for u in self.updates)
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
