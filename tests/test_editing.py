@@ -71,12 +71,41 @@ def test_new_status_refuses_what_would_not_pass_check(tmp_path: Path, words: lis
 
 def test_letter_digest_lists_what_changed_since_the_last_letter() -> None:
     content = load(SAMPLE)
-    text = letter_digest(content, date(2022, 10, 1), "sv")
+    digest = letter_digest(content, date(2022, 10, 1), "sv")
+    text = digest.text
     assert text.startswith("Det här har hänt sedan förra informationsbrevet (10 maj 2022).")
     assert "## Lokalpolisområde Exempelstad" in text
-    assert "Fotpatrullering (12), 31 maj 2022." in text
+    assert "Fotpatrullering: 12, 31 maj 2022." in text
+    assert digest.actors == ("polisen",) and digest.commitments == ("polisen-narvaro",) and not digest.example
     assert "löpande från 1 maj 2022" not in text  # before the previous letter
     assert "## Medborgardialoger\n\n- [Dialogmöte](2022-09-dialog.md), 20 september 2022." in text
+
+
+def test_digest_keeps_example_marks_and_fills_actors_and_commitments(tmp_path: Path) -> None:
+    text = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("    text: Fotpatrullering\n", "    text: Fotpatrullering\n    example: true\n")
+    content = make_content(tmp_path, {"commitments/polisen-narvaro.yaml": text})
+    result = run("new", "informationsbrev", "Brev 2", "--digest", "--content", str(content))
+    letter = Path(result.stdout.splitlines()[0]).read_text(encoding="utf-8")
+    assert "actors: [polisen]\ncommitments: [polisen-narvaro]\n" in letter and "example: true\n" in letter
+    assert "- *Exempel:* [Regelbunden närvaro](../atagande/polisen-narvaro.md): Fotpatrullering: 12, 31 maj 2022." in letter
+
+
+def test_new_twice_with_the_same_title_says_the_file_exists(tmp_path: Path) -> None:
+    content = make_content(tmp_path)
+    assert run("new", "nyhet", "Sommartorg", "--content", str(content)).returncode == 0
+    again = run("new", "nyhet", "Sommartorg", "--content", str(content))
+    assert again.returncode == 1
+    assert again.stderr == f"new: {content}/updates/{DAY}-sommartorg.md finns redan (öppna den filen, eller välj en annan rubrik)\n"
+    assert len(list((content / "updates").glob(f"{DAY}-sommartorg*"))) == 1
+
+
+def test_new_status_with_the_same_status_asks_for_a_note(tmp_path: Path) -> None:
+    content = make_content(tmp_path)
+    before = (content / "commitments/polisen-narvaro.yaml").read_bytes()
+    same = run("new", "status", "polisen-narvaro", "löpande", "--content", str(content))
+    assert same.returncode == 1 and "har redan status löpande (skriv en kommentar om vad som är nytt" in same.stderr
+    assert (content / "commitments/polisen-narvaro.yaml").read_bytes() == before
+    assert run("new", "status", "polisen-narvaro", "löpande", "Två pass i veckan.", "--content", str(content)).returncode == 0
 
 
 def test_digest_letter_builds(tmp_path: Path) -> None:

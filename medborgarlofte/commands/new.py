@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +21,10 @@ title: {title}
 date: {day}
 kind: {kind}
 summary: Skriv en sammanfattning i en eller två meningar.
-actors: []
-commitments: []
+actors: [{actors}]
+commitments: [{commitments}]
 draft: true
-{dialogue}---
+{example}{dialogue}---
 {body}
 """
 _DIALOGUE = """dialogue:
@@ -47,15 +48,15 @@ def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: d
         return 1
     if digest and kind != "informationsbrev":
         return _fail("--digest går bara med informationsbrev")
-    body = letter_digest(content, today, language) if digest else "Skriv texten här."
+    found = letter_digest(content, today, language) if digest else Digest("Skriv texten här.", (), (), example=False)
     folder = content_dir / "updates"
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{today.isoformat()}-{_slug(title)}"
-    path, number = folder / f"{stem}.md", 2
-    while path.exists():
-        path, number = folder / f"{stem}-{number}.md", number + 1
+    path = folder / f"{today.isoformat()}-{_slug(title)}.md"
+    if path.exists():
+        return _fail(f"{shown_as}/updates/{path.name} finns redan (öppna den filen, eller välj en annan rubrik)")
     dialogue = _DIALOGUE.format(day=today.isoformat()) if kind == "medborgardialog" else ""
-    text = _FRONT_MATTER.format(title=json.dumps(title, ensure_ascii=False), day=today.isoformat(), kind=kind, dialogue=dialogue, body=body)
+    text = _FRONT_MATTER.format(title=json.dumps(title, ensure_ascii=False), day=today.isoformat(), kind=kind, dialogue=dialogue, body=found.text,
+                                actors=", ".join(found.actors), commitments=", ".join(found.commitments), example="example: true\n" if found.example else "")
     path.write_text(text, encoding="utf-8")
     print(f"{shown_as}/updates/{path.name}")
     print("Fyll i sammanfattning, aktörer och text. Ta bort raden 'draft: true' när texten ska publiceras.")
@@ -70,6 +71,9 @@ def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str
         return 1
     if commitment_id not in content.commitments:
         return _fail(f"okänt åtagande '{commitment_id}' ({one_of(commitment_id, content.commitments)})")
+    current = content.commitments[commitment_id].status
+    if current and current.status == status and not note:
+        return _fail(f"'{commitment_id}' har redan status {status} (skriv en kommentar om vad som är nytt, t.ex. new status {commitment_id} {status} \"Halva arbetet är klart.\")")
     path = next(p for p in (content_dir / "commitments").rglob("*.y*ml") if p.stem == commitment_id)
     before = path.read_text(encoding="utf-8")
     entry = [f"date: {today.isoformat()}", f"status: {status}"] + ([f"note: {json.dumps(note, ensure_ascii=False)}"] if note else [])
@@ -102,34 +106,55 @@ def _append_history(text: str, entry: list[str]) -> str:
     return "\n".join(lines[:end] + block + lines[end:]) + "\n"
 
 
-def letter_digest(content: Content, today: date, language: str) -> str:
+@dataclass(frozen=True)
+class Digest:
+    """What a new letter starts from: the text, and the actors and commitments it tells about."""
+
+    text: str
+    actors: tuple[str, ...]
+    commitments: tuple[str, ...]
+    example: bool  # something in it is an invented example, so the letter must be labelled as one too
+
+
+def letter_digest(content: Content, today: date, language: str) -> Digest:
     """Everything that changed since the previous letter, grouped by actor, for the editor to rewrite."""
     def _day(day: date) -> str:
         return format_date(day, "d MMMM y", locale=language)
 
+    def _marked(line: str, example: bool) -> str:
+        return f"- *Exempel:* {line}" if example else f"- {line}"
+
     letters = [u.date.date() for u in content.updates if u.kind == "informationsbrev" and not u.draft and u.date.date() <= today]
     since = max(letters, default=date.min)
     by_actor: dict[str, list[str]] = defaultdict(list)
+    commitments: list[str] = []
+    examples = False
     for c in content.commitments.values():
         link = f"[{c.title}](../atagande/{c.id}.md)"
-        for entry in c.history:
-            if since < entry.date <= today:
-                by_actor[c.actors[0]].append(f"- {link}: {entry.status} från {_day(entry.date)}." + (f" {entry.note}" if entry.note else ""))
-        for activity in c.activities:
-            if since < activity.date <= today:
-                count = f" ({activity.count})" if activity.count is not None else ""
-                by_actor[c.actors[0]].append(f"- {link}: {activity.text}{count}, {_day(activity.date)}.")
+        lines = [_marked(f"{link}: {entry.status} från {_day(entry.date)}." + (f" {entry.note}" if entry.note else ""), c.example or entry.example)
+                 for entry in c.history if since < entry.date <= today]
+        lines += [_marked(f"{link}: {activity.text}" + (f": {activity.count}" if activity.count is not None else "") + f", {_day(activity.date)}.",
+                          c.example or activity.example)
+                  for activity in c.activities if since < activity.date <= today]
+        if lines:
+            by_actor[c.actors[0]] += lines
+            commitments.append(c.id)
+            examples = examples or c.example or any(e.example for e in c.history if since < e.date <= today) \
+                or any(a.example for a in c.activities if since < a.date <= today)
     dialogues = [u for u in content.updates if u.kind == "medborgardialog" and since < u.date.date() <= today and not u.draft]
+    examples = examples or any(u.example for u in dialogues)
     intro = f"Det här har hänt sedan förra informationsbrevet ({_day(since)})." if letters else "Det här har hänt hittills."
     parts = [intro, "Skriv om texten med egna ord innan brevet publiceras."]
     for actor_id, actor in content.actors.items():
         if by_actor.get(actor_id):
             parts += [f"## {actor.name}", "\n".join(by_actor[actor_id])]
     if dialogues:
-        parts += ["## Medborgardialoger", "\n".join(f"- [{u.title}]({u.id}.md), {_day(u.date.date())}." for u in dialogues)]
+        parts += ["## Medborgardialoger", "\n".join(_marked(f"[{u.title}]({u.id}.md), {_day(u.date.date())}.", u.example) for u in dialogues)]
     if len(parts) == 2:
         parts.append("Inga statusändringar, aktiviteter eller dialoger har rapporterats sedan dess.")
-    return "\n\n".join(parts)
+    actors = [a for a in content.actors if by_actor.get(a)]
+    actors += [a for u in dialogues for a in u.actors if a not in actors]
+    return Digest("\n\n".join(parts), tuple(actors), tuple(commitments), examples)
 
 
 def _slug(title: str) -> str:
