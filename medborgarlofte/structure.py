@@ -203,6 +203,7 @@ class Dialogue(Record):
     held: Moment = Field(description="När dialogen hölls: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM.")
     place: Line = Field(description="Var den hölls.")
     form: DialogueForm = Field(description="dialogmöte, trygghetsvandring, enkät, skolbesök, digital dialog, informationsträff eller annat.")
+    duration: Count | None = Field(None, ge=1, le=24 * 60, description="Hur länge mötet varade, i minuter; utan värde räknas 90 minuter.")
     participants: Count | None = Field(None, ge=0, description="Ungefär hur många som deltog.")
     groups: tuple[Line, ...] = Field((), description="Vilka grupper som deltog, t.ex. boende, näringsidkare, unga.")
     points: tuple[DialoguePoint, ...] = Field((), description="Det som togs upp och svaren: 'Ni sa – vi gör'.")

@@ -143,6 +143,7 @@ def test_calendar_lists_the_meetings() -> None:
     assert [str(e["uid"]) for e in events] == ["2022-09-dialog@example.github.io"]
     event = events[0]
     assert event.decoded("dtstart").isoformat() == "2022-09-14T18:00:00+02:00"
+    assert event.decoded("dtend").isoformat() == "2022-09-14T19:30:00+02:00"  # no duration given: 90 minutes
     assert str(event["dtstart"].params["TZID"]) == "Europe/Stockholm"
     assert str(event["location"]) == "Torget"
     assert str(event["url"]) == f"{SETTINGS.url}lofte/uppdatering/2022-09-dialog/"
@@ -170,3 +171,17 @@ def test_open_data_agrees_with_the_pages(tmp_path: Path) -> None:
         mine = [c for c in changes if c["commitment"] == row["id"]]
         assert sorted(history) == sorted(c["url"].split("#")[1] for c in mine)
     assert [(c["from_status"], c["to_status"]) for c in changes if c["commitment"] == "polisen-narvaro"] == [("", "planerad"), ("planerad", "löpande")]
+
+
+def test_rss_items_say_who_is_responsible() -> None:
+    entries = feedparser.parse(FILES["flode/statusandringar.rss"]).entries
+    change = next(e for e in entries if e.title == "Regelbunden närvaro: löpande")
+    assert [tag.term for tag in change.tags] == ["Lokalpolisområde Exempelstad"]
+    assert "Ansvarig: Lokalpolisområde Exempelstad." in change.summary
+
+
+def test_calendar_events_last_as_long_as_the_content_says(tmp_path: Path) -> None:
+    dialogue = (SAMPLE / "updates/2022-09-dialog.md").read_text(encoding="utf-8").replace("  place: Torget\n", "  place: Torget\n  duration: 45\n")
+    files = generated(make_content(tmp_path, {"updates/2022-09-dialog.md": dialogue}))
+    event = icalendar.Calendar.from_ical(files["kalender.ics"]).walk("VEVENT")[0]
+    assert event.decoded("dtend").isoformat() == "2022-09-14T18:45:00+02:00"

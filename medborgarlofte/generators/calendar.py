@@ -12,6 +12,9 @@ from ..structure import Content
 from .links import update_page, url_of
 
 
+DEFAULT_MINUTES = 90  # a meeting whose length the content does not give
+
+
 def generate(content: Content, settings: Settings) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//medborgarlofte//sv")
@@ -27,6 +30,8 @@ def generate(content: Content, settings: Settings) -> str:
         event.add("dtstamp", update.date)
         if meeting.held.hour or meeting.held.minute:
             event.add("dtstart", meeting.held)
+            # An end, so that a phone's calendar shows the meeting as a block of time.
+            event.add("dtend", meeting.held + timedelta(minutes=meeting.duration or DEFAULT_MINUTES))
         else:
             event.add("dtstart", meeting.held.date())
             event.add("dtend", meeting.held.date() + timedelta(days=1))

@@ -119,14 +119,15 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings) 
         link = f"{page}#{status_anchor(entry.date, entry.status)}"
         change = f"Status: {entry.status}" + (f" (tidigare {previous})" if previous else "") + "."
         note = f" {entry.note}" if entry.note else ""
+        responsible = f" Ansvarig: {', '.join(content.actors[a].name for a in commitment.actors)}."
         source = f' <a href="{escape(entry.source)}">Källa</a>.' if entry.source else ""
         yield Item(
             guid=link,
             title=_labelled(f"{commitment.title}: {entry.status}", entry.example),
             link=link,
             moment=datetime.combine(entry.date, time(), TIMEZONE),
-            summary=change + note,
-            html=f'<p>{escape(change)}{escape(note)}{source}</p><p><a href="{page}">Om åtagandet</a></p>',
+            summary=change + note + responsible,
+            html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible.strip())} <a href="{page}">Om åtagandet</a></p>',
             authors=tuple(content.actors[a].name for a in commitment.actors),
             commitments=(commitment.id,),
             actors=commitment.actors,
@@ -173,4 +174,5 @@ def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str,
         entry.content(item.html, type="CDATA" if ending == "rss" else "html")
         for name in item.authors:
             entry.author(name=name)  # Atom only: RSS 2.0 wants an e-mail address, which we do not publish
+            entry.category(term=name)  # so RSS readers too can tell and filter who is responsible
     return generator
