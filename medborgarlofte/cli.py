@@ -41,7 +41,7 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     content = Path(args.content)
     if args.verb == "check":
-        return check.run(content, args.content, read_settings(CONFIG).lix_limit)
+        return check.run(content, args.content, read_settings(CONFIG), str(CONFIG))
     if args.verb == "build":
         return build.run(content, args.content, CONFIG, SITE, args.site_url)
     if args.verb == "serve":

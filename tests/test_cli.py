@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import make_content, run_script
+from .conftest import ROOT, make_content, make_project, run_script
 
 
 def test_check_passes_on_the_default_content_and_summarises_it() -> None:
@@ -13,6 +13,15 @@ def test_check_passes_on_the_default_content_and_summarises_it() -> None:
     assert "Innehållet i content är giltigt." in result.stdout
     assert "26 åtaganden" in result.stdout
     assert "Polisen: 9" in result.stdout
+
+
+def test_check_warns_while_the_site_address_is_a_placeholder(tmp_path: Path) -> None:
+    result = run_script("check")
+    assert "varning: mkdocs.yml: site_url: https://example.github.io/medborgarlofte/ är en platshållare (skriv sajtens riktiga adress" in result.stdout
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://example.github.io/medborgarlofte/", "https://lofte.malmo.se/"), encoding="utf-8")
+    assert "platshållare" not in run_script("check", "--content", str(ROOT / "content"), cwd=project).stdout
 
 
 def test_check_reports_every_problem_without_a_traceback(tmp_path: Path) -> None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlparse
 
 from ..contents import load
 from ..errors import ContentError, ContentErrors
 from ..plainlanguage import lix
+from ..settings import Settings
 from ..structure import Content
 
 
-def run(content_dir: Path, shown_as: str, lix_limit: int) -> int:
+def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str) -> int:
     warnings: list[ContentError] = []
     try:
         content = load(content_dir, shown_as, warnings)
@@ -21,10 +23,18 @@ def run(content_dir: Path, shown_as: str, lix_limit: int) -> int:
         print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
     print(summary(content, shown_as))
-    print(readability(content, lix_limit))
+    print(readability(content, settings.lix_limit))
+    if is_placeholder(settings.url):
+        print(f"varning: {config_shown_as}: site_url: {settings.url} är en platshållare (skriv sajtens riktiga adress; den står i flöden, öppna data och kalendern)")
     for warning in sorted(warnings):
         print(f"varning: {warning}")
     return 0
+
+
+def is_placeholder(url: str) -> bool:
+    """An address from the engine's example configuration, or one reserved for examples (RFC 2606)."""
+    host = urlparse(url).hostname or ""
+    return host == "example.github.io" or host.endswith(".example") or host in ("example.com", "example.org", "example.net")
 
 
 def readability(content: Content, limit: int) -> str:
