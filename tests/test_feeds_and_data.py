@@ -159,9 +159,13 @@ def test_open_data_follows_its_schema() -> None:
 def test_open_data_agrees_with_the_pages(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
     site = project / "site" / "lofte"
-    rows = list(csv.DictReader(io.StringIO((site / "data/atagenden.csv").read_text(encoding="utf-8"))))
-    changes = list(csv.DictReader(io.StringIO((site / "data/statusandringar.csv").read_text(encoding="utf-8"))))
-    assert json.loads((site / "data/statusandringar.json").read_text(encoding="utf-8")) == changes
+    rows = list(csv.DictReader(io.StringIO((site / "data/atagenden.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    changes = list(csv.DictReader(io.StringIO((site / "data/statusandringar.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    as_json = json.loads((site / "data/statusandringar.json").read_text(encoding="utf-8"))
+    jsonschema.validate(as_json, json.loads((site / "data/statusandringar.schema.json").read_text(encoding="utf-8")))
+    assert [(c["date"], c["commitment"], c["to_status"], c["url"]) for c in as_json] == [(c["date"], c["commitment"], c["to_status"], c["url"]) for c in changes]
+    assert all(isinstance(c["example"], bool) and isinstance(c["actors"], list) for c in as_json)
+    assert {tuple(c["actor_names"]) for c in as_json} == {("Exempelstads kommun",), ("Lokalpolisområde Exempelstad",)}
     for row in rows:
         page = (site / "atagande" / row["id"] / "index.html").read_text(encoding="utf-8")
         shown = re.search(r"<strong>Status:</strong> <span class=\"status [^\"]+\">([^<]+)</span>", page).group(1)

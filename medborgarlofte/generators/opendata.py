@@ -6,16 +6,36 @@ import csv
 import io
 import json
 import re
+import datetime as dt
 from datetime import date
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
 from .links import commitment_page, status_anchor, update_page, url_of
 
 COMMITMENT_COLUMNS = ("id", "title", "period", "actors", "themes", "status", "status_since", "status_example", "start", "end", "progress", "continues", "url")
-CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "from_status", "to_status", "note", "source", "example", "url")
+CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "actor_names", "from_status", "to_status", "note", "source", "example", "url")
+# Excel with Swedish settings splits columns at semicolons, and reads UTF-8 only after a byte-order mark.
+CSV_DELIMITER = ";"
+CSV_LIST = ", "  # between several values in one cell
+
+
+class PublishedChange(BaseModel):
+    """One status change, as published in statusandringar.json and .csv."""
+
+    date: dt.date = Field(description="Dagen ändringen gäller från.")
+    commitment: str = Field(description="Åtagandets id.")
+    commitment_title: str = Field(description="Åtagandets rubrik.")
+    actors: list[str] = Field(description="Id för ansvariga aktörer.")
+    actor_names: list[str] = Field(description="Namnen på ansvariga aktörer, i samma ordning.")
+    from_status: Status | None = Field(description="Statusen före ändringen; tom för den första.")
+    to_status: Status = Field(description="Den nya statusen.")
+    note: str | None = Field(description="Vad som hänt.")
+    source: str | None = Field(description="Länk till underlaget.")
+    example: bool = Field(description="true om ändringen är ett påhittat exempel.")
+    url: str = Field(description="Länk till ändringen i åtagandets historik.")
 
 
 class PublishedCommitment(Commitment):
@@ -62,29 +82,40 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
         "data/medborgarlofte.json": _json(data.model_dump(mode="json")),
         "data/medborgarlofte.schema.json": _json(OpenData.model_json_schema(mode="serialization")),
         "data/atagenden.csv": _csv(COMMITMENT_COLUMNS, [_commitment_row(c) for c in commitments]),
-        "data/statusandringar.csv": _csv(CHANGE_COLUMNS, changes),
-        "data/statusandringar.json": _json(changes),
+        "data/statusandringar.csv": _csv(CHANGE_COLUMNS, [_change_row(change) for change in changes]),
+        "data/statusandringar.json": _json([change.model_dump(mode="json") for change in changes]),
+        "data/statusandringar.schema.json": _json(TypeAdapter(list[PublishedChange]).json_schema(mode="serialization")),
     }
 
 
-def status_changes(content: Content, settings: Settings) -> list[dict[str, str]]:
+def status_changes(content: Content, settings: Settings) -> list[PublishedChange]:
     """Every status change, oldest first: the history of the promise as data."""
     rows = []
     for c in content.commitments.values():
-        previous = ""
+        previous: Status | None = None
         for entry in c.history:
-            rows.append({
-                "date": entry.date.isoformat(), "commitment": c.id, "commitment_title": c.title, "actors": ";".join(c.actors),
-                "from_status": previous, "to_status": entry.status, "note": entry.note or "", "source": entry.source or "",
-                "example": "ja" if entry.example else "nej", "url": f"{url_of(settings.url, commitment_page(c.id))}#{status_anchor(entry.date, entry.status)}",
-            })
+            rows.append(PublishedChange(
+                date=entry.date, commitment=c.id, commitment_title=c.title, actors=list(c.actors),
+                actor_names=[content.actors[a].name for a in c.actors], from_status=previous, to_status=entry.status,
+                note=entry.note, source=entry.source, example=entry.example,
+                url=f"{url_of(settings.url, commitment_page(c.id))}#{status_anchor(entry.date, entry.status)}",
+            ))
             previous = entry.status
-    return sorted(rows, key=lambda row: (row["date"], row["commitment"]))
+    return sorted(rows, key=lambda row: (row.date, row.commitment))
+
+
+def _change_row(change: PublishedChange) -> dict[str, str]:
+    return {
+        "date": change.date.isoformat(), "commitment": change.commitment, "commitment_title": change.commitment_title,
+        "actors": CSV_LIST.join(change.actors), "actor_names": CSV_LIST.join(change.actor_names), "from_status": change.from_status or "",
+        "to_status": change.to_status, "note": change.note or "", "source": change.source or "", "example": "ja" if change.example else "nej",
+        "url": change.url,
+    }
 
 
 def _commitment_row(c: PublishedCommitment) -> dict[str, str]:
     return {
-        "id": c.id, "title": c.title, "period": c.period, "actors": ";".join(c.actors), "themes": ";".join(c.themes),
+        "id": c.id, "title": c.title, "period": c.period, "actors": CSV_LIST.join(c.actors), "themes": CSV_LIST.join(c.themes),
         "status": c.status_now or "", "status_since": c.status_since.isoformat() if c.status_since else "",
         "status_example": ("ja" if c.status.example else "nej") if c.status else "",
         "start": c.start.isoformat() if c.start else "", "end": c.end.isoformat() if c.end else "",
@@ -110,7 +141,8 @@ def neutralised(cell: str) -> str:
 
 def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns)
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=columns, delimiter=CSV_DELIMITER)
     writer.writeheader()
     writer.writerows({column: neutralised(value) for column, value in row.items()} for row in rows)
     return out.getvalue()
