@@ -11,7 +11,6 @@ from ..settings import Settings
 from ..structure import Content
 from .links import update_page, url_of
 
-
 DEFAULT_MINUTES = 90  # a meeting whose length the content does not give
 
 

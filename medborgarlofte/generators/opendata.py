@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
-import datetime as dt
 from datetime import date
 
 from pydantic import BaseModel, Field, TypeAdapter
