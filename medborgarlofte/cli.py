@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .commands import build, check, new, schema, serve
+from .errors import did_you_mean
 from .settings import read_settings
 from .structure import today_in_sweden
 
@@ -23,21 +26,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    parser = argparse.ArgumentParser(prog="build_pages.py", description="Bygger sajten för ett medborgarlöfte.")
-    verbs = parser.add_subparsers(dest="verb", required=True)
+    parser = _SwedishParser(prog="build_pages.py", description="Bygger sajten för ett medborgarlöfte.")
+    verbs = parser.add_subparsers(dest="verb", required=True, title="kommandon", metavar="KOMMANDO", parser_class=_SwedishParser)
     verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
     build_parser = verbs.add_parser("build", help="bygg sajten till site/ (ingenting skrivs om något är fel)")
-    build_parser.add_argument("--site-url", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
+    build_parser.add_argument("--site-url", metavar="ADRESS", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
     build_parser.add_argument("--strict", action="store_true", help="godtas för tydlighetens skull: bygget är alltid strikt")
     serve_parser = verbs.add_parser("serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras")
-    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     new_parser = verbs.add_parser("new", help='skapa en uppdatering: new KIND "Titel", eller en statusändring: new status ID STATUS "kommentar"')
-    new_parser.add_argument("kind", help="informationsbrev, medborgardialog, nyhet, uppföljning eller status")
-    new_parser.add_argument("words", nargs="+", help='"Titel", eller ID STATUS "kommentar" för status')
+    new_parser.add_argument("kind", metavar="TYP", help="informationsbrev, medborgardialog, nyhet, uppföljning eller status")
+    new_parser.add_argument("words", nargs="+", metavar="TEXT", help='"Titel", eller ID STATUS "kommentar" för status')
     new_parser.add_argument("--digest", action="store_true", help="fyll informationsbrevet med allt som hänt sedan förra brevet")
     verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
     for sub in verbs.choices.values():
-        sub.add_argument("--content", default="content", help="mappen med innehåll (standard: content)")
+        sub.add_argument("--content", default="content", metavar="MAPP", help="mappen med innehåll (standard: content)")
     args = parser.parse_args(argv)
     content = Path(args.content)
     if args.verb == "check":
@@ -60,6 +63,42 @@ def _new(args: argparse.Namespace, content: Path) -> int:
         return new.new_status(content, args.content, commitment, status, note[0] if note else "", today_in_sweden())
     language = read_settings(CONFIG).language
     return new.new_update(content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language)
+
+
+class _SwedishFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, prefix="användning: " if prefix is None else prefix)
+
+
+class _SwedishParser(argparse.ArgumentParser):
+    """argparse in Swedish, the language of the people who run these commands: help, usage and every error."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False, "formatter_class": _SwedishFormatter})
+        self._positionals.title = "argument"
+        self._optionals.title = "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {_in_swedish(message)}\n")
+
+
+def _in_swedish(message: str) -> str:
+    """argparse's own error messages, said in Swedish."""
+    if match := re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message):
+        name, value, choices = match.group(1), match.group(2), re.findall(r"'([^']*)'", match.group(3))
+        what = "okänt kommando" if name == "KOMMANDO" or name == "verb" else f"{name}: okänt värde"
+        return f"{what} '{value}' (förväntade ett av: {', '.join(choices)}{did_you_mean(value, choices)})"
+    if match := re.match(r"the following arguments are required: (.*)", message):
+        return f"saknas: {match.group(1).replace('KOMMANDO', 'ett kommando')}"
+    if match := re.match(r"unrecognized arguments: (.*)", message):
+        return f"okända argument: {match.group(1)} (se --help)"
+    if match := re.match(r"argument (\S+): invalid int value: '(.*)'", message):
+        return f"{match.group(1)}: '{match.group(2)}' är inget heltal"
+    if match := re.match(r"argument (\S+): expected one argument", message):
+        return f"{match.group(1)}: värdet saknas"
+    return message
 
 
 if __name__ == "__main__":
