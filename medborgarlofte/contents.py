@@ -278,8 +278,9 @@ class _Checker:
         for index, change in enumerate(item.history):
             if index and change.date < item.history[index - 1].date:
                 self.errors.append(doc.error(("history", index, "date"), f"{change.date} kommer före föregående post {item.history[index - 1].date} (förväntade historiken i datumordning, äldst först)"))
-            if period and not period.start <= change.date <= period.end:
-                self.errors.append(doc.error(("history", index, "date"), f"{change.date} ligger utanför perioden {period.id} (förväntade ett datum {period.start} – {period.end})"))
+            # After the end is allowed: final reports come months later, and are shown as reported after the end.
+            if period and change.date < period.start:
+                self.errors.append(doc.error(("history", index, "date"), f"{change.date} ligger före perioden {period.id} (förväntade ett datum från {period.start})"))
             if change.status == "avbruten" and not change.note:
                 self.errors.append(doc.error(("history", index, "note"), "saknas: ett avbrutet åtagande måste förklaras (förväntade en kommentar om varför)"))
 

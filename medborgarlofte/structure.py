@@ -25,6 +25,7 @@ STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 UpdateKind = Literal["informationsbrev", "medborgardialog", "nyhet", "uppföljning"]
 UPDATE_KINDS: tuple[str, ...] = UpdateKind.__args__  # type: ignore[attr-defined]
 Level = Literal["aktivitet", "prestation", "effekt"]
+Phase = Literal["upcoming", "active", "ended"]
 DialogueForm = Literal["dialogmöte", "trygghetsvandring", "enkät", "skolbesök", "digital dialog", "informationsträff", "annat"]
 
 
@@ -140,6 +141,10 @@ class Period(Record):
     signatories: tuple[Signatory, ...] = Field(min_length=1, description="De som skrev under.")
     example: Example = False
 
+    def phase(self, today: date) -> Phase:
+        """Upcoming before its first day, active until its last, then ended: the normal state of every promise once its year is over."""
+        return "upcoming" if today < self.start else "active" if today <= self.end else "ended"
+
 
 class Actor(Record):
     id: Slug
@@ -184,7 +189,7 @@ class Commitment(Record):
     end: Day | None = Field(None, description="När arbetet ska vara klart, om det är bestämt.")
     progress: Count | None = Field(None, ge=0, le=100, description="Hur långt arbetet kommit, i procent.")
     continues: Slug | None = Field(None, description="Id för åtagandet från en tidigare period som detta fortsätter.")
-    history: tuple[StatusChange, ...] = Field((), description="Statushistorik, äldst först. Den senaste posten är aktuell status.")
+    history: tuple[StatusChange, ...] = Field((), description="Statushistorik, äldst först. Den senaste posten är aktuell status; poster efter periodens slut visas som rapporterade efteråt.")
     activities: tuple[Activity, ...] = Field((), description="Aktivitetslogg för resurs- och aktivitetsuppföljning.")
     example: Example = False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from pathlib import Path
 
@@ -89,13 +90,40 @@ def test_dates_are_in_swedish(tmp_path: Path) -> None:
     assert '<html lang="sv"' in page
 
 
-def test_silence_and_passed_end_date_are_said(tmp_path: Path) -> None:
-    page = html(build_sample(tmp_path / "after", today=date(2023, 6, 1)), "lofte/atagande/polisen-narvaro")
-    assert "Ingen ny rapportering sedan 31 maj 2022" in page
-    assert "Slutdatumet 30 april 2023 har passerat" in page
-    start = html(build_sample(tmp_path / "during", today=date(2023, 3, 1)), "")
+def test_silence_and_passed_end_date_are_said_while_the_period_runs(tmp_path: Path) -> None:
+    page = html(build_sample(tmp_path / "during", today=date(2023, 3, 1)), "lofte/atagande/kommunen-blomlador")
+    assert "Ingen ny rapportering sedan 20 september 2022" in page
+    assert "Slutdatumet 31 oktober 2022 har passerat" in page
+    start = html(build_sample(tmp_path / "start", today=date(2023, 3, 1)), "")
     assert "2 av 2 åtaganden har inte rapporterats på mer än 90 dagar" in start
     assert "1 av 2 åtaganden har passerat sitt slutdatum utan att vara genomförda" in start
+
+
+LATE_REPORT = "  - date: 2023-09-15\n    status: genomförd\n    note: Slutrapporten kom i september.\n"
+
+
+def test_an_ended_period_shows_its_outcome_frozen_and_later_reports_apart(tmp_path: Path) -> None:
+    narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("activities:", LATE_REPORT.rstrip("\n") + "\nactivities:")
+    project = build_sample(tmp_path, {"commitments/polisen-narvaro.yaml": narvaro}, today=date(2023, 10, 1))
+    page = html(project, "lofte/atagande/polisen-narvaro")
+    assert "Ingen ny rapportering" not in page and "har passerat" not in page  # the period is over: no alarms
+    assert re.search(r"Utfall när perioden slutade 30 april 2023:</strong> <span class=\"status status-lopande\">Löpande</span>", page)
+    assert "Slutrapporten kom i september. <em>(rapporterat efter periodens slut)</em>" in page
+    period = html(project, "lofte/period/2022-2023")
+    assert "Löftet gällde från april 2022 till april 2023." in period and "Löftet slutade 30 april 2023." in period
+    assert "0 av 2 åtaganden rapporterades som genomförda, och 2 hade inget rapporterat resultat när perioden slutade." in period
+    assert re.search(r"Rapporterat efter periodens slut</h3>\s*<ul>\s*<li>15 september 2023: <a href=\"../../atagande/polisen-narvaro/#status-2023-09-15-genomford\">", period)
+
+
+def test_the_start_page_says_when_no_promise_is_running(tmp_path: Path) -> None:
+    start = html(build_sample(tmp_path / "over", today=date(2024, 6, 1)), "")
+    assert "gällde från maj 2023 till april 2024. Löftet slutade 30 april 2024, och här är vad det blev av det." in start
+    assert "Utfallet när löftet slutade" in start and "Läget just nu" not in start and "Nästa löfte" not in start
+    later = (SAMPLE / "periods/2023-2024.yaml").read_text(encoding="utf-8").replace("start: 2023-05-01", "start: 2023-09-01").replace("2023–2024", "2023–2024 (nytt)")
+    renewed = (SAMPLE / "commitments/polisen-narvaro-2023.yaml").read_text(encoding="utf-8").replace("2023-05-01", "2023-09-01")
+    gap = build_sample(tmp_path / "gap", {"periods/2023-2024.yaml": later, "commitments/polisen-narvaro-2023.yaml": renewed}, today=date(2023, 6, 1))
+    start = html(gap, "")
+    assert "Löftet slutade 30 april 2023" in start and "Nästa löfte, <a href=\"lofte/period/2023-2024/\">Medborgarlöfte Exempelområdet 2023–2024 (nytt)</a>, börjar gälla 1 september 2023." in start
 
 
 def test_finished_commitment_is_not_called_silent(tmp_path: Path) -> None:

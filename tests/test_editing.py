@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -168,3 +169,15 @@ def test_check_reports_readability_and_warns_on_contact_details(tmp_path: Path) 
     assert "  2022-05-brev: 60 (svår)  varning: över 50, skriv enklare" in result.stdout  # 11 words / 2 sentences + 100 * 6/11
     assert f"varning: {content}/updates/2022-09-dialog.md:19: text: telefonnumret 070-123 45 67 publiceras (ta bort det om det tillhör en privatperson)" in result.stdout
     assert f"varning: {content}/updates/2022-09-dialog.md:19: text: e-postadressen anna@example.se publiceras (ta bort den om den tillhör en privatperson)" in result.stdout
+
+
+def test_new_status_on_an_ended_period_records_a_late_report(tmp_path: Path) -> None:
+    """The README's own example, on the default content, whose period ended on 2023-04-30."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    result = run_script("new", "status", "fgk-blomlador", "genomförd", "Alla blomlådor är utlånade.", "--content", str(content), epoch="1795561200")
+    assert result.returncode == 0, result.stderr
+    commitment = load(content).commitments["fgk-blomlador"]
+    assert (commitment.status.date, commitment.status.status) == (date(2026, 11, 25), "genomförd")
+    assert commitment.status.date > load(content).periods[commitment.period].end
+    assert run_script("check", "--content", str(content), epoch="1795561200").returncode == 0

@@ -120,9 +120,9 @@ CASES = {
         edit(NARVARO, "  - date: 2022-05-01", "  - date: 2022-03-31\n    status: pågår\n  - date: 2022-05-01"),
         "content/commitments/polisen-narvaro.yaml:9: history[2].date: 2022-03-31 kommer före föregående post 2022-04-01 (förväntade historiken i datumordning, äldst först)",
     ),
-    "history outside its period": (
-        edit(NARVARO, "date: 2022-05-01", "date: 2023-05-01"),
-        "content/commitments/polisen-narvaro.yaml:9: history[2].date: 2023-05-01 ligger utanför perioden 2022-2023 (förväntade ett datum 2022-04-01 – 2023-04-30)",
+    "history before its period": (
+        edit(NARVARO, "date: 2022-04-01", "date: 2022-03-31"),
+        "content/commitments/polisen-narvaro.yaml:7: history[1].date: 2022-03-31 ligger före perioden 2022-2023 (förväntade ett datum från 2022-04-01)",
     ),
     "cancelled without a note": (
         edit(BLOMLADOR, "status: planerad", "status: avbruten"),

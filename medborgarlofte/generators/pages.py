@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from ..markup import Renderer
 from ..settings import Settings
-from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, StatusChange, Theme, Update
+from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, Phase, StatusChange, Theme, Update
 from . import feeds, followup, opendata
 from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, relative_address, status_anchor, status_slug, update_page, url_of
 
@@ -48,6 +48,9 @@ class CommitmentView:
     actors: tuple[Actor, ...]
     themes: tuple[Theme, ...]
     status: StatusChange | None
+    phase: Phase  # of its period
+    outcome: StatusChange | None  # the status on the period's last day: the frozen edition of an ended period
+    after_end: tuple[StatusChange, ...]  # reported after the period ended
     ends: date
     last_reported: date | None
     silent: bool
@@ -91,7 +94,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         by_period[view.period.id].append(view)
 
     for period in content.periods.values():
-        paged(f"period/{period.id}.md", "period.md.j2", by_period[period.id], period=period)
+        paged(f"period/{period.id}.md", "period.md.j2", by_period[period.id], period=period, phase=period.phase(today),
+              outcome=_outcome(by_period[period.id], content))
     page("perioder.md", "periods.md.j2")
     paged("index.md", "commitments.md.j2", _by_actor(by_period[current.id], content.actors), "flode/statusandringar", "atagenden")
     for view in views.values():
@@ -125,7 +129,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     page("folj.md", "follow.md.j2", feeds=feeds.feeds_of(content))
     page("oppna-data.md", "opendata.md.j2", commitment_columns=opendata.COMMITMENT_COLUMNS, change_columns=opendata.CHANGE_COLUMNS)
     current_views = by_period[current.id]
-    page("_start.md", "start.md.j2", views=current_views, status_rows=_status_rows(current_views),
+    page("_start.md", "start.md.j2", views=current_views, status_rows=_status_rows(current_views), phase=current.phase(today),
+         outcome=_outcome(current_views, content), next_period=next((p for p in content.periods.values() if p.start > current.end), None),
          actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content))
     return pages
 
@@ -154,16 +159,22 @@ def _commitment_views(content: Content, settings: Settings, today: date) -> dict
         status = c.status
         open_ = status is None or status.status not in CLOSED
         ends = c.end or period.end
+        phase = period.phase(today)
+        within = [e for e in c.history if e.date <= period.end]
         views[c.id] = CommitmentView(
             commitment=c,
             period=period,
             actors=tuple(content.actors[a] for a in c.actors),
             themes=tuple(content.themes[t] for t in c.themes),
             status=status,
+            phase=phase,
+            outcome=within[-1] if within else None,
+            after_end=tuple(e for e in c.history if e.date > period.end),
             ends=ends,
             last_reported=last,
-            silent=open_ and (last is None or (today - last).days > settings.silent_after_days),
-            overdue=open_ and today > ends,
+            # Silence and passed end dates are news only while the promise runs; an ended period has an outcome instead.
+            silent=phase == "active" and open_ and (last is None or (today - last).days > settings.silent_after_days),
+            overdue=phase == "active" and open_ and today > ends,
             updates=updates,
             points=points,
             indicators=tuple(measured_by.get(c.id, ())),
@@ -187,8 +198,34 @@ def _by_actor(views: list[CommitmentView], actors: Mapping[str, Actor]) -> list[
     return [(actors[v.commitment.actors[0]], v) for v in sorted(views, key=lambda v: rank[v.commitment.actors[0]])]
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What an ended period came to: the status of each commitment on its last day, and what was reported later."""
+
+    rows: list[tuple[str, int, int]]
+    done: int
+    total: int
+    unfinished: list[CommitmentView]  # neither done nor cancelled when the period ended
+    after_end: list[tuple[CommitmentView, StatusChange]]
+    reports: list[Update]  # follow-up reports on the period's commitments
+
+
+def _outcome(views: list[CommitmentView], content: Content) -> Outcome:
+    ids = {v.commitment.id for v in views}
+    return Outcome(
+        rows=_status_rows(views),
+        done=sum(1 for v in views if v.outcome and v.outcome.status == "genomförd"),
+        total=len(views),
+        unfinished=[v for v in views if not v.outcome or v.outcome.status not in CLOSED],
+        after_end=sorted(((v, e) for v in views for e in v.after_end), key=lambda pair: (pair[1].date, pair[0].commitment.id)),
+        reports=[u for u in content.updates if u.kind == "uppföljning" and ids.intersection(u.concerns)],
+    )
+
+
 def _status_key(view: CommitmentView) -> str:
-    return view.status.status if view.status else followup.NO_STATUS
+    """The status a listing counts: for an ended period, its outcome, which later reports do not change."""
+    status = view.outcome if view.phase == "ended" else view.status
+    return status.status if status else followup.NO_STATUS
 
 
 def _status_rows(views: list[CommitmentView]) -> list[tuple[str, int, int]]:
