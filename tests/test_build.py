@@ -202,3 +202,13 @@ def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
     assert "Sida 1 av 3." in first and 'href="3/"' not in first and 'href="2/">Nästa sida</a>' in first
     assert "<title>Alla uppdateringar, sida 3 - " in third and "Sida 3 av 3." in third and ">Föregående sida</a>" in third
     assert third.count('<li><strong><a href="../../uppdatering/') == 62 - 50
+
+
+def test_wording_counts_need_no_unit_badges_stay_out_of_the_contents_and_titles_are_not_repeated(tmp_path: Path) -> None:
+    indicator = (SAMPLE / "indicators/otrygghet.yaml").read_text(encoding="utf-8").replace("unit: procent", "unit: antal").replace("better: lägre", "better: lägre\nexample: true")
+    narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("description: Polisen är regelbundet i området.", "description: Regelbunden närvaro.")
+    page = html(build_sample(tmp_path, {"indicators/otrygghet.yaml": indicator, "commitments/polisen-narvaro.yaml": narvaro}), "lofte/atagande/polisen-narvaro")
+    assert "36,5 (1 oktober 2022), −3,5 sedan 1 oktober 2021" in page and "antal" not in page.split("Indikatorer", 1)[1].split("Enhet", 1)[0]
+    contents = page.split('md-nav--secondary', 1)[1].split("</nav>", 1)[0]
+    assert "Andel som känner sig otrygga" in contents and "Exempel" not in contents
+    assert '<h2 id="atagandet">' not in page

@@ -262,14 +262,20 @@ def _environment(settings: Settings) -> Environment:
         md=_markdown_filter(Renderer()),
         change=followup.change,
         verdict=followup.verdict,
-        difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±") + format_decimal(abs(value), locale=settings.language)
-        + " " + ("procentenheter" if unit == "procent" else unit),
+        measured=lambda value, unit: _with_unit(format_decimal(value, locale=settings.language), unit),
+        difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±")
+        + _with_unit(format_decimal(abs(value), locale=settings.language), "procentenheter" if unit == "procent" else unit),
         h=lambda value: Markup(escape(value)),
         status_label=lambda s: s.capitalize() if s != followup.NO_STATUS else "Ingen status rapporterad",
         status_class=status_slug,
     )
     env.globals.update(to=_to, status_anchor=status_anchor, statuses=STATUSES, no_status=followup.NO_STATUS, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
     return env
+
+
+def _with_unit(number: str, unit: str) -> str:
+    """'9' with the unit 'antal' is just 9: a count needs no word after it."""
+    return number if unit.strip().lower() == "antal" else f"{number} {unit}"
 
 
 def _plain(value: object) -> object:
