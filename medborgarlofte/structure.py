@@ -37,6 +37,8 @@ def today_in_sweden() -> date:
 
 
 def _slug(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        value = str(value)  # YAML reads `period: 2016` as a number; as an id it is the text 2016
     if isinstance(value, str) and not SLUG.match(value):
         raise ValueError(f"'{value}' är inget giltigt id (förväntade små bokstäver a-z, siffror och bindestreck, t.ex. 'polisen-narvaro')")
     return value

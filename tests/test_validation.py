@@ -302,3 +302,10 @@ def test_model_is_immutable() -> None:
         content.commitments["polisen-narvaro"].title = "Ändrad"  # type: ignore[misc]
     with pytest.raises(TypeError):
         content.commitments["ny"] = content.commitments["polisen-narvaro"]  # type: ignore[index]
+
+
+def test_a_year_as_period_id_needs_no_quotes(tmp_path: Path) -> None:
+    period = (SAMPLE / "periods/2022-2023.yaml").read_text(encoding="utf-8")
+    narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("period: 2022-2023", "period: 2022")
+    content = load(make_content(tmp_path, {"periods/2022.yaml": period, "commitments/polisen-narvaro.yaml": narvaro}))
+    assert content.commitments["polisen-narvaro"].period == "2022" and "2022" in content.periods
