@@ -19,7 +19,7 @@ from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_o
 from .markup import Renderer, image_allowed, link_allowed, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
-from .structure import MARKDOWN, MAX_MARKDOWN, SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
+from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -289,6 +289,8 @@ class _Checker:
         self.references(doc, "actors", item.actors, self.actors, "okänd aktör", "actors.yaml")
         if item.kind == "medborgardialog" and item.dialogue is None:
             self.errors.append(doc.error(("dialogue",), "saknas för en medborgardialog (förväntade dialogue med held, place och form)"))
+        if item.dialogue and item.dialogue.place is None and item.dialogue.form not in PLACELESS_FORMS:
+            self.errors.append(doc.error(("dialogue", "place"), f"saknas för {item.dialogue.form} (förväntade var dialogen hölls; bara {' och '.join(PLACELESS_FORMS)} behöver ingen plats)"))
         if item.kind != "medborgardialog" and item.dialogue is not None:
             self.errors.append(doc.error(("dialogue",), f"hör bara till kind: medborgardialog (förväntade inget dialogue-fält för {item.kind})"))
         for index, point in enumerate(item.dialogue.points if item.dialogue else ()):

@@ -26,6 +26,7 @@ UpdateKind = Literal["informationsbrev", "medborgardialog", "nyhet", "uppföljni
 UPDATE_KINDS: tuple[str, ...] = UpdateKind.__args__  # type: ignore[attr-defined]
 Level = Literal["aktivitet", "prestation", "effekt"]
 Phase = Literal["upcoming", "active", "ended"]
+PLACELESS_FORMS = ("enkät", "digital dialog")  # held nowhere in particular
 DialogueForm = Literal["dialogmöte", "trygghetsvandring", "enkät", "skolbesök", "digital dialog", "informationsträff", "annat"]
 
 
@@ -208,7 +209,7 @@ class DialoguePoint(Record):
 
 class Dialogue(Record):
     held: Moment = Field(description="När dialogen hölls: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM.")
-    place: Line = Field(description="Var den hölls.")
+    place: Line | None = Field(None, description="Var den hölls; behövs inte för en enkät eller en digital dialog.")
     form: DialogueForm = Field(description="dialogmöte, trygghetsvandring, enkät, skolbesök, digital dialog, informationsträff eller annat.")
     duration: Count | None = Field(None, ge=1, le=24 * 60, description="Hur länge mötet varade, i minuter; utan värde räknas 90 minuter.")
     participants: Count | None = Field(None, ge=0, description="Ungefär hur många som deltog.")

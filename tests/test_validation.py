@@ -190,7 +190,7 @@ CASES = {
     ),
     "dialogue without its place": (
         edit(DIALOGUE, "  place: Torget\n", ""),
-        "content/updates/2022-09-dialog.md:6: dialogue.place: saknas (obligatoriskt fält)",
+        "content/updates/2022-09-dialog.md:6: dialogue.place: saknas för dialogmöte (förväntade var dialogen hölls; bara enkät och digital dialog behöver ingen plats)",
     ),
     "medborgardialog without dialogue": (
         {DIALOGUE: "---\ntitle: Dialog\ndate: 2022-09-20\nkind: medborgardialog\nsummary: Kort.\n---\nText.\n"},
@@ -309,3 +309,12 @@ def test_a_year_as_period_id_needs_no_quotes(tmp_path: Path) -> None:
     narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("period: 2022-2023", "period: 2022")
     content = load(make_content(tmp_path, {"periods/2022.yaml": period, "commitments/polisen-narvaro.yaml": narvaro}))
     assert content.commitments["polisen-narvaro"].period == "2022" and "2022" in content.periods
+
+
+def test_a_survey_needs_no_place_but_a_meeting_does(tmp_path: Path) -> None:
+    dialogue = (SAMPLE / DIALOGUE).read_text(encoding="utf-8").replace("  place: Torget\n", "")
+    survey = dialogue.replace("form: dialogmöte", "form: enkät")
+    assert load(make_content(tmp_path / "survey", {DIALOGUE: survey})).updates[0].dialogue.place is None
+    assert errors_for(tmp_path / "meeting", {DIALOGUE: dialogue}) == [
+        "content/updates/2022-09-dialog.md:6: dialogue.place: saknas för dialogmöte (förväntade var dialogen hölls; bara enkät och digital dialog behöver ingen plats)"
+    ]

@@ -54,10 +54,10 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
 
     watched = _watched(content_dir, config_file)
     try:
+        seen = _snapshot(watched)  # before the first build, so that a save during it is not missed
         rebuild()
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print("Stäng med Ctrl+C.", flush=True)
-        seen = _snapshot(watched)
         while rounds is None or rounds > 0:
             time.sleep(0.5)
             rounds = None if rounds is None else rounds - 1

@@ -36,7 +36,8 @@ def generate(content: Content, settings: Settings) -> str:
             event.add("dtend", meeting.held.date() + timedelta(days=1))
         event.add("summary", f"Exempel: {update.title}" if update.example else update.title)
         event.add("categories", [meeting.form])
-        event.add("location", meeting.place)
+        if meeting.place:
+            event.add("location", meeting.place)
         event.add("description", update.summary)
         event.add("url", url_of(settings.url, update_page(update.id)))
         calendar.add_component(event)
