@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -16,11 +17,13 @@ import icalendar
 import jsonschema
 import pytest
 
+from medborgarlofte.commands.build import build
+from medborgarlofte.commands.new import letter_digest
 from medborgarlofte.contents import load, published
 from medborgarlofte.generators import generate
 from medborgarlofte.settings import read_settings
 
-from .conftest import ROOT, SAMPLE, make_content
+from .conftest import ROOT, SAMPLE, make_content, make_project
 from .test_build import build_sample, html
 
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
@@ -189,3 +192,30 @@ def test_calendar_events_last_as_long_as_the_content_says(tmp_path: Path) -> Non
     files = generated(make_content(tmp_path, {"updates/2022-09-dialog.md": dialogue}))
     event = icalendar.Calendar.from_ical(files["kalender.ics"]).walk("VEVENT")[0]
     assert event.decoded("dtend").isoformat() == "2022-09-14T18:45:00+02:00"
+
+
+def test_every_link_in_every_feed_item_leads_to_a_page_and_anchor_on_the_site(tmp_path: Path) -> None:
+    """The default content with a digest letter, whose relative links must come out absolute and whole in the feeds."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    today = date(2023, 4, 30)
+    digest = letter_digest(load(content), today, "sv")
+    (content / "updates/2023-04-30-brev.md").write_text(
+        f"---\ntitle: Brev med sammanfattning\ndate: {today}\nkind: informationsbrev\nsummary: Allt som hänt.\nexample: true\n---\n{digest.text}\n", encoding="utf-8")
+    project = make_project(tmp_path / "project")
+    build(content, "content", project / "mkdocs.yml", project / "site", date(2026, 11, 25))
+    site = project / "site"
+    base = read_settings(project / "mkdocs.yml").url
+    checked, broken = 0, []
+    for feed in sorted(site.rglob("*.atom")):
+        for entry in feedparser.parse(feed.read_text(encoding="utf-8")).entries:
+            for href in [entry.link] + re.findall(r'href="([^"]+)"', entry.content[0].value):
+                if not href.startswith(base):
+                    assert href.startswith(("https://", "http://", "mailto:", "tel:")), href
+                    continue
+                path, _, anchor = href[len(base):].partition("#")
+                page = site / path / "index.html" if path.endswith("/") or not path else site / path
+                checked += 1
+                if not page.is_file() or (anchor and f'id="{anchor}"' not in page.read_text(encoding="utf-8")):
+                    broken.append(f"{feed.relative_to(site)}: {href}")
+    assert checked > 400 and sorted(set(broken)) == []
