@@ -13,6 +13,7 @@ import pytest
 
 from medborgarlofte.commands.new import letter_digest
 from medborgarlofte.contents import load, published
+from medborgarlofte.plainlanguage import hardest_sentences, lix
 
 from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, run_script, wait_for
 
@@ -148,11 +149,17 @@ def test_serve_previews_drafts_and_rebuilds_on_change(tmp_path: Path) -> None:
 
 
 def test_lix_matches_hand_computed_values() -> None:
-    from medborgarlofte.plainlanguage import lix
 
     assert lix("Jag går hem. Det regnar ute.") == 3  # 6 words / 2 sentences, no long words
     assert lix("Kommunikationsavdelningen genomförde trygghetsvandringen.") == 103  # 3/1 + 100 * 3/3
     assert lix("## Rubrik\n\nEn [länk till sidan](https://example.se) här.") is not None
+
+
+def test_the_hardest_sentences_are_named_with_their_lines() -> None:
+    text = "Jag går hem i dag.\n\nKommunikationsavdelningen genomförde trygghetsvandringen med fastighetsägarna.\nDet regnar ute i dag."
+    hardest = hardest_sentences(text, count=2)
+    assert [(s.line, s.text) for s in hardest] == [(2, "Kommunikationsavdelningen genomförde trygghetsvandringen med fastighetsägarna."), (0, "Jag går hem i dag.")]
+    assert hardest[0].score == 5 + 80  # 5 words in one sentence, 4 of them long
 
 
 def test_check_reports_readability_and_warns_on_contact_details(tmp_path: Path) -> None:
@@ -166,7 +173,9 @@ def test_check_reports_readability_and_warns_on_contact_details(tmp_path: Path) 
     result = run("check", "--content", str(content))
     assert result.returncode == 0, result.stderr
     assert "  2022-09-dialog: 12 (lättläst)\n" in result.stdout
-    assert "  2022-05-brev: 60 (svår)  varning: över 50, skriv enklare" in result.stdout  # 11 words / 2 sentences + 100 * 6/11
+    assert "  2022-05-brev: 60 (svår)  varning: över 50, skriv enklare\n" in result.stdout  # 11 words / 2 sentences + 100 * 6/11
+    # The hardest sentence is named with its line, for the editor to rewrite.
+    assert f"    {content}/updates/2022-05-brev.md:9: LIX 93: {hard}\n" in result.stdout
     assert f"varning: {content}/updates/2022-09-dialog.md:19: text: telefonnumret 070-123 45 67 publiceras (ta bort det om det tillhör en privatperson)" in result.stdout
     assert f"varning: {content}/updates/2022-09-dialog.md:19: text: e-postadressen anna@example.se publiceras (ta bort den om den tillhör en privatperson)" in result.stdout
 

@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 
 from ..contents import load
 from ..errors import ContentError, ContentErrors
-from ..plainlanguage import lix
+from ..plainlanguage import hardest_sentences, lix
+from ..readers import read_markdown
 from ..settings import Settings
 from ..structure import Content
 
@@ -23,7 +24,7 @@ def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: s
         print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
     print(summary(content, shown_as))
-    print(readability(content, settings.lix_limit))
+    print(readability(content, settings.lix_limit, content_dir, shown_as))
     if is_placeholder(settings.url):
         print(f"varning: {config_shown_as}: site_url: {settings.url} är en platshållare (skriv sajtens riktiga adress; den står i flöden, öppna data och kalendern)")
     for warning in sorted(warnings):
@@ -37,14 +38,19 @@ def is_placeholder(url: str) -> bool:
     return host == "example.github.io" or host.endswith(".example") or host in ("example.com", "example.org", "example.net")
 
 
-def readability(content: Content, limit: int) -> str:
-    """LIX of each update's summary and text; below 40 is easy, over 50 hard (klarspråk)."""
+def readability(content: Content, limit: int, content_dir: Path, shown_as: str) -> str:
+    """LIX of each update's summary and text; below 40 is easy, over 50 hard (klarspråk). Over the limit, the hardest sentences and their lines."""
     lines = [f"Läsbarhet (LIX, varning över {limit}):"]
     for update in content.updates:
         score = lix(f"{update.summary}\n\n{update.body}")
         grade = "" if score is None else "lättläst" if score < 40 else "medelsvår" if score <= 50 else "svår"
         warning = f"  varning: över {limit}, skriv enklare" if score is not None and score > limit else ""
         lines.append(f"  {update.id}: {score if score is not None else '-'} ({grade}){warning}")
+        if warning:
+            path = next((content_dir / "updates").rglob(f"{update.id}.md"))
+            shown = f"{shown_as}/{path.relative_to(content_dir).as_posix()}"
+            body_line = read_markdown(path, shown).body_line
+            lines += [f"    {shown}:{body_line + s.line}: LIX {s.score}: {s.text}" for s in hardest_sentences(update.body)]
     return "\n".join(lines)
 
 
