@@ -212,3 +212,10 @@ def test_wording_counts_need_no_unit_badges_stay_out_of_the_contents_and_titles_
     contents = page.split('md-nav--secondary', 1)[1].split("</nav>", 1)[0]
     assert "Andel som känner sig otrygga" in contents and "Exempel" not in contents
     assert '<h2 id="atagandet">' not in page
+
+
+def test_a_joint_commitment_is_listed_under_each_of_its_actors(tmp_path: Path) -> None:
+    page = (build_sample(tmp_path, today=date(2023, 6, 1)) / "site/lofte/index.html").read_text(encoding="utf-8")
+    sections = re.split(r"<h2 [^>]*>", page)[1:]
+    holders = [s.split("<", 1)[0] for s in sections if "Regelbunden närvaro, andra året" in s]
+    assert holders == ["Lokalpolisområde Exempelstad", "Exempelstads kommun"]

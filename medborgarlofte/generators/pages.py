@@ -193,9 +193,10 @@ def _current_period(content: Content, today: date) -> Period:
 
 
 def _by_actor(views: list[CommitmentView], actors: Mapping[str, Actor]) -> list[tuple[Actor, CommitmentView]]:
-    """Each commitment under its first actor, the one that answers for it, in the actors' order."""
+    """Each commitment under every actor that stands for it, a joint one under each, in the actors' order."""
     rank = {actor_id: n for n, actor_id in enumerate(actors)}
-    return [(actors[v.commitment.actors[0]], v) for v in sorted(views, key=lambda v: rank[v.commitment.actors[0]])]
+    pairs = [(actor_id, view) for view in views for actor_id in view.commitment.actors]
+    return [(actors[actor_id], view) for actor_id, view in sorted(pairs, key=lambda pair: rank[pair[0]])]
 
 
 @dataclass(frozen=True)
