@@ -219,3 +219,9 @@ def test_a_joint_commitment_is_listed_under_each_of_its_actors(tmp_path: Path) -
     sections = re.split(r"<h2 [^>]*>", page)[1:]
     holders = [s.split("<", 1)[0] for s in sections if "Regelbunden närvaro, andra året" in s]
     assert holders == ["Lokalpolisområde Exempelstad", "Exempelstads kommun"]
+
+
+def test_charts_keep_their_place_with_width_and_height(tmp_path: Path) -> None:
+    project = build_sample(tmp_path)
+    assert re.search(r'<img alt="Diagram över [^"]*" class="chart" height="320" src="[^"]+\.svg" width="640"', html(project, "lofte/indikator/otrygghet"))
+    assert re.search(r'<img alt="Staplat diagram [^"]*" class="chart" height="360" src="[^"]+-status\.svg" width="640"', html(project, "lofte/uppfoljning/2022-2023"))

@@ -19,6 +19,10 @@ from .followup import NO_STATUS, month_ends, monthly_status_counts
 # Fixed ids and no timestamp: the same numbers give the same file. Text stays text, for zoom and search.
 _STYLE: dict[Any, Any] = {"svg.hashsalt": "medborgarlofte", "svg.fonttype": "none", "font.family": "sans-serif", "font.size": 11}
 _METADATA = {"Date": None, "Creator": None}
+INDICATOR_FIGURE = (6.4, 3.2)  # inches
+STATUS_FIGURE = (6.4, 3.6)
+# Width and height for the <img> of each chart, so that the page keeps its place before the chart arrives.
+SIZES = {"indicator": tuple(round(100 * side) for side in INDICATOR_FIGURE), "status": tuple(round(100 * side) for side in STATUS_FIGURE)}
 _STATUS_LOOK = {  # colour and hatch, so that no two statuses differ by colour alone
     "planerad": ("#9e9e9e", ""), "pågår": ("#1e73be", "//"), "löpande": ("#2e7d32", ".."), "genomförd": ("#1d5a2a", ""),
     "försenad": ("#b35c00", "xx"), "avbruten": ("#8a1c1c", "\\\\"), NO_STATUS: ("#ffffff", "--"),
@@ -28,7 +32,7 @@ _STATUS_LOOK = {  # colour and hatch, so that no two statuses differ by colour a
 @functools.lru_cache(maxsize=4096)  # a preview rebuilds on every save; unchanged figures need not be drawn again
 def indicator_chart(indicator: Indicator, language: str) -> str:
     with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(6.4, 3.2))
+        figure = Figure(figsize=INDICATOR_FIGURE)
         axes = figure.subplots()
         days = [m.date for m in indicator.values]
         values = [m.value for m in indicator.values]
@@ -53,7 +57,7 @@ def status_chart(rows: list[tuple[date, dict[str, int]]], language: str) -> str:
 def _status_chart(frozen: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], language: str) -> str:
     rows = [(end, dict(counts)) for end, counts in frozen]
     with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(6.4, 3.6))
+        figure = Figure(figsize=STATUS_FIGURE)
         axes = figure.subplots()
         positions = list(range(len(rows)))
         bottoms = [0] * len(rows)

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, Phase, StatusChange, Theme, Update
-from . import feeds, followup, opendata
+from . import charts, feeds, followup, opendata
 from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, relative_address, status_anchor, status_slug, update_page, url_of
 
 CLOSED = ("genomförd", "avbruten")
@@ -270,7 +270,7 @@ def _environment(settings: Settings) -> Environment:
         status_label=lambda s: s.capitalize() if s != followup.NO_STATUS else "Ingen status rapporterad",
         status_class=status_slug,
     )
-    env.globals.update(to=_to, status_anchor=status_anchor, statuses=STATUSES, no_status=followup.NO_STATUS, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
+    env.globals.update(chart_size=charts.SIZES, to=_to, status_anchor=status_anchor, statuses=STATUSES, no_status=followup.NO_STATUS, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
     return env
 
 
