@@ -271,10 +271,9 @@ class _Checker:
         if item.continues:
             self.reference(doc, ("continues",), item.continues, self.all_commitments, "okänt åtagande", "commitments/")
             earlier = self.commitments.get(item.continues)
-            period, before = self.periods.get(item.period), earlier and self.periods.get(earlier[1].period)
+            before = earlier and self.periods.get(earlier[1].period)
             if period and before and before.start >= period.start:
                 self.errors.append(doc.error(("continues",), f"'{item.continues}' hör till perioden {before.id}, som inte är tidigare (förväntade ett åtagande från en tidigare period)"))
-        period = self.periods.get(item.period)
         for index, change in enumerate(item.history):
             if index and change.date < item.history[index - 1].date:
                 self.errors.append(doc.error(("history", index, "date"), f"{change.date} kommer före föregående post {item.history[index - 1].date} (förväntade historiken i datumordning, äldst först)"))

@@ -40,10 +40,14 @@ class Reference:
     url: str
 
 
+def _as_read(url: str) -> str:
+    """An address as a browser could end up reading it: entities and escapes decoded, hidden characters gone."""
+    return _IGNORED_IN_URL.sub("", unquote(html.unescape(url)))
+
+
 def scheme_of(url: str) -> str | None:
     """The scheme a browser could see, whatever the case, entities, escapes or hidden characters: 'JaVa&#x09;script:' -> 'javascript'."""
-    plain = _IGNORED_IN_URL.sub("", unquote(html.unescape(url))).lower()
-    match = _SCHEME.match(plain)
+    match = _SCHEME.match(_as_read(url).lower())
     return match.group(1) if match else None
 
 
@@ -55,8 +59,8 @@ def link_allowed(url: str) -> bool:
 
 def image_allowed(url: str) -> bool:
     """Images only from the site itself: a relative address, never another host (that would tell it who reads)."""
-    plain = _IGNORED_IN_URL.sub("", unquote(html.unescape(url)))
-    return bool(plain) and scheme_of(url) is None and not plain.startswith("//") and "\\" not in plain
+    plain = _as_read(url)
+    return bool(plain) and _SCHEME.match(plain.lower()) is None and not plain.startswith("//") and "\\" not in plain
 
 
 Resolver = Callable[[str], str]
