@@ -39,9 +39,11 @@ def hardest_sentences(text: str, count: int = 3) -> list[Sentence]:
     """The sentences with the highest LIX of their own, hardest first, each with its line, for the editor to rewrite."""
     plain = _MARKDOWN_LINK.sub(r"\1", text)
     found = []
+    line, counted = 0, 0  # line breaks are counted as the sentences go, not from the start for each one
     for match in _SENTENCE.finditer(plain):
+        line, counted = line + plain.count("\n", counted, match.start()), match.start()
         sentence = " ".join(match.group(0).split()).lstrip("#-*> ")
         score = lix(sentence)
         if score is not None and len(_WORD.findall(sentence)) > 3:
-            found.append(Sentence(plain[: match.start()].count("\n"), score, sentence))
+            found.append(Sentence(line, score, sentence))
     return sorted(found, key=lambda s: (-s.score, s.line))[:count]

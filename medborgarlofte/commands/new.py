@@ -131,16 +131,15 @@ def letter_digest(content: Content, today: date, language: str) -> Digest:
     examples = False
     for c in content.commitments.values():
         link = f"[{c.title}](../atagande/{c.id}.md)"
-        lines = [_marked(f"{link}: {entry.status} från {_day(entry.date)}." + (f" {entry.note}" if entry.note else ""), c.example or entry.example)
+        lines = [(f"{link}: {entry.status} från {_day(entry.date)}." + (f" {entry.note}" if entry.note else ""), c.example or entry.example)
                  for entry in c.history if since < entry.date <= today]
-        lines += [_marked(f"{link}: {activity.text}" + (f": {activity.count}" if activity.count is not None else "") + f", {_day(activity.date)}.",
-                          c.example or activity.example)
+        lines += [(f"{link}: {activity.text}" + (f": {activity.count}" if activity.count is not None else "") + f", {_day(activity.date)}.",
+                   c.example or activity.example)
                   for activity in c.activities if since < activity.date <= today]
         if lines:
-            by_actor[c.actors[0]] += lines
+            by_actor[c.actors[0]] += [_marked(line, example) for line, example in lines]
             commitments.append(c.id)
-            examples = examples or c.example or any(e.example for e in c.history if since < e.date <= today) \
-                or any(a.example for a in c.activities if since < a.date <= today)
+            examples = examples or any(example for _, example in lines)
     dialogues = [u for u in content.updates if u.kind == "medborgardialog" and since < u.date.date() <= today and not u.draft]
     examples = examples or any(u.example for u in dialogues)
     intro = f"Det här har hänt sedan förra informationsbrevet ({_day(since)})." if letters else "Det här har hänt hittills."
