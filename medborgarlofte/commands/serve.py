@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import stat
 import sys
 import threading
 import time
@@ -89,11 +90,11 @@ def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
             if GENERATED in file.relative_to(path).parts[:1]:
                 continue
             try:
-                stat = file.stat()
+                info = file.stat()
             except OSError:  # removed while we looked
                 continue
-            if file.is_file():
-                found[str(file)] = (stat.st_mtime_ns, stat.st_size)
+            if stat.S_ISREG(info.st_mode):
+                found[str(file)] = (info.st_mtime_ns, info.st_size)
     return found
 
 
