@@ -5,9 +5,6 @@ These tests need Debian's Chromium at /usr/bin/chromium (`make test` installs it
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -20,7 +17,7 @@ from playwright.sync_api import Browser
 from medborgarlofte.commands.build import build
 from medborgarlofte.settings import read_settings
 
-from .conftest import ROOT, make_project
+from .conftest import ROOT, make_project, served
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = [
@@ -49,22 +46,14 @@ PAGES = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site served under the same path as on its real address, as GitHub Pages serves it."""
     project = make_project(tmp_path_factory.mktemp("browser"))
     base = urlparse(read_settings(project / "mkdocs.yml").url).path
     build(ROOT / "content", "content", project / "mkdocs.yml", project / "www" / base.strip("/"), date(2026, 11, 25))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(project / "www")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{base}"
-    server.shutdown()
+    with served(project / "www") as port:
+        yield f"http://127.0.0.1:{port}{base}"
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])

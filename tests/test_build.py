@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,7 @@ from mkdocs.exceptions import MkDocsException
 from medborgarlofte.commands.build import build
 from medborgarlofte.errors import ContentErrors
 
-from .conftest import ROOT, SAMPLE, make_content, make_project
+from .conftest import ROOT, SAMPLE, make_content, make_project, tree_digest
 
 TODAY = date(2022, 10, 1)
 
@@ -23,10 +22,6 @@ def build_sample(tmp_path: Path, changes: dict | None = None, today: date = TODA
     content = make_content(tmp_path / "input", changes) if changes is not None else SAMPLE
     build(content, "content", project / "mkdocs.yml", project / "site", today)
     return project
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def html(project: Path, page: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import socket
@@ -20,14 +19,10 @@ from medborgarlofte import writers
 from medborgarlofte.commands.build import build
 from medborgarlofte.writers import WORK, Busy
 
-from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, wait_for
+from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, tree_digest, wait_for
 
 EPOCH = "1664575200"  # 2022-10-01 00:00 in Stockholm
 TODAY = date(2022, 10, 1)
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def start(project: Path, *args: str) -> subprocess.Popen:
@@ -88,7 +83,7 @@ def test_two_builds_at_once_give_one_whole_site(project: Path, tmp_path: Path) -
         assert "Traceback" not in err
     alone = make_project(tmp_path / "alone")
     build(content, "content", alone / "mkdocs.yml", alone / "site", TODAY)
-    assert digest(project / "site") == digest(alone / "site")
+    assert tree_digest(project / "site") == tree_digest(alone / "site")
 
 
 def test_the_site_is_never_missing_while_it_is_replaced(project: Path) -> None:
@@ -128,13 +123,13 @@ def test_the_preview_never_touches_the_published_site_and_a_build_may_run_beside
     content = make_content(tmp_path)
     letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
     build(content, "content", project / "mkdocs.yml", project / "site", TODAY)
-    published_site, published_docs = digest(project / "site"), digest(project / "docs")
+    published_site, published_docs = tree_digest(project / "site"), tree_digest(project / "docs")
     (content / "updates/2022-09-utkast.md").write_text(letter.replace("Informationsbrev 1", "Hemligt utkast").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"), encoding="utf-8")
     port = free_port()
     server = start(project, "serve", "--port", str(port), "--content", str(content))
     try:
         wait_for(f"http://127.0.0.1:{port}/lofte/informationsbrev/", text="Hemligt utkast")
-        assert digest(project / "site") == published_site and digest(project / "docs") == published_docs
+        assert tree_digest(project / "site") == published_site and tree_digest(project / "docs") == published_docs
         after = start(project, "build", "--content", str(content))
         _, err = after.communicate(timeout=300)
         assert after.returncode == 0, err

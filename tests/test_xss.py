@@ -5,9 +5,6 @@ Nothing may run: no dialog opens, no element carries an on* attribute, no addres
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from datetime import date
@@ -22,7 +19,7 @@ from medborgarlofte.contents import load
 from medborgarlofte.errors import ContentErrors
 from medborgarlofte.structure import MAX_LINE
 
-from .conftest import SAMPLE, make_content, make_project
+from .conftest import SAMPLE, make_content, make_project, served
 from .xss_corpus import BUILT, REFUSED, VECTORS
 
 TODAY = date(2022, 10, 1)
@@ -94,20 +91,13 @@ def write(path: Path, data: object) -> None:
     path.write_text(dump(data), encoding="utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     root = tmp_path_factory.mktemp("xss")
     project = make_project(root / "project")
     build(hostile_content(root / "input", BUILT), "content", project / "mkdocs.yml", project / "site", TODAY)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(project / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project / "site", f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with served(project / "site") as port:
+        yield project / "site", f"http://127.0.0.1:{port}/"
 
 
 def test_the_corpus_is_large_enough() -> None:
