@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -85,6 +85,36 @@ def _moment(value: object) -> object:
     raise ValueError(f"'{value}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM, t.ex. 2022-09-14 18:00)")
 
 
+@dataclass(frozen=True, order=True)
+class Month:
+    """A month without a day: when a dialogue is known only as "in October 2015"."""
+
+    year: int
+    month: int
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def _moment_or_month(value: object) -> object:
+    text = value.strip() if isinstance(value, str) else ""
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        year, month = int(text[:4]), int(text[5:])
+        if not 1 <= month <= 12:
+            raise ValueError(f"'{value}' är ingen månad som finns (förväntade ÅÅÅÅ-MM, t.ex. 2015-10)")
+        _plausible(date(year, month, 1), value)
+        return Month(year, month)
+    if isinstance(value, Month):
+        return value
+    if isinstance(value, datetime) or re.match(r"\d{4}-\d{2}-\d{2}", text):
+        return _moment(value)
+    raise ValueError(f"'{value}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller bara månaden ÅÅÅÅ-MM, t.ex. 2015-10)")
+
+
 def _url(value: object) -> object:
     if isinstance(value, str) and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
         raise ValueError(f"'{value}' är ingen webbadress (förväntade en adress som börjar med https://)")
@@ -113,6 +143,9 @@ Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_lengt
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN, "contentMediaType": "text/markdown"})]
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
 Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?"})]
+# A meeting's time as precisely as it is known: a day, a day and a time, or only the month.
+Held = Annotated[datetime | Month, BeforeValidator(_moment_or_month), PlainSerializer(lambda v: v.isoformat(), return_type=str),
+                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?"})]
 Url = Annotated[str, BeforeValidator(_url), Field(strict=True, json_schema_extra={"format": "uri"})]
 Count = Annotated[int, Field(strict=True)]
 Number = Annotated[float, Field(strict=True)]
@@ -208,7 +241,7 @@ class DialoguePoint(Record):
 
 
 class Dialogue(Record):
-    held: Moment = Field(description="När dialogen hölls: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM.")
+    held: Held = Field(description="När dialogen hölls: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM, eller ÅÅÅÅ-MM om bara månaden är känd.")
     place: Line | None = Field(None, description="Var den hölls; behövs inte för en enkät eller en digital dialog.")
     form: DialogueForm = Field(description="dialogmöte, trygghetsvandring, enkät, skolbesök, digital dialog, informationsträff eller annat.")
     duration: Count | None = Field(None, ge=1, le=24 * 60, description="Hur länge mötet varade, i minuter; utan värde räknas 90 minuter.")

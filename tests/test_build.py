@@ -220,3 +220,14 @@ def test_charts_keep_their_place_with_width_and_height(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
     assert re.search(r'<img alt="Diagram över [^"]*" class="chart" height="320" src="[^"]+\.svg" width="640"', html(project, "lofte/indikator/otrygghet"))
     assert re.search(r'<img alt="Staplat diagram [^"]*" class="chart" height="360" src="[^"]+-status\.svg" width="640"', html(project, "lofte/uppfoljning/2022-2023"))
+
+
+def test_a_dialogue_known_only_by_its_month(tmp_path: Path) -> None:
+    """Real promises cite meetings as 'in October 2015': shown as the month, in the data as YYYY-MM, not in the calendar."""
+    dialogue = (SAMPLE / "updates/2022-09-dialog.md").read_text(encoding="utf-8").replace("held: 2022-09-14 18:00", "held: 2022-08")
+    project = build_sample(tmp_path, {"updates/2022-09-dialog.md": dialogue})
+    page = html(project, "lofte/uppdatering/2022-09-dialog")
+    assert "<strong>När:</strong> augusti 2022<" in page
+    assert "augusti 2022" in html(project, "lofte/atagande/kommunen-blomlador")
+    assert '"held": "2022-08"' in (project / "site/lofte/data/medborgarlofte.json").read_text(encoding="utf-8")
+    assert "2022-09-dialog" not in (project / "site/lofte/kalender.ics").read_text(encoding="utf-8")

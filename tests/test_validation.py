@@ -116,6 +116,14 @@ CASES = {
         edit(DIALOGUE, "held: 2022-09-14 18:00", "held: 2022-09-14 25:00"),
         "content/updates/2022-09-dialog.md:7: dialogue.held: '2022-09-14 25:00' är ingen tidpunkt som finns (förväntade ÅÅÅÅ-MM-DD TT:MM)",
     ),
+    "month that does not exist": (
+        edit(DIALOGUE, "held: 2022-09-14 18:00", "held: 2022-13"),
+        "content/updates/2022-09-dialog.md:7: dialogue.held: '2022-13' är ingen månad som finns (förväntade ÅÅÅÅ-MM, t.ex. 2015-10)",
+    ),
+    "meeting time in words": (
+        edit(DIALOGUE, "held: 2022-09-14 18:00", "held: oktober 2022"),
+        "content/updates/2022-09-dialog.md:7: dialogue.held: 'oktober 2022' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller bara månaden ÅÅÅÅ-MM, t.ex. 2015-10)",
+    ),
     "history out of date order": (
         edit(NARVARO, "  - date: 2022-05-01", "  - date: 2022-03-31\n    status: pågår\n  - date: 2022-05-01"),
         "content/commitments/polisen-narvaro.yaml:9: history[2].date: 2022-03-31 kommer före föregående post 2022-04-01 (förväntade historiken i datumordning, äldst först)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlparse
 
 from icalendar import Calendar, Event
@@ -21,19 +21,20 @@ def generate(content: Content, settings: Settings) -> str:
     calendar.add("x-wr-calname", f"Möten – {settings.name}")
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     host = urlparse(settings.url).hostname or "localhost"
-    meetings = [(update.dialogue, update) for update in content.updates if update.dialogue]
-    for meeting, update in sorted(meetings, key=lambda pair: (pair[0].held, pair[1].id)):
+    # A meeting known only by its month has no day to put in a calendar.
+    meetings = [(u.dialogue.held, u.id, u.dialogue, u) for u in content.updates if u.dialogue and isinstance(u.dialogue.held, datetime)]
+    for held, _, meeting, update in sorted(meetings, key=lambda meeting: meeting[:2]):
         event = Event()
         event.add("uid", f"{update.id}@{host}")
         # The stamp is the post's own date, not the clock, so the file only changes when the content does.
         event.add("dtstamp", update.date)
-        if meeting.held.hour or meeting.held.minute:
-            event.add("dtstart", meeting.held)
+        if held.hour or held.minute:
+            event.add("dtstart", held)
             # An end, so that a phone's calendar shows the meeting as a block of time.
-            event.add("dtend", meeting.held + timedelta(minutes=meeting.duration or DEFAULT_MINUTES))
+            event.add("dtend", held + timedelta(minutes=meeting.duration or DEFAULT_MINUTES))
         else:
-            event.add("dtstart", meeting.held.date())
-            event.add("dtend", meeting.held.date() + timedelta(days=1))
+            event.add("dtstart", held.date())
+            event.add("dtend", held.date() + timedelta(days=1))
         event.add("summary", f"Exempel: {update.title}" if update.example else update.title)
         event.add("categories", [meeting.form])
         if meeting.place:

@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from babel.dates import format_date
@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from ..markup import Renderer
 from ..settings import Settings
-from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Period, Phase, StatusChange, Theme, Update
+from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
 from . import charts, feeds, followup, opendata
 from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, relative_address, status_anchor, status_slug, update_page, url_of
 
@@ -259,6 +259,7 @@ def _environment(settings: Settings) -> Environment:
     env.filters.update(
         day=lambda d: _date(d, "d MMMM y", settings.language) if d else "",
         month=lambda d: _date(d, "MMMM y", settings.language),
+        when=lambda held: _when(held, settings.language),
         number=lambda n: format_decimal(n, locale=settings.language),
         md=_markdown_filter(Renderer()),
         change=followup.change,
@@ -272,6 +273,14 @@ def _environment(settings: Settings) -> Environment:
     )
     env.globals.update(chart_size=charts.SIZES, to=_to, status_anchor=status_anchor, statuses=STATUSES, no_status=followup.NO_STATUS, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
     return env
+
+
+def _when(held: datetime | Month, language: str) -> str:
+    """When a meeting was held, as precisely as the content says: a month, a day, or a day and a time."""
+    if isinstance(held, Month):
+        return _date(held.first_day, "LLLL y", language)
+    day = _date(held, "d MMMM y", language)
+    return f"{day} klockan {held.strftime('%H.%M')}" if held.hour or held.minute else day
 
 
 def _with_unit(number: str, unit: str) -> str:
