@@ -22,7 +22,7 @@ from .conftest import ROOT, make_project, served
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = [
     "",
-    "lofte/",
+    "lofte/ataganden/",
     "lofte/atagande/polisen-medborgardialog/",
     "lofte/atagande/fgk-blomlador/",
     "lofte/aktor/polisen/",

@@ -15,6 +15,7 @@ from medborgarlofte.errors import ContentErrors
 from .conftest import ROOT, SAMPLE, make_content, make_project, tree_digest
 
 TODAY = date(2022, 10, 1)
+BLOMLADOR = "commitments/kommunen-blomlador.yaml"
 
 
 def build_sample(tmp_path: Path, changes: dict | None = None, today: date = TODAY) -> Path:
@@ -30,7 +31,7 @@ def html(project: Path, page: str) -> str:
 
 def test_every_page_type_is_built(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
-    for page in ("", "lofte", "lofte/atagande/polisen-narvaro", "lofte/aktor/polisen", "lofte/tema/narvaro",
+    for page in ("", "lofte/ataganden", "lofte/atagande/polisen-narvaro", "lofte/aktor/polisen", "lofte/tema/narvaro",
                  "lofte/period/2022-2023", "lofte/perioder", "lofte/uppdatering/2022-09-dialog", "lofte/medborgardialoger",
                  "lofte/informationsbrev", "lofte/nyheter", "lofte/uppfoljningar", "lofte/uppdateringar", "tillganglighet", "integritet"):
         assert (project / "site" / page / "index.html").is_file(), page
@@ -147,8 +148,8 @@ def test_hostile_text_is_shown_as_text(tmp_path: Path) -> None:
         .replace("note: Närvaron har börjat.", "note: '<img src=x onerror=alert(3)>'"),
     }
     project = build_sample(tmp_path, changes)
-    for page in ("lofte/atagande/polisen-narvaro", "lofte/aktor/polisen", "lofte/index", "lofte/uppdatering/2022-05-brev"):
-        text = html(project, page) if page != "lofte/index" else (project / "site/lofte/index.html").read_text(encoding="utf-8")
+    for page in ("lofte/atagande/polisen-narvaro", "lofte/aktor/polisen", "lofte/ataganden", "lofte/uppdatering/2022-05-brev"):
+        text = html(project, page)
         assert "<script>alert" not in text and "<img src=x" not in text, page
         assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ site_name }} {% raw %} *fet* [länk](javascript:x) |" in text, page
     assert "{{ x }}" in html(project, "lofte/atagande/polisen-narvaro")
@@ -210,7 +211,7 @@ def test_wording_counts_need_no_unit_badges_stay_out_of_the_contents_and_titles_
 
 
 def test_a_joint_commitment_is_listed_under_each_of_its_actors(tmp_path: Path) -> None:
-    page = (build_sample(tmp_path, today=date(2023, 6, 1)) / "site/lofte/index.html").read_text(encoding="utf-8")
+    page = html(build_sample(tmp_path, today=date(2023, 6, 1)), "lofte/ataganden")
     sections = re.split(r"<h2 [^>]*>", page)[1:]
     holders = [s.split("<", 1)[0] for s in sections if "Regelbunden närvaro, andra året" in s]
     assert holders == ["Lokalpolisområde Exempelstad", "Exempelstads kommun"]
@@ -231,3 +232,18 @@ def test_a_dialogue_known_only_by_its_month(tmp_path: Path) -> None:
     assert "augusti 2022" in html(project, "lofte/atagande/kommunen-blomlador")
     assert '"held": "2022-08"' in (project / "site/lofte/data/medborgarlofte.json").read_text(encoding="utf-8")
     assert "2022-09-dialog" not in (project / "site/lofte/kalender.ics").read_text(encoding="utf-8")
+
+
+def test_addresses_once_published_lead_to_their_pages(tmp_path: Path) -> None:
+    """The commitments' listing settled at /lofte/ataganden/ (page n at /n/); the addresses it had before redirect there."""
+    extra = {f"commitments/extra-{n}.yaml": (SAMPLE / BLOMLADOR).read_text(encoding="utf-8").replace("Blomlådor", f"Blomlådor {n}") for n in range(30)}
+    project = build_sample(tmp_path, extra)
+    assert "<h1" in html(project, "lofte/ataganden") and "<h1" in html(project, "lofte/ataganden/2")
+    for old, new in (("lofte", "ataganden/"), ("lofte/atagenden", "../ataganden/"), ("lofte/atagenden/2", "../../ataganden/2/"),
+                     ("lofte/uppfoljning/indikatorer", "../")):
+        page = html(project, old)
+        assert f'<meta http-equiv="refresh" content="0; url={new}">' in page and f'<a href="{new}">' in page, old
+        assert '<html lang="sv">' in page and '<meta name="robots" content="noindex">' in page
+    assert (project / "site/lofte/data/atagenden.csv").read_bytes() == (project / "site/lofte/data/ataganden.csv").read_bytes()
+    sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "lofte/ataganden/2/" in sitemap and "atagenden" not in sitemap

@@ -162,7 +162,7 @@ def test_open_data_follows_its_schema() -> None:
 def test_open_data_agrees_with_the_pages(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
     site = project / "site" / "lofte"
-    rows = list(csv.DictReader(io.StringIO((site / "data/atagenden.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO((site / "data/ataganden.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     changes = list(csv.DictReader(io.StringIO((site / "data/statusandringar.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     as_json = json.loads((site / "data/statusandringar.json").read_text(encoding="utf-8"))
     jsonschema.validate(as_json, json.loads((site / "data/statusandringar.schema.json").read_text(encoding="utf-8")))

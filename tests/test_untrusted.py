@@ -226,8 +226,8 @@ def test_formula_in_content_is_inert_in_csv_and_as_written_in_json(tmp_path: Pat
     text = changes[NARVARO].replace("note: Närvaron har börjat.", "note: '@SUM(1+1)'")
     content = load(make_content(tmp_path, {NARVARO: text}), "content")
     files = opendata.generate(content, read_settings(ROOT / "mkdocs.yml"))
-    assert files["data/atagenden.csv"].startswith("\ufeffid;title;")  # Excel with Swedish settings: BOM and semicolons
-    rows = list(csv.DictReader(io.StringIO(files["data/atagenden.csv"].lstrip("\ufeff")), delimiter=";"))
+    assert files["data/ataganden.csv"].startswith("\ufeffid;title;")  # Excel with Swedish settings: BOM and semicolons
+    rows = list(csv.DictReader(io.StringIO(files["data/ataganden.csv"].lstrip("\ufeff")), delimiter=";"))
     assert next(r for r in rows if r["id"] == "polisen-narvaro")["title"] == "'=HYPERLINK(\"https://evil.example\",\"Klicka\")"
     assert next(r for r in rows if r["id"] == "kommunen-blomlador")["progress"] == "50"
     changes_rows = list(csv.DictReader(io.StringIO(files["data/statusandringar.csv"].lstrip("\ufeff")), delimiter=";"))

@@ -118,7 +118,10 @@ def watch(page: Page, dialogs: list[str]) -> None:
 
 def test_no_page_runs_anything(browser: Browser, hostile_site: tuple[Path, str]) -> None:
     site, url = hostile_site
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    # The redirects from addresses once published hold nothing from content, and leave at once.
+    redirects = {p for p in site.rglob("*.html") if p.read_text(encoding="utf-8").startswith("<!doctype html>\n<html lang=\"sv\">\n<head>")}
+    assert {p.parent.name for p in redirects} >= {"lofte", "atagenden", "indikatorer"}
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p not in redirects)
     assert len(pages) > 5 * len(BUILT)
     dialogs: list[str] = []
     found: dict[str, list[str]] = {}

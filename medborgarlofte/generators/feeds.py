@@ -13,7 +13,7 @@ from markupsafe import escape
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
-from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, status_anchor, update_page, url_of
+from .links import COMMITMENTS, GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, status_anchor, update_page, url_of
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
 
@@ -68,7 +68,7 @@ def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Ite
         for key in keys:
             by[key].append(item)
     yield Feed("flode/alla", "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", "index.md"), items
-    yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", f"{GENERATED}/index.md"), by["kind:status"]
+    yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", COMMITMENTS), by["kind:status"]
     for kind, slug in KIND_FEEDS.items():
         yield Feed(f"flode/{slug}", KIND_TITLES[kind], f"{KIND_TITLES[kind]} om medborgarlöftet.",
                    f"{GENERATED}/{KIND_PAGES[kind]}.md"), by[f"kind:{kind}"]

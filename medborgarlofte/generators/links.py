@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from datetime import date
 
 GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
 KIND_PAGES = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljningar"}
 KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljningsrapporter"}
 KIND_FEEDS = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljning"}
+
+
+COMMITMENTS = f"{GENERATED}/ataganden/index.md"  # the current period's commitments; page n of the listing at ataganden/n/
+COMMITMENTS_CSV = "data/ataganden.csv"
+
+# Addresses once published that now lead elsewhere, kept for good: a redirect page at the old address
+# (under the site's root) leads to the page (under docs/) that took its place.
+MOVED_PAGES = {f"{GENERATED}/": COMMITMENTS, f"{GENERATED}/atagenden/": COMMITMENTS,
+               f"{GENERATED}/uppfoljning/indikatorer/": f"{GENERATED}/uppfoljning/index.md"}
+MOVED_PAGED = {f"{GENERATED}/atagenden/": f"{GENERATED}/ataganden/"}  # page n of a listing: old prefix -> new prefix
+MOVED_FILES = {"data/atagenden.csv": COMMITMENTS_CSV}  # a data file is copied, since a spreadsheet follows no redirect
+
+
+def moved(pages: Iterable[str]) -> dict[str, str]:
+    """Every old address that needs a redirect, with the page under docs/ it leads to, given the pages built now."""
+    redirects = dict(MOVED_PAGES)
+    for page in pages:
+        address = page_address(f"{GENERATED}/{page}")
+        for new, old in ((n, o) for o, n in MOVED_PAGED.items() if address.startswith(n) and address != n):
+            redirects[old + address[len(new):]] = f"{GENERATED}/{page}"
+    return redirects
 
 
 def status_slug(status: str) -> str:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
-from .links import commitment_page, status_anchor, update_page, url_of
+from .links import COMMITMENTS_CSV, MOVED_FILES, commitment_page, status_anchor, update_page, url_of
 
 COMMITMENT_COLUMNS = ("id", "title", "period", "actors", "themes", "status", "status_since", "status_example", "start", "end", "progress", "continues", "url")
 CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "actor_names", "from_status", "to_status", "note", "source", "example", "url")
@@ -78,10 +78,12 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
         indicators=list(content.indicators.values()),
     )
     changes = status_changes(content, settings)
+    commitments_csv = _csv(COMMITMENT_COLUMNS, [_commitment_row(c) for c in commitments])
     return {
+        **{old: commitments_csv for old, new in MOVED_FILES.items() if new == COMMITMENTS_CSV},
         "data/medborgarlofte.json": _json(data.model_dump(mode="json")),
         "data/medborgarlofte.schema.json": _json(OpenData.model_json_schema(mode="serialization")),
-        "data/atagenden.csv": _csv(COMMITMENT_COLUMNS, [_commitment_row(c) for c in commitments]),
+        COMMITMENTS_CSV: commitments_csv,
         "data/statusandringar.csv": _csv(CHANGE_COLUMNS, [_change_row(change) for change in changes]),
         "data/statusandringar.json": _json([change.model_dump(mode="json") for change in changes]),
         "data/statusandringar.schema.json": _json(TypeAdapter(list[PublishedChange]).json_schema(mode="serialization")),

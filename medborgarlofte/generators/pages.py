@@ -20,7 +20,7 @@ from ..markup import Renderer
 from ..settings import Settings
 from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
 from . import charts, feeds, followup, opendata
-from .links import GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, relative_address, status_anchor, status_slug, update_page, url_of
+from .links import COMMITMENTS, COMMITMENTS_CSV, GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, moved, page_address, relative_address, status_anchor, status_slug, update_page, url_of
 
 CLOSED = ("genomförd", "avbruten")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
@@ -97,7 +97,7 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         paged(f"period/{period.id}.md", "period.md.j2", by_period[period.id], period=period, phase=period.phase(today),
               outcome=_outcome(by_period[period.id], content))
     page("perioder.md", "periods.md.j2")
-    paged("index.md", "commitments.md.j2", _by_actor(by_period[current.id], content.actors), "flode/statusandringar", "atagenden")
+    paged(_in_generated(COMMITMENTS), "commitments.md.j2", _by_actor(by_period[current.id], content.actors), "flode/statusandringar", "ataganden")
     for view in views.values():
         page(f"atagande/{view.commitment.id}.md", "commitment.md.j2", f"flode/atagande/{view.commitment.id}", view=view)
     updates_by_actor: dict[str, list[Update]] = defaultdict(list)
@@ -132,7 +132,15 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     page("_start.md", "start.md.j2", views=current_views, status_rows=_status_rows(current_views), phase=current.phase(today),
          outcome=_outcome(current_views, content), next_period=next((p for p in content.periods.values() if p.start > current.end), None),
          actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content))
+    for old, new in moved(pages).items():
+        pages[_in_generated(old) + "index.html"] = env.get_template("moved.html.j2").render(
+            settings=settings, canonical=url_of(settings.url, new), target=relative_address(page_address(new), old + "index.md"))
     return pages
+
+
+def _in_generated(path: str) -> str:
+    """A path under docs/ as a path in the generated folder."""
+    return path.removeprefix(f"{GENERATED}/")
 
 
 def last_changed(content: Content) -> date | None:
@@ -271,7 +279,7 @@ def _environment(settings: Settings) -> Environment:
         status_label=lambda s: s.capitalize() if s != followup.NO_STATUS else "Ingen status rapporterad",
         status_class=status_slug,
     )
-    env.globals.update(chart_size=charts.SIZES, to=_to, status_anchor=status_anchor, statuses=STATUSES, no_status=followup.NO_STATUS, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
+    env.globals.update(commitments_page=COMMITMENTS, commitments_csv=f"{GENERATED}/{COMMITMENTS_CSV}", chart_size=charts.SIZES, to=_to, status_anchor=status_anchor, statuses=STATUSES, no_status=followup.NO_STATUS, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
     return env
 
 
