@@ -20,7 +20,23 @@ from ..markup import Renderer
 from ..settings import Settings
 from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
 from . import charts, feeds, followup, opendata
-from .links import COMMITMENTS, COMMITMENTS_CSV, GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, moved, page_address, relative_address, status_anchor, status_slug, update_page, url_of
+from .links import (
+    COMMITMENTS,
+    COMMITMENTS_CSV,
+    GENERATED,
+    KIND_FEEDS,
+    KIND_PAGES,
+    KIND_TITLES,
+    commitment_page,
+    linked_address,
+    moved,
+    page_address,
+    relative_address,
+    status_anchor,
+    status_slug,
+    update_page,
+    url_of,
+)
 
 CLOSED = ("genomförd", "avbruten")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
