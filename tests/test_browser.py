@@ -5,6 +5,8 @@ These tests need Debian's Chromium at /usr/bin/chromium (`make test` installs it
 
 from __future__ import annotations
 
+import json
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -46,14 +48,54 @@ PAGES = [
 ]
 
 
+BASE = urlparse(read_settings(ROOT / "mkdocs.yml").url).path
+VNU = ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"
+
+
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site served under the same path as on its real address, as GitHub Pages serves it."""
+def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default site, built in a folder under the same path as on its real address."""
     project = make_project(tmp_path_factory.mktemp("browser"))
-    base = urlparse(read_settings(project / "mkdocs.yml").url).path
-    build(ROOT / "content", "content", project / "mkdocs.yml", project / "www" / base.strip("/"), date(2026, 11, 25))
-    with served(project / "www") as port:
-        yield f"http://127.0.0.1:{port}{base}"
+    build(ROOT / "content", "content", project / "mkdocs.yml", project / "www" / BASE.strip("/"), date(2026, 11, 25))
+    return project / "www"
+
+
+@pytest.fixture(scope="module")
+def site_url(www: Path) -> Iterator[str]:
+    """The site served as GitHub Pages serves it."""
+    with served(www) as port:
+        yield f"http://127.0.0.1:{port}{BASE}"
+
+
+def test_every_page_passes_the_nu_html_checker(www: Path) -> None:
+    """The W3C's Nu Html Checker (vnu.jar, run with Debian's Java) finds no error on any page, redirects and 404 included."""
+    pages = list((www / BASE.strip("/")).rglob("*.html"))
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+                            capture_output=True, text=True, check=False)
+    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stderr)["messages"]]
+    assert len(pages) > 60
+    assert not errors, "\n".join(errors[:20])
+
+
+def test_pages_log_no_error_and_ask_for_nothing_missing(browser: Browser, site_url: str) -> None:
+    """No 404 in the console: Material's script looks for a sitemap beside every feed a page links to."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    for path in PAGES:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    page.close()
+    assert not problems, problems
+
+
+def test_an_address_once_published_leads_to_its_page(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "lofte/")
+    page.wait_for_url(site_url + "lofte/ataganden/")
+    assert page.locator("h1").inner_text() == "Åtaganden"
+    page.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,11 +47,22 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
     files: dict[str, str] = {}
+    by_folder: dict[str, list[str]] = defaultdict(list)
     for feed, chosen in _feeds(content, items):
         rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, fallback)
         files[f"{feed.path}.rss"] = rss
         files[f"{feed.path}.atom"] = atom
+        by_folder[posixpath.dirname(feed.path)] += [f"{settings.url}{GENERATED}/{feed.path}.{ending}" for ending in ("rss", "atom")]
+    # Each folder of feeds has a sitemap of them: search engines take feeds as sitemaps, and Material's
+    # script looks for one beside every <link rel="alternate"> a page has, which would otherwise be a 404.
+    for folder, addresses in by_folder.items():
+        files[f"{folder}/sitemap.xml"] = _sitemap(addresses)
     return files
+
+
+def _sitemap(addresses: list[str]) -> str:
+    urls = "".join(f"  <url><loc>{escape(address)}</loc></url>\n" for address in addresses)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
 
 
 def feeds_of(content: Content) -> list[Feed]:
