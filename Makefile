@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test lint check tools lock golden serve bench hostile
+.PHONY: site test lint check tools lock golden serve bench hostile lighthouse
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed
@@ -36,6 +36,11 @@ tools:
 # Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog: prints a table, writes bench-results.md.
 bench: $(VENV)/installed
 	$(PY) scripts/bench.py
+
+# Lighthouse (from npm) in Debian's Chromium on the built site: accessibility, best practices and SEO of the main pages.
+lighthouse: site tools
+	npm ci --prefix scripts/lighthouse --silent --no-audit --no-fund
+	$(PY) scripts/lighthouse.py
 
 # Hostile files (alias bomb, 50 MB, deep nesting, pathological Markdown): check's time and peak memory for each.
 hostile: $(VENV)/installed
