@@ -20,6 +20,7 @@ from .markup import Renderer, image_allowed, link_allowed, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
 from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
+from .vocabulary import KINDS, STATUSES
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -280,18 +281,19 @@ class _Checker:
             # After the end is allowed: final reports come months later, and are shown as reported after the end.
             if period and change.date < period.start:
                 self.errors.append(doc.error(("history", index, "date"), f"{change.date} ligger före perioden {period.id} (förväntade ett datum från {period.start})"))
-            if change.status == "avbruten" and not change.note:
-                self.errors.append(doc.error(("history", index, "note"), "saknas: ett avbrutet åtagande måste förklaras (förväntade en kommentar om varför)"))
+            if STATUSES[change.status].needs_note and not change.note:
+                self.errors.append(doc.error(("history", index, "note"), f"saknas: ett åtagande med status {change.status} måste förklaras (förväntade en kommentar om varför)"))
 
     def update(self, doc: Document, item: Update) -> None:
         self.references(doc, "commitments", item.commitments, self.all_commitments, "okänt åtagande", "commitments/")
         self.references(doc, "actors", item.actors, self.actors, "okänd aktör", "actors.yaml")
-        if item.kind == "medborgardialog" and item.dialogue is None:
-            self.errors.append(doc.error(("dialogue",), "saknas för en medborgardialog (förväntade dialogue med held, place och form)"))
+        if KINDS[item.kind].has_dialogue and item.dialogue is None:
+            self.errors.append(doc.error(("dialogue",), f"saknas för {item.kind} (förväntade dialogue med held, place och form)"))
         if item.dialogue and item.dialogue.place is None and item.dialogue.form not in PLACELESS_FORMS:
             self.errors.append(doc.error(("dialogue", "place"), f"saknas för {item.dialogue.form} (förväntade var dialogen hölls; bara {' och '.join(PLACELESS_FORMS)} behöver ingen plats)"))
-        if item.kind != "medborgardialog" and item.dialogue is not None:
-            self.errors.append(doc.error(("dialogue",), f"hör bara till kind: medborgardialog (förväntade inget dialogue-fält för {item.kind})"))
+        if not KINDS[item.kind].has_dialogue and item.dialogue is not None:
+            dialogue_kinds = " eller ".join(k for k, facts in KINDS.items() if facts.has_dialogue)
+            self.errors.append(doc.error(("dialogue",), f"hör bara till kind: {dialogue_kinds} (förväntade inget dialogue-fält för {item.kind})"))
         for index, point in enumerate(item.dialogue.points if item.dialogue else ()):
             loc = ("dialogue", "points", index)
             self.references(doc, "commitments", point.commitments, self.all_commitments, "okänt åtagande", "commitments/", loc)

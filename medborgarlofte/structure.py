@@ -9,24 +9,35 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema
 
+from .vocabulary import KINDS, STATUSES
+
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-Status = Literal["planerad", "pågår", "löpande", "genomförd", "försenad", "avbruten"]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
-UpdateKind = Literal["informationsbrev", "medborgardialog", "nyhet", "uppföljning"]
-UPDATE_KINDS: tuple[str, ...] = UpdateKind.__args__  # type: ignore[attr-defined]
+# The names come from the one table of statuses and of kinds; as literals, the schemas list them and a typo gets "menade du".
+if TYPE_CHECKING:
+    Status = str
+    UpdateKind = str
+else:
+    Status = Literal[tuple(STATUSES)]
+    UpdateKind = Literal[tuple(KINDS)]
 Level = Literal["aktivitet", "prestation", "effekt"]
 Phase = Literal["upcoming", "active", "ended"]
 PLACELESS_FORMS = ("enkät", "digital dialog")  # held nowhere in particular
+def _listed(names: Iterable[str]) -> str:
+    """'a, b eller c': names in a sentence."""
+    *rest, last = names
+    return f"{', '.join(rest)} eller {last}" if rest else last
+
+
 DialogueForm = Literal["dialogmöte", "trygghetsvandring", "enkät", "skolbesök", "digital dialog", "informationsträff", "annat"]
 
 
@@ -199,8 +210,8 @@ class Theme(Record):
 
 class StatusChange(Record):
     date: Day = Field(description="Dagen då statusen gällde från.")
-    status: Status = Field(description="planerad, pågår, löpande, genomförd, försenad eller avbruten.")
-    note: Text | None = Field(None, description="Vad som hänt; krävs när status är avbruten.")
+    status: Status = Field(description=_listed(STATUSES) + ".")
+    note: Text | None = Field(None, description=f"Vad som hänt; krävs när status är {_listed([s for s in STATUSES if STATUSES[s].needs_note])}.")
     source: Url | None = Field(None, description="Länk till underlaget: beslut, rapport, artikel.")
     example: Example = False
 
@@ -256,7 +267,7 @@ class Update(Record):
     id: Slug
     title: Line = Field(description="Rubrik.")
     date: Moment = Field(description="Publiceringsdag: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM.")
-    kind: UpdateKind = Field(description="informationsbrev, medborgardialog, nyhet eller uppföljning.")
+    kind: UpdateKind = Field(description=_listed(KINDS) + ".")
     summary: Text = Field(description="Sammanfattning i en eller två meningar.")
     commitments: tuple[Slug, ...] = Field((), description="Id för de åtaganden uppdateringen gäller.")
     actors: tuple[Slug, ...] = Field((), description="Id för de aktörer uppdateringen gäller.")

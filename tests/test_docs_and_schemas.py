@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from pydantic import BaseModel
 
 from medborgarlofte import structure
 from medborgarlofte.readers import read_markdown, read_yaml
+from medborgarlofte.generators import styles as styles_generator
 from medborgarlofte.schemas import file_schemas, render
+from medborgarlofte.vocabulary import KINDS, SHOWN_STATUSES, STATUSES
 
 from .conftest import ROOT, SAMPLE
 
@@ -48,3 +51,24 @@ def test_valid_content_passes_its_schema(path: Path) -> None:
 def test_schema_catches_a_mistake() -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"period": "2022-2023", "titel": "x"}, file_schemas()["commitment.schema.json"])
+
+
+def test_every_status_and_kind_comes_from_its_table() -> None:
+    """One row in vocabulary.py is all a new status or kind needs: the format, the editors' schemas, the styles and CONTENT.md follow."""
+    documented = (ROOT / "CONTENT.md").read_text(encoding="utf-8")
+    schema = json.loads((ROOT / "schemas/commitment.schema.json").read_text(encoding="utf-8"))
+    assert list(STATUSES) in _enums(schema)
+    styles = styles_generator.generate()["status.css"]
+    for status in SHOWN_STATUSES.values():
+        assert f".status-{status.slug} " in styles and f".bar-{status.slug} " in styles
+    for name in (*STATUSES, *KINDS):
+        assert f"`{name}`" in documented, name
+    assert list(KINDS) in _enums(json.loads((ROOT / "schemas/update.schema.json").read_text(encoding="utf-8")))
+
+
+def _enums(node: object) -> list[list]:
+    if isinstance(node, dict):
+        return ([node["enum"]] if "enum" in node else []) + [e for value in node.values() for e in _enums(value)]
+    if isinstance(node, list):
+        return [e for value in node for e in _enums(value)]
+    return []

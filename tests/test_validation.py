@@ -134,7 +134,7 @@ CASES = {
     ),
     "cancelled without a note": (
         edit(BLOMLADOR, "status: planerad", "status: avbruten"),
-        "content/commitments/kommunen-blomlador.yaml:10: history[1].note: saknas: ett avbrutet åtagande måste förklaras (förväntade en kommentar om varför)",
+        "content/commitments/kommunen-blomlador.yaml:10: history[1].note: saknas: ett åtagande med status avbruten måste förklaras (förväntade en kommentar om varför)",
     ),
     "end before start": (
         edit(BLOMLADOR, "end: 2022-10-31", "end: 2022-04-30"),
@@ -202,7 +202,7 @@ CASES = {
     ),
     "medborgardialog without dialogue": (
         {DIALOGUE: "---\ntitle: Dialog\ndate: 2022-09-20\nkind: medborgardialog\nsummary: Kort.\n---\nText.\n"},
-        "content/updates/2022-09-dialog.md:2: dialogue: saknas för en medborgardialog (förväntade dialogue med held, place och form)",
+        "content/updates/2022-09-dialog.md:2: dialogue: saknas för medborgardialog (förväntade dialogue med held, place och form)",
     ),
     "dialogue on a letter": (
         edit(DIALOGUE, "kind: medborgardialog", "kind: nyhet"),

@@ -14,7 +14,8 @@ from babel.dates import format_date
 
 from ..contents import load
 from ..errors import ContentErrors, one_of
-from ..structure import STATUSES, UPDATE_KINDS, Content
+from ..structure import Content
+from ..vocabulary import KINDS, STATUSES
 
 _FRONT_MATTER = """---
 title: {title}
@@ -41,8 +42,8 @@ _DIALOGUE = """dialogue:
 
 
 def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: date, digest: bool, language: str) -> int:
-    if kind not in UPDATE_KINDS:
-        return _fail(f"okänd typ '{kind}' ({one_of(kind, (*UPDATE_KINDS, 'status'))})")
+    if kind not in KINDS:
+        return _fail(f"okänd typ '{kind}' ({one_of(kind, (*KINDS, 'status'))})")
     content = _load(content_dir, shown_as)
     if content is None:
         return 1
@@ -54,7 +55,7 @@ def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: d
     path = folder / f"{today.isoformat()}-{_slug(title)}.md"
     if path.exists():
         return _fail(f"{shown_as}/updates/{path.name} finns redan (öppna den filen, eller välj en annan rubrik)")
-    dialogue = _DIALOGUE.format(day=today.isoformat()) if kind == "medborgardialog" else ""
+    dialogue = _DIALOGUE.format(day=today.isoformat()) if KINDS[kind].has_dialogue else ""
     text = _FRONT_MATTER.format(title=json.dumps(title, ensure_ascii=False), day=today.isoformat(), kind=kind, dialogue=dialogue, body=found.text,
                                 actors=", ".join(found.actors), commitments=", ".join(found.commitments), example="example: true\n" if found.example else "")
     path.write_text(text, encoding="utf-8")
@@ -140,7 +141,7 @@ def letter_digest(content: Content, today: date, language: str) -> Digest:
             by_actor[c.actors[0]] += [_marked(line, example) for line, example in lines]
             commitments.append(c.id)
             examples = examples or any(example for _, example in lines)
-    dialogues = [u for u in content.updates if u.kind == "medborgardialog" and since < u.date.date() <= today and not u.draft]
+    dialogues = [u for u in content.updates if u.dialogue and since < u.date.date() <= today and not u.draft]
     examples = examples or any(u.example for u in dialogues)
     intro = f"Det här har hänt sedan förra informationsbrevet ({_day(since)})." if letters else "Det här har hänt hittills."
     parts = [intro, "Skriv om texten med egna ord innan brevet publiceras."]

@@ -6,7 +6,7 @@ from datetime import date
 
 from ..settings import Settings
 from ..structure import Content
-from . import calendar, charts, feeds, opendata, pages
+from . import calendar, charts, feeds, opendata, pages, styles
 from .links import GENERATED
 
 __all__ = ["GENERATED", "generate"]
@@ -19,4 +19,5 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
         "kalender.ics": calendar.generate(content, settings),
+        **styles.generate(),
     }

@@ -13,8 +13,9 @@ from babel.numbers import format_decimal
 from matplotlib.figure import Figure
 
 from ..settings import Settings
-from ..structure import STATUSES, Content, Indicator
-from .followup import NO_STATUS, month_ends, monthly_status_counts
+from ..structure import Content, Indicator
+from ..vocabulary import SHOWN_STATUSES
+from .followup import month_ends, monthly_status_counts
 
 # Fixed ids and no timestamp: the same numbers give the same file. Text stays text, for zoom and search.
 _STYLE: dict[Any, Any] = {"svg.hashsalt": "medborgarlofte", "svg.fonttype": "none", "font.family": "sans-serif", "font.size": 11}
@@ -23,10 +24,6 @@ INDICATOR_FIGURE = (6.4, 3.2)  # inches
 STATUS_FIGURE = (6.4, 3.6)
 # Width and height for the <img> of each chart, so that the page keeps its place before the chart arrives.
 SIZES = {"indicator": tuple(round(100 * side) for side in INDICATOR_FIGURE), "status": tuple(round(100 * side) for side in STATUS_FIGURE)}
-_STATUS_LOOK = {  # colour and hatch, so that no two statuses differ by colour alone
-    "planerad": ("#9e9e9e", ""), "pågår": ("#1e73be", "//"), "löpande": ("#2e7d32", ".."), "genomförd": ("#1d5a2a", ""),
-    "försenad": ("#b35c00", "xx"), "avbruten": ("#8a1c1c", "\\\\"), NO_STATUS: ("#ffffff", "--"),
-}
 
 
 @functools.lru_cache(maxsize=4096)  # a preview rebuilds on every save; unchanged figures need not be drawn again
@@ -61,13 +58,12 @@ def _status_chart(frozen: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], 
         axes = figure.subplots()
         positions = list(range(len(rows)))
         bottoms = [0] * len(rows)
-        for status in (*STATUSES, NO_STATUS):
-            heights = [counts[status] for _, counts in rows]
+        for status in SHOWN_STATUSES.values():
+            heights = [counts[status.name] for _, counts in rows]
             if not any(heights):
                 continue
-            colour, hatch = _STATUS_LOOK[status]
-            label = status.capitalize() if status != NO_STATUS else "Ingen status"
-            axes.bar(positions, heights, bottom=bottoms, color=colour, hatch=hatch, edgecolor="#333333", label=label)
+            # Colour and hatch both, so that no two statuses differ by colour alone.
+            axes.bar(positions, heights, bottom=bottoms, color=status.fill, hatch=status.hatch, edgecolor="#333333", label=status.label)
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         axes.set_xticks(positions, [format_date(end, "MMM yy", locale=language) for end, _ in rows], rotation=45)
         axes.set_ylabel("Antal åtaganden")

@@ -14,7 +14,8 @@ from markupsafe import escape
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
-from .links import COMMITMENTS, GENERATED, KIND_FEEDS, KIND_PAGES, KIND_TITLES, commitment_page, linked_address, status_anchor, update_page, url_of
+from ..vocabulary import KINDS
+from .links import COMMITMENTS, GENERATED, commitment_page, linked_address, status_anchor, update_page, url_of
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
 
@@ -81,9 +82,8 @@ def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Ite
             by[key].append(item)
     yield Feed("flode/alla", "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", "index.md"), items
     yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", COMMITMENTS), by["kind:status"]
-    for kind, slug in KIND_FEEDS.items():
-        yield Feed(f"flode/{slug}", KIND_TITLES[kind], f"{KIND_TITLES[kind]} om medborgarlöftet.",
-                   f"{GENERATED}/{KIND_PAGES[kind]}.md"), by[f"kind:{kind}"]
+    for kind in KINDS.values():
+        yield Feed(f"flode/{kind.feed}", kind.plural, f"{kind.plural} om medborgarlöftet.", f"{GENERATED}/{kind.page}.md"), by[f"kind:{kind.name}"]
     for actor in content.actors.values():
         yield Feed(f"flode/aktor/{actor.id}", actor.name, f"Uppdateringar och statusändringar från {actor.name}.",
                    f"{GENERATED}/aktor/{actor.id}.md"), by[f"actor:{actor.id}"]

@@ -7,9 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ..structure import STATUSES, Commitment, Content, Indicator, Measurement, Period
-
-NO_STATUS = "ingen"
+from ..structure import Commitment, Content, Indicator, Measurement, Period
+from ..vocabulary import NO_STATUS, SHOWN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ def month_ends(period: Period, today: date) -> list[date]:
 
 def status_on(commitment: Commitment, day: date) -> str:
     """The status a commitment had at the end of a day: its newest history entry up to then."""
-    current = NO_STATUS
+    current = NO_STATUS.name
     for entry in commitment.history:
         if entry.date > day:
             break
@@ -65,7 +64,7 @@ def monthly_status_counts(commitments: list[Commitment], ends: list[date]) -> li
     rows = []
     for end in ends:
         counts = Counter(status_on(c, end) for c in commitments)
-        rows.append((end, {s: counts[s] for s in (*STATUSES, NO_STATUS)}))
+        rows.append((end, {s: counts[s] for s in SHOWN_STATUSES}))
     return rows
 
 

@@ -6,10 +6,9 @@ import posixpath
 from collections.abc import Iterable
 from datetime import date
 
+from ..vocabulary import SHOWN_STATUSES
+
 GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
-KIND_PAGES = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljningar"}
-KIND_TITLES = {"informationsbrev": "Informationsbrev", "medborgardialog": "Medborgardialoger", "nyhet": "Nyheter", "uppföljning": "Uppföljningsrapporter"}
-KIND_FEEDS = {"informationsbrev": "informationsbrev", "medborgardialog": "medborgardialoger", "nyhet": "nyheter", "uppföljning": "uppfoljning"}
 
 
 COMMITMENTS = f"{GENERATED}/ataganden/index.md"  # the current period's commitments; page n of the listing at ataganden/n/
@@ -33,14 +32,9 @@ def moved(pages: Iterable[str]) -> dict[str, str]:
     return redirects
 
 
-def status_slug(status: str) -> str:
-    """'pågår' -> 'pagar': a status as it appears in anchors and class names."""
-    return status.translate(str.maketrans("åäö", "aao"))
-
-
 def status_anchor(entry_date: date, status: str) -> str:
     """The anchor of one status change on its commitment's page: stable while notes are edited."""
-    return f"status-{entry_date.isoformat()}-{status_slug(status)}"
+    return f"status-{entry_date.isoformat()}-{SHOWN_STATUSES[status].slug}"
 
 
 def commitment_page(commitment_id: str) -> str:

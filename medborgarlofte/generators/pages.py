@@ -18,27 +18,23 @@ from markupsafe import Markup, escape
 
 from ..markup import Renderer
 from ..settings import Settings
-from ..structure import STATUSES, Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
+from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
+from ..vocabulary import KINDS, NO_STATUS, SHOWN_STATUSES, STATUSES
 from . import charts, feeds, followup, opendata
 from .links import (
     COMMITMENTS,
     COMMITMENTS_CSV,
     GENERATED,
-    KIND_FEEDS,
-    KIND_PAGES,
-    KIND_TITLES,
     commitment_page,
     linked_address,
     moved,
     page_address,
     relative_address,
     status_anchor,
-    status_slug,
     update_page,
     url_of,
 )
 
-CLOSED = ("genomförd", "avbruten")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
@@ -130,8 +126,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     for update in content.updates:
         page(f"uppdatering/{update.id}.md", "update.md.j2", update=update)
     paged("uppdateringar.md", "updates.md.j2", list(content.updates), "flode/alla", title="Alla uppdateringar", kind=None)
-    for kind, slug in KIND_PAGES.items():
-        paged(f"{slug}.md", "updates.md.j2", [u for u in content.updates if u.kind == kind], f"flode/{KIND_FEEDS[kind]}", title=KIND_TITLES[kind], kind=kind)
+    for kind in KINDS.values():
+        paged(f"{kind.page}.md", "updates.md.j2", [u for u in content.updates if u.kind == kind.name], f"flode/{kind.feed}", title=kind.plural, kind=kind)
     for period in content.periods.values():
         commitments = [v.commitment for v in by_period[period.id]]
         ends = followup.month_ends(period, today)
@@ -181,7 +177,7 @@ def _commitment_views(content: Content, settings: Settings, today: date) -> dict
         reported = [e.date for e in c.history] + [a.date for a in c.activities] + [u.date.date() for u in updates]
         last = max(reported, default=None)
         status = c.status
-        open_ = status is None or status.status not in CLOSED
+        open_ = status is None or not STATUSES[status.status].closed
         ends = c.end or period.end
         phase = period.phase(today)
         within = [e for e in c.history if e.date <= period.end]
@@ -239,9 +235,9 @@ def _outcome(views: list[CommitmentView], content: Content) -> Outcome:
     ids = {v.commitment.id for v in views}
     return Outcome(
         rows=_status_rows(views),
-        done=sum(1 for v in views if v.outcome and v.outcome.status == "genomförd"),
+        done=sum(1 for v in views if v.outcome and STATUSES[v.outcome.status].done),
         total=len(views),
-        unfinished=[v for v in views if not v.outcome or v.outcome.status not in CLOSED],
+        unfinished=[v for v in views if not v.outcome or not STATUSES[v.outcome.status].closed],
         after_end=sorted(((v, e) for v in views for e in v.after_end), key=lambda pair: (pair[1].date, pair[0].commitment.id)),
         reports=[u for u in content.updates if u.kind == "uppföljning" and ids.intersection(u.concerns)],
     )
@@ -250,14 +246,14 @@ def _outcome(views: list[CommitmentView], content: Content) -> Outcome:
 def _status_key(view: CommitmentView) -> str:
     """The status a listing counts: for an ended period, its outcome, which later reports do not change."""
     status = view.outcome if view.phase == "ended" else view.status
-    return status.status if status else followup.NO_STATUS
+    return status.status if status else NO_STATUS.name
 
 
 def _status_rows(views: list[CommitmentView]) -> list[tuple[str, int, int]]:
     """(status, count, percent) for every status, in the order work moves through them."""
     counts = Counter(_status_key(v) for v in views)
     total = max(len(views), 1)
-    return [(s, counts[s], round(100 * counts[s] / total)) for s in (*STATUSES, followup.NO_STATUS) if counts[s]]
+    return [(s, counts[s], round(100 * counts[s] / total)) for s in SHOWN_STATUSES if counts[s]]
 
 
 def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tuple[Actor, dict[str, int]]]:
@@ -266,7 +262,7 @@ def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tu
     for actor in actors:
         counts = Counter(_status_key(v) for v in views if actor in v.actors)
         if counts:
-            rows.append((actor, {s: counts[s] for s in (*STATUSES, followup.NO_STATUS) if counts[s]}))
+            rows.append((actor, {s: counts[s] for s in SHOWN_STATUSES if counts[s]}))
     return rows
 
 
@@ -292,10 +288,10 @@ def _environment(settings: Settings) -> Environment:
         difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±")
         + _with_unit(format_decimal(abs(value), locale=settings.language), "procentenheter" if unit == "procent" else unit),
         h=lambda value: Markup(escape(value)),
-        status_label=lambda s: s.capitalize() if s != followup.NO_STATUS else "Ingen status rapporterad",
-        status_class=status_slug,
+        status_label=lambda name: SHOWN_STATUSES[name].label,
+        status_class=lambda name: SHOWN_STATUSES[name].slug,
     )
-    env.globals.update(commitments_page=COMMITMENTS, commitments_csv=f"{GENERATED}/{COMMITMENTS_CSV}", chart_size=charts.SIZES, to=_to, status_anchor=status_anchor, statuses=STATUSES, no_status=followup.NO_STATUS, kind_pages=KIND_PAGES, kind_titles=KIND_TITLES, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
+    env.globals.update(commitments_page=COMMITMENTS, commitments_csv=f"{GENERATED}/{COMMITMENTS_CSV}", chart_size=charts.SIZES, to=_to, status_anchor=status_anchor, no_status=NO_STATUS.name, kinds=KINDS, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
     return env
 
 

@@ -1,0 +1,67 @@
+"""Every fact about a status and about a kind of update, in one table each.
+
+Validation, `new`, pages, charts, the status styles and feeds all read them here, so that adding a
+status or a kind of update is one row. Names are as content writes them (Swedish); slugs are the ASCII
+forms used in anchors, class names and addresses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StatusFacts:
+    name: str  # as written in content
+    label: str  # as shown to readers
+    slug: str  # in anchors and class names
+    closed: bool  # the work is over: never silent or overdue
+    done: bool  # counted as done in an ended period's outcome
+    needs_note: bool  # refused without a note that says what happened
+    # How it looks. Colour never stands alone: the badge has the word, the bars and charts a pattern too.
+    text: str  # badge text
+    background: str  # badge background
+    border: str  # badge border style
+    edge: str  # badge border colour
+    struck: bool  # badge text struck through
+    fill: str  # bars and charts
+    stripe: str  # second colour of a bar's stripes, "" for none
+    angle: int  # direction of a bar's stripes, in degrees
+    hatch: str  # matplotlib's hatch for the same stripes in a chart
+
+
+STATUSES: dict[str, StatusFacts] = {s.name: s for s in (
+    StatusFacts("planerad", "Planerad", "planerad", False, False, False, "#3a3a3a", "#f0f0f0", "solid", "currentColor", False, "#9e9e9e", "", 0, ""),
+    StatusFacts("pågår", "Pågår", "pagar", False, False, False, "#0b4f8a", "#e3f0fb", "solid", "currentColor", False, "#1e73be", "", 0, "//"),
+    StatusFacts("löpande", "Löpande", "lopande", False, False, False, "#1d5a2a", "#e6f4e9", "solid", "currentColor", False, "#2e7d32", "#66a96a", 45, ".."),
+    StatusFacts("genomförd", "Genomförd", "genomford", True, True, False, "#ffffff", "#1d5a2a", "solid", "#1d5a2a", False, "#1d5a2a", "", 0, ""),
+    StatusFacts("försenad", "Försenad", "forsenad", False, False, False, "#7a3e00", "#fff1dd", "dashed", "currentColor", False, "#b35c00", "#f0a040", 90, "xx"),
+    StatusFacts("avbruten", "Avbruten", "avbruten", True, False, True, "#8a1c1c", "#fbe6e6", "solid", "currentColor", True, "#8a1c1c", "#e0a0a0", -45, "\\\\"),
+)}
+# A commitment with no status reported yet: shown, counted and charted like a status, never written in content.
+NO_STATUS = StatusFacts("ingen", "Ingen status rapporterad", "ingen", False, False, False, "#3a3a3a", "#ffffff", "dotted", "currentColor", False, "#ffffff", "", 0, "--")
+SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
+
+
+@dataclass(frozen=True)
+class KindFacts:
+    name: str  # as written in content
+    label: str  # one of them
+    plural: str  # the listing's title and the feed's
+    intro: str  # the first line of its listing
+    page: str  # the listing's address, under the generated folder
+    feed: str  # the feed's name, under flode/
+    has_dialogue: bool  # a medborgardialog carries when, where and "Ni sa – vi gör"
+
+
+KINDS: dict[str, KindFacts] = {k.name: k for k in (
+    KindFacts("informationsbrev", "Informationsbrev", "Informationsbrev",
+              "Informationsbreven berättar om arbetet med medborgarlöftet. De delas också ut på papper.",
+              "informationsbrev", "informationsbrev", False),
+    KindFacts("medborgardialog", "Medborgardialog", "Medborgardialoger",
+              "Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det.",
+              "medborgardialoger", "medborgardialoger", True),
+    KindFacts("nyhet", "Nyhet", "Nyheter", "Nyheter om arbetet med medborgarlöftet.", "nyheter", "nyheter", False),
+    KindFacts("uppföljning", "Uppföljningsrapport", "Uppföljningsrapporter", "Rapporter om hur arbetet med medborgarlöftet följs upp.",
+              "uppfoljningar", "uppfoljning", False),
+)}
