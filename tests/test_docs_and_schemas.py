@@ -11,8 +11,9 @@ import pytest
 from pydantic import BaseModel
 
 from medborgarlofte import structure
-from medborgarlofte.readers import read_markdown, read_yaml
+from medborgarlofte.addresses import STYLES
 from medborgarlofte.generators import styles as styles_generator
+from medborgarlofte.readers import read_markdown, read_yaml
 from medborgarlofte.schemas import file_schemas, render
 from medborgarlofte.vocabulary import KINDS, SHOWN_STATUSES, STATUSES
 
@@ -58,7 +59,7 @@ def test_every_status_and_kind_comes_from_its_table() -> None:
     documented = (ROOT / "CONTENT.md").read_text(encoding="utf-8")
     schema = json.loads((ROOT / "schemas/commitment.schema.json").read_text(encoding="utf-8"))
     assert list(STATUSES) in _enums(schema)
-    styles = styles_generator.generate()["status.css"]
+    styles = styles_generator.generate()[STYLES]
     for status in SHOWN_STATUSES.values():
         assert f".status-{status.slug} " in styles and f".bar-{status.slug} " in styles
     for name in (*STATUSES, *KINDS):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from medborgarlofte.addresses import in_generated
 from medborgarlofte.contents import load
 from medborgarlofte.errors import ContentError, ContentErrors
 from medborgarlofte.generators import opendata
@@ -225,7 +226,7 @@ def test_formula_in_content_is_inert_in_csv_and_as_written_in_json(tmp_path: Pat
     changes.update(edit(NARVARO, "note: Närvaron har börjat.", "note: '@SUM(1+1)'") if False else {})
     text = changes[NARVARO].replace("note: Närvaron har börjat.", "note: '@SUM(1+1)'")
     content = load(make_content(tmp_path, {NARVARO: text}), "content")
-    files = opendata.generate(content, read_settings(ROOT / "mkdocs.yml"))
+    files = {in_generated(path): text for path, text in opendata.generate(content, read_settings(ROOT / "mkdocs.yml")).items()}
     assert files["data/ataganden.csv"].startswith("\ufeffid;title;")  # Excel with Swedish settings: BOM and semicolons
     rows = list(csv.DictReader(io.StringIO(files["data/ataganden.csv"].lstrip("\ufeff")), delimiter=";"))
     assert next(r for r in rows if r["id"] == "polisen-narvaro")["title"] == "'=HYPERLINK(\"https://evil.example\",\"Klicka\")"

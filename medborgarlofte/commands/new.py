@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import sys
 from collections import defaultdict
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from .. import addresses as at
 from ..contents import load
 from ..errors import ContentErrors, one_of
 from ..structure import Content
@@ -122,6 +124,10 @@ def letter_digest(content: Content, today: date, language: str) -> Digest:
     def _day(day: date) -> str:
         return format_date(day, "d MMMM y", locale=language)
 
+    def _link(target: str) -> str:
+        """A link as the letter's text writes it: relative to the letter's own page."""
+        return posixpath.relpath(target, posixpath.dirname(at.update("brev")))
+
     def _marked(line: str, example: bool) -> str:
         return f"- *Exempel:* {line}" if example else f"- {line}"
 
@@ -131,7 +137,7 @@ def letter_digest(content: Content, today: date, language: str) -> Digest:
     commitments: list[str] = []
     examples = False
     for c in content.commitments.values():
-        link = f"[{c.title}](../atagande/{c.id}.md)"
+        link = f"[{c.title}]({_link(at.commitment(c.id))})"
         lines = [(f"{link}: {entry.status} från {_day(entry.date)}." + (f" {entry.note}" if entry.note else ""), c.example or entry.example)
                  for entry in c.history if since < entry.date <= today]
         lines += [(f"{link}: {activity.text}" + (f": {activity.count}" if activity.count is not None else "") + f", {_day(activity.date)}.",
@@ -149,7 +155,7 @@ def letter_digest(content: Content, today: date, language: str) -> Digest:
         if by_actor.get(actor_id):
             parts += [f"## {actor.name}", "\n".join(by_actor[actor_id])]
     if dialogues:
-        parts += ["## Medborgardialoger", "\n".join(_marked(f"[{u.title}]({u.id}.md), {_day(u.date.date())}.", u.example) for u in dialogues)]
+        parts += ["## Medborgardialoger", "\n".join(_marked(f"[{u.title}]({_link(at.update(u.id))}), {_day(u.date.date())}.", u.example) for u in dialogues)]
     if len(parts) == 2:
         parts.append("Inga statusändringar, aktiviteter eller dialoger har rapporterats sedan dess.")
     actors = [a for a in content.actors if by_actor.get(a)]

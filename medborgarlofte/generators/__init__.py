@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..addresses import CALENDAR, GENERATED, in_generated
 from ..settings import Settings
 from ..structure import Content
 from . import calendar, charts, feeds, opendata, pages, styles
-from .links import GENERATED
 
 __all__ = ["GENERATED", "generate"]
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    return {
+    """Every generated file, by its path in the generated folder."""
+    files = {
         **pages.generate(content, settings, today),
         **feeds.generate(content, settings),
         **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
-        "kalender.ics": calendar.generate(content, settings),
+        CALENDAR: calendar.generate(content, settings),
         **styles.generate(),
     }
+    return {in_generated(path): text for path, text in files.items()}

@@ -7,9 +7,9 @@ from urllib.parse import urlparse
 
 from icalendar import Calendar, Event
 
+from .. import addresses as at
 from ..settings import Settings
 from ..structure import Content
-from .links import update_page, url_of
 
 DEFAULT_MINUTES = 90  # a meeting whose length the content does not give
 
@@ -40,7 +40,7 @@ def generate(content: Content, settings: Settings) -> str:
         if meeting.place:
             event.add("location", meeting.place)
         event.add("description", update.summary)
-        event.add("url", url_of(settings.url, update_page(update.id)))
+        event.add("url", at.url_of(settings.url, at.update(update.id)))
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical().decode("utf-8")

@@ -12,6 +12,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from matplotlib.figure import Figure
 
+from .. import addresses as at
 from ..settings import Settings
 from ..structure import Content, Indicator
 from ..vocabulary import SHOWN_STATUSES
@@ -84,9 +85,9 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     files = {}
     for indicator in content.indicators.values():
         if indicator.values:
-            files[f"indikator/{indicator.id}.svg"] = indicator_chart(indicator, settings.language)
+            files[at.indicator_chart(indicator.id)] = indicator_chart(indicator, settings.language)
     for period in content.periods.values():
         rows = monthly_status_counts([c for c in content.commitments.values() if c.period == period.id], month_ends(period, today))
         if rows:
-            files[f"uppfoljning/{period.id}-status.svg"] = status_chart(rows, settings.language)
+            files[at.status_chart(period.id)] = status_chart(rows, settings.language)
     return files

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,21 +10,22 @@ from datetime import datetime, time
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
+from .. import addresses as at
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
 from ..vocabulary import KINDS
-from .links import COMMITMENTS, GENERATED, commitment_page, linked_address, status_anchor, update_page, url_of
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
 
 
 @dataclass(frozen=True)
 class Feed:
-    path: str  # under the generated folder, without the .rss/.atom ending
+    name: str  # as the address table names it: 'atagande/polisen-narvaro'
     title: str
     description: str
     page: str  # the page the feed follows, as a path under docs/
+    group: str  # site, actor, commitment or theme: how the follow page lists it
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,9 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     by_folder: dict[str, list[str]] = defaultdict(list)
     for feed, chosen in _feeds(content, items):
         rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, fallback)
-        files[f"{feed.path}.rss"] = rss
-        files[f"{feed.path}.atom"] = atom
-        by_folder[posixpath.dirname(feed.path)] += [f"{settings.url}{GENERATED}/{feed.path}.{ending}" for ending in ("rss", "atom")]
+        files[at.feed(feed.name, "rss")] = rss
+        files[at.feed(feed.name, "atom")] = atom
+        by_folder[at.feed_folder(feed.name)] += [at.url_of(settings.url, at.feed(feed.name, ending)) for ending in ("rss", "atom")]
     # Each folder of feeds has a sitemap of them: search engines take feeds as sitemaps, and Material's
     # script looks for one beside every <link rel="alternate"> a page has, which would otherwise be a 404.
     for folder, addresses in by_folder.items():
@@ -80,19 +80,17 @@ def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Ite
         keys |= {f"theme:{t}" for c in item.commitments for t in theme_of.get(c, ())}
         for key in keys:
             by[key].append(item)
-    yield Feed("flode/alla", "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", "index.md"), items
-    yield Feed("flode/statusandringar", "Statusändringar", "Varje gång ett åtagande byter status.", COMMITMENTS), by["kind:status"]
+    yield Feed(at.ALL_FEED, "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", at.START, "site"), items
+    yield Feed(at.STATUS_FEED, "Statusändringar", "Varje gång ett åtagande byter status.", at.COMMITMENTS, "site"), by["kind:status"]
     for kind in KINDS.values():
-        yield Feed(f"flode/{kind.feed}", kind.plural, f"{kind.plural} om medborgarlöftet.", f"{GENERATED}/{kind.page}.md"), by[f"kind:{kind.name}"]
+        yield Feed(kind.feed, kind.plural, f"{kind.plural} om medborgarlöftet.", at.kind(kind), "site"), by[f"kind:{kind.name}"]
     for actor in content.actors.values():
-        yield Feed(f"flode/aktor/{actor.id}", actor.name, f"Uppdateringar och statusändringar från {actor.name}.",
-                   f"{GENERATED}/aktor/{actor.id}.md"), by[f"actor:{actor.id}"]
+        yield Feed(at.actor_feed(actor.id), actor.name, f"Uppdateringar och statusändringar från {actor.name}.", at.actor(actor.id), "actor"), by[f"actor:{actor.id}"]
     for c in content.commitments.values():
-        yield Feed(f"flode/atagande/{c.id}", c.title, f"Statusändringar och uppdateringar för åtagandet {c.title}.",
-                   commitment_page(c.id)), by[f"commitment:{c.id}"]
+        yield Feed(at.commitment_feed(c.id), c.title, f"Statusändringar och uppdateringar för åtagandet {c.title}.",
+                   at.commitment(c.id), "commitment"), by[f"commitment:{c.id}"]
     for theme in content.themes.values():
-        yield Feed(f"flode/tema/{theme.id}", theme.name, f"Statusändringar och uppdateringar inom temat {theme.name}.",
-                   f"{GENERATED}/tema/{theme.id}.md"), by[f"theme:{theme.id}"]
+        yield Feed(at.theme_feed(theme.id), theme.name, f"Statusändringar och uppdateringar inom temat {theme.name}.", at.theme(theme.id), "theme"), by[f"theme:{theme.id}"]
 
 
 def _items(content: Content, settings: Settings, renderer: Renderer) -> Iterable[Item]:
@@ -103,10 +101,10 @@ def _items(content: Content, settings: Settings, renderer: Renderer) -> Iterable
 
 
 def _update_item(update: Update, content: Content, settings: Settings, renderer: Renderer) -> Item:
-    page = update_page(update.id)
-    link = url_of(settings.url, page)
+    page = at.update(update.id)
+    link = at.url_of(settings.url, page)
     # Relative links in the text are written for its page; a feed reader needs them absolute.
-    body = renderer.html(update.body, lambda href: settings.url + linked_address(href, page))
+    body = renderer.html(update.body, lambda href: settings.url + at.linked_address(href, page))
     if update.dialogue:
         points = "".join(f"<li><p><strong>Ni sa:</strong> {escape(p.raised)}</p><p><strong>Vi gör:</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
         body += f"<h2>Ni sa – vi gör</h2><ul>{points}</ul>" if points else ""
@@ -125,10 +123,10 @@ def _update_item(update: Update, content: Content, settings: Settings, renderer:
 
 
 def _status_items(commitment: Commitment, content: Content, settings: Settings) -> Iterable[Item]:
-    page = url_of(settings.url, commitment_page(commitment.id))
+    page = at.url_of(settings.url, at.commitment(commitment.id))
     previous = None
     for entry in commitment.history:
-        link = f"{page}#{status_anchor(entry.date, entry.status)}"
+        link = f"{page}#{at.status_anchor(entry.date, entry.status)}"
         change = f"Status: {entry.status}" + (f" (tidigare {previous})" if previous else "") + "."
         note = f" {entry.note}" if entry.note else ""
         responsible = f" Ansvarig: {', '.join(content.actors[a].name for a in commitment.actors)}."
@@ -153,7 +151,7 @@ def _labelled(title: str, example: bool) -> str:
 
 
 def _render(feed: Feed, items: list[Item], settings: Settings, fallback: datetime) -> tuple[str, str]:
-    page_url = url_of(settings.url, feed.page)
+    page_url = at.url_of(settings.url, feed.page)
     newest = items[0].moment if items else fallback
     rss, atom = (_generator(feed, items, settings, page_url, newest, ending) for ending in ("rss", "atom"))
     return rss.rss_str(pretty=True).decode("utf-8"), atom.atom_str(pretty=True).decode("utf-8")
@@ -161,7 +159,7 @@ def _render(feed: Feed, items: list[Item], settings: Settings, fallback: datetim
 
 def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str, newest: datetime, ending: str) -> FeedGenerator:
     generator = FeedGenerator()
-    self_url = f"{settings.url}{GENERATED}/{feed.path}.{ending}"
+    self_url = at.url_of(settings.url, at.feed(feed.name, ending))
     generator.id(self_url)
     generator.title(f"{feed.title} – {settings.name}")
     generator.description(str(escape(feed.description)))  # readers show an RSS description as HTML

@@ -11,9 +11,9 @@ from datetime import date
 
 from pydantic import BaseModel, Field, TypeAdapter
 
+from .. import addresses as at
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
-from .links import COMMITMENTS_CSV, MOVED_FILES, commitment_page, status_anchor, update_page, url_of
 
 COMMITMENT_COLUMNS = ("id", "title", "period", "actors", "themes", "status", "status_since", "status_example", "start", "end", "progress", "continues", "url")
 CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "actor_names", "from_status", "to_status", "note", "source", "example", "url")
@@ -64,7 +64,7 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     commitments = [
         PublishedCommitment(
             **c.model_dump(), status_now=c.status.status if c.status else None,
-            status_since=c.status.date if c.status else None, url=url_of(settings.url, commitment_page(c.id)),
+            status_since=c.status.date if c.status else None, url=at.url_of(settings.url, at.commitment(c.id)),
         )
         for c in content.commitments.values()
     ]
@@ -74,19 +74,19 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
         actors=list(content.actors.values()),
         themes=list(content.themes.values()),
         commitments=commitments,
-        updates=[PublishedUpdate(**u.model_dump(), url=url_of(settings.url, update_page(u.id))) for u in content.updates],
+        updates=[PublishedUpdate(**u.model_dump(), url=at.url_of(settings.url, at.update(u.id))) for u in content.updates],
         indicators=list(content.indicators.values()),
     )
     changes = status_changes(content, settings)
     commitments_csv = _csv(COMMITMENT_COLUMNS, [_commitment_row(c) for c in commitments])
     return {
-        **{old: commitments_csv for old, new in MOVED_FILES.items() if new == COMMITMENTS_CSV},
-        "data/medborgarlofte.json": _json(data.model_dump(mode="json")),
-        "data/medborgarlofte.schema.json": _json(OpenData.model_json_schema(mode="serialization")),
-        COMMITMENTS_CSV: commitments_csv,
-        "data/statusandringar.csv": _csv(CHANGE_COLUMNS, [_change_row(change) for change in changes]),
-        "data/statusandringar.json": _json([change.model_dump(mode="json") for change in changes]),
-        "data/statusandringar.schema.json": _json(TypeAdapter(list[PublishedChange]).json_schema(mode="serialization")),
+        **{old: commitments_csv for old, new in at.MOVED_FILES.items() if new == at.COMMITMENTS_CSV},
+        at.ALL_DATA: _json(data.model_dump(mode="json")),
+        at.ALL_DATA_SCHEMA: _json(OpenData.model_json_schema(mode="serialization")),
+        at.COMMITMENTS_CSV: commitments_csv,
+        at.CHANGES_CSV: _csv(CHANGE_COLUMNS, [_change_row(change) for change in changes]),
+        at.CHANGES_JSON: _json([change.model_dump(mode="json") for change in changes]),
+        at.CHANGES_SCHEMA: _json(TypeAdapter(list[PublishedChange]).json_schema(mode="serialization")),
     }
 
 
@@ -100,7 +100,7 @@ def status_changes(content: Content, settings: Settings) -> list[PublishedChange
                 date=entry.date, commitment=c.id, commitment_title=c.title, actors=list(c.actors),
                 actor_names=[content.actors[a].name for a in c.actors], from_status=previous, to_status=entry.status,
                 note=entry.note, source=entry.source, example=entry.example,
-                url=f"{url_of(settings.url, commitment_page(c.id))}#{status_anchor(entry.date, entry.status)}",
+                url=f"{at.url_of(settings.url, at.commitment(c.id))}#{at.status_anchor(entry.date, entry.status)}",
             ))
             previous = entry.status
     return sorted(rows, key=lambda row: (row.date, row.commitment))

@@ -16,24 +16,12 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from .. import addresses as at
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
 from ..vocabulary import KINDS, NO_STATUS, SHOWN_STATUSES, STATUSES
 from . import charts, feeds, followup, opendata
-from .links import (
-    COMMITMENTS,
-    COMMITMENTS_CSV,
-    GENERATED,
-    commitment_page,
-    linked_address,
-    moved,
-    page_address,
-    relative_address,
-    status_anchor,
-    update_page,
-    url_of,
-)
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -80,7 +68,7 @@ class CommitmentView:
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    """Every generated page, by its path in the generated folder."""
+    """Every generated page, by its path under docs/."""
     env = _environment(settings)
     views = _commitment_views(content, settings, today)
     current = _current_period(content, today)
@@ -89,16 +77,15 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
 
     def page(path: str, template: str, feed: str | None = None, **values) -> None:
         """One page; with a feed, its address goes in the front matter for the page's <head> and a visible link."""
-        feed_path = f"{GENERATED}/{feed}" if feed else None
-        text = env.get_template(template).render(here=f"{GENERATED}/{path}", feed=feed_path, **site, **values)
-        pages[path] = f"---\nfeed: {feed_path}\n---\n{text}" if feed_path else text
+        feeds_of_page = {ending: at.feed(feed, ending) for ending in ("rss", "atom")} if feed else None
+        text = env.get_template(template).render(here=path, feed=feeds_of_page, **site, **values)
+        pages[path] = f"---\nfeed: {posixpath.splitext(feeds_of_page['rss'])[0]}\n---\n{text}" if feeds_of_page else text
 
-    def paged(path: str, template: str, items: list, feed: str | None = None, more: str | None = None, **values) -> None:
-        """A listing in pages of PER_PAGE items, so that no page grows with the content: path, then more/2.md, more/3.md …"""
-        more = more or path[: -len(".md")]
-        paths = [path] + [f"{more}/{n}.md" for n in range(2, -(-len(items) // PER_PAGE) + 1)]
+    def paged(listing: str, template: str, items: list, feed: str | None = None, **values) -> None:
+        """A listing in pages of PER_PAGE items, so that no page grows with the content."""
+        paths = [at.listing_page(listing, n) for n in range(1, max(1, -(-len(items) // PER_PAGE)) + 1)]
         for n, here in enumerate(paths):
-            pager = Pager(n + 1, len(paths), f"{GENERATED}/{paths[n - 1]}" if n else None, f"{GENERATED}/{paths[n + 1]}" if n + 1 < len(paths) else None)
+            pager = Pager(n + 1, len(paths), paths[n - 1] if n else None, paths[n + 1] if n + 1 < len(paths) else None)
             page(here, template, feed if n == 0 else None, items=items[n * PER_PAGE : (n + 1) * PER_PAGE], pager=pager, **values)
 
     by_period: dict[str, list[CommitmentView]] = {period_id: [] for period_id in content.periods}
@@ -106,53 +93,48 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         by_period[view.period.id].append(view)
 
     for period in content.periods.values():
-        paged(f"period/{period.id}.md", "period.md.j2", by_period[period.id], period=period, phase=period.phase(today),
+        paged(at.period(period.id), "period.md.j2", by_period[period.id], period=period, phase=period.phase(today),
               outcome=_outcome(by_period[period.id], content))
-    page("perioder.md", "periods.md.j2")
-    paged(_in_generated(COMMITMENTS), "commitments.md.j2", _by_actor(by_period[current.id], content.actors), "flode/statusandringar", "ataganden")
+    page(at.PERIODS, "periods.md.j2")
+    paged(at.COMMITMENTS, "commitments.md.j2", _by_actor(by_period[current.id], content.actors), at.STATUS_FEED)
     for view in views.values():
-        page(f"atagande/{view.commitment.id}.md", "commitment.md.j2", f"flode/atagande/{view.commitment.id}", view=view)
+        page(at.commitment(view.commitment.id), "commitment.md.j2", at.commitment_feed(view.commitment.id), view=view)
     updates_by_actor: dict[str, list[Update]] = defaultdict(list)
     for update in content.updates:
         for actor_id in update.actors:
             updates_by_actor[actor_id].append(update)
     for actor in content.actors.values():
-        paged(f"aktor/{actor.id}.md", "actor.md.j2", [v for v in views.values() if actor in v.actors], f"flode/aktor/{actor.id}",
+        paged(at.actor(actor.id), "actor.md.j2", [v for v in views.values() if actor in v.actors], at.actor_feed(actor.id),
               actor=actor, updates=updates_by_actor[actor.id][:LATEST])
-    page("aktorer.md", "actors.md.j2", counts=Counter(a for v in views.values() for a in v.commitment.actors))
+    page(at.ACTORS, "actors.md.j2", counts=Counter(a for v in views.values() for a in v.commitment.actors))
     for theme in content.themes.values():
-        paged(f"tema/{theme.id}.md", "theme.md.j2", [v for v in views.values() if theme in v.themes], f"flode/tema/{theme.id}", theme=theme)
-    page("teman.md", "themes.md.j2", counts=Counter(t for v in views.values() for t in v.commitment.themes))
+        paged(at.theme(theme.id), "theme.md.j2", [v for v in views.values() if theme in v.themes], at.theme_feed(theme.id), theme=theme)
+    page(at.THEMES, "themes.md.j2", counts=Counter(t for v in views.values() for t in v.commitment.themes))
     for update in content.updates:
-        page(f"uppdatering/{update.id}.md", "update.md.j2", update=update)
-    paged("uppdateringar.md", "updates.md.j2", list(content.updates), "flode/alla", title="Alla uppdateringar", kind=None)
+        page(at.update(update.id), "update.md.j2", update=update)
+    paged(at.UPDATES, "updates.md.j2", list(content.updates), at.ALL_FEED, title="Alla uppdateringar", kind=None)
     for kind in KINDS.values():
-        paged(f"{kind.page}.md", "updates.md.j2", [u for u in content.updates if u.kind == kind.name], f"flode/{kind.feed}", title=kind.plural, kind=kind)
+        paged(at.kind(kind), "updates.md.j2", [u for u in content.updates if u.kind == kind.name], kind.feed, title=kind.plural, kind=kind)
     for period in content.periods.values():
         commitments = [v.commitment for v in by_period[period.id]]
         ends = followup.month_ends(period, today)
         status_rows = followup.monthly_status_counts(commitments, ends)
-        page(f"uppfoljning/{period.id}.md", "followup.md.j2", period=period, views=by_period[period.id], latest=LATEST,
+        page(at.followup(period.id), "followup.md.j2", period=period, views=by_period[period.id], latest=LATEST,
              status_rows=status_rows, present={s for _, counts in status_rows for s, n in counts.items() if n}, activity_rows=followup.activity_counts(content, commitments, ends),
              indicators=[i for i in content.indicators.values() if not i.commitments or any(views[c].period.id == period.id for c in i.commitments)])
-    paged("uppfoljning/index.md", "followups.md.j2", list(content.indicators.values()), more="uppfoljning/indikatorer")
+    paged(at.FOLLOWUPS, "followups.md.j2", list(content.indicators.values()))
     for indicator in content.indicators.values():
-        page(f"indikator/{indicator.id}.md", "indicator.md.j2", indicator=indicator, measured=[views[c] for c in indicator.commitments])
-    page("folj.md", "follow.md.j2", feeds=feeds.feeds_of(content))
-    page("oppna-data.md", "opendata.md.j2", commitment_columns=opendata.COMMITMENT_COLUMNS, change_columns=opendata.CHANGE_COLUMNS)
+        page(at.indicator(indicator.id), "indicator.md.j2", indicator=indicator, measured=[views[c] for c in indicator.commitments])
+    page(at.FOLLOW, "follow.md.j2", feeds=feeds.feeds_of(content))
+    page(at.OPEN_DATA, "opendata.md.j2", commitment_columns=opendata.COMMITMENT_COLUMNS, change_columns=opendata.CHANGE_COLUMNS)
     current_views = by_period[current.id]
-    page("_start.md", "start.md.j2", views=current_views, status_rows=_status_rows(current_views), phase=current.phase(today),
+    page(at.START_PART, "start.md.j2", views=current_views, status_rows=_status_rows(current_views), phase=current.phase(today),
          outcome=_outcome(current_views, content), next_period=next((p for p in content.periods.values() if p.start > current.end), None),
          actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content))
-    for old, new in moved(pages).items():
-        pages[_in_generated(old) + "index.html"] = env.get_template("moved.html.j2").render(
-            settings=settings, canonical=url_of(settings.url, new), target=relative_address(page_address(new), old + "index.md"))
+    for old, new in at.moved(pages).items():
+        pages[old + "index.html"] = env.get_template("moved.html.j2").render(
+            settings=settings, canonical=at.url_of(settings.url, new), target=at.relative_address(at.page_address(new), old + "index.md"))
     return pages
-
-
-def _in_generated(path: str) -> str:
-    """A path under docs/ as a path in the generated folder."""
-    return path.removeprefix(f"{GENERATED}/")
 
 
 def last_changed(content: Content) -> date | None:
@@ -291,7 +273,7 @@ def _environment(settings: Settings) -> Environment:
         status_label=lambda name: SHOWN_STATUSES[name].label,
         status_class=lambda name: SHOWN_STATUSES[name].slug,
     )
-    env.globals.update(commitments_page=COMMITMENTS, commitments_csv=f"{GENERATED}/{COMMITMENTS_CSV}", chart_size=charts.SIZES, to=_to, status_anchor=status_anchor, no_status=NO_STATUS.name, kinds=KINDS, absolute=lambda page: url_of(settings.url, page), commitment_page=commitment_page, update_page=update_page)
+    env.globals.update(at=at, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
@@ -321,14 +303,14 @@ def _markdown_filter(renderer: Renderer):
     def md(context, text: str | None) -> Markup:
         """Markdown from content as safe HTML, in a block of its own that MkDocs' Markdown leaves as it is."""
         here = _page_of(context)
-        rendered = renderer.html(text or "", lambda href: relative_address(linked_address(href, here), here))
+        rendered = renderer.html(text or "", lambda href: at.relative_address(at.linked_address(href, here), here))
         return Markup(f'\n<div class="text">\n{rendered}\n</div>\n')
     return md
 
 
 def _page_of(context) -> str:
     """The page being rendered; the start page's pieces are shown on the site's first page."""
-    return context["here"] if context["here"] != f"{GENERATED}/_start.md" else "index.md"
+    return context["here"] if context["here"] != at.START_PART else at.START
 
 
 @pass_context

@@ -1,0 +1,180 @@
+"""Every address the site publishes, declared once: pages, listings, feeds, charts, data files and anchors.
+
+Like Pelican's ARTICLE_SAVE_AS, each is a path under docs/ ('lofte/aktor/polisen.md'), from which MkDocs
+makes the address ('lofte/aktor/polisen/'). Python and templates both take addresses from here; nothing
+else spells a path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from datetime import date
+
+from .vocabulary import SHOWN_STATUSES, KindFacts
+
+GENERATED = "lofte"  # the folder under docs/ that belongs to the build, rebuilt whole each time
+
+START = "index.md"  # hand-written; it includes START_PART, which the build makes
+START_PART = f"{GENERATED}/_start.md"
+COMMITMENTS = f"{GENERATED}/ataganden/index.md"  # the current period's commitments
+PERIODS = f"{GENERATED}/perioder.md"
+ACTORS = f"{GENERATED}/aktorer.md"
+THEMES = f"{GENERATED}/teman.md"
+UPDATES = f"{GENERATED}/uppdateringar.md"
+FOLLOWUPS = f"{GENERATED}/uppfoljning/index.md"
+FOLLOW = f"{GENERATED}/folj.md"
+OPEN_DATA = f"{GENERATED}/oppna-data.md"
+CALENDAR = f"{GENERATED}/kalender.ics"
+STYLES = f"{GENERATED}/status.css"
+ALL_FEED = "alla"  # the feeds' names, under flode/
+STATUS_FEED = "statusandringar"
+
+# Page n of a listing is at <listing>/n/; these listings keep their further pages elsewhere.
+FURTHER_PAGES = {FOLLOWUPS: f"{GENERATED}/uppfoljning/indikatorer"}
+
+
+def commitment(commitment_id: str) -> str:
+    return f"{GENERATED}/atagande/{commitment_id}.md"
+
+
+def period(period_id: str) -> str:
+    return f"{GENERATED}/period/{period_id}.md"
+
+
+def actor(actor_id: str) -> str:
+    return f"{GENERATED}/aktor/{actor_id}.md"
+
+
+def theme(theme_id: str) -> str:
+    return f"{GENERATED}/tema/{theme_id}.md"
+
+
+def update(update_id: str) -> str:
+    return f"{GENERATED}/uppdatering/{update_id}.md"
+
+
+def kind(facts: KindFacts) -> str:
+    """The listing of one kind of update."""
+    return f"{GENERATED}/{facts.page}.md"
+
+
+def followup(period_id: str) -> str:
+    return f"{GENERATED}/uppfoljning/{period_id}.md"
+
+
+def indicator(indicator_id: str) -> str:
+    return f"{GENERATED}/indikator/{indicator_id}.md"
+
+
+def indicator_chart(indicator_id: str) -> str:
+    return f"{GENERATED}/indikator/{indicator_id}.svg"
+
+
+def status_chart(period_id: str) -> str:
+    return f"{GENERATED}/uppfoljning/{period_id}-status.svg"
+
+
+def feed(name: str, ending: str) -> str:
+    """A feed by its name ('atagande/polisen-narvaro') and ending ('rss' or 'atom')."""
+    return f"{GENERATED}/flode/{name}.{ending}"
+
+
+def actor_feed(actor_id: str) -> str:
+    return f"aktor/{actor_id}"
+
+
+def commitment_feed(commitment_id: str) -> str:
+    return f"atagande/{commitment_id}"
+
+
+def theme_feed(theme_id: str) -> str:
+    return f"tema/{theme_id}"
+
+
+def feed_folder(name: str) -> str:
+    return posixpath.dirname(feed(name, "rss"))
+
+
+def data(name: str) -> str:
+    return f"{GENERATED}/data/{name}"
+
+
+def listing_page(listing: str, number: int) -> str:
+    """Page number (from 1) of a listing that does not fit on one page."""
+    if number == 1:
+        return listing
+    further = FURTHER_PAGES.get(listing) or listing.removesuffix("/index.md").removesuffix(".md")
+    return f"{further}/{number}.md"
+
+
+def in_generated(path: str) -> str:
+    """A path under docs/ as a path in the generated folder."""
+    return path.removeprefix(f"{GENERATED}/")
+
+
+ALL_DATA = data("medborgarlofte.json")
+ALL_DATA_SCHEMA = data("medborgarlofte.schema.json")
+COMMITMENTS_CSV = data("ataganden.csv")
+CHANGES_CSV = data("statusandringar.csv")
+CHANGES_JSON = data("statusandringar.json")
+CHANGES_SCHEMA = data("statusandringar.schema.json")
+
+# Addresses once published that now lead elsewhere, kept for good: a redirect page at the old address
+# (under the site's root) leads to the page (under docs/) that took its place.
+MOVED_PAGES = {f"{GENERATED}/": COMMITMENTS, f"{GENERATED}/atagenden/": COMMITMENTS, f"{GENERATED}/uppfoljning/indikatorer/": FOLLOWUPS}
+MOVED_PAGED = {f"{GENERATED}/atagenden/": f"{GENERATED}/ataganden/"}  # page n of a listing: old prefix -> new prefix
+MOVED_FILES = {data("atagenden.csv"): COMMITMENTS_CSV}  # a data file is copied, since a spreadsheet follows no redirect
+
+
+def moved(pages: Iterable[str]) -> dict[str, str]:
+    """Every old address that needs a redirect, with the page under docs/ it leads to, given the pages built now."""
+    redirects = dict(MOVED_PAGES)
+    for page in pages:
+        address = page_address(page)
+        for new, old in ((n, o) for o, n in MOVED_PAGED.items() if address.startswith(n) and address != n):
+            redirects[old + address[len(new):]] = page
+    return redirects
+
+
+def status_anchor(entry_date: date, status: str) -> str:
+    """The anchor of one status change on its commitment's page: stable while notes are edited."""
+    return f"status-{entry_date.isoformat()}-{SHOWN_STATUSES[status].slug}"
+
+
+def url_of(site_url: str, page: str) -> str:
+    """The absolute address at which a page under docs/ is published."""
+    return site_url + page_address(page)
+
+
+def page_address(page: str) -> str:
+    """'lofte/aktor/polisen.md' -> 'lofte/aktor/polisen/', as MkDocs publishes it; a file other than a page keeps its path."""
+    if not page.endswith(".md"):
+        return page
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def linked_address(href: str, page: str) -> str:
+    """Where a relative link written in the text of a page leads, as an address under the site's root.
+
+    Links in content are written as in MkDocs, relative to the page the text is shown on and to its
+    .md file ('../atagande/polisen-narvaro.md#status'); the page's own address is a folder.
+    """
+    path, hash_mark, fragment = href.partition("#")
+    if not path:
+        return page_address(page) + hash_mark + fragment
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    address = page_address(target) if target.endswith(".md") else target
+    return address + hash_mark + fragment
+
+
+def relative_address(address: str, page: str) -> str:
+    """An address under the site's root as seen from a page, so that the site works under any path."""
+    here = page_address(page)
+    path, hash_mark, fragment = address.partition("#")
+    if path == here:
+        return (hash_mark + fragment) or "./"
+    relative = posixpath.relpath(path or ".", here.rstrip("/") or ".")
+    return relative + ("/" if path.endswith("/") and relative != "." else "") + hash_mark + fragment
