@@ -9,17 +9,20 @@ from pathlib import Path
 from typing import NoReturn
 
 from .commands import build, check, new, schema, serve
-from .errors import did_you_mean
+from .errors import ContentErrors, did_you_mean
 from .settings import read_settings
 from .structure import today_in_sweden
 
 CONFIG = Path("mkdocs.yml")
-SITE = Path("site")
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
+    except ContentErrors as exc:  # mkdocs.yml itself is wrong, whatever the command
+        print(exc, file=sys.stderr)
+        print(f"{len(exc.errors)} fel.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("Avbrutet.", file=sys.stderr)
         return 130
@@ -29,9 +32,8 @@ def _main(argv: list[str] | None) -> int:
     parser = _SwedishParser(prog="build_pages.py", description="Bygger sajten för ett medborgarlöfte.")
     verbs = parser.add_subparsers(dest="verb", required=True, title="kommandon", metavar="KOMMANDO", parser_class=_SwedishParser)
     verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
-    build_parser = verbs.add_parser("build", help="bygg sajten till site/ (ingenting skrivs om något är fel)")
+    build_parser = verbs.add_parser("build", help="bygg sajten till site_dir i mkdocs.yml, oftast site/ (ingenting skrivs om något är fel)")
     build_parser.add_argument("--site-url", metavar="ADRESS", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
-    build_parser.add_argument("--strict", action="store_true", help="godtas för tydlighetens skull: bygget är alltid strikt")
     serve_parser = verbs.add_parser("serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras")
     serve_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     new_parser = verbs.add_parser("new", help='skapa en uppdatering: new KIND "Titel", eller en statusändring: new status ID STATUS "kommentar"')
@@ -46,7 +48,7 @@ def _main(argv: list[str] | None) -> int:
     if args.verb == "check":
         return check.run(content, args.content, read_settings(CONFIG), str(CONFIG))
     if args.verb == "build":
-        return build.run(content, args.content, CONFIG, SITE, args.site_url)
+        return build.run(content, args.content, CONFIG, args.site_url)
     if args.verb == "serve":
         return serve.run(content, args.content, CONFIG, args.port)
     if args.verb == "new":

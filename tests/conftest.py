@@ -5,6 +5,7 @@ import hashlib
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -75,6 +76,12 @@ def wait_for(url: str, text: str = "", seconds: float = 60) -> str:
             pass
         time.sleep(0.3)
     raise AssertionError(f"{text!r} never appeared at {url}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -19,7 +19,7 @@ from medborgarlofte import writers
 from medborgarlofte.commands.build import build
 from medborgarlofte.writers import WORK, Busy
 
-from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, tree_digest, wait_for
+from .conftest import ROOT, SAMPLE, SCRIPT, free_port, make_content, make_project, tree_digest, wait_for
 
 EPOCH = "1664575200"  # 2022-10-01 00:00 in Stockholm
 TODAY = date(2022, 10, 1)
@@ -41,12 +41,6 @@ def wait_for_line(stream, text: str, seconds: float = 120) -> str:
         if not line:
             break
     raise AssertionError(f"never said {text!r}; said {seen!r}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

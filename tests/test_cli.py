@@ -50,3 +50,30 @@ def test_help_and_usage_errors_are_in_swedish() -> None:
     assert run_script().stderr.splitlines()[-1] == "build_pages.py: fel: saknas: ett kommando"
     assert run_script("serve", "--port", "x").stderr.splitlines()[-1] == "build_pages.py serve: fel: --port: 'x' är inget heltal"
     assert run_script("check", "--foo").stderr.splitlines()[-1] == "build_pages.py: fel: okända argument: --foo (se --help)"
+
+
+def test_a_mistake_in_mkdocs_yml_is_reported_alike_by_every_command(tmp_path: Path) -> None:
+    """mkdocs.yml is read once, through MkDocs' own schema: every problem with its line, by check, build and new alike."""
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("lix_limit: 50", "lix_limit: femtio").replace("use_directory_urls: true", "use_directory_urls: kanske"), encoding="utf-8")
+    lix_line = text.splitlines().index("  lix_limit: 50") + 1
+    urls_line = text.splitlines().index("use_directory_urls: true") + 1
+    for command in (["check"], ["build"], ["new", "nyhet", "Titel"]):
+        result = run_script(*command, "--content", str(ROOT / "content"), cwd=project)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, command
+        assert f"mkdocs.yml:{lix_line}: extra.lix_limit: fick 'femtio' (förväntade ett LIX-värde, t.ex. 50)" in result.stderr
+        assert f"mkdocs.yml:{urls_line}: use_directory_urls: Expected type: <class 'bool'> but received: <class 'str'> (MkDocs)" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_the_site_is_built_where_mkdocs_yml_says(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_dir: site", "site_dir: public"), encoding="utf-8")
+    result = run_script("build", "--content", str(ROOT / "content"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "public/index.html").is_file() and not (project / "site").exists()
+    assert result.stdout == "Sajten är byggd i public/.\n"
+    assert run_script("build", "--strict", cwd=project).returncode == 2  # always strict: there is no such choice

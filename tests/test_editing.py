@@ -15,7 +15,7 @@ from medborgarlofte.commands.new import letter_digest
 from medborgarlofte.contents import load, published
 from medborgarlofte.plainlanguage import hardest_sentences, lix
 
-from .conftest import ROOT, SAMPLE, SCRIPT, make_content, make_project, run_script, wait_for
+from .conftest import ROOT, SAMPLE, SCRIPT, free_port, make_content, make_project, run_script, wait_for
 
 DAY = "2022-10-01"
 EPOCH = "1664575200"  # 2022-10-01 00:00 in Stockholm
@@ -136,13 +136,14 @@ def test_serve_previews_drafts_and_rebuilds_on_change(tmp_path: Path) -> None:
     letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
     (content / "updates/2022-09-utkast.md").write_text(letter.replace("Informationsbrev 1", "Mitt utkast").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    server = subprocess.Popen([sys.executable, str(SCRIPT), "serve", "--port", "8765", "--content", str(content)],
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(SCRIPT), "serve", "--port", str(port), "--content", str(content)],
                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
-        page = wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Mitt utkast")
+        page = wait_for(f"http://127.0.0.1:{port}/lofte/informationsbrev/", "Mitt utkast")
         assert "Utkast" in page
         (content / "updates/2022-09-nytt.md").write_text(letter.replace("Informationsbrev 1", "Alldeles nytt"), encoding="utf-8")
-        wait_for("http://127.0.0.1:8765/lofte/informationsbrev/", "Alldeles nytt")
+        wait_for(f"http://127.0.0.1:{port}/lofte/informationsbrev/", "Alldeles nytt")
     finally:
         server.terminate()
         server.wait(timeout=10)

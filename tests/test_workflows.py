@@ -47,7 +47,7 @@ def test_runs_on_pull_requests_pushes_by_hand_and_daily() -> None:
 def test_pull_requests_check_test_and_build_strictly() -> None:
     runs = [step.get("run", "") for step in PUBLISH["jobs"]["check"]["steps"]]
     assert "make check" in runs and "make test" in runs
-    assert any("build --strict" in run for run in runs)
+    assert any("scripts/build_pages.py build" in run for run in runs)
 
 
 def test_deploy_uses_the_pages_address_and_the_pages_actions() -> None:
