@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test lint check tools lock golden serve bench hostile lighthouse
+.PHONY: site test lint check tools lock golden serve bench hostile lighthouse messages
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed
@@ -49,6 +49,10 @@ hostile: $(VENV)/installed
 # Regenerate the expected output of the golden-file tests after an intended change.
 golden: $(VENV)/installed
 	$(PY) -m tests.golden
+
+# Extract every reader-facing message (_() and N_() in Python, {% trans %} and _() in templates) to the catalogue template.
+messages: $(VENV)/installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --omit-header --sort-output -o medborgarlofte/locale/messages.pot .
 
 # Re-pin every dependency, with hashes, after editing requirements.in.
 lock: $(VENV)/installed

@@ -299,6 +299,10 @@ class Indicator(Record):
     unit: Line = Field(description="Enhet, t.ex. 'procent' eller 'antal'.")
     source: Line = Field(description="Varifrån siffrorna kommer.")
     better: Literal["högre", "lägre"] = Field(description="Om ett högre eller lägre värde är bättre.")
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.better == "högre"
     commitments: tuple[Slug, ...] = Field((), description="Id för de åtaganden indikatorn mäter.")
     values: tuple[Measurement, ...] = Field((), description="Uppmätta värden, äldst först.")
     example: Example = False

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .translations import N_
+
 
 @dataclass(frozen=True)
 class StatusFacts:
     name: str  # as written in content
-    label: str  # as shown to readers
+    label: str  # as shown to readers, translated where shown
     slug: str  # in anchors and class names
     closed: bool  # the work is over: never silent or overdue
     done: bool  # counted as done in an ended period's outcome
@@ -31,37 +33,39 @@ class StatusFacts:
 
 
 STATUSES: dict[str, StatusFacts] = {s.name: s for s in (
-    StatusFacts("planerad", "Planerad", "planerad", False, False, False, "#3a3a3a", "#f0f0f0", "solid", "currentColor", False, "#9e9e9e", "", 0, ""),
-    StatusFacts("pågår", "Pågår", "pagar", False, False, False, "#0b4f8a", "#e3f0fb", "solid", "currentColor", False, "#1e73be", "", 0, "//"),
-    StatusFacts("löpande", "Löpande", "lopande", False, False, False, "#1d5a2a", "#e6f4e9", "solid", "currentColor", False, "#2e7d32", "#66a96a", 45, ".."),
-    StatusFacts("genomförd", "Genomförd", "genomford", True, True, False, "#ffffff", "#1d5a2a", "solid", "#1d5a2a", False, "#1d5a2a", "", 0, ""),
-    StatusFacts("försenad", "Försenad", "forsenad", False, False, False, "#7a3e00", "#fff1dd", "dashed", "currentColor", False, "#b35c00", "#f0a040", 90, "xx"),
-    StatusFacts("avbruten", "Avbruten", "avbruten", True, False, True, "#8a1c1c", "#fbe6e6", "solid", "currentColor", True, "#8a1c1c", "#e0a0a0", -45, "\\\\"),
+    StatusFacts("planerad", N_("Planerad"), "planerad", False, False, False, "#3a3a3a", "#f0f0f0", "solid", "currentColor", False, "#9e9e9e", "", 0, ""),
+    StatusFacts("pågår", N_("Pågår"), "pagar", False, False, False, "#0b4f8a", "#e3f0fb", "solid", "currentColor", False, "#1e73be", "", 0, "//"),
+    StatusFacts("löpande", N_("Löpande"), "lopande", False, False, False, "#1d5a2a", "#e6f4e9", "solid", "currentColor", False, "#2e7d32", "#66a96a", 45, ".."),
+    StatusFacts("genomförd", N_("Genomförd"), "genomford", True, True, False, "#ffffff", "#1d5a2a", "solid", "#1d5a2a", False, "#1d5a2a", "", 0, ""),
+    StatusFacts("försenad", N_("Försenad"), "forsenad", False, False, False, "#7a3e00", "#fff1dd", "dashed", "currentColor", False, "#b35c00", "#f0a040", 90, "xx"),
+    StatusFacts("avbruten", N_("Avbruten"), "avbruten", True, False, True, "#8a1c1c", "#fbe6e6", "solid", "currentColor", True, "#8a1c1c", "#e0a0a0", -45, "\\\\"),
 )}
 # A commitment with no status reported yet: shown, counted and charted like a status, never written in content.
-NO_STATUS = StatusFacts("ingen", "Ingen status rapporterad", "ingen", False, False, False, "#3a3a3a", "#ffffff", "dotted", "currentColor", False, "#ffffff", "", 0, "--")
+NO_STATUS = StatusFacts("ingen", N_("Ingen status rapporterad"), "ingen", False, False, False, "#3a3a3a", "#ffffff", "dotted", "currentColor", False, "#ffffff", "", 0, "--")
 SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 
 
 @dataclass(frozen=True)
 class KindFacts:
     name: str  # as written in content
+    # As shown to readers, translated where shown:
     label: str  # one of them
     plural: str  # the listing's title and the feed's
     intro: str  # the first line of its listing
     page: str  # the listing's address, under the generated folder
     feed: str  # the feed's name, under flode/
     has_dialogue: bool  # a medborgardialog carries when, where and "Ni sa – vi gör"
+    reports_on_period: bool  # a follow-up report, linked from its period's outcome
 
 
 KINDS: dict[str, KindFacts] = {k.name: k for k in (
-    KindFacts("informationsbrev", "Informationsbrev", "Informationsbrev",
-              "Informationsbreven berättar om arbetet med medborgarlöftet. De delas också ut på papper.",
-              "informationsbrev", "informationsbrev", False),
-    KindFacts("medborgardialog", "Medborgardialog", "Medborgardialoger",
-              "Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det.",
-              "medborgardialoger", "medborgardialoger", True),
-    KindFacts("nyhet", "Nyhet", "Nyheter", "Nyheter om arbetet med medborgarlöftet.", "nyheter", "nyheter", False),
-    KindFacts("uppföljning", "Uppföljningsrapport", "Uppföljningsrapporter", "Rapporter om hur arbetet med medborgarlöftet följs upp.",
-              "uppfoljningar", "uppfoljning", False),
+    KindFacts("informationsbrev", N_("Informationsbrev"), N_("Informationsbrev"),
+              N_("Informationsbreven berättar om arbetet med medborgarlöftet. De delas också ut på papper."),
+              "informationsbrev", "informationsbrev", False, False),
+    KindFacts("medborgardialog", N_("Medborgardialog"), N_("Medborgardialoger"),
+              N_("Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det."),
+              "medborgardialoger", "medborgardialoger", True, False),
+    KindFacts("nyhet", N_("Nyhet"), N_("Nyheter"), N_("Nyheter om arbetet med medborgarlöftet."), "nyheter", "nyheter", False, False),
+    KindFacts("uppföljning", N_("Uppföljningsrapport"), N_("Uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
+              "uppfoljningar", "uppfoljning", False, True),
 )}

@@ -73,8 +73,8 @@ def test_indicator_change_and_verdict() -> None:
     indicator = load(SAMPLE).indicators["otrygghet"]
     found = followup.change(indicator)
     assert (found.latest.value, found.previous.value, found.difference) == (36.5, 40, -3.5)
-    assert followup.verdict(indicator, found) == "bättre"
-    assert followup.verdict(indicator.model_copy(update={"better": "högre"}), found) == "sämre"
+    assert followup.verdict(indicator, found) == "better"
+    assert followup.verdict(indicator.model_copy(update={"better": "högre"}), found) == "worse"
 
 
 def test_charts_are_deterministic_and_carry_no_timestamp() -> None:

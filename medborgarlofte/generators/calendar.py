@@ -10,6 +10,7 @@ from icalendar import Calendar, Event
 from .. import addresses as at
 from ..settings import Settings
 from ..structure import Content
+from ..translations import catalogue
 
 DEFAULT_MINUTES = 90  # a meeting whose length the content does not give
 
@@ -18,12 +19,13 @@ def generate(content: Content, settings: Settings) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//medborgarlofte//sv")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Möten – {settings.name}")
+    _ = catalogue(settings.language).gettext
+    calendar.add("x-wr-calname", _("Möten – %(site)s") % {"site": settings.name})
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     host = urlparse(settings.url).hostname or "localhost"
     # A meeting known only by its month has no day to put in a calendar.
     meetings = [(u.dialogue.held, u.id, u.dialogue, u) for u in content.updates if u.dialogue and isinstance(u.dialogue.held, datetime)]
-    for held, _, meeting, update in sorted(meetings, key=lambda meeting: meeting[:2]):
+    for held, _id, meeting, update in sorted(meetings, key=lambda meeting: meeting[:2]):
         event = Event()
         event.add("uid", f"{update.id}@{host}")
         # The stamp is the post's own date, not the clock, so the file only changes when the content does.
@@ -35,7 +37,7 @@ def generate(content: Content, settings: Settings) -> str:
         else:
             event.add("dtstart", held.date())
             event.add("dtend", held.date() + timedelta(days=1))
-        event.add("summary", f"Exempel: {update.title}" if update.example else update.title)
+        event.add("summary", _("Exempel: %(title)s") % {"title": update.title} if update.example else update.title)
         event.add("categories", [meeting.form])
         if meeting.place:
             event.add("location", meeting.place)

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from .. import addresses as at
 from ..settings import Settings
 from ..structure import Content, Indicator
+from ..translations import catalogue
 from ..vocabulary import SHOWN_STATUSES
 from .followup import month_ends, monthly_status_counts
 
@@ -54,6 +55,7 @@ def status_chart(rows: list[tuple[date, dict[str, int]]], language: str) -> str:
 @functools.lru_cache(maxsize=256)
 def _status_chart(frozen: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], language: str) -> str:
     rows = [(end, dict(counts)) for end, counts in frozen]
+    _ = catalogue(language).gettext
     with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=STATUS_FIGURE)
         axes = figure.subplots()
@@ -64,10 +66,10 @@ def _status_chart(frozen: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], 
             if not any(heights):
                 continue
             # Colour and hatch both, so that no two statuses differ by colour alone.
-            axes.bar(positions, heights, bottom=bottoms, color=status.fill, hatch=status.hatch, edgecolor="#333333", label=status.label)
+            axes.bar(positions, heights, bottom=bottoms, color=status.fill, hatch=status.hatch, edgecolor="#333333", label=_(status.label))
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         axes.set_xticks(positions, [format_date(end, "MMM yy", locale=language) for end, _ in rows], rotation=45)
-        axes.set_ylabel("Antal åtaganden")
+        axes.set_ylabel(_("Antal åtaganden"))
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
         figure.subplots_adjust(left=0.1, right=0.74, top=0.95, bottom=0.2)

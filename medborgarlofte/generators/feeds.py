@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -14,7 +14,8 @@ from .. import addresses as at
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
-from ..vocabulary import KINDS
+from ..translations import catalogue
+from ..vocabulary import KINDS, STATUSES
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
 
@@ -44,12 +45,13 @@ class Item:
 
 def generate(content: Content, settings: Settings) -> dict[str, str]:
     """Every feed file, by its path under the generated folder."""
-    items = sorted(_items(content, settings, Renderer()), key=lambda i: (i.moment, i.guid), reverse=True)
+    _ = catalogue(settings.language).gettext
+    items = sorted(_items(content, settings, Renderer(), _), key=lambda i: (i.moment, i.guid), reverse=True)
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
     files: dict[str, str] = {}
     by_folder: dict[str, list[str]] = defaultdict(list)
-    for feed, chosen in _feeds(content, items):
+    for feed, chosen in _feeds(content, items, _):
         rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, fallback)
         files[at.feed(feed.name, "rss")] = rss
         files[at.feed(feed.name, "atom")] = atom
@@ -66,12 +68,12 @@ def _sitemap(addresses: list[str]) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
 
 
-def feeds_of(content: Content) -> list[Feed]:
+def feeds_of(content: Content, language: str) -> list[Feed]:
     """The feeds there are, for pages that link to them."""
-    return [feed for feed, _ in _feeds(content, [])]
+    return [feed for feed, _ in _feeds(content, [], catalogue(language).gettext)]
 
 
-def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Item]]]:
+def _feeds(content: Content, items: list[Item], _: Callable[[str], str]) -> Iterable[tuple[Feed, list[Item]]]:
     """Each feed with its items, newest first; items are sorted into feeds in one pass, not once per feed."""
     by: dict[str, list[Item]] = defaultdict(list)
     theme_of = {c.id: c.themes for c in content.commitments.values()}
@@ -80,37 +82,41 @@ def _feeds(content: Content, items: list[Item]) -> Iterable[tuple[Feed, list[Ite
         keys |= {f"theme:{t}" for c in item.commitments for t in theme_of.get(c, ())}
         for key in keys:
             by[key].append(item)
-    yield Feed(at.ALL_FEED, "Allt om medborgarlöftet", "Alla uppdateringar och statusändringar.", at.START, "site"), items
-    yield Feed(at.STATUS_FEED, "Statusändringar", "Varje gång ett åtagande byter status.", at.COMMITMENTS, "site"), by["kind:status"]
+    yield Feed(at.ALL_FEED, _("Allt om medborgarlöftet"), _("Alla uppdateringar och statusändringar."), at.START, "site"), items
+    yield Feed(at.STATUS_FEED, _("Statusändringar"), _("Varje gång ett åtagande byter status."), at.COMMITMENTS, "site"), by["kind:status"]
     for kind in KINDS.values():
-        yield Feed(kind.feed, kind.plural, f"{kind.plural} om medborgarlöftet.", at.kind(kind), "site"), by[f"kind:{kind.name}"]
+        plural = _(kind.plural)
+        yield Feed(kind.feed, plural, _("%(kinds)s om medborgarlöftet.") % {"kinds": plural}, at.kind(kind), "site"), by[f"kind:{kind.name}"]
     for actor in content.actors.values():
-        yield Feed(at.actor_feed(actor.id), actor.name, f"Uppdateringar och statusändringar från {actor.name}.", at.actor(actor.id), "actor"), by[f"actor:{actor.id}"]
+        yield (Feed(at.actor_feed(actor.id), actor.name, _("Uppdateringar och statusändringar från %(actor)s.") % {"actor": actor.name},
+                    at.actor(actor.id), "actor"), by[f"actor:{actor.id}"])
     for c in content.commitments.values():
-        yield Feed(at.commitment_feed(c.id), c.title, f"Statusändringar och uppdateringar för åtagandet {c.title}.",
-                   at.commitment(c.id), "commitment"), by[f"commitment:{c.id}"]
+        yield (Feed(at.commitment_feed(c.id), c.title, _("Statusändringar och uppdateringar för åtagandet %(commitment)s.") % {"commitment": c.title},
+                    at.commitment(c.id), "commitment"), by[f"commitment:{c.id}"])
     for theme in content.themes.values():
-        yield Feed(at.theme_feed(theme.id), theme.name, f"Statusändringar och uppdateringar inom temat {theme.name}.", at.theme(theme.id), "theme"), by[f"theme:{theme.id}"]
+        yield (Feed(at.theme_feed(theme.id), theme.name, _("Statusändringar och uppdateringar inom temat %(theme)s.") % {"theme": theme.name},
+                    at.theme(theme.id), "theme"), by[f"theme:{theme.id}"])
 
 
-def _items(content: Content, settings: Settings, renderer: Renderer) -> Iterable[Item]:
+def _items(content: Content, settings: Settings, renderer: Renderer, _: Callable[[str], str]) -> Iterable[Item]:
     for update in content.updates:
-        yield _update_item(update, content, settings, renderer)
+        yield _update_item(update, content, settings, renderer, _)
     for commitment in content.commitments.values():
-        yield from _status_items(commitment, content, settings)
+        yield from _status_items(commitment, content, settings, _)
 
 
-def _update_item(update: Update, content: Content, settings: Settings, renderer: Renderer) -> Item:
+def _update_item(update: Update, content: Content, settings: Settings, renderer: Renderer, _: Callable[[str], str]) -> Item:
     page = at.update(update.id)
     link = at.url_of(settings.url, page)
     # Relative links in the text are written for its page; a feed reader needs them absolute.
     body = renderer.html(update.body, lambda href: settings.url + at.linked_address(href, page))
     if update.dialogue:
-        points = "".join(f"<li><p><strong>Ni sa:</strong> {escape(p.raised)}</p><p><strong>Vi gör:</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
-        body += f"<h2>Ni sa – vi gör</h2><ul>{points}</ul>" if points else ""
+        said, done = escape(_("Ni sa:")), escape(_("Vi gör:"))
+        points = "".join(f"<li><p><strong>{said}</strong> {escape(p.raised)}</p><p><strong>{done}</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
+        body += f"<h2>{escape(_('Ni sa – vi gör'))}</h2><ul>{points}</ul>" if points else ""
     return Item(
         guid=link,
-        title=_labelled(update.title, update.example),
+        title=_("Exempel: %(title)s") % {"title": update.title} if update.example else update.title,
         link=link,
         moment=update.date,
         summary=update.summary,
@@ -122,32 +128,31 @@ def _update_item(update: Update, content: Content, settings: Settings, renderer:
     )
 
 
-def _status_items(commitment: Commitment, content: Content, settings: Settings) -> Iterable[Item]:
+def _status_items(commitment: Commitment, content: Content, settings: Settings, _: Callable[[str], str]) -> Iterable[Item]:
     page = at.url_of(settings.url, at.commitment(commitment.id))
     previous = None
     for entry in commitment.history:
         link = f"{page}#{at.status_anchor(entry.date, entry.status)}"
-        change = f"Status: {entry.status}" + (f" (tidigare {previous})" if previous else "") + "."
+        status = _(STATUSES[entry.status].label).lower()
+        words = {"status": status, "previous": previous}
+        change = (_("Status: %(status)s (tidigare %(previous)s).") if previous else _("Status: %(status)s.")) % words
         note = f" {entry.note}" if entry.note else ""
-        responsible = f" Ansvarig: {', '.join(content.actors[a].name for a in commitment.actors)}."
-        source = f' <a href="{escape(entry.source)}">Källa</a>.' if entry.source else ""
+        responsible = " " + _("Ansvarig: %(actors)s.") % {"actors": ", ".join(content.actors[a].name for a in commitment.actors)}
+        source = f' <a href="{escape(entry.source)}">{escape(_("Källa"))}</a>.' if entry.source else ""
+        title = f"{commitment.title}: {status}"
         yield Item(
             guid=link,
-            title=_labelled(f"{commitment.title}: {entry.status}", entry.example),
+            title=_("Exempel: %(title)s") % {"title": title} if entry.example else title,
             link=link,
             moment=datetime.combine(entry.date, time(), TIMEZONE),
             summary=change + note + responsible,
-            html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible.strip())} <a href="{page}">Om åtagandet</a></p>',
+            html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible.strip())} <a href="{page}">{escape(_("Om åtagandet"))}</a></p>',
             authors=tuple(content.actors[a].name for a in commitment.actors),
             commitments=(commitment.id,),
             actors=commitment.actors,
             kind="status",
         )
-        previous = entry.status
-
-
-def _labelled(title: str, example: bool) -> str:
-    return f"Exempel: {title}" if example else title
+        previous = status
 
 
 def _render(feed: Feed, items: list[Item], settings: Settings, fallback: datetime) -> tuple[str, str]:

@@ -30,13 +30,12 @@ def change(indicator: Indicator) -> Change | None:
 
 
 def verdict(indicator: Indicator, found: Change | None) -> str:
-    """'bättre', 'sämre' or 'oförändrat', by the direction the indicator says is better."""
+    """'better', 'worse' or 'unchanged', by the direction the indicator says is better; the page words it."""
     if found is None or found.difference is None:
         return ""
     if found.difference == 0:
-        return "oförändrat"
-    better = (found.difference > 0) == (indicator.better == "högre")
-    return "bättre" if better else "sämre"
+        return "unchanged"
+    return "better" if (found.difference > 0) == indicator.higher_is_better else "worse"
 
 
 def month_ends(period: Period, today: date) -> list[date]:

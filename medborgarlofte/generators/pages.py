@@ -6,7 +6,7 @@ import functools
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from .. import addresses as at
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
+from ..translations import catalogue
 from ..vocabulary import KINDS, NO_STATUS, SHOWN_STATUSES, STATUSES
 from . import charts, feeds, followup, opendata
 
@@ -70,6 +71,7 @@ class CommitmentView:
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
     """Every generated page, by its path under docs/."""
     env = _environment(settings)
+    _ = catalogue(settings.language).gettext
     views = _commitment_views(content, settings, today)
     current = _current_period(content, today)
     site = {"settings": settings, "today": today, "content": content, "current": current}
@@ -112,9 +114,9 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     page(at.THEMES, "themes.md.j2", counts=Counter(t for v in views.values() for t in v.commitment.themes))
     for update in content.updates:
         page(at.update(update.id), "update.md.j2", update=update)
-    paged(at.UPDATES, "updates.md.j2", list(content.updates), at.ALL_FEED, title="Alla uppdateringar", kind=None)
+    paged(at.UPDATES, "updates.md.j2", list(content.updates), at.ALL_FEED, title=_("Alla uppdateringar"), kind=None)
     for kind in KINDS.values():
-        paged(at.kind(kind), "updates.md.j2", [u for u in content.updates if u.kind == kind.name], kind.feed, title=kind.plural, kind=kind)
+        paged(at.kind(kind), "updates.md.j2", [u for u in content.updates if u.kind == kind.name], kind.feed, title=_(kind.plural), kind=kind)
     for period in content.periods.values():
         commitments = [v.commitment for v in by_period[period.id]]
         ends = followup.month_ends(period, today)
@@ -125,7 +127,7 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     paged(at.FOLLOWUPS, "followups.md.j2", list(content.indicators.values()))
     for indicator in content.indicators.values():
         page(at.indicator(indicator.id), "indicator.md.j2", indicator=indicator, measured=[views[c] for c in indicator.commitments])
-    page(at.FOLLOW, "follow.md.j2", feeds=feeds.feeds_of(content))
+    page(at.FOLLOW, "follow.md.j2", feeds=feeds.feeds_of(content, settings.language))
     page(at.OPEN_DATA, "opendata.md.j2", commitment_columns=opendata.COMMITMENT_COLUMNS, change_columns=opendata.CHANGE_COLUMNS)
     current_views = by_period[current.id]
     page(at.START_PART, "start.md.j2", views=current_views, status_rows=_status_rows(current_views), phase=current.phase(today),
@@ -221,7 +223,7 @@ def _outcome(views: list[CommitmentView], content: Content) -> Outcome:
         total=len(views),
         unfinished=[v for v in views if not v.outcome or not STATUSES[v.outcome.status].closed],
         after_end=sorted(((v, e) for v in views for e in v.after_end), key=lambda pair: (pair[1].date, pair[0].commitment.id)),
-        reports=[u for u in content.updates if u.kind == "uppföljning" and ids.intersection(u.concerns)],
+        reports=[u for u in content.updates if KINDS[u.kind].reports_on_period and ids.intersection(u.concerns)],
     )
 
 
@@ -249,7 +251,10 @@ def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tu
 
 
 def _environment(settings: Settings) -> Environment:
+    words = catalogue(settings.language)
+    _ = words.gettext
     env = Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
         autoescape=True,
         finalize=_plain,
@@ -261,28 +266,29 @@ def _environment(settings: Settings) -> Environment:
     env.filters.update(
         day=lambda d: _date(d, "d MMMM y", settings.language) if d else "",
         month=lambda d: _date(d, "MMMM y", settings.language),
-        when=lambda held: _when(held, settings.language),
+        when=lambda held: _when(held, settings.language, _),
         number=lambda n: format_decimal(n, locale=settings.language),
         md=_markdown_filter(Renderer()),
         change=followup.change,
         verdict=followup.verdict,
         measured=lambda value, unit: _with_unit(format_decimal(value, locale=settings.language), unit),
         difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±")
-        + _with_unit(format_decimal(abs(value), locale=settings.language), "procentenheter" if unit == "procent" else unit),
+        + _with_unit(format_decimal(abs(value), locale=settings.language), _("procentenheter") if unit == "procent" else unit),
         h=lambda value: Markup(escape(value)),
-        status_label=lambda name: SHOWN_STATUSES[name].label,
+        status_label=lambda name: _(SHOWN_STATUSES[name].label),
         status_class=lambda name: SHOWN_STATUSES[name].slug,
     )
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
     env.globals.update(at=at, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
-def _when(held: datetime | Month, language: str) -> str:
+def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str:
     """When a meeting was held, as precisely as the content says: a month, a day, or a day and a time."""
     if isinstance(held, Month):
         return _date(held.first_day, "LLLL y", language)
     day = _date(held, "d MMMM y", language)
-    return f"{day} klockan {held.strftime('%H.%M')}" if held.hour or held.minute else day
+    return _("%(day)s klockan %(time)s") % {"day": day, "time": held.strftime("%H.%M")} if held.hour or held.minute else day
 
 
 def _with_unit(number: str, unit: str) -> str:

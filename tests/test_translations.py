@@ -1,0 +1,52 @@
+"""Reader-facing words come from the message catalogue: marked for gettext, extracted, never left bare in the generators."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from medborgarlofte.translations import LOCALES
+
+from .conftest import ROOT
+
+# What readers see is made here; the rest of the package speaks to the people who write content.
+READER_FACING = sorted([*(ROOT / "medborgarlofte/generators").glob("*.py"), ROOT / "medborgarlofte/vocabulary.py"])
+WORDS = re.compile(r"[åäöÅÄÖ]|[A-ZÅÄÖ][a-zåäö]+ [a-zåäö]{2,}")
+MARKUP = re.compile(r"^\s*<|[{};]\s*$|^[\w.-]+/|%\(")  # markup, styles, paths and format strings around words, not words
+
+
+def _bare_words(module: Path) -> list[str]:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    allowed: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            allowed.add(id(body[0].value))  # docstrings
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name in ("_", "N_", "gettext", "ngettext"):
+                allowed.update(id(n) for n in ast.walk(node))
+            if name in ("StatusFacts", "KindFacts") and node.args:
+                allowed.add(id(node.args[0]))  # a name as content writes it, not as readers see it
+            allowed.update(id(k.value) for k in node.keywords if k.arg == "description")  # schema documentation
+    return [f"{module.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in allowed
+            and WORDS.search(node.value) and not MARKUP.search(node.value)]
+
+
+@pytest.mark.parametrize("module", READER_FACING, ids=lambda p: p.name)
+def test_no_reader_facing_word_is_left_out_of_the_catalogue(module: Path) -> None:
+    assert not _bare_words(module)
+
+
+def test_the_catalogue_template_is_up_to_date(tmp_path: Path) -> None:
+    """Every marked message, in Python and in templates, is in locale/messages.pot; `make messages` writes it."""
+    extracted = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "--no-location",
+                    "--omit-header", "--sort-output", "-o", str(extracted), "."], cwd=ROOT, check=True, capture_output=True)
+    assert extracted.read_text(encoding="utf-8") == (LOCALES / "messages.pot").read_text(encoding="utf-8"), "run: make messages"
