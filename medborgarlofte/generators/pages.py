@@ -13,7 +13,8 @@ from pathlib import Path
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
+from jinja2.ext import InternationalizationExtension
 from markupsafe import Markup, escape
 
 from .. import addresses as at
@@ -254,7 +255,7 @@ def _environment(settings: Settings) -> Environment:
     words = catalogue(settings.language)
     _ = words.gettext
     env = Environment(
-        extensions=["jinja2.ext.i18n"],
+        extensions=[_TextOnlyI18n],
         loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
         autoescape=True,
         finalize=_plain,
@@ -275,10 +276,15 @@ def _environment(settings: Settings) -> Environment:
         difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±")
         + _with_unit(format_decimal(abs(value), locale=settings.language), _("procentenheter") if unit == "procent" else unit),
         h=lambda value: Markup(escape(value)),
+        plain=_plain,
         status_label=lambda name: _(SHOWN_STATUSES[name].label),
         status_class=lambda name: SHOWN_STATUSES[name].slug,
     )
-    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+    # Messages are ours and trusted Markdown; what is put into them is shown as text (_TextOnlyI18n).
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+        gettext=lambda message: Markup(words.gettext(message)),
+        ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
+    )
     env.globals.update(at=at, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
@@ -302,6 +308,18 @@ def _plain(value: object) -> object:
         return value
     # A line break in a plain text would let its next line start a list, a heading or a block of its own.
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", str(escape(value)))))
+
+
+class _TextOnlyI18n(InternationalizationExtension):
+    """{% trans %} of jinja2.ext.i18n, with every variable in it shown as text.
+
+    A translated message is trusted Markdown, but the values put into it bypass finalize; without this, a
+    title from content could bring Markdown (a link, a list) into the page through a message.
+    """
+
+    def _make_node(self, singular, plural, context, variables, plural_expr, vars_referenced, num_called_num):  # type: ignore[no-untyped-def]
+        shown = {key: nodes.Filter(value, "plain", [], [], None, None) for key, value in variables.items()}
+        return super()._make_node(singular, plural, context, shown, plural_expr, vars_referenced, num_called_num)
 
 
 def _markdown_filter(renderer: Renderer):
