@@ -69,3 +69,6 @@ KINDS: dict[str, KindFacts] = {k.name: k for k in (
     KindFacts("uppföljning", N_("Uppföljningsrapport"), N_("Uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
               "uppfoljningar", "uppfoljning", False, True),
 )}
+
+# The three levels at which a promise is followed up, as shown to readers.
+LEVELS: dict[str, str] = {"aktivitet": N_("aktivitet"), "prestation": N_("prestation"), "effekt": N_("effekt")}

@@ -22,7 +22,7 @@ from ..markup import Renderer
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
 from ..translations import catalogue
-from ..vocabulary import KINDS, NO_STATUS, SHOWN_STATUSES, STATUSES
+from ..vocabulary import KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
 from . import charts, feeds, followup, opendata
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
@@ -285,7 +285,7 @@ def _environment(settings: Settings) -> Environment:
         gettext=lambda message: Markup(words.gettext(message)),
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
     )
-    env.globals.update(at=at, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(at=at, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
