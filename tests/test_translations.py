@@ -50,3 +50,26 @@ def test_the_catalogue_template_is_up_to_date(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "--no-location",
                     "--omit-header", "--sort-output", "-o", str(extracted), "."], cwd=ROOT, check=True, capture_output=True)
     assert extracted.read_text(encoding="utf-8") == (LOCALES / "messages.pot").read_text(encoding="utf-8"), "run: make messages"
+
+
+MARKUP_WORDS = {"follow", "links", "pager", "nbsp", "note", "warning", "chart", "small", "width", "height", "RSS", "Atom"}
+
+
+@pytest.mark.parametrize("template", sorted((ROOT / "medborgarlofte/templates").glob("*.j2")), ids=lambda p: p.name)
+def test_no_template_shows_a_word_outside_the_catalogue(template: Path) -> None:
+    """Outside {% trans %} and _(), a template holds markup only: tags, Markdown, names of files and fields."""
+    if template.name.endswith(".css.j2"):
+        return
+    text = template.read_text(encoding="utf-8")
+    for pattern in (r"{%-?\+? *trans.*?endtrans *\+?-?%}", r"{#.*?#}", r"{{.*?}}|{%.*?%}", r"<[^>]*>", r"\]\([^)]*\)", r"`[^`]*`", r"[\w.-]+\.(csv|json|ics)"):
+        text = re.sub(pattern, " ", text, flags=re.DOTALL)
+    assert set(re.findall(r"[^\W\d_]{2,}", text)) <= MARKUP_WORDS
+
+
+def test_a_value_put_into_a_message_is_shown_as_text() -> None:
+    from medborgarlofte.generators.pages import _environment
+    from medborgarlofte.settings import read_settings
+
+    env = _environment(read_settings(ROOT / "mkdocs.yml"))
+    shown = env.from_string("{% trans title=title %}Om {{ title }}.{% endtrans %}").render(title="[x](javascript:alert(1)) <b>")
+    assert shown == r"Om \[x\](javascript:alert(1)) &lt;b&gt;."
