@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from .golden import GOLDEN, sample_pages
@@ -17,3 +20,9 @@ def test_same_set_of_pages() -> None:
 @pytest.mark.parametrize("relative", sorted(PAGES))
 def test_page_matches_golden_file(relative: str) -> None:
     assert (GOLDEN / relative).read_bytes().decode("utf-8") == PAGES[relative], "if intended, run: make golden"
+
+
+def test_templates_receive_views_not_the_whole_model() -> None:
+    """A page is given what it shows; no template queries the model for itself."""
+    for template in (Path(__file__).parent.parent / "medborgarlofte/templates").glob("*.j2"):
+        assert not re.search(r"\bcontent[.[]", template.read_text(encoding="utf-8")), template.name

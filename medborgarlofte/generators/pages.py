@@ -75,7 +75,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     _ = catalogue(settings.language).gettext
     views = _commitment_views(content, settings, today)
     current = _current_period(content, today)
-    site = {"settings": settings, "today": today, "content": content, "current": current}
+    # What every page may know; the rest it is given as a view of its own.
+    site = {"settings": settings, "today": today, "current": current}
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, feed: str | None = None, **values) -> None:
@@ -98,8 +99,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     for period in content.periods.values():
         paged(at.period(period.id), "period.md.j2", by_period[period.id], period=period, phase=period.phase(today),
               outcome=_outcome(by_period[period.id], content))
-    page(at.PERIODS, "periods.md.j2")
-    paged(at.COMMITMENTS, "commitments.md.j2", _by_actor(by_period[current.id], content.actors), at.STATUS_FEED)
+    page(at.PERIODS, "periods.md.j2", others=[p for p in list(content.periods.values())[::-1] if p != current])
+    paged(at.COMMITMENTS, "commitments.md.j2", _by_actor(by_period[current.id], content.actors), at.STATUS_FEED, other_periods=len(content.periods) > 1)
     for view in views.values():
         page(at.commitment(view.commitment.id), "commitment.md.j2", at.commitment_feed(view.commitment.id), view=view)
     updates_by_actor: dict[str, list[Update]] = defaultdict(list)
@@ -109,12 +110,14 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     for actor in content.actors.values():
         paged(at.actor(actor.id), "actor.md.j2", [v for v in views.values() if actor in v.actors], at.actor_feed(actor.id),
               actor=actor, updates=updates_by_actor[actor.id][:LATEST])
-    page(at.ACTORS, "actors.md.j2", counts=Counter(a for v in views.values() for a in v.commitment.actors))
+    page(at.ACTORS, "actors.md.j2", actors=list(content.actors.values()), counts=Counter(a for v in views.values() for a in v.commitment.actors))
     for theme in content.themes.values():
         paged(at.theme(theme.id), "theme.md.j2", [v for v in views.values() if theme in v.themes], at.theme_feed(theme.id), theme=theme)
-    page(at.THEMES, "themes.md.j2", counts=Counter(t for v in views.values() for t in v.commitment.themes))
+    page(at.THEMES, "themes.md.j2", themes=list(content.themes.values()), counts=Counter(t for v in views.values() for t in v.commitment.themes))
     for update in content.updates:
-        page(at.update(update.id), "update.md.j2", update=update)
+        page(at.update(update.id), "update.md.j2", update=update, actors=[content.actors[a] for a in update.actors],
+             commitments=[content.commitments[c] for c in update.commitments],
+             points=[(p, [content.commitments[c] for c in p.commitments]) for p in (update.dialogue.points if update.dialogue else ())])
     paged(at.UPDATES, "updates.md.j2", list(content.updates), at.ALL_FEED, title=_("Alla uppdateringar"), kind=None)
     for kind in KINDS.values():
         paged(at.kind(kind), "updates.md.j2", [u for u in content.updates if u.kind == kind.name], kind.feed, title=_(kind.plural), kind=kind)
@@ -123,9 +126,10 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         ends = followup.month_ends(period, today)
         status_rows = followup.monthly_status_counts(commitments, ends)
         page(at.followup(period.id), "followup.md.j2", period=period, views=by_period[period.id], latest=LATEST,
-             status_rows=status_rows, present={s for _, counts in status_rows for s, n in counts.items() if n}, activity_rows=followup.activity_counts(content, commitments, ends),
+             status_rows=status_rows, present={s for _, counts in status_rows for s, n in counts.items() if n},
+             activity_rows=[(end, {content.actors[a]: n for a, n in counts.items()}) for end, counts in followup.activity_counts(content, commitments, ends)],
              indicators=[i for i in content.indicators.values() if not i.commitments or any(views[c].period.id == period.id for c in i.commitments)])
-    paged(at.FOLLOWUPS, "followups.md.j2", list(content.indicators.values()))
+    paged(at.FOLLOWUPS, "followups.md.j2", list(content.indicators.values()), periods=list(content.periods.values())[::-1])
     for indicator in content.indicators.values():
         page(at.indicator(indicator.id), "indicator.md.j2", indicator=indicator, measured=[views[c] for c in indicator.commitments])
     page(at.FOLLOW, "follow.md.j2", feeds=feeds.feeds_of(content, settings.language))
@@ -133,7 +137,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     current_views = by_period[current.id]
     page(at.START_PART, "start.md.j2", views=current_views, status_rows=_status_rows(current_views), phase=current.phase(today),
          outcome=_outcome(current_views, content), next_period=next((p for p in content.periods.values() if p.start > current.end), None),
-         actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content))
+         actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content),
+         actors=list(content.actors.values()), latest_updates=content.updates[:5])
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
             settings=settings, canonical=at.url_of(settings.url, new), target=at.relative_address(at.page_address(new), old + "index.md"))
