@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -69,80 +70,146 @@ class CommitmentView:
         return c.example or any(e.example for e in c.history) or any(a.example for a in c.activities) or any(u.example for u in self.updates)
 
 
+@dataclass(frozen=True)
+class Page:
+    """One page to render: its path under docs/, what its template is given, and its feed if it has one.
+
+    With items, it is a listing, rendered as pages of PER_PAGE items so that no page grows with the content.
+    """
+
+    template: str
+    path: str
+    values: dict[str, Any]
+    feed: str | None = None
+    items: list[Any] | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the page builders work from: the model, with the commitments' views worked out once."""
+
+    content: Content
+    settings: Settings
+    today: date
+    current: Period
+    views: dict[str, CommitmentView]
+    by_period: dict[str, list[CommitmentView]]
+    gettext: Callable[[str], str]
+
+
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    """Every generated page, by its path under docs/."""
+    """Every generated page, by its path under docs/: each kind of page in SITE_MAP, then redirects from old addresses."""
     env = _environment(settings)
-    _ = catalogue(settings.language).gettext
     views = _commitment_views(content, settings, today)
-    current = _current_period(content, today)
-    # What every page may know; the rest it is given as a view of its own.
-    site = {"settings": settings, "today": today, "current": current}
-    pages: dict[str, str] = {}
-
-    def page(path: str, template: str, feed: str | None = None, **values) -> None:
-        """One page; with a feed, its address goes in the front matter for the page's <head> and a visible link."""
-        feeds_of_page = {ending: at.feed(feed, ending) for ending in ("rss", "atom")} if feed else None
-        text = env.get_template(template).render(here=path, feed=feeds_of_page, **site, **values)
-        pages[path] = f"---\nfeed: {posixpath.splitext(feeds_of_page['rss'])[0]}\n---\n{text}" if feeds_of_page else text
-
-    def paged(listing: str, template: str, items: list, feed: str | None = None, **values) -> None:
-        """A listing in pages of PER_PAGE items, so that no page grows with the content."""
-        paths = [at.listing_page(listing, n) for n in range(1, max(1, -(-len(items) // PER_PAGE)) + 1)]
-        for n, here in enumerate(paths):
-            pager = Pager(n + 1, len(paths), paths[n - 1] if n else None, paths[n + 1] if n + 1 < len(paths) else None)
-            page(here, template, feed if n == 0 else None, items=items[n * PER_PAGE : (n + 1) * PER_PAGE], pager=pager, **values)
-
     by_period: dict[str, list[CommitmentView]] = {period_id: [] for period_id in content.periods}
     for view in views.values():
         by_period[view.period.id].append(view)
-
-    for period in content.periods.values():
-        paged(at.period(period.id), "period.md.j2", by_period[period.id], period=period, phase=period.phase(today),
-              outcome=_outcome(by_period[period.id], content))
-    page(at.PERIODS, "periods.md.j2", others=[p for p in list(content.periods.values())[::-1] if p != current])
-    paged(at.COMMITMENTS, "commitments.md.j2", _by_actor(by_period[current.id], content.actors), at.STATUS_FEED, other_periods=len(content.periods) > 1)
-    for view in views.values():
-        page(at.commitment(view.commitment.id), "commitment.md.j2", at.commitment_feed(view.commitment.id), view=view)
-    updates_by_actor: dict[str, list[Update]] = defaultdict(list)
-    for update in content.updates:
-        for actor_id in update.actors:
-            updates_by_actor[actor_id].append(update)
-    for actor in content.actors.values():
-        paged(at.actor(actor.id), "actor.md.j2", [v for v in views.values() if actor in v.actors], at.actor_feed(actor.id),
-              actor=actor, updates=updates_by_actor[actor.id][:LATEST])
-    page(at.ACTORS, "actors.md.j2", actors=list(content.actors.values()), counts=Counter(a for v in views.values() for a in v.commitment.actors))
-    for theme in content.themes.values():
-        paged(at.theme(theme.id), "theme.md.j2", [v for v in views.values() if theme in v.themes], at.theme_feed(theme.id), theme=theme)
-    page(at.THEMES, "themes.md.j2", themes=list(content.themes.values()), counts=Counter(t for v in views.values() for t in v.commitment.themes))
-    for update in content.updates:
-        page(at.update(update.id), "update.md.j2", update=update, actors=[content.actors[a] for a in update.actors],
-             commitments=[content.commitments[c] for c in update.commitments],
-             points=[(p, [content.commitments[c] for c in p.commitments]) for p in (update.dialogue.points if update.dialogue else ())])
-    paged(at.UPDATES, "updates.md.j2", list(content.updates), at.ALL_FEED, title=_("Alla uppdateringar"), kind=None)
-    for kind in KINDS.values():
-        paged(at.kind(kind), "updates.md.j2", [u for u in content.updates if u.kind == kind.name], kind.feed, title=_(kind.plural), kind=kind)
-    for period in content.periods.values():
-        commitments = [v.commitment for v in by_period[period.id]]
-        ends = followup.month_ends(period, today)
-        status_rows = followup.monthly_status_counts(commitments, ends)
-        page(at.followup(period.id), "followup.md.j2", period=period, views=by_period[period.id], latest=LATEST,
-             status_rows=status_rows, present={s for _, counts in status_rows for s, n in counts.items() if n},
-             activity_rows=[(end, {content.actors[a]: n for a, n in counts.items()}) for end, counts in followup.activity_counts(content, commitments, ends)],
-             indicators=[i for i in content.indicators.values() if not i.commitments or any(views[c].period.id == period.id for c in i.commitments)])
-    paged(at.FOLLOWUPS, "followups.md.j2", list(content.indicators.values()), periods=list(content.periods.values())[::-1])
-    for indicator in content.indicators.values():
-        page(at.indicator(indicator.id), "indicator.md.j2", indicator=indicator, measured=[views[c] for c in indicator.commitments])
-    page(at.FOLLOW, "follow.md.j2", feeds=feeds.feeds_of(content, settings.language))
-    page(at.OPEN_DATA, "opendata.md.j2", commitment_columns=opendata.COMMITMENT_COLUMNS, change_columns=opendata.CHANGE_COLUMNS)
-    current_views = by_period[current.id]
-    page(at.START_PART, "start.md.j2", views=current_views, status_rows=_status_rows(current_views), phase=current.phase(today),
-         outcome=_outcome(current_views, content), next_period=next((p for p in content.periods.values() if p.start > current.end), None),
-         actor_rows=_actor_rows(current_views, content.actors.values()), last_changed=last_changed(content),
-         actors=list(content.actors.values()), latest_updates=content.updates[:5])
+    site = Site(content, settings, today, _current_period(content, today), views, by_period, catalogue(settings.language).gettext)
+    # What every page may know; the rest it is given as a view of its own.
+    shared = {"settings": settings, "today": today, "current": site.current}
+    pages: dict[str, str] = {}
+    for pages_of_a_kind in SITE_MAP:
+        for page in pages_of_a_kind(site):
+            for n, (path, values) in enumerate(_split(page)):
+                feeds_of_page = {ending: at.feed(page.feed, ending) for ending in ("rss", "atom")} if page.feed and n == 0 else None
+                text = env.get_template(page.template).render(here=path, feed=feeds_of_page, **shared, **values)
+                pages[path] = f"---\nfeed: {posixpath.splitext(feeds_of_page['rss'])[0]}\n---\n{text}" if feeds_of_page else text
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
             settings=settings, canonical=at.url_of(settings.url, new), target=at.relative_address(at.page_address(new), old + "index.md"))
     return pages
+
+
+def _split(page: Page) -> Iterable[tuple[str, dict[str, Any]]]:
+    """A page as it is rendered; a listing as its pages, each with its share of the items and a pager."""
+    if page.items is None:
+        yield page.path, page.values
+        return
+    paths = [at.listing_page(page.path, n) for n in range(1, max(1, -(-len(page.items) // PER_PAGE)) + 1)]
+    for n, here in enumerate(paths):
+        pager = Pager(n + 1, len(paths), paths[n - 1] if n else None, paths[n + 1] if n + 1 < len(paths) else None)
+        yield here, {**page.values, "items": page.items[n * PER_PAGE : (n + 1) * PER_PAGE], "pager": pager}
+
+
+def _periods(site: Site) -> Iterable[Page]:
+    for period in site.content.periods.values():
+        views = site.by_period[period.id]
+        yield Page("period.md.j2", at.period(period.id), {"period": period, "phase": period.phase(site.today), "outcome": _outcome(views, site.content)}, items=views)
+    yield Page("periods.md.j2", at.PERIODS, {"others": [p for p in list(site.content.periods.values())[::-1] if p != site.current]})
+
+
+def _commitments(site: Site) -> Iterable[Page]:
+    yield Page("commitments.md.j2", at.COMMITMENTS, {"other_periods": len(site.content.periods) > 1}, at.STATUS_FEED,
+               items=_by_actor(site.by_period[site.current.id], site.content.actors))
+    for view in site.views.values():
+        yield Page("commitment.md.j2", at.commitment(view.commitment.id), {"view": view}, at.commitment_feed(view.commitment.id))
+
+
+def _actors(site: Site) -> Iterable[Page]:
+    updates_by_actor: dict[str, list[Update]] = defaultdict(list)
+    for update in site.content.updates:
+        for actor_id in update.actors:
+            updates_by_actor[actor_id].append(update)
+    for actor in site.content.actors.values():
+        yield Page("actor.md.j2", at.actor(actor.id), {"actor": actor, "updates": updates_by_actor[actor.id][:LATEST]}, at.actor_feed(actor.id),
+                   items=[v for v in site.views.values() if actor in v.actors])
+    yield Page("actors.md.j2", at.ACTORS, {"actors": list(site.content.actors.values()), "counts": Counter(a for v in site.views.values() for a in v.commitment.actors)})
+
+
+def _themes(site: Site) -> Iterable[Page]:
+    for theme in site.content.themes.values():
+        yield Page("theme.md.j2", at.theme(theme.id), {"theme": theme}, at.theme_feed(theme.id), items=[v for v in site.views.values() if theme in v.themes])
+    yield Page("themes.md.j2", at.THEMES, {"themes": list(site.content.themes.values()), "counts": Counter(t for v in site.views.values() for t in v.commitment.themes)})
+
+
+def _updates(site: Site) -> Iterable[Page]:
+    content, _ = site.content, site.gettext
+    for update in content.updates:
+        yield Page("update.md.j2", at.update(update.id), {
+            "update": update, "actors": [content.actors[a] for a in update.actors], "commitments": [content.commitments[c] for c in update.commitments],
+            "points": [(p, [content.commitments[c] for c in p.commitments]) for p in (update.dialogue.points if update.dialogue else ())],
+        })
+    yield Page("updates.md.j2", at.UPDATES, {"title": _("Alla uppdateringar"), "kind": None}, at.ALL_FEED, items=list(content.updates))
+    for kind in KINDS.values():
+        yield Page("updates.md.j2", at.kind(kind), {"title": _(kind.plural), "kind": kind}, kind.feed, items=[u for u in content.updates if u.kind == kind.name])
+
+
+def _followups(site: Site) -> Iterable[Page]:
+    content = site.content
+    for period in content.periods.values():
+        views = site.by_period[period.id]
+        commitments = [v.commitment for v in views]
+        ends = followup.month_ends(period, site.today)
+        status_rows = followup.monthly_status_counts(commitments, ends)
+        yield Page("followup.md.j2", at.followup(period.id), {
+            "period": period, "views": views, "latest": LATEST, "status_rows": status_rows,
+            "present": {s for _, counts in status_rows for s, n in counts.items() if n},
+            "activity_rows": [(end, {content.actors[a]: n for a, n in counts.items()}) for end, counts in followup.activity_counts(content, commitments, ends)],
+            "indicators": [i for i in content.indicators.values() if not i.commitments or any(site.views[c].period.id == period.id for c in i.commitments)],
+        })
+    yield Page("followups.md.j2", at.FOLLOWUPS, {"periods": list(content.periods.values())[::-1]}, items=list(content.indicators.values()))
+    for indicator in content.indicators.values():
+        yield Page("indicator.md.j2", at.indicator(indicator.id), {"indicator": indicator, "measured": [site.views[c] for c in indicator.commitments]})
+
+
+def _follow(site: Site) -> Iterable[Page]:
+    yield Page("follow.md.j2", at.FOLLOW, {"feeds": feeds.feeds_of(site.content, site.settings.language)})
+    yield Page("opendata.md.j2", at.OPEN_DATA, {"commitment_columns": opendata.COMMITMENT_COLUMNS, "change_columns": opendata.CHANGE_COLUMNS})
+
+
+def _start(site: Site) -> Iterable[Page]:
+    content, current = site.content, site.current
+    views = site.by_period[current.id]
+    yield Page("start.md.j2", at.START_PART, {
+        "views": views, "status_rows": _status_rows(views), "phase": current.phase(site.today), "outcome": _outcome(views, content),
+        "next_period": next((p for p in content.periods.values() if p.start > current.end), None),
+        "actor_rows": _actor_rows(views, content.actors.values()), "last_changed": last_changed(content),
+        "actors": list(content.actors.values()), "latest_updates": content.updates[:5],
+    })
+
+
+# The site map: every kind of page, each given by a function of the site that builds what its pages show.
+SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (_periods, _commitments, _actors, _themes, _updates, _followups, _follow, _start)
 
 
 def last_changed(content: Content) -> date | None:
