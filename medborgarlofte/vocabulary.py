@@ -49,7 +49,6 @@ SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 class KindFacts:
     name: str  # as written in content
     # As shown to readers, translated where shown:
-    label: str  # one of them
     plural: str  # the listing's title and the feed's
     intro: str  # the first line of its listing
     page: str  # the listing's address, under the generated folder
@@ -59,14 +58,14 @@ class KindFacts:
 
 
 KINDS: dict[str, KindFacts] = {k.name: k for k in (
-    KindFacts("informationsbrev", N_("Informationsbrev"), N_("Informationsbrev"),
+    KindFacts("informationsbrev", N_("Informationsbrev"),
               N_("Informationsbreven berättar om arbetet med medborgarlöftet. De delas också ut på papper."),
               "informationsbrev", "informationsbrev", False, False),
-    KindFacts("medborgardialog", N_("Medborgardialog"), N_("Medborgardialoger"),
+    KindFacts("medborgardialog", N_("Medborgardialoger"),
               N_("Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det."),
               "medborgardialoger", "medborgardialoger", True, False),
-    KindFacts("nyhet", N_("Nyhet"), N_("Nyheter"), N_("Nyheter om arbetet med medborgarlöftet."), "nyheter", "nyheter", False, False),
-    KindFacts("uppföljning", N_("Uppföljningsrapport"), N_("Uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
+    KindFacts("nyhet", N_("Nyheter"), N_("Nyheter om arbetet med medborgarlöftet."), "nyheter", "nyheter", False, False),
+    KindFacts("uppföljning", N_("Uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
               "uppfoljningar", "uppfoljning", False, True),
 )}
 
