@@ -33,15 +33,22 @@ class StatusFacts:
 
 
 STATUSES: dict[str, StatusFacts] = {s.name: s for s in (
-    StatusFacts("planerad", N_("Planerad"), "planerad", False, False, False, "#3a3a3a", "#f0f0f0", "solid", "currentColor", False, "#9e9e9e", "", 0, ""),
-    StatusFacts("pågår", N_("Pågår"), "pagar", False, False, False, "#0b4f8a", "#e3f0fb", "solid", "currentColor", False, "#1e73be", "", 0, "//"),
-    StatusFacts("löpande", N_("Löpande"), "lopande", False, False, False, "#1d5a2a", "#e6f4e9", "solid", "currentColor", False, "#2e7d32", "#66a96a", 45, ".."),
-    StatusFacts("genomförd", N_("Genomförd"), "genomford", True, True, False, "#ffffff", "#1d5a2a", "solid", "#1d5a2a", False, "#1d5a2a", "", 0, ""),
-    StatusFacts("försenad", N_("Försenad"), "forsenad", False, False, False, "#7a3e00", "#fff1dd", "dashed", "currentColor", False, "#b35c00", "#f0a040", 90, "xx"),
-    StatusFacts("avbruten", N_("Avbruten"), "avbruten", True, False, True, "#8a1c1c", "#fbe6e6", "solid", "currentColor", True, "#8a1c1c", "#e0a0a0", -45, "\\\\"),
+    StatusFacts("planerad", N_("Planerad"), "planerad", closed=False, done=False, needs_note=False,
+                text="#3a3a3a", background="#f0f0f0", border="solid", edge="currentColor", struck=False, fill="#9e9e9e", stripe="", angle=0, hatch=""),
+    StatusFacts("pågår", N_("Pågår"), "pagar", closed=False, done=False, needs_note=False,
+                text="#0b4f8a", background="#e3f0fb", border="solid", edge="currentColor", struck=False, fill="#1e73be", stripe="", angle=0, hatch="//"),
+    StatusFacts("löpande", N_("Löpande"), "lopande", closed=False, done=False, needs_note=False,
+                text="#1d5a2a", background="#e6f4e9", border="solid", edge="currentColor", struck=False, fill="#2e7d32", stripe="#66a96a", angle=45, hatch=".."),
+    StatusFacts("genomförd", N_("Genomförd"), "genomford", closed=True, done=True, needs_note=False,
+                text="#ffffff", background="#1d5a2a", border="solid", edge="#1d5a2a", struck=False, fill="#1d5a2a", stripe="", angle=0, hatch=""),
+    StatusFacts("försenad", N_("Försenad"), "forsenad", closed=False, done=False, needs_note=False,
+                text="#7a3e00", background="#fff1dd", border="dashed", edge="currentColor", struck=False, fill="#b35c00", stripe="#f0a040", angle=90, hatch="xx"),
+    StatusFacts("avbruten", N_("Avbruten"), "avbruten", closed=True, done=False, needs_note=True,
+                text="#8a1c1c", background="#fbe6e6", border="solid", edge="currentColor", struck=True, fill="#8a1c1c", stripe="#e0a0a0", angle=-45, hatch="\\\\"),
 )}
 # A commitment with no status reported yet: shown, counted and charted like a status, never written in content.
-NO_STATUS = StatusFacts("ingen", N_("Ingen status rapporterad"), "ingen", False, False, False, "#3a3a3a", "#ffffff", "dotted", "currentColor", False, "#ffffff", "", 0, "--")
+NO_STATUS = StatusFacts("ingen", N_("Ingen status rapporterad"), "ingen", closed=False, done=False, needs_note=False,
+                        text="#3a3a3a", background="#ffffff", border="dotted", edge="currentColor", struck=False, fill="#ffffff", stripe="", angle=0, hatch="--")
 SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 
 
