@@ -247,3 +247,14 @@ def test_addresses_once_published_lead_to_their_pages(tmp_path: Path) -> None:
     assert (project / "site/lofte/data/atagenden.csv").read_bytes() == (project / "site/lofte/data/ataganden.csv").read_bytes()
     sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
     assert "lofte/ataganden/2/" in sitemap and "atagenden" not in sitemap
+
+
+def test_an_ended_period_page_stays_the_same_size_however_many_commitments_it_had(tmp_path: Path) -> None:
+    """The outcome lists at most one page of unfinished commitments and says how many more there are."""
+    template = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
+    ended = date(2023, 10, 1)
+    some = build_sample(tmp_path / "some", {f"commitments/extra-{n:03d}.yaml": template for n in range(30)}, today=ended)
+    many = build_sample(tmp_path / "many", {f"commitments/extra-{n:03d}.yaml": template for n in range(300)}, today=ended)
+    size = lambda project: len(html(project, "lofte/period/2022-2023"))  # noqa: E731
+    assert size(many) < size(some) * 1.05
+    assert "… och 277 till; varje åtagande har dem på sin sida." in html(many, "lofte/period/2022-2023")

@@ -357,7 +357,7 @@ def _environment(settings: Settings) -> Environment:
         gettext=lambda message: Markup(words.gettext(message)),
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
     )
-    env.globals.update(at=at, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
