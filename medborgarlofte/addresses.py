@@ -92,8 +92,9 @@ def theme_feed(theme_id: str) -> str:
     return f"tema/{theme_id}"
 
 
-def feed_folder(name: str) -> str:
-    return posixpath.dirname(feed(name, "rss"))
+def feed_sitemap(name: str) -> str:
+    """The sitemap of the folder a feed is in, which lists every feed there."""
+    return f"{posixpath.dirname(feed(name, 'rss'))}/sitemap.xml"
 
 
 def data(name: str) -> str:
@@ -124,7 +125,7 @@ CHANGES_SCHEMA = data("statusandringar.schema.json")
 # (under the site's root) leads to the page (under docs/) that took its place.
 MOVED_PAGES = {f"{GENERATED}/": COMMITMENTS, f"{GENERATED}/atagenden/": COMMITMENTS, f"{GENERATED}/uppfoljning/indikatorer/": FOLLOWUPS}
 MOVED_PAGED = {f"{GENERATED}/atagenden/": f"{GENERATED}/ataganden/"}  # page n of a listing: old prefix -> new prefix
-MOVED_FILES = {data("atagenden.csv"): COMMITMENTS_CSV}  # a data file is copied, since a spreadsheet follows no redirect
+MOVED_FILES = {data("atagenden.csv"): COMMITMENTS_CSV}  # a data file is copied whole, since a spreadsheet follows no redirect
 
 
 def moved(pages: Iterable[str]) -> dict[str, str]:
@@ -132,8 +133,9 @@ def moved(pages: Iterable[str]) -> dict[str, str]:
     redirects = dict(MOVED_PAGES)
     for page in pages:
         address = page_address(page)
-        for new, old in ((n, o) for o, n in MOVED_PAGED.items() if address.startswith(n) and address != n):
-            redirects[old + address[len(new):]] = page
+        for old, new in MOVED_PAGED.items():
+            if address.startswith(new) and address != new:
+                redirects[old + address.removeprefix(new)] = page
     return redirects
 
 
@@ -166,8 +168,7 @@ def linked_address(href: str, page: str) -> str:
     if not path:
         return page_address(page) + hash_mark + fragment
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    address = page_address(target) if target.endswith(".md") else target
-    return address + hash_mark + fragment
+    return page_address(target) + hash_mark + fragment
 
 
 def relative_address(address: str, page: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..addresses import CALENDAR, GENERATED, in_generated
+from ..addresses import CALENDAR, GENERATED, MOVED_FILES, in_generated
 from ..settings import Settings
 from ..structure import Content
 from . import calendar, charts, feeds, opendata, pages, styles
@@ -22,4 +22,5 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         CALENDAR: calendar.generate(content, settings),
         **styles.generate(),
     }
+    files.update({old: files[new] for old, new in MOVED_FILES.items()})
     return {in_generated(path): text for path, text in files.items()}

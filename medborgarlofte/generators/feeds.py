@@ -50,16 +50,16 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
     files: dict[str, str] = {}
-    by_folder: dict[str, list[str]] = defaultdict(list)
+    by_sitemap: dict[str, list[str]] = defaultdict(list)
     for feed, chosen in _feeds(content, items, _):
         rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, fallback)
         files[at.feed(feed.name, "rss")] = rss
         files[at.feed(feed.name, "atom")] = atom
-        by_folder[at.feed_folder(feed.name)] += [at.url_of(settings.url, at.feed(feed.name, ending)) for ending in ("rss", "atom")]
+        by_sitemap[at.feed_sitemap(feed.name)] += [at.url_of(settings.url, at.feed(feed.name, ending)) for ending in ("rss", "atom")]
     # Each folder of feeds has a sitemap of them: search engines take feeds as sitemaps, and Material's
     # script looks for one beside every <link rel="alternate"> a page has, which would otherwise be a 404.
-    for folder, addresses in by_folder.items():
-        files[f"{folder}/sitemap.xml"] = _sitemap(addresses)
+    for sitemap, addresses in by_sitemap.items():
+        files[sitemap] = _sitemap(addresses)
     return files
 
 

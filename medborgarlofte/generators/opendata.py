@@ -78,12 +78,10 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
         indicators=list(content.indicators.values()),
     )
     changes = status_changes(content, settings)
-    commitments_csv = _csv(COMMITMENT_COLUMNS, [_commitment_row(c) for c in commitments])
     return {
-        **{old: commitments_csv for old, new in at.MOVED_FILES.items() if new == at.COMMITMENTS_CSV},
         at.ALL_DATA: _json(data.model_dump(mode="json")),
         at.ALL_DATA_SCHEMA: _json(OpenData.model_json_schema(mode="serialization")),
-        at.COMMITMENTS_CSV: commitments_csv,
+        at.COMMITMENTS_CSV: _csv(COMMITMENT_COLUMNS, [_commitment_row(c) for c in commitments]),
         at.CHANGES_CSV: _csv(CHANGE_COLUMNS, [_change_row(change) for change in changes]),
         at.CHANGES_JSON: _json([change.model_dump(mode="json") for change in changes]),
         at.CHANGES_SCHEMA: _json(TypeAdapter(list[PublishedChange]).json_schema(mode="serialization")),

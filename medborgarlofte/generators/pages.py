@@ -94,6 +94,7 @@ class Site:
     current: Period
     views: dict[str, CommitmentView]
     by_period: dict[str, list[CommitmentView]]
+    outcomes: dict[str, Outcome]  # by period: shown on the period's page and, for the current one, on the start page
     gettext: Callable[[str], str]
 
 
@@ -104,7 +105,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     by_period: dict[str, list[CommitmentView]] = {period_id: [] for period_id in content.periods}
     for view in views.values():
         by_period[view.period.id].append(view)
-    site = Site(content, settings, today, _current_period(content, today), views, by_period, catalogue(settings.language).gettext)
+    outcomes = {period_id: _outcome(period_views, content) for period_id, period_views in by_period.items()}
+    site = Site(content, settings, today, _current_period(content, today), views, by_period, outcomes, catalogue(settings.language).gettext)
     # What every page may know; the rest it is given as a view of its own.
     shared = {"settings": settings, "today": today, "current": site.current}
     pages: dict[str, str] = {}
@@ -133,8 +135,8 @@ def _split(page: Page) -> Iterable[tuple[str, dict[str, Any]]]:
 
 def _periods(site: Site) -> Iterable[Page]:
     for period in site.content.periods.values():
-        views = site.by_period[period.id]
-        yield Page("period.md.j2", at.period(period.id), {"period": period, "phase": period.phase(site.today), "outcome": _outcome(views, site.content)}, items=views)
+        yield Page("period.md.j2", at.period(period.id), {"period": period, "phase": period.phase(site.today), "outcome": site.outcomes[period.id]},
+                   items=site.by_period[period.id])
     yield Page("periods.md.j2", at.PERIODS, {"others": [p for p in list(site.content.periods.values())[::-1] if p != site.current]})
 
 
@@ -199,9 +201,9 @@ def _follow(site: Site) -> Iterable[Page]:
 
 def _start(site: Site) -> Iterable[Page]:
     content, current = site.content, site.current
-    views = site.by_period[current.id]
+    views, outcome = site.by_period[current.id], site.outcomes[current.id]
     yield Page("start.md.j2", at.START_PART, {
-        "views": views, "status_rows": _status_rows(views), "phase": current.phase(site.today), "outcome": _outcome(views, content),
+        "views": views, "status_rows": outcome.rows, "phase": current.phase(site.today), "outcome": outcome,
         "next_period": next((p for p in content.periods.values() if p.start > current.end), None),
         "actor_rows": _actor_rows(views, content.actors.values()), "last_changed": last_changed(content),
         "actors": list(content.actors.values()), "latest_updates": content.updates[:5],
