@@ -27,6 +27,8 @@ FOLLOW = f"{GENERATED}/folj.md"
 OPEN_DATA = f"{GENERATED}/oppna-data.md"
 CALENDAR = f"{GENERATED}/kalender.ics"
 STYLES = f"{GENERATED}/status.css"
+ACCESSIBILITY = "tillganglighet.md"  # hand-written pages that every page's footer links to
+PRIVACY = "integritet.md"
 ALL_FEED = "alla"  # the feeds' names, under flode/
 STATUS_FEED = "statusandringar"
 
@@ -107,6 +109,11 @@ def listing_page(listing: str, number: int) -> str:
         return listing
     further = FURTHER_PAGES.get(listing) or listing.removesuffix("/index.md").removesuffix(".md")
     return f"{further}/{number}.md"
+
+
+def language_folder(language: str, first: str) -> str:
+    """Where a language's site is, under the site's root: the first language at the root, each other in a folder of its code."""
+    return "" if language == first else f"{language}/"
 
 
 def in_generated(path: str) -> str:

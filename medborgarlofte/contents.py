@@ -6,7 +6,7 @@ import bisect
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -15,21 +15,23 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from . import translated
 from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_of
 from .markup import Renderer, image_allowed, link_allowed, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
-from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, Actor, Commitment, Content, Indicator, Period, Theme, Update
+from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Theme, Update
 from .vocabulary import KINDS, STATUSES
 
 M = TypeVar("M", bound=BaseModel)
 
 FOLDERS = {"periods": Period, "commitments": Commitment, "indicators": Indicator, "updates": Update}
 REGISTRIES = {"actors.yaml": Actor, "themes.yaml": Theme}
+LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")  # a language code, as Babel and Material name them
 
 
-def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentError] | None = None) -> Content:
-    """Read, validate and cross-reference everything under content_dir.
+def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentError] | None = None, language: str = "sv") -> Content:
+    """Read, validate and cross-reference everything under content_dir, written in language (the site's first).
 
     Problems that stop publishing are raised together; those an editor should look at go into warnings.
     """
@@ -45,6 +47,7 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
     if not periods and not any(e.path.startswith(f"{loader.root}/periods/") for e in loader.errors):
         loader.errors.append(ContentError(f"{loader.root}/periods", 1, "-", "ingen period (förväntade minst en fil, t.ex. periods/2022-2023.yaml)"))
 
+    translations = _translations(loader)
     check = _Checker(loader.errors, [] if warnings is None else warnings, loader.present, periods, commitments)
     for doc, model, loc in loader.read_items:
         check.text(doc, model, loc)
@@ -66,7 +69,38 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
         commitments=[c for _, c in commitments.values()],
         updates=[u for _, u in updates.values()],
         indicators=[i for _, i in indicators.values()],
+        translations=translations,
+        language=language,
     )
+
+
+def _translations(loader: _Loader) -> dict[str, dict[str, dict[str, dict[str, object]]]]:
+    """Each language's translations under translations/<language>/, each file at the path of the file it translates."""
+    folder = loader.content_dir / translated.FOLDER
+    found: dict[str, dict[str, dict[str, dict[str, object]]]] = {}
+    if not folder.is_dir() or folder.is_symlink():
+        return found
+    for entry in sorted(folder.iterdir()):
+        if entry.is_symlink() or not entry.is_dir() or not LANGUAGE.match(entry.name):
+            loader.errors.append(ContentError(loader.shown(entry), 1, "-", f"'{entry.name}' är ingen språkmapp (förväntade en mapp per språk med språkets kod, t.ex. {translated.FOLDER}/en/)"))
+            continue
+        reader = _Loader(entry, loader.shown(entry))
+        reader.errors, reader.read_items = loader.errors, loader.read_items
+        texts: dict[str, dict[str, dict[str, object]]] = {}
+        for model, name in translated.FILES.items():
+            schema = translated.translation_model(model)
+            registry = name.endswith(".yaml")
+            # A registry that is not translated at all is no error: every translation is optional.
+            items = (reader.registry(name, schema) if (entry / name).exists() else {}) if registry else reader.folder(name, schema, ".md" if model is Update else ".yaml")
+            known = loader.present.get(name)
+            for item_id, (doc, item) in items.items():
+                if known is not None and item_id not in known:
+                    where = (item_id,) if name.endswith(".yaml") else ()
+                    loader.errors.append(doc.error(where, f"det finns inget '{item_id}' i {name} att översätta (förväntade samma {'id' if where else 'filnamn'} som originalet{did_you_mean(item_id, sorted(known))})"))
+                    continue
+                texts.setdefault(name, {})[item_id] = {field: getattr(item, field) for field in TRANSLATABLE[model] if getattr(item, field)}
+        found[entry.name] = texts
+    return found
 
 
 def published(content: Content, today: date) -> Content:
@@ -84,11 +118,13 @@ def published(content: Content, today: date) -> Content:
         commitments=[shown(c) for c in content.commitments.values()],
         updates=[u for u in content.updates if not u.draft and u.date.date() <= today],
         indicators=[i.model_copy(update={"values": tuple(v for v in i.values if v.date <= today)}) for i in content.indicators.values()],
+        translations=content.translations,
+        language=content.language,
     )
 
 
 def _assemble(periods: list[Period], actors: list[Actor], themes: list[Theme], commitments: list[Commitment],
-              updates: list[Update], indicators: list[Indicator]) -> Content:
+              updates: list[Update], indicators: list[Indicator], translations: Mapping[str, Any], language: str) -> Content:
     """Order everything with explicit tie-breakers and build the indexes between commitments and updates once."""
     ordered_periods = sorted(periods, key=lambda p: (p.start, p.id))
     period_rank = {p.id: rank for rank, p in enumerate(ordered_periods)}
@@ -113,6 +149,8 @@ def _assemble(periods: list[Period], actors: list[Actor], themes: list[Theme], c
         indicators=_frozen({i.id: i for i in sorted(indicators, key=lambda i: i.id)}),
         updates_by_commitment=_frozen({k: tuple(v) for k, v in by_commitment.items()}),
         continued_by=_frozen({k: tuple(v) for k, v in continued_by.items()}),
+        translations=_frozen(dict(translations)),
+        language=language,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .structure import SLUG, Actor, Commitment, Indicator, Period, Theme, Update
+from .translated import translation_model
 
 _FROM_FILE_NAME = ("id", "body")
 
@@ -21,6 +22,13 @@ def file_schemas() -> dict[str, dict[str, Any]]:
         "update.schema.json": _one_per_file(Update, "Front matter i en uppdatering (content/updates/ID.md)."),
         "actors.schema.json": _keyed_by_id(Actor, "Aktörerna (content/actors.yaml): id följt av aktörens fält."),
         "themes.schema.json": _keyed_by_id(Theme, "Temana (content/themes.yaml): id följt av temats fält."),
+        # A translation has the texts of its original only (content/translations/SPRÅK/, at the original's path).
+        "translation-period.schema.json": _one_per_file(translation_model(Period), "En översättning av en period (content/translations/SPRÅK/periods/ID.yaml)."),
+        "translation-commitment.schema.json": _one_per_file(translation_model(Commitment), "En översättning av ett åtagande (content/translations/SPRÅK/commitments/ID.yaml)."),
+        "translation-indicator.schema.json": _one_per_file(translation_model(Indicator), "En översättning av en indikator (content/translations/SPRÅK/indicators/ID.yaml)."),
+        "translation-update.schema.json": _one_per_file(translation_model(Update), "Front matter i en översättning av en uppdatering (content/translations/SPRÅK/updates/ID.md)."),
+        "translation-actors.schema.json": _keyed_by_id(translation_model(Actor), "En översättning av aktörerna (content/translations/SPRÅK/actors.yaml)."),
+        "translation-themes.schema.json": _keyed_by_id(translation_model(Theme), "En översättning av temana (content/translations/SPRÅK/themes.yaml)."),
     }
 
 

@@ -6,27 +6,57 @@ comes back at once, each with the line of its key, as content errors do.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
+import material
+from babel import Locale, UnknownLocaleError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+from . import addresses as at
 from .errors import ContentError, ContentErrors
+from .translations import catalogue
+
+LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
+# The languages Material's search (lunr) can stem; search in any other language falls back to English rules.
+_SEARCHABLE = {path.name.split(".")[1] for path in (Path(material.__file__ or "").parent / "templates/assets/javascripts/lunr/min").glob("lunr.*.min.js")} | {"en"}
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site, as extra.languages lists it: the first is at the site's root, each other under /<code>/."""
+
+    code: str
+    site_name: str | None = None
+    site_description: str | None = None
 
 
 @dataclass(frozen=True)
 class Settings:
+    """The settings of one language's site; read_settings gives the first language's, in_language another's."""
+
     name: str
-    url: str
+    url: str  # of this language's site
     language: str
+    languages: tuple[Language, ...]  # every language of the site, the first at its root
     silent_after_days: int
     lix_limit: int
     docs_dir: Path
     site_dir: Path
+    root_url: str  # of the whole site: the first language's
     # MkDocs' own reading of the same file, which the build renders with; not for generators to look into.
     mkdocs: MkDocsConfig = field(repr=False, compare=False, hash=False)
+    raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)  # mkdocs.yml as read, with this language's settings
+
+    @property
+    def right_to_left(self) -> bool:
+        return direction(self.language) == "rtl"
 
 
 def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
@@ -40,11 +70,14 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
     try:
         # What mkdocs.config.load_config does, with the problems kept instead of logged.
         with open(config_file, "rb") as stream:
-            config.load_file(stream)
+            raw = yaml_load(stream, get_yaml_loader(config=config))
     except ConfigurationError as exc:
         raise ContentErrors([ContentError(where, 1, "-", f"ogiltig YAML: {exc}")]) from None
+    if not isinstance(raw, dict):
+        raise ContentErrors([ContentError(where, 1, "-", "fick ingen inställning (förväntade nycklar som site_name: och site_url:)")])
     if site_url:
-        config.load_dict({"site_url": site_url})
+        raw["site_url"] = site_url
+    config.load_dict(copy.deepcopy(raw))
     errors, _ = config.validate()
 
     def line_of(key: str) -> int:
@@ -60,15 +93,160 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
     for name, value, example in (("silent_after_days", days, "ett antal dagar, t.ex. 90"), ("lix_limit", lix_limit, "ett LIX-värde, t.ex. 50")):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             problems.append(ContentError(where, line_of(name), f"extra.{name}", f"fick {value!r} (förväntade {example})"))
+    languages = _languages(extra.get("languages"), config["theme"]["language"] if "theme" not in dict(errors) else "sv", line_of, where, problems)
     if problems:
         raise ContentErrors(problems)
-    return Settings(
+    url = config["site_url"].rstrip("/") + "/"
+    first = Settings(
         name=config["site_name"].strip(),
-        url=config["site_url"].rstrip("/") + "/",
-        language=config["theme"]["language"],
+        url=url,
+        language=languages[0].code,
+        languages=languages,
         silent_after_days=days,
         lix_limit=lix_limit,
         docs_dir=Path(config["docs_dir"]),
         site_dir=Path(config["site_dir"]),
+        root_url=url,
         mkdocs=config,
+        raw=raw,
     )
+    return in_language(first, first.language)
+
+
+def in_language(settings: Settings, code: str) -> Settings:
+    """The settings of the site in one of its languages, with a fresh MkDocs configuration to render it with.
+
+    Each language is a site of its own: its language in Material's theme (lang, and dir for a right-to-left
+    script), its search's stemming, its site_url, the navigation's titles in its words, and Material's
+    language selector (extra.alternate) leading to the same site in each other language.
+    """
+    language = next(entry for entry in settings.languages if entry.code == code)
+    raw = copy.deepcopy(settings.raw)
+    url = settings.root_url + at.language_folder(code, settings.languages[0].code)
+    base = urlparse(settings.root_url).path
+    words = catalogue(code)
+    raw["site_url"] = url
+    raw["site_name"] = language.site_name or settings.name
+    if language.site_description:
+        raw["site_description"] = language.site_description
+    raw["theme"] = {**(raw.get("theme") or {}), "language": code}
+    raw["plugins"] = [_searching(plugin, code) for plugin in raw.get("plugins") or ["search"]]
+    _ = words.gettext
+    raw["extra"] = {
+        **raw.get("extra", {}),
+        "alternate": [
+            {"name": language_name(other.code), "link": base + at.language_folder(other.code, settings.languages[0].code), "lang": other.code,
+             "direction": direction(other.code), "url": settings.root_url + at.language_folder(other.code, settings.languages[0].code)}
+            for other in settings.languages
+        ],
+        # What the theme's own templates (overrides/) say and link to, in this language's words, from the address table.
+        "site": {
+            "all_feed": {ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")},
+            "all_feed_title": _("Allt om medborgarlöftet"),
+            "about": _("Om sajten"),
+            "accessibility": {"title": _("Tillgänglighetsredogörelse"), "address": at.page_address(at.ACCESSIBILITY)},
+            "privacy": {"title": _("Integritet och kakor"), "address": at.page_address(at.PRIVACY)},
+            "print_address": _("Läs mer och följ arbetet på"),
+        },
+    }
+    raw["nav"] = _translated_nav(raw.get("nav"), words.gettext) if code != settings.languages[0].code else raw.get("nav")
+    # A hand-written page's translations (index.en.md) are pages of their own language only, in whichever language they are.
+    excluded = raw.get("exclude_docs") or ""
+    codes = sorted({other.code for other in settings.languages} | _translated_pages(settings.docs_dir))
+    raw["exclude_docs"] = excluded + "".join(f"\n*.{other}.md" for other in codes if f"*.{other}.md" not in excluded)
+    config = _validated(raw, settings.mkdocs.config_file_path, code)
+    return Settings(
+        name=raw["site_name"].strip(), url=url, language=code, languages=settings.languages,
+        silent_after_days=settings.silent_after_days, lix_limit=settings.lix_limit, docs_dir=settings.docs_dir,
+        site_dir=settings.site_dir, root_url=settings.root_url, mkdocs=config, raw=raw,
+    )
+
+
+def mkdocs_config(settings: Settings) -> MkDocsConfig:
+    """A fresh MkDocs configuration of the language's site, to render it with.
+
+    MkDocs keeps one instance of a plugin with a start-up hook (search) for every configuration it reads, set
+    up by the last one read; so each language's configuration is read again just before that language is rendered.
+    """
+    return _validated(settings.raw, settings.mkdocs.config_file_path, settings.language)
+
+
+def _validated(raw: dict[str, Any], config_file_path: str | None, code: str) -> MkDocsConfig:
+    config = MkDocsConfig(config_file_path=config_file_path)
+    config.load_dict(copy.deepcopy(raw))
+    errors, _ = config.validate()
+    if errors:
+        raise ContentErrors([ContentError(config_file_path or "mkdocs.yml", 1, key, f"{message} (MkDocs, språket {code})") for key, message in errors])
+    return config
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself, as a reader of it looks for it: Svenska, English, العربية."""
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]
+
+
+def direction(code: str) -> str:
+    """'rtl' for a language written right to left, else 'ltr'."""
+    return "rtl" if Locale.parse(code).character_order == "right-to-left" else "ltr"
+
+
+def _searching(plugin: Any, code: str) -> Any:
+    """The search plugin set to stem words of the site's language."""
+    if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin):
+        options = plugin["search"] if isinstance(plugin, dict) else {}
+        return {"search": {**(options or {}), "lang": code if code in _SEARCHABLE else "en"}}
+    return plugin
+
+
+def _translated_nav(nav: Any, gettext: Any) -> Any:
+    """The navigation with its titles in the language's words: titles are messages in the catalogue."""
+    if isinstance(nav, list):
+        return [_translated_nav(item, gettext) for item in nav]
+    if isinstance(nav, dict):
+        return {gettext(title): _translated_nav(target, gettext) for title, target in nav.items()}
+    return nav
+
+
+def _languages(value: Any, theme_language: str, line_of: Any, where: str, problems: list[ContentError]) -> tuple[Language, ...]:
+    """extra.languages: a list of {language: code, site_name:, site_description:}, the first being theme.language."""
+    if value is None:
+        return (Language(theme_language),)
+    expected = "en lista med en post per språk, t.ex. '- language: en', den första theme.language"
+    if not isinstance(value, list) or not value:
+        problems.append(ContentError(where, line_of("languages"), "extra.languages", f"fick {value!r} (förväntade {expected})"))
+        return (Language(theme_language),)
+    found: list[Language] = []
+    for index, entry in enumerate(value):
+        key = f"extra.languages.{index}"
+        code = entry.get("language") if isinstance(entry, dict) else None
+        unknown = sorted(set(entry) - {"language", "site_name", "site_description"}) if isinstance(entry, dict) else []
+        if not isinstance(code, str) or not LANGUAGE.match(code) or not _known(code):
+            problems.append(ContentError(where, line_of("languages"), key, f"fick {entry!r} (förväntade en språkkod som Babel känner, t.ex. 'language: en')"))
+        elif unknown:
+            problems.append(ContentError(where, line_of("languages"), f"{key}.{unknown[0]}", "okänt fält (förväntade language, site_name eller site_description)"))
+        elif any(other.code == code for other in found):
+            problems.append(ContentError(where, line_of("languages"), key, f"'{code}' finns redan (förväntade varje språk en gång)"))
+        else:
+            texts = {name: entry.get(name) for name in ("site_name", "site_description")}
+            bad = [name for name, text in texts.items() if text is not None and (not isinstance(text, str) or not text.strip())]
+            if bad:
+                problems.append(ContentError(where, line_of("languages"), f"{key}.{bad[0]}", "fick inget namn (förväntade text)"))
+            found.append(Language(code, texts["site_name"], texts["site_description"]))
+    if found and found[0].code != theme_language:
+        problems.append(ContentError(where, line_of("languages"), "extra.languages.0", f"är '{found[0].code}' (förväntade theme.language, '{theme_language}', först: det är sajtens språk)"))
+    return tuple(found) or (Language(theme_language),)
+
+
+def _translated_pages(docs_dir: Path) -> set[str]:
+    """The languages that hand-written pages are translated into: en for tillganglighet.en.md."""
+    codes = {path.suffixes[-2][1:] for path in docs_dir.rglob("*.*.md") if len(path.suffixes) >= 2} if docs_dir.is_dir() else set()
+    return {code for code in codes if LANGUAGE.match(code) and _known(code)}
+
+
+def _known(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True

@@ -10,14 +10,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema
 
-from .vocabulary import KINDS, STATUSES
+from .vocabulary import FORMS, KINDS, STATUSES
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,9 +26,11 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 if TYPE_CHECKING:
     Status = str
     UpdateKind = str
+    DialogueForm = str
 else:
     Status = Literal[tuple(STATUSES)]
     UpdateKind = Literal[tuple(KINDS)]
+    DialogueForm = Literal[tuple(FORMS)]
 Level = Literal["aktivitet", "prestation", "effekt"]
 Phase = Literal["upcoming", "active", "ended"]
 PLACELESS_FORMS = ("enkät", "digital dialog")  # held nowhere in particular
@@ -38,7 +40,6 @@ def _listed(names: Iterable[str]) -> str:
     return f"{', '.join(rest)} eller {last}" if rest else last
 
 
-DialogueForm = Literal["dialogmöte", "trygghetsvandring", "enkät", "skolbesök", "digital dialog", "informationsträff", "annat"]
 
 
 def today_in_sweden() -> date:
@@ -142,15 +143,20 @@ class _MarkdownField:
     """Marks the fields whose text is Markdown, so that checks and the editors' schemas can find them."""
 
 
+class _TextField:
+    """Marks the fields that are text in a language (not ids, dates, addresses or names from a list): what a translation gives."""
+
+
 MARKDOWN = _MarkdownField()
+TEXT = _TextField()
 MAX_LINE = 300  # characters in a title, a name or another one-line field
 MAX_TEXT = 5000  # characters in a note or another plain text
 MAX_MARKDOWN = 100_000  # characters in a Markdown text: a letter of thirty pages
 
 Slug = Annotated[str, BeforeValidator(_slug), Field(strict=True, json_schema_extra={"pattern": SLUG.pattern})]
-Line = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE), BeforeValidator(_one_line)]
-Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
-Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN), MARKDOWN,
+Line = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE), BeforeValidator(_one_line), TEXT]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_TEXT), TEXT]
+Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN), MARKDOWN, TEXT,
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN, "contentMediaType": "text/markdown"})]
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
 Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?"})]
@@ -254,7 +260,7 @@ class DialoguePoint(Record):
 class Dialogue(Record):
     held: Held = Field(description="När dialogen hölls: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM, eller ÅÅÅÅ-MM om bara månaden är känd.")
     place: Line | None = Field(None, description="Var den hölls; behövs inte för en enkät eller en digital dialog.")
-    form: DialogueForm = Field(description="dialogmöte, trygghetsvandring, enkät, skolbesök, digital dialog, informationsträff eller annat.")
+    form: DialogueForm = Field(description=_listed(FORMS) + ".")
     duration: Count | None = Field(None, ge=1, le=24 * 60, description="Hur länge mötet varade, i minuter; utan värde räknas 90 minuter.")
     participants: Count | None = Field(None, ge=0, description="Ungefär hur många som deltog.")
     groups: tuple[Line, ...] = Field((), description="Vilka grupper som deltog, t.ex. boende, näringsidkare, unga.")
@@ -274,7 +280,7 @@ class Update(Record):
     dialogue: Dialogue | None = Field(None, description="Krävs för en medborgardialog: när, var, form, deltagare och 'Ni sa – vi gör'.")
     draft: bool = Field(False, strict=True, description="true för ett utkast som inte publiceras.")
     example: Example = False
-    body: Annotated[str, StringConstraints(max_length=MAX_MARKDOWN)] = ""
+    body: Annotated[str, StringConstraints(max_length=MAX_MARKDOWN), MARKDOWN, TEXT] = ""
 
     @property
     def concerns(self) -> tuple[str, ...]:
@@ -320,3 +326,29 @@ class Content:
     indicators: Mapping[str, Indicator]
     updates_by_commitment: Mapping[str, tuple[Update, ...]]
     continued_by: Mapping[str, tuple[str, ...]]
+    language: str = "sv"  # the texts were written in; shown in another, a text that no translation gives stays Untranslated
+    shown_in: str = "sv"  # the language it is shown in
+    # Given translations: by language, then file (as in FOLDERS and REGISTRIES) and id, the translated fields.
+    translations: Mapping[str, Mapping[str, Mapping[str, Mapping[str, object]]]] = field(default_factory=dict)
+
+
+# The texts a translation may give, per kind of item; the rest of a translated page is the original's.
+TRANSLATABLE: dict[type[Record], tuple[str, ...]] = {
+    Period: ("title", "background", "focus", "follow_up", "channels"),
+    Actor: ("name", "short_name", "organisation", "description"),
+    Theme: ("name", "description"),
+    Commitment: ("title", "description"),
+    Update: ("title", "summary", "body"),
+    Indicator: ("title", "description", "source"),
+}
+
+
+class Untranslated(str):
+    """A text shown in a language it was not written in: pages mark it with its own language (WCAG 3.1.2)."""
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> Untranslated:
+        made = super().__new__(cls, text)
+        made.language = language
+        return made

@@ -11,7 +11,10 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -38,3 +41,18 @@ def catalogue(language: str) -> gettext.NullTranslations:
     write_mo(compiled, messages)
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
+
+
+_NAV_TITLE = re.compile(r"^\s*-\s+(?P<title>[^:#'\"]+?)\s*:")
+
+
+def extract_navigation(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel's extractor for mkdocs.yml: the navigation's titles, which each language's site shows in its words."""
+    inside = False
+    for number, line in enumerate(fileobj.read().decode("utf-8").splitlines(), start=1):
+        if re.match(r"^nav\s*:", line):
+            inside = True
+        elif inside and line and not line[0].isspace() and not line.startswith("-"):
+            inside = False
+        elif inside and (found := _NAV_TITLE.match(line)):
+            yield number, "gettext", found["title"], []

@@ -78,3 +78,10 @@ KINDS: dict[str, KindFacts] = {k.name: k for k in (
 
 # The three levels at which a promise is followed up, as shown to readers.
 LEVELS: dict[str, str] = {"aktivitet": N_("aktivitet"), "prestation": N_("prestation"), "effekt": N_("effekt")}
+
+# The forms a citizen dialogue takes, and which way an indicator is better, as shown to readers.
+FORMS: dict[str, str] = {
+    "dialogmöte": N_("dialogmöte"), "trygghetsvandring": N_("trygghetsvandring"), "enkät": N_("enkät"), "skolbesök": N_("skolbesök"),
+    "digital dialog": N_("digital dialog"), "informationsträff": N_("informationsträff"), "annat": N_("annat"),
+}
+BETTER: dict[str, str] = {"högre": N_("högre"), "lägre": N_("lägre")}

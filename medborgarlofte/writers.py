@@ -54,17 +54,18 @@ def clear_staging(staging_root: Path) -> None:
     staging_root.mkdir(parents=True, exist_ok=True)
 
 
-def write_tree(folder: Path, files: dict[str, str], staging_root: Path, base: Path | None = None, leave_out: str = "") -> None:
+def write_tree(folder: Path, files: dict[str, str], staging_root: Path, copies: dict[str, Path] | None = None) -> None:
     """Replace folder with exactly these files, so that nothing removed stays behind.
 
-    With base, the files go on top of a copy of base, less its top-level entry leave_out.
+    copies are files copied in by path, beneath the written ones.
     """
     staging_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{folder.name}-", dir=staging_root))
     try:
-        if base is not None:
-            shutil.copytree(base, staging, dirs_exist_ok=True, symlinks=True,
-                            ignore=lambda where, names: [leave_out] if Path(where) == base and leave_out in names else [])
+        for relative, source in (copies or {}).items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, path)
         for relative, text in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark: synthetic content at 1x, 10x and 100x the Sofielund site, built side by side with two references.
 
-- the floor: MkDocs + Material rendering the same Markdown pages, with no generation;
+Our build runs twice: in Swedish alone, and in the three languages of mkdocs.yml (the content has no
+translations, so every other language shows every text as untranslated Swedish, marked as such).
+- the floor: MkDocs + Material rendering the same Markdown pages (Swedish), with no generation;
 - the peer: the same updates published as a Material user would without this project
   (Material's blog plugin with mkdocs-rss-plugin), at 1x and 10x.
 
@@ -132,10 +134,14 @@ def run_json(code: str, *args: str, cwd: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def ours(work: Path, content: Path) -> tuple[dict, Path]:
-    project = work / "ours"
+def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
+    project = work / ("ours-one-language" if one_language else "ours")
     project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if one_language:  # the first language only: every other entry under extra.languages left out
+        listed = config[config.index("  languages:\n"):config.index("\nextra_css:")]
+        config = config.replace(listed, "  languages:\n    - language: sv\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("lofte"))
     shutil.copytree(ROOT / "overrides", project / "overrides")
     figures = run_json(_OUR_BUILD, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)
@@ -190,11 +196,14 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix=f"bench-{scale}x-") as folder:
             work = Path(folder)
             counts = synthesize(work / "content", scale)
-            mine, project = ours(work, work / "content")
+            mine, project = ours(work, work / "content", one_language=True)
+            three, _ = ours(work, work / "content", one_language=False)
             base = floor(work, project)
             other = peer(work, work / "content") if scale in args.peer_scales else None
-            rows.append({"scale": scale, **counts, **mine, "floor": base["full"], "peer": other["full"] if other else None})
-            print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s", file=sys.stderr, flush=True)
+            rows.append({"scale": scale, **counts, **mine, "floor": base["full"], "peer": other["full"] if other else None,
+                         "three_full": three["full"], "three_html": three["html_files"]})
+            print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s; three languages {three['html_files']} HTML files in {three['full']:.1f} s",
+                  file=sys.stderr, flush=True)
     table = render(rows)
     print(table)
     Path(args.out).write_text(table + "\n", encoding="utf-8")
@@ -205,6 +214,11 @@ def render(rows: list[dict]) -> str:
         "| scale | commitments | updates | pages | generation s | full build s | ms per page | floor s | full/floor | generation/render | peer s | full/peer | largest HTML KB | median HTML KB | largest feed KB | search index KB | peak MB |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    languages = [
+        "",
+        "| scale | one language: HTML files | s | ms per HTML file | three languages: HTML files | s | ms per HTML file | three / one |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         render_time = r["full"] - r["generation"]
         peer = f"{r['peer']:.1f}" if r["peer"] else "–"
@@ -214,6 +228,11 @@ def render(rows: list[dict]) -> str:
             f"{1000 * r['full'] / r['pages']:.1f} | {r['floor']:.1f} | {r['full'] / r['floor']:.2f} | {r['generation'] / render_time:.2f} | "
             f"{peer} | {ratio} | {r['largest_html_kb']:.0f} | {r['median_html_kb']:.0f} | {r['largest_feed_kb']:.0f} | {r['search_kb']:.0f} | {r['peak_mb']:.0f} |"
         )
+        languages.append(
+            f"| {r['scale']}× | {r['html_files']} | {r['full']:.1f} | {1000 * r['full'] / r['html_files']:.1f} | {r['three_html']} | {r['three_full']:.1f} | "
+            f"{1000 * r['three_full'] / r['three_html']:.1f} | {r['three_full'] / r['full']:.2f} |"
+        )
+    lines += languages
     if len(rows) > 1:
         for small, large in itertools.pairwise(rows):
             factor = large["scale"] / small["scale"]

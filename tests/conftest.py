@@ -111,10 +111,14 @@ def content(tmp_path: Path) -> Path:
     return make_content(tmp_path)
 
 
-def make_project(target: Path) -> Path:
-    """A copy of the site's own files (mkdocs.yml, hand-written docs, theme overrides) to build into."""
+def make_project(target: Path, languages: list[str] | None = None) -> Path:
+    """A copy of the site's own files (mkdocs.yml, hand-written docs, theme overrides) to build into; with languages, in those only."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if languages:
+        listed = config[config.index("  languages:\n"):config.index("\nextra_css:")]
+        config = config.replace(listed, "  languages:\n" + "".join(f"    - language: {code}\n" for code in languages))
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("lofte"))
     shutil.copytree(ROOT / "overrides", target / "overrides")
     return target

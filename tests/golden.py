@@ -1,4 +1,5 @@
-"""Golden files: everything generated from the sample content (pages, feeds, calendar, data), under tests/golden/.
+"""Golden files: everything generated from the sample content (pages, feeds, calendar, data), under tests/golden/,
+in the site's first language at the top and in each other language in a folder of its code (en/, ar/).
 
 Regenerate after an intended change with `make golden` (python -m tests.golden), then read the diff.
 """
@@ -9,9 +10,11 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from medborgarlofte import translated
+from medborgarlofte.addresses import language_folder
 from medborgarlofte.contents import load, published
 from medborgarlofte.generators import generate
-from medborgarlofte.settings import read_settings
+from medborgarlofte.settings import in_language, read_settings
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
@@ -20,7 +23,13 @@ TODAY = date(2022, 10, 1)
 
 def sample_pages() -> dict[str, str]:
     settings = read_settings(HERE.parent / "mkdocs.yml")
-    return generate(published(load(HERE / "sample"), TODAY), settings, TODAY)
+    content = published(load(HERE / "sample", language=settings.language), TODAY)
+    pages = {}
+    for language in settings.languages:
+        site = in_language(settings, language.code)
+        folder = language_folder(language.code, settings.language)
+        pages.update({folder + path: text for path, text in generate(translated.in_language(content, language.code), site, TODAY).items()})
+    return pages
 
 
 if __name__ == "__main__":

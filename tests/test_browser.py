@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from medborgarlofte.commands.build import build
 from medborgarlofte.settings import read_settings
@@ -47,6 +47,11 @@ PAGES = [
     "404.html",
 ]
 
+
+# Every language's site has every page: Swedish at the root, the others in a folder of their code.
+LANGUAGES = ["", "en/", "ar/"]
+EVERY_PAGE = [language + path for language in LANGUAGES for path in PAGES]
+REPORT = ROOT / "test-report"  # screenshots, for a reader of the test run to look at
 
 BASE = urlparse(read_settings(ROOT / "mkdocs.yml").url).path
 VNU = ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"
@@ -83,7 +88,7 @@ def test_pages_log_no_error_and_ask_for_nothing_missing(browser: Browser, site_u
     problems: list[str] = []
     page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
     page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
-    for path in PAGES:
+    for path in EVERY_PAGE:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     page.close()
@@ -99,7 +104,7 @@ def test_an_address_once_published_leads_to_its_page(browser: Browser, site_url:
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", EVERY_PAGE)
 def test_page_has_no_wcag_violations(browser: Browser, site_url: str, path: str, width: int) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(site_url + path)
@@ -115,9 +120,10 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser: Browser, site_
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
-    for path in PAGES:
+    for path in EVERY_PAGE:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
+    page.goto(site_url)
     page.locator(".md-search__input").first.click()
     page.keyboard.type("trygghet")
     page.locator(".md-search-result__item").first.wait_for()
@@ -187,3 +193,66 @@ def test_letter_prints_on_a4_with_its_address(browser: Browser, site_url: str, t
     assert "lofte/uppdatering/2022-05-informationsbrev-1/" in text.replace("\n", "")
     for screen_only in ("Tillgänglighetsredogörelse", "Sök", "Följ sidan i en flödesläsare", "Aktörer"):
         assert screen_only not in text, screen_only
+
+
+@pytest.mark.parametrize(("language", "word", "title"), [
+    ("en/", "flower", "Lending flower boxes as traffic calming"),
+    ("ar/", "أحواض", "إعارة أحواض الزهور لتهدئة حركة المرور"),
+])
+def test_search_finds_a_commitment_in_each_language(browser: Browser, site_url: str, language: str, word: str, title: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + language)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type(word)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert title in page.locator(".md-search-result").inner_text()
+    page.close()
+
+
+def test_the_language_selector_leads_to_the_same_page_in_arabic(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "lofte/atagande/fgk-blomlador/")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="العربية").click()
+    page.wait_for_url(site_url + "ar/lofte/atagande/fgk-blomlador/")
+    assert page.locator("h1").inner_text() == "إعارة أحواض الزهور لتهدئة حركة المرور"
+    page.close()
+
+
+def _box(page: Page, selector: str) -> dict[str, float]:
+    box = page.locator(selector).first.bounding_box()
+    assert box, selector
+    return box
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_arabic_pages_read_right_to_left(browser: Browser, site_url: str, width: int) -> None:
+    """Tables, status badges, bars, the history and the chart all start at the right, as Arabic is read."""
+    REPORT.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    name = "phone" if width < 600 else "desktop"
+
+    page.goto(site_url + "ar/")
+    assert page.evaluate("[document.documentElement.dir, document.body.dir, getComputedStyle(document.querySelector('article')).direction]") == ["rtl", "rtl", "rtl"]
+    headers = page.locator("article table").first.locator("th")
+    first, second = headers.nth(0).bounding_box(), headers.nth(1).bounding_box()
+    assert first and second and first["x"] > second["x"], "the first column is at the right"
+    bar, filled = _box(page, ".bar"), _box(page, ".bar > span")
+    assert abs((bar["x"] + bar["width"]) - (filled["x"] + filled["width"])) < 2, "a bar fills from the right"
+    assert filled["width"] < bar["width"] - 2
+    page.screenshot(path=str(REPORT / f"ar-start-{name}.png"), full_page=True)
+
+    page.goto(site_url + "ar/lofte/atagande/fgk-blomlador/")
+    article, heading = _box(page, "article"), _box(page, "article h1")
+    assert abs((article["x"] + article["width"]) - (heading["x"] + heading["width"])) < 40, "the title starts at the right"
+    history, entry = _box(page, "ol.history"), _box(page, "ol.history li")
+    assert abs((history["x"] + history["width"]) - (entry["x"] + entry["width"])) < 2, "the history is not indented at the right"
+    status, time = _box(page, "ol.history li .status"), _box(page, "ol.history li time")
+    assert status["x"] < time["x"], "the status comes after the date, to its left"
+    page.screenshot(path=str(REPORT / f"ar-commitment-{name}.png"), full_page=True)
+
+    page.goto(site_url + "ar/lofte/uppfoljning/2022-2023/")
+    assert page.evaluate("[...document.querySelectorAll('article img')].every(img => img.complete && img.naturalWidth > 0)")
+    assert page.locator("article img").count() >= 1
+    page.screenshot(path=str(REPORT / f"ar-followup-{name}.png"), full_page=True)
+    page.close()

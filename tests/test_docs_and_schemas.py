@@ -44,7 +44,8 @@ def content_files() -> list[Path]:
 @pytest.mark.parametrize("path", content_files(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_valid_content_passes_its_schema(path: Path) -> None:
     kind = SCHEMA_OF.get(path.parent.name if path.parent.name in SCHEMA_OF else path.parent.parent.name, path.stem)
-    schema = file_schemas()[f"{kind}.schema.json"]
+    translation = "translations" in path.relative_to(ROOT).parts
+    schema = file_schemas()[f"{'translation-' if translation else ''}{kind}.schema.json"]
     document = read_markdown(path, str(path)) if path.suffix == ".md" else read_yaml(path, str(path))
     jsonschema.validate(document.data, schema)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,10 +14,11 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
-from .. import generators
+from .. import generators, translated
+from ..addresses import language_folder
 from ..contents import load, published
 from ..errors import ContentErrors
-from ..settings import Settings, read_settings
+from ..settings import Settings, in_language, mkdocs_config, read_settings
 from ..structure import TIMEZONE, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, replaced_on_success, write_tree
 
@@ -26,19 +28,30 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
 
     The published build leaves out drafts and posts dated after today. site_dir (by default site_dir in
     mkdocs.yml) and site_url replace those in mkdocs.yml, for a copy built elsewhere or published at another address.
+    Each language is a site of its own: the first at the site's root, each other in a folder of its code.
     """
     settings = read_settings(config_file, site_url)
     site_dir = site_dir or settings.site_dir
-    content = published(load(content_dir, shown_as), today)
-    generated = generators.generate(content, settings, today)
+    content = published(load(content_dir, shown_as, language=settings.language), today)
+    sites = [in_language(settings, language.code) for language in settings.languages]
+    generated = [generators.generate(translated.in_language(content, site.language), site, today) for site in sites]
 
     work = config_file.parent / WORK
     with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
                 "Ett annat bygge pågår fortfarande; försök igen när det är klart."):
         staging = work / "staging"
         clear_staging(staging)
-        write_tree(settings.docs_dir / generators.GENERATED, generated, staging)
-        _render(settings, settings.docs_dir, site_dir, staging, today)
+        folders = []
+        for site, files in zip(sites, generated, strict=True):
+            if site.language == settings.language:
+                # The first language's generated pages go into docs/ itself, beside the hand-written ones.
+                write_tree(settings.docs_dir / generators.GENERATED, files, staging)
+                folders.append(settings.docs_dir)
+            else:
+                docs = work / "languages" / site.language / "docs"
+                write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
+                folders.append(docs)
+        _render(list(zip(sites, folders, strict=True)), site_dir, staging, today)
     return site_dir
 
 
@@ -48,32 +61,67 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
     Returns the folder of the rendered preview. The caller holds the preview's lock.
     """
     settings = read_settings(config_file)
-    content = load(content_dir, shown_as)
-    generated = generators.generate(content, settings, today)
+    content = load(content_dir, shown_as, language=settings.language)
+    sites = [in_language(settings, language.code) for language in settings.languages]
+    generated = [generators.generate(translated.in_language(content, site.language), site, today) for site in sites]
 
     folder = config_file.parent / WORK / "preview"
     staging = folder / "staging"
     clear_staging(staging)
-    docs = folder / "docs"
-    # The hand-written pages as they are now, the generated ones in place of any published copy.
-    write_tree(docs, {f"{generators.GENERATED}/{path}": text for path, text in generated.items()}, staging,
-               base=settings.docs_dir, leave_out=generators.GENERATED)
-    _render(settings, docs, folder / "site", staging, today)
+    folders = []
+    for site, files in zip(sites, generated, strict=True):
+        # The hand-written pages as they are now, the generated ones in place of any published copy.
+        docs = folder / "languages" / site.language / "docs" if site.language != settings.language else folder / "docs"
+        write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
+        folders.append(docs)
+    _render(list(zip(sites, folders, strict=True)), folder / "site", staging, today)
     return folder / "site"
 
 
-def _render(settings: Settings, docs_dir: Path, site_dir: Path, staging: Path, today: date) -> None:
-    """MkDocs renders docs_dir into a fresh folder, which takes site_dir's place only if it succeeds."""
+def hand_written(settings: Settings, language: str) -> dict[str, Path]:
+    """The hand-written files of docs/ as one language's site has them, by path: index.en.md as index.md in English.
+
+    A page without a translation is the first language's; the generated folder is left out, as the build writes it anew.
+    """
+    codes = {entry.code for entry in settings.languages}
+    files: dict[str, Path] = {}
+    translations: dict[str, Path] = {}
+    for path in sorted(settings.docs_dir.rglob("*")):
+        relative = path.relative_to(settings.docs_dir).as_posix()
+        if relative.split("/")[0] == generators.GENERATED or not path.is_file():
+            continue
+        stem, _, suffix = path.name.rpartition(".")
+        base, _, code = stem.rpartition(".")
+        if base and code in codes:
+            if code == language:
+                translations[posixpath.join(posixpath.dirname(relative), f"{base}.{suffix}")] = path
+            continue
+        files[relative] = path
+    return {**files, **translations}
+
+
+def _in_generated(files: dict[str, str]) -> dict[str, str]:
+    return {f"{generators.GENERATED}/{path}": text for path, text in files.items()}
+
+
+def _render(sites: list[tuple[Settings, Path]], site_dir: Path, staging: Path, today: date) -> None:
+    """MkDocs renders each language's docs into a fresh folder, which takes site_dir's place only if all succeed.
+
+    The first language goes first: MkDocs empties the folder it renders into, and the others are folders in it.
+    """
+    first = sites[0][0].languages[0].code
     with replaced_on_success(site_dir, staging) as target, _build_date(today):
-        config = settings.mkdocs
-        config["docs_dir"], config["site_dir"], config["strict"] = str(docs_dir), str(target), True
-        # Snippets are found relative to the working directory; anchor them to this site's docs folder.
-        config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(docs_dir)]
-        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
+        for settings, docs_dir in sites:
+            config = mkdocs_config(settings)
+            config["docs_dir"], config["strict"] = str(docs_dir), True
+            config["site_dir"] = str(target / language_folder(settings.language, first))
+            # Snippets are found relative to the working directory; anchor them to this site's docs folder.
+            config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(docs_dir)]
+            config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
 
 
 def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | None = None) -> int:

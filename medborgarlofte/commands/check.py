@@ -7,6 +7,9 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
+from babel import Locale
+
+from .. import translated
 from ..contents import load
 from ..errors import ContentError, ContentErrors
 from ..plainlanguage import hardest_sentences, lix
@@ -18,13 +21,15 @@ from ..structure import Content
 def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str) -> int:
     warnings: list[ContentError] = []
     try:
-        content = load(content_dir, shown_as, warnings)
+        content = load(content_dir, shown_as, warnings, language=settings.language)
     except ContentErrors as exc:
         print(exc, file=sys.stderr)
         print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
     print(summary(content, shown_as))
     print(readability(content, settings.lix_limit, content_dir, shown_as))
+    for line in untranslated(content, [entry.code for entry in settings.languages[1:]], content_dir, shown_as):
+        print(line)
     if is_placeholder(settings.url):
         print(f"varning: {config_shown_as}: site_url: {settings.url} är en platshållare (skriv sajtens riktiga adress; den står i flöden, öppna data och kalendern)")
     for warning in sorted(warnings):
@@ -52,6 +57,26 @@ def readability(content: Content, limit: int, content_dir: Path, shown_as: str) 
             body_line = read_markdown(path, shown).body_line
             lines += [f"    {shown}:{body_line + s.line}: LIX {s.score}: {s.text}" for s in hardest_sentences(update.body)]
     return "\n".join(lines)
+
+
+def untranslated(content: Content, languages: list[str], content_dir: Path, shown_as: str) -> list[str]:
+    """Information, not errors: how much of the content each other language has, and each text it lacks."""
+    lines = []
+    for language in languages:
+        done, total = translated.share_translated(content, language)
+        name = Locale.parse(language).get_display_name("sv")
+        lines.append(f"Översatt till {name} ({language}): {done} av {total} texter. Det som saknas visas på svenska, med en upplysning om det.")
+        folder = f"{shown_as}/{translated.FOLDER}/{language}"
+        for file, item_id, fields in translated.missing(content, language):
+            where = f"{file}: {item_id}" if file.endswith(".yaml") else _path_of(content_dir, file, item_id)
+            lines.append(f"  info: {folder}/{where}: {', '.join(fields)} saknar översättning")
+    return lines
+
+
+def _path_of(content_dir: Path, folder: str, item_id: str) -> str:
+    """Where an item's file is, below its folder, as a translation of it would be."""
+    found = next((path for path in sorted((content_dir / folder).rglob(f"{item_id}.*")) if path.stem == item_id), None)
+    return found.relative_to(content_dir).as_posix() if found else f"{folder}/{item_id}"
 
 
 def summary(content: Content, shown_as: str) -> str:

@@ -9,15 +9,16 @@ from icalendar import Calendar, Event
 
 from .. import addresses as at
 from ..settings import Settings
-from ..structure import Content
+from ..structure import Content, Untranslated
 from ..translations import catalogue
+from ..vocabulary import FORMS
 
 DEFAULT_MINUTES = 90  # a meeting whose length the content does not give
 
 
 def generate(content: Content, settings: Settings) -> str:
     calendar = Calendar()
-    calendar.add("prodid", "-//medborgarlofte//sv")
+    calendar.add("prodid", f"-//medborgarlofte//{settings.language}")
     calendar.add("version", "2.0")
     _ = catalogue(settings.language).gettext
     calendar.add("x-wr-calname", _("Möten – %(site)s") % {"site": settings.name})
@@ -27,7 +28,8 @@ def generate(content: Content, settings: Settings) -> str:
     meetings = [(u.dialogue.held, u.id, u.dialogue, u) for u in content.updates if u.dialogue and isinstance(u.dialogue.held, datetime)]
     for held, _id, meeting, update in sorted(meetings, key=lambda meeting: meeting[:2]):
         event = Event()
-        event.add("uid", f"{update.id}@{host}")
+        # The same meeting in another language's calendar is another event, for whoever subscribes to both.
+        event.add("uid", f"{update.id}{'' if settings.language == settings.languages[0].code else '.' + settings.language}@{host}")
         # The stamp is the post's own date, not the clock, so the file only changes when the content does.
         event.add("dtstamp", update.date)
         if held.hour or held.minute:
@@ -37,12 +39,17 @@ def generate(content: Content, settings: Settings) -> str:
         else:
             event.add("dtstart", held.date())
             event.add("dtend", held.date() + timedelta(days=1))
-        event.add("summary", _("Exempel: %(title)s") % {"title": update.title} if update.example else update.title)
-        event.add("categories", [meeting.form])
+        event.add("summary", _("Exempel: %(title)s") % {"title": update.title} if update.example else update.title, parameters=_language_of(update.title, settings))
+        event.add("categories", [_(FORMS[meeting.form])])
         if meeting.place:
-            event.add("location", meeting.place)
-        event.add("description", update.summary)
+            event.add("location", meeting.place, parameters=_language_of(meeting.place, settings))
+        event.add("description", update.summary, parameters=_language_of(update.summary, settings))
         event.add("url", at.url_of(settings.url, at.update(update.id)))
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical().decode("utf-8")
+
+
+def _language_of(text: str, settings: Settings) -> dict[str, str]:
+    """RFC 5545's LANGUAGE of a text: the calendar's, or the original's where the text has no translation."""
+    return {"LANGUAGE": text.language if isinstance(text, Untranslated) else settings.language}

@@ -12,6 +12,7 @@ from datetime import date
 from pydantic import BaseModel, Field, TypeAdapter
 
 from .. import addresses as at
+from .. import translated
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
 
@@ -48,10 +49,21 @@ class PublishedUpdate(Update):
     url: str = Field(description="Uppdateringens sida.")
 
 
+class UntranslatedTexts(BaseModel):
+    """Texts of one item that have no translation into the file's language, and so are in the language they were written in."""
+
+    file: str = Field(description="Var originalet finns: periods, commitments, updates, indicators, actors.yaml eller themes.yaml.")
+    id: str = Field(description="Uppgiftens id.")
+    fields: list[str] = Field(description="Fälten som inte är översatta.")
+    language: str = Field(description="Språket de fälten är skrivna på.")
+
+
 class OpenData(BaseModel):
     """Everything the site publishes, in one file."""
 
     site: dict[str, str] = Field(description="Sajtens namn och adress.")
+    language: str = Field(description="Språket texterna visas på (språkkod, t.ex. sv, en, ar).")
+    untranslated: list[UntranslatedTexts] = Field(description="Texter som inte är översatta till språket och därför står på originalets språk.")
     periods: list[Period]
     actors: list[Actor]
     themes: list[Theme]
@@ -70,6 +82,9 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     ]
     data = OpenData(
         site={"name": settings.name, "url": settings.url},
+        language=content.shown_in,
+        untranslated=[UntranslatedTexts(file=file, id=item_id, fields=list(fields), language=content.language)
+                      for file, item_id, fields in (translated.missing(content, content.shown_in) if content.shown_in != content.language else [])],
         periods=list(content.periods.values()),
         actors=list(content.actors.values()),
         themes=list(content.themes.values()),

@@ -12,18 +12,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
 from jinja2.ext import InternationalizationExtension
-from markupsafe import Markup, escape
+from markupsafe import Markup, escape, soft_str
 
 from .. import addresses as at
 from ..markup import Renderer
-from ..settings import Settings
-from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Update
+from ..settings import Settings, direction
+from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Untranslated, Update
 from ..translations import catalogue
-from ..vocabulary import KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
+from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
 from . import charts, feeds, followup, opendata
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
@@ -108,7 +109,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
     outcomes = {period_id: _outcome(period_views, content) for period_id, period_views in by_period.items()}
     site = Site(content, settings, today, _current_period(content, today), views, by_period, outcomes, catalogue(settings.language).gettext)
     # What every page may know; the rest it is given as a view of its own.
-    shared = {"settings": settings, "today": today, "current": site.current}
+    # A page in another language than the content's says that its translations are not the signed text.
+    shared = {"settings": settings, "today": today, "current": site.current, "unofficial": content.shown_in != content.language}
     pages: dict[str, str] = {}
     for pages_of_a_kind in SITE_MAP:
         for page in pages_of_a_kind(site):
@@ -328,46 +330,50 @@ def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tu
 def _environment(settings: Settings) -> Environment:
     words = catalogue(settings.language)
     _ = words.gettext
+    shown = _Shown(settings.language, _)
     env = Environment(
         extensions=[_TextOnlyI18n],
         loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
         autoescape=True,
-        finalize=_plain,
+        finalize=shown.plain,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters.update(
-        day=lambda d: _date(d, "d MMMM y", settings.language) if d else "",
-        month=lambda d: _date(d, "MMMM y", settings.language),
+        day=lambda d: _date(d, "long", settings.language) if d else "",
+        month=lambda d: _date(d, "yMMMM", settings.language),
         when=lambda held: _when(held, settings.language, _),
         number=lambda n: format_decimal(n, locale=settings.language),
-        md=_markdown_filter(Renderer()),
+        md=_markdown_filter(Renderer(), shown),
         change=followup.change,
         verdict=followup.verdict,
         measured=lambda value, unit: _with_unit(format_decimal(value, locale=settings.language), unit),
         difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±")
         + _with_unit(format_decimal(abs(value), locale=settings.language), _("procentenheter") if unit == "procent" else unit),
-        h=lambda value: Markup(escape(value)),
-        plain=_plain,
+        h=shown.html,
+        plain=shown.plain,
+        lower=lambda text: Untranslated(text.lower(), text.language) if isinstance(text, Untranslated) else soft_str(text).lower(),
+        join=lambda texts, between="": Markup(escape(between)).join(Markup(shown.plain(text)) for text in texts),
         status_label=lambda name: _(SHOWN_STATUSES[name].label),
         status_class=lambda name: SHOWN_STATUSES[name].slug,
     )
+    env.tests["untranslated"] = lambda text: isinstance(text, Untranslated)
     # Messages are ours and trusted Markdown; what is put into them is shown as text (_TextOnlyI18n).
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
         gettext=lambda message: Markup(words.gettext(message)),
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
     )
-    env.globals.update(at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
 def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str:
     """When a meeting was held, as precisely as the content says: a month, a day, or a day and a time."""
     if isinstance(held, Month):
-        return _date(held.first_day, "LLLL y", language)
-    day = _date(held, "d MMMM y", language)
+        return _date(held.first_day, "yMMMM", language)
+    day = _date(held, "long", language)
     return _("%(day)s klockan %(time)s") % {"day": day, "time": held.strftime("%H.%M")} if held.hour or held.minute else day
 
 
@@ -384,6 +390,41 @@ def _plain(value: object) -> object:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", str(escape(value)))))
 
 
+@dataclass(frozen=True)
+class _Shown:
+    """Text from content on a page in one language: a text in another language is marked with its language (WCAG 3.1.2)."""
+
+    language: str
+    gettext: Callable[[str], str]
+
+    def marked(self, text: object, shown: Markup) -> Markup:
+        if not isinstance(text, Untranslated) or text.language == self.language:
+            return shown
+        # dir: a left-to-right text inside a right-to-left page (or the reverse) keeps its own order (bidi isolation).
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(text.language, direction(text.language), shown)
+
+    def plain(self, value: object) -> object:
+        shown = _plain(value)
+        return self.marked(value, shown) if isinstance(shown, Markup) else shown
+
+    def html(self, value: object) -> Markup:
+        return self.marked(value, Markup(escape(value)))
+
+    def block(self, text: str | None, rendered: str) -> Markup:
+        """A Markdown text's HTML: dir="auto" so that each text reads in its own direction, and a note where it is not translated."""
+        if isinstance(text, Untranslated) and text.language != self.language:
+            note = self.gettext("Den här texten finns bara på %(language)s.") % {"language": _language_name(text.language, self.language)}
+            return Markup('\n<div class="text untranslated">\n<p class="untranslated-note">{}</p>\n<div lang="{}" dir="{}">\n{}\n</div>\n</div>\n').format(
+                note, text.language, direction(text.language), Markup(rendered))
+        return Markup('\n<div class="text" dir="auto">\n{}\n</div>\n').format(Markup(rendered))
+
+
+@functools.lru_cache(maxsize=64)
+def _language_name(language: str, in_language: str) -> str:
+    """A language's name in the words of another: 'svenska' in Swedish, 'Swedish' in English."""
+    return Locale.parse(language).get_display_name(in_language) or language
+
+
 class _TextOnlyI18n(InternationalizationExtension):
     """{% trans %} of jinja2.ext.i18n, with every variable in it shown as text.
 
@@ -396,13 +437,12 @@ class _TextOnlyI18n(InternationalizationExtension):
         return super()._make_node(singular, plural, context, shown, plural_expr, vars_referenced, num_called_num)
 
 
-def _markdown_filter(renderer: Renderer):
+def _markdown_filter(renderer: Renderer, shown: _Shown):
     @pass_context
     def md(context, text: str | None) -> Markup:
         """Markdown from content as safe HTML, in a block of its own that MkDocs' Markdown leaves as it is."""
         here = _page_of(context)
-        rendered = renderer.html(text or "", lambda href: at.relative_address(at.linked_address(href, here), here))
-        return Markup(f'\n<div class="text">\n{rendered}\n</div>\n')
+        return shown.block(text, renderer.html(text or "", lambda href: at.relative_address(at.linked_address(href, here), here)))
     return md
 
 
@@ -419,8 +459,9 @@ def _to(context, target: str) -> Markup:
 
 # Pages repeat the same few dates and links thousands of times; Babel and relpath are slow enough to matter.
 @functools.lru_cache(maxsize=65536)
-def _date(day: date, pattern: str, language: str) -> str:
-    return format_date(day, pattern, locale=language)
+def _date(day: date, form: str, language: str) -> str:
+    """A date in the language's own order and words: "long" for a day, "yMMMM" for a month."""
+    return format_date(day, form, locale=language) if form == "long" else format_skeleton(form, day, locale=language)
 
 
 @functools.lru_cache(maxsize=65536)

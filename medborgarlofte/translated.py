@@ -1,0 +1,118 @@
+"""Content in another language: the translations' own schema, and the model as a reader of that language sees it.
+
+A translation is optional per file and per text. It lives beside the content under translations/<language>/,
+at the same path as the file it translates, and gives only texts (TRANSLATABLE): dates, statuses and
+references are the original's and are never repeated. Every text that no translation gives is kept as
+Untranslated, so that pages can say it is only in the original language and mark it as such.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import replace
+from types import MappingProxyType
+from typing import Any, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from .structure import TEXT, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Record, Theme, Untranslated, Update
+
+FOLDER = "translations"
+# Where each kind of item is, in the content folder and so in a translation's folder.
+FILES: dict[type[Record], str] = {Period: "periods", Commitment: "commitments", Indicator: "indicators", Update: "updates",
+                                   Actor: "actors.yaml", Theme: "themes.yaml"}
+
+
+@functools.cache
+def translation_model(model: type[Record]) -> type[BaseModel]:
+    """The schema of a translation of one item: its translatable texts, each optional, nothing else."""
+    # The rebuilt annotation carries the original's limits and markers, so a translation is held to the same rules.
+    fields: dict[str, Any] = {name: (model.model_fields[name].rebuild_annotation() | None, Field(None, description=model.model_fields[name].description))
+                              for name in TRANSLATABLE[model]}
+    return create_model(f"{model.__name__}Translation", __config__=ConfigDict(frozen=True, extra="forbid"), id=(str, ...), **fields)
+
+
+def in_language(content: Content, language: str) -> Content:
+    """The content as shown in language: each text translated where a translation gives it, else Untranslated."""
+    if language == content.language:
+        return replace(content, shown_in=language)
+    given = content.translations.get(language, {})
+
+    def shown(item: Any, model: type[Record]) -> Any:
+        texts = given.get(FILES[model], {}).get(item.id, {})
+        return _untranslated(item, content.language, {name: value for name, value in texts.items() if value})
+
+    updates = tuple(shown(u, Update) for u in content.updates)
+    by_id = {u.id: u for u in updates}
+    return replace(
+        content,
+        periods=MappingProxyType({k: shown(p, Period) for k, p in content.periods.items()}),
+        actors=MappingProxyType({k: shown(a, Actor) for k, a in content.actors.items()}),
+        themes=MappingProxyType({k: shown(t, Theme) for k, t in content.themes.items()}),
+        commitments=MappingProxyType({k: shown(c, Commitment) for k, c in content.commitments.items()}),
+        updates=updates,
+        indicators=MappingProxyType({k: shown(i, Indicator) for k, i in content.indicators.items()}),
+        updates_by_commitment=MappingProxyType({k: tuple(by_id[u.id] for u in v) for k, v in content.updates_by_commitment.items()}),
+        shown_in=language,
+    )
+
+
+def missing(content: Content, language: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(file, id, texts) for every item with a text that has no translation into language, in the content's order."""
+    given = content.translations.get(language, {})
+    found = []
+    for model, items in _items(content):
+        for item in items:
+            texts = given.get(FILES[model], {}).get(item.id, {})
+            lacking = tuple(name for name in TRANSLATABLE[model] if getattr(item, name) and not texts.get(name))
+            if lacking:
+                found.append((FILES[model], item.id, lacking))
+    return found
+
+
+def share_translated(content: Content, language: str) -> tuple[int, int]:
+    """(translated, translatable): how many of the content's translatable texts have a translation into language."""
+    given = content.translations.get(language, {})
+    done = total = 0
+    for model, items in _items(content):
+        for item in items:
+            texts = given.get(FILES[model], {}).get(item.id, {})
+            for name in TRANSLATABLE[model]:
+                if getattr(item, name):
+                    total += 1
+                    done += bool(texts.get(name))
+    return done, total
+
+
+def _items(content: Content) -> Iterable[tuple[type[Record], Iterable[Any]]]:
+    return ((Period, content.periods.values()), (Actor, content.actors.values()), (Theme, content.themes.values()),
+            (Commitment, content.commitments.values()), (Update, content.updates), (Indicator, content.indicators.values()))
+
+
+def _untranslated(item: Any, language: str, translated: dict[str, object]) -> Any:
+    """The item with translated texts in place, and every other text of it, nested ones too, marked Untranslated."""
+    changes: dict[str, object] = {}
+    for name, info in type(item).model_fields.items():
+        value = getattr(item, name)
+        if name in translated:
+            changes[name] = translated[name]
+        elif TEXT in info.metadata or _is_text(info.annotation):
+            changes[name] = _marked(value, language)
+        elif isinstance(value, BaseModel):
+            changes[name] = _untranslated(value, language, {})
+        elif isinstance(value, tuple) and value and isinstance(value[0], BaseModel):
+            changes[name] = tuple(_untranslated(v, language, {}) for v in value)
+    return item.model_copy(update=changes)
+
+
+def _marked(value: object, language: str) -> object:
+    if isinstance(value, str) and value:
+        return Untranslated(value, language)
+    if isinstance(value, tuple):
+        return tuple(_marked(v, language) for v in value)
+    return value
+
+
+def _is_text(annotation: Any) -> bool:
+    return any(arg is TEXT or _is_text(arg) for arg in get_args(annotation))

@@ -1,0 +1,250 @@
+"""One promise in Swedish, English and Arabic: catalogues, content translations and the three sites built from them."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from babel.messages.pofile import read_po
+
+from medborgarlofte.commands.build import build
+from medborgarlofte.contents import load
+from medborgarlofte.errors import ContentErrors
+from medborgarlofte.translations import LOCALES, catalogue
+
+from .conftest import ROOT, make_project, run_script
+
+LANGUAGES = ("en", "ar")
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def _messages(language: str) -> dict[object, object]:
+    with (LOCALES / language / "LC_MESSAGES" / "messages.po").open("rb") as stream:
+        return {m.id: m.string for m in read_po(stream, locale=language) if m.id}
+
+
+def _template() -> list[object]:
+    with (LOCALES / "messages.pot").open("rb") as stream:
+        return [m.id for m in read_po(stream) if m.id]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_is_translated_with_the_same_placeholders(language: str) -> None:
+    messages = _messages(language)
+    for message in _template():
+        translation = messages.get(message)
+        forms = translation if isinstance(translation, tuple) else (translation,)
+        assert all(forms), f"{language}: no translation of {message!r}"
+        wanted = set(PLACEHOLDER.findall(message[-1] if isinstance(message, tuple) else message))  # type: ignore[arg-type]
+        for form in forms:
+            # A plural form may leave the number out ("التزام واحد": one commitment); it never adds a placeholder.
+            assert set(PLACEHOLDER.findall(form)) <= wanted, f"{language}: {form!r} of {message!r}"
+        if not isinstance(message, tuple):
+            assert set(PLACEHOLDER.findall(forms[0])) == wanted, f"{language}: {forms[0]!r} of {message!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_are_marked_unreviewed(language: str) -> None:
+    """An adopter sees which translations no native speaker has checked: each entry says so until someone has."""
+    with (LOCALES / language / "LC_MESSAGES" / "messages.po").open("rb") as stream:
+        catalog = read_po(stream, locale=language)
+    assert all("unreviewed" in m.user_comments for m in catalog if m.id)
+
+
+@pytest.mark.parametrize(("count", "expected"), [
+    (0, "0 التزام"), (1, "التزام واحد"), (2, "التزامان"), (3, "3 التزامات"), (11, "11 التزامًا"), (100, "100 التزام"), (111, "111 التزامًا"),
+])
+def test_arabic_has_its_six_plural_forms_in_cldr_order(count: int, expected: str) -> None:
+    """Babel's own Arabic formula puts the forms for 11-99 and 100-102 the other way round; the catalogue's header does not."""
+    words = catalogue("ar")
+    assert words.ngettext("%(count)s åtagande", "%(count)s åtaganden", count) % {"count": count} == expected
+
+
+def test_english_has_two_plural_forms() -> None:
+    words = catalogue("en")
+    assert [words.ngettext("%(count)s åtagande", "%(count)s åtaganden", n) % {"count": n} for n in (1, 2)] == ["1 commitment", "2 commitments"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("languages"))
+    return build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", date(2026, 11, 25))
+
+
+class _Text(HTMLParser):
+    """The text of a page's main content, with the language each piece of text is marked with."""
+
+    VOID: ClassVar[set[str]] = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed", "track"}
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str]] = [("html", language)]
+        self.pieces: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs).get("lang") or self.stack[-1][1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        while len(self.stack) > 1:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        # A <title> cannot mark the language of a part of it: it is the page's own title, whatever language that is in.
+        if data.strip() and self.stack[-1][0] not in ("script", "style", "title"):
+            self.pieces.append((self.stack[-1][1], " ".join(data.split())))
+
+
+def _pieces(page: Path, language: str) -> list[tuple[str, str]]:
+    parser = _Text(language)
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.pieces
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_swedish_interface_text_outside_an_element_marked_swedish(site: Path, language: str) -> None:
+    """Every word of the interface is in the page's language; Swedish that is left (content without a translation) says it is Swedish."""
+    translated = {m: t for m, t in _messages(language).items() if isinstance(m, str) and isinstance(t, str) and m != t}
+    swedish = sorted({part.strip() for message in translated for part in PLACEHOLDER.split(message.replace("\n", " "))[::2]
+                      if len(part.strip()) >= 14 and not part.strip().startswith(("(", "[", "`", "-", "1."))}, key=len, reverse=True)
+    pages = sorted((site / language).rglob("*.html"))
+    assert len(pages) > 60
+    found = []
+    for page in pages:
+        for marked, text in _pieces(page, language):
+            if marked == language:
+                words_of = re.sub(r"https?://\S+", "", text)  # an address is no text in a language
+                found += [f"{page.relative_to(site)}: {words!r} in {text!r}" for words in swedish if words in words_of]
+    assert not found, "\n".join(found[:20])
+
+
+def test_each_language_is_a_site_of_its_own_with_the_same_pages(site: Path) -> None:
+    swedish = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in LANGUAGES}
+    for language, direction in (("en", "ltr"), ("ar", "rtl")):
+        pages = {p.relative_to(site / language).as_posix() for p in (site / language).rglob("*.html")}
+        assert pages == swedish
+        start = (site / language / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{language}" dir="{direction}"' in start
+        assert f'<body dir="{direction}"' in start
+    assert '<html lang="sv" dir="ltr"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_language_selector_leads_to_the_same_page_in_each_language(site: Path) -> None:
+    page = (site / "ar/lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="(\w+)" dir="(\w+)" class="md-select__link">\s*(\S+)', page)
+    assert links == [
+        ("/medborgarlofte/lofte/atagande/fgk-blomlador/", "sv", "sv", "ltr", "Svenska"),
+        ("/medborgarlofte/en/lofte/atagande/fgk-blomlador/", "en", "en", "ltr", "English"),
+        ("/medborgarlofte/ar/lofte/atagande/fgk-blomlador/", "ar", "ar", "rtl", "العربية"),
+    ]
+
+
+def test_every_page_has_its_alternates_in_each_sitemap(site: Path) -> None:
+    for folder in (site, site / "en", site / "ar"):
+        sitemap = (folder / "sitemap.xml").read_text(encoding="utf-8")
+        locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+        assert len(locations) > 60
+        for language in ("sv", "en", "ar"):
+            assert sitemap.count(f'hreflang="{language}"') == len(locations)
+        assert 'hreflang="en" href="https://example.github.io/medborgarlofte/en/lofte/atagande/fgk-blomlador/"' in sitemap
+
+
+def test_a_text_without_translation_is_swedish_marked_and_explained(site: Path) -> None:
+    letter = (site / "en/lofte/uppdatering/2022-05-informationsbrev-1/index.html").read_text(encoding="utf-8")
+    assert "This text is only available in Swedish." in letter
+    assert re.search(r'<div lang="sv" dir="ltr">\s*<p>', letter)
+    assert re.search(r'<h1 id="[^"]*"><span lang="sv" dir="ltr">Informationsbrev 1', letter)
+    arabic = (site / "ar/lofte/uppdatering/2022-05-informationsbrev-1/index.html").read_text(encoding="utf-8")
+    assert "هذا النص متاح باللغة السويدية فقط." in arabic
+
+
+def test_the_promise_is_translated_and_says_the_translation_is_unofficial(site: Path) -> None:
+    period = (site / "ar/lofte/period/2022-2023/index.html").read_text(encoding="utf-8")
+    assert "وعد المواطنين سوفيلوند 2022–2023" in period
+    assert "ترجمة غير رسمية" in period
+    commitment = (site / "en/lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
+    assert ">Lending flower boxes as traffic calming</h1>" in commitment
+    assert "Unofficial translation" in commitment
+    assert "Unofficial translation" not in (site / "lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
+
+
+def test_feeds_calendar_and_data_are_in_each_language_and_swedish_ones_stay_where_they_were(site: Path) -> None:
+    assert "<language>sv</language>" in (site / "lofte/flode/alla.rss").read_text(encoding="utf-8")
+    assert "<language>en</language>" in (site / "en/lofte/flode/alla.rss").read_text(encoding="utf-8")
+    assert 'xml:lang="ar"' in (site / "ar/lofte/flode/alla.atom").read_text(encoding="utf-8")
+    assert "CATEGORIES:dialogue meeting" in (site / "en/lofte/kalender.ics").read_text(encoding="utf-8")
+    data = json.loads((site / "ar/lofte/data/medborgarlofte.json").read_text(encoding="utf-8"))
+    assert data["language"] == "ar"
+    assert {"file": "updates", "id": "2022-05-informationsbrev-1", "fields": ["title", "summary", "body"], "language": "sv"} in data["untranslated"]
+    assert data["themes"][0]["name"] == "الأطفال والشباب"
+    swedish = json.loads((site / "lofte/data/medborgarlofte.json").read_text(encoding="utf-8"))
+    assert (swedish["language"], swedish["untranslated"]) == ("sv", [])
+
+
+def test_search_stems_each_language(site: Path) -> None:
+    for language in ("sv", "en", "ar"):
+        folder = site if language == "sv" else site / language
+        index = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [language]
+
+
+# A translation gives only texts, of something that exists, in a folder named for its language.
+BAD_TRANSLATIONS = [
+    ({"translations/en/commitments/fgk-blomlador.yaml": "title: Flower boxes\nstatus: genomförd\n"},
+     "content/translations/en/commitments/fgk-blomlador.yaml:2: status: okänt fält (förväntade ett av: title, description)"),
+    ({"translations/en/commitments/fgk-blomlado.yaml": "title: Flower boxes\n"},
+     "content/translations/en/commitments/fgk-blomlado.yaml:1: -: det finns inget 'fgk-blomlado' i commitments att översätta (förväntade samma filnamn som originalet; menade du 'fgk-blomlador'?)"),
+    ({"translations/en/actors.yaml": "polis:\n  name: Police\n"},
+     "content/translations/en/actors.yaml:1: polis: det finns inget 'polis' i actors.yaml att översätta (förväntade samma id som originalet; menade du 'polisen'?)"),
+    ({"translations/english/themes.yaml": "trafik:\n  name: Traffic\n"},
+     "content/translations/english:1: -: 'english' är ingen språkmapp (förväntade en mapp per språk med språkets kod, t.ex. translations/en/)"),
+    ({"translations/en/commitments/fgk-blomlador.yaml": "title: |\n  Flower\n  boxes\n"},
+     "content/translations/en/commitments/fgk-blomlador.yaml:1: title: radbrytning i ett fält som ska vara en rad (förväntade hela texten på en rad)"),
+]
+
+
+@pytest.mark.parametrize(("files", "message"), BAD_TRANSLATIONS, ids=["not-a-text", "no-such-file", "no-such-id", "not-a-language", "rules-of-the-original"])
+def test_a_bad_translation_is_reported_with_file_line_and_field(tmp_path: Path, files: dict[str, str], message: str) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.rmtree(content / "translations")
+    for relative, text in files.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(text, encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load(content, "content")
+    assert [str(e).replace("commitments/2022-2023/", "commitments/") for e in raised.value.errors] == [message]
+
+
+def test_check_tells_what_lacks_a_translation_as_information() -> None:
+    result = run_script("check")
+    assert result.returncode == 0, result.stderr
+    assert "Översatt till engelska (en): 88 av 106 texter." in result.stdout
+    assert "Översatt till arabiska (ar): 88 av 106 texter." in result.stdout
+    assert "  info: content/translations/ar/updates/2022-05-informationsbrev-1.md: title, summary, body saknar översättning" in result.stdout
+    assert "fel" not in result.stdout.lower().split()
+
+
+@pytest.mark.parametrize(("languages", "message"), [
+    ("[{language: en}, {language: sv}]", "extra.languages.0: är 'en' (förväntade theme.language, 'sv', först: det är sajtens språk)"),
+    ("[{language: sv}, {language: xx-yy}]", "extra.languages.1: fick {'language': 'xx-yy'} (förväntade en språkkod som Babel känner, t.ex. 'language: en')"),
+    ("[{language: sv}, {language: en, title: x}]", "extra.languages.1.title: okänt fält (förväntade language, site_name eller site_description)"),
+    ("[{language: sv}, {language: sv}]", "extra.languages.1: 'sv' finns redan (förväntade varje språk en gång)"),
+])
+def test_a_bad_list_of_languages_is_reported_with_its_line(tmp_path: Path, languages: str, message: str) -> None:
+    project = make_project(tmp_path)
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = text[text.index("  languages:"):text.index("\nextra_css:")]
+    (project / "mkdocs.yml").write_text(text.replace(listed, f"  languages: {languages}\n"), encoding="utf-8")
+    result = run_script("check", "--content", str(ROOT / "content"), cwd=project)
+    line = text[: text.index("  languages:")].count("\n") + 1
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}: {message}" in result.stderr
