@@ -7,6 +7,7 @@ comes back at once, each with the line of its key, as content errors do.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,6 +187,7 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@functools.cache
 def direction(code: str) -> str:
     """'rtl' for a language written right to left, else 'ltr'."""
     return "rtl" if Locale.parse(code).character_order == "right-to-left" else "ltr"

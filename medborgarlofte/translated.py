@@ -93,11 +93,13 @@ def _items(content: Content) -> Iterable[tuple[type[Record], Iterable[Any]]]:
 def _untranslated(item: Any, language: str, translated: dict[str, object]) -> Any:
     """The item with translated texts in place, and every other text of it, nested ones too, marked Untranslated."""
     changes: dict[str, object] = {}
-    for name, info in type(item).model_fields.items():
+    kind: type[BaseModel] = type(item)
+    texts = _texts(kind)
+    for name in kind.model_fields:
         value = getattr(item, name)
         if name in translated:
             changes[name] = translated[name]
-        elif TEXT in info.metadata or _is_text(info.annotation):
+        elif name in texts:
             changes[name] = _marked(value, language)
         elif isinstance(value, BaseModel):
             changes[name] = _untranslated(value, language, {})
@@ -112,6 +114,12 @@ def _marked(value: object, language: str) -> object:
     if isinstance(value, tuple):
         return tuple(_marked(v, language) for v in value)
     return value
+
+
+@functools.cache
+def _texts(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of a model that are text in a language."""
+    return frozenset(name for name, info in model.model_fields.items() if TEXT in info.metadata or _is_text(info.annotation))
 
 
 def _is_text(annotation: Any) -> bool:

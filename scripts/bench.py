@@ -127,6 +127,24 @@ print(json.dumps({"full": time.perf_counter() - t0, "peak_mb": resource.getrusag
 """
 
 
+# The floor renders with the configuration our build renders with (the theme's words and addresses filled in), nothing generated.
+_FLOOR_BUILD = """
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from mkdocs.commands.build import build
+from medborgarlofte.settings import mkdocs_config, read_settings
+t0 = time.perf_counter()
+project = Path(sys.argv[2])
+config = mkdocs_config(read_settings(project / "mkdocs.yml"))
+config["docs_dir"], config["site_dir"] = str(project / "docs"), str(project / "site")
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+config.plugins.on_shutdown()
+print(json.dumps({"full": time.perf_counter() - t0, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
 def run_json(code: str, *args: str, cwd: Path) -> dict:
     result = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1795561200"})
     if result.returncode:
@@ -156,8 +174,8 @@ def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
 def floor(work: Path, project: Path) -> dict:
     """MkDocs + Material rendering the same Markdown pages as plain files, nothing generated."""
     plain = work / "floor"
-    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site"))
-    return run_json(_MKDOCS_BUILD, str(plain / "mkdocs.yml"), cwd=plain)
+    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", ".medborgarlofte"))
+    return run_json(_FLOOR_BUILD, str(ROOT), str(plain), cwd=plain)
 
 
 def peer(work: Path, content: Path) -> dict:

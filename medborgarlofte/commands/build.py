@@ -6,11 +6,12 @@ import logging
 import os
 import posixpath
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
@@ -18,6 +19,7 @@ from .. import generators, translated
 from ..addresses import language_folder
 from ..contents import load, published
 from ..errors import ContentErrors
+from ..generators.pages import CompiledTemplates
 from ..settings import Settings, in_language, mkdocs_config, read_settings
 from ..structure import TIMEZONE, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, replaced_on_success, write_tree
@@ -110,9 +112,11 @@ def _render(sites: list[tuple[Settings, Path]], site_dir: Path, staging: Path, t
     The first language goes first: MkDocs empties the folder it renders into, and the others are folders in it.
     """
     first = sites[0][0].languages[0].code
+    compiled = CompiledTemplates()  # the theme's templates, compiled for the first language and reused by the others
     with replaced_on_success(site_dir, staging) as target, _build_date(today):
         for settings, docs_dir in sites:
             config = mkdocs_config(settings)
+            config.theme.get_env = _sharing(config.theme.get_env, compiled)  # type: ignore[method-assign]
             config["docs_dir"], config["strict"] = str(docs_dir), True
             config["site_dir"] = str(target / language_folder(settings.language, first))
             # Snippets are found relative to the working directory; anchor them to this site's docs folder.
@@ -141,6 +145,14 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | Non
     shown = site_dir.relative_to(Path.cwd()) if site_dir.is_relative_to(Path.cwd()) else site_dir
     print(f"Sajten är byggd i {shown}/.")
     return 0
+
+
+def _sharing(make_environment: Callable[[], Environment], compiled: CompiledTemplates) -> Callable[[], Environment]:
+    def environment() -> Environment:
+        made = make_environment()
+        made.bytecode_cache = compiled
+        return made
+    return environment
 
 
 @contextmanager

@@ -13,7 +13,7 @@ from babel.numbers import format_decimal
 from matplotlib.figure import Figure
 
 from .. import addresses as at
-from ..settings import Settings
+from ..settings import Settings, direction
 from ..structure import Content, Indicator
 from ..translations import catalogue
 from ..vocabulary import SHOWN_STATUSES
@@ -41,9 +41,10 @@ def indicator_chart(indicator: Indicator, language: str) -> str:
         for day, value in zip(days, values, strict=True):
             axes.annotate(format_decimal(value, locale=language), (day, value), textcoords="offset points", xytext=(0, 6), ha="center")
         axes.set_ylim(bottom=0, top=max(values, default=1) * 1.25 or 1)
-        axes.spines[["top", "right"]].set_visible(False)
         axes.grid(axis="y", color="#dddddd")
-        figure.subplots_adjust(left=0.1, right=0.97, top=0.95, bottom=0.14)  # fixed margins: tight_layout draws twice
+        _read_in(axes, language)
+        # Fixed margins (tight_layout draws twice), mirrored for a language read from the right.
+        figure.subplots_adjust(**_margins(language, 0.1, 0.97), top=0.95, bottom=0.14)
         return _svg(figure)
 
 
@@ -70,10 +71,29 @@ def _status_chart(frozen: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], 
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         axes.set_xticks(positions, [format_date(end, "MMM yy", locale=language) for end, _ in rows], rotation=45)
         axes.set_ylabel(_("Antal åtaganden"))
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
-        figure.subplots_adjust(left=0.1, right=0.74, top=0.95, bottom=0.2)
+        _read_in(axes, language)
+        # The legend beside the bars, on the side the reader ends a line.
+        right_to_left = direction(language) == "rtl"
+        axes.legend(loc="upper right" if right_to_left else "upper left", bbox_to_anchor=(0, 1) if right_to_left else (1, 1), frameon=False,
+                    markerfirst=not right_to_left)
+        figure.subplots_adjust(**_margins(language, 0.1, 0.74), top=0.95, bottom=0.2)
         return _svg(figure)
+
+
+def _read_in(axes: Any, language: str) -> None:
+    """Time runs the way the language is read: from the right, with the values' axis on the right, in Arabic."""
+    if direction(language) == "rtl":
+        axes.invert_xaxis()
+        axes.yaxis.tick_right()
+        axes.yaxis.set_label_position("right")
+        axes.spines[["top", "left"]].set_visible(False)
+    else:
+        axes.spines[["top", "right"]].set_visible(False)
+
+
+def _margins(language: str, start: float, end: float) -> dict[str, float]:
+    """The plot's left and right edges, given for a left-to-right reading, mirrored for a right-to-left one."""
+    return {"left": 1 - end, "right": 1 - start} if direction(language) == "rtl" else {"left": start, "right": end}
 
 
 def _svg(figure: Figure) -> str:

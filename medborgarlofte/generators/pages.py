@@ -15,7 +15,8 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
+from jinja2.bccache import Bucket
 from jinja2.ext import InternationalizationExtension
 from markupsafe import Markup, escape, soft_str
 
@@ -327,6 +328,26 @@ def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tu
     return rows
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once for all the languages of a build: each language's environment finds them here.
+
+    Jinja keys a compiled template by its name and the checksum of its source, so a changed template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = CompiledTemplates()
+
+
 def _environment(settings: Settings) -> Environment:
     words = catalogue(settings.language)
     _ = words.gettext
@@ -340,6 +361,7 @@ def _environment(settings: Settings) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     env.filters.update(
         day=lambda d: _date(d, "long", settings.language) if d else "",
@@ -401,7 +423,8 @@ class _Shown:
         if not isinstance(text, Untranslated) or text.language == self.language:
             return shown
         # dir: a left-to-right text inside a right-to-left page (or the reverse) keeps its own order (bidi isolation).
-        return Markup('<span lang="{}" dir="{}">{}</span>').format(text.language, direction(text.language), shown)
+        # The language is a code that the loader checked, and shown is already safe: no escaping left to do.
+        return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{shown}</span>')
 
     def plain(self, value: object) -> object:
         shown = _plain(value)
@@ -414,9 +437,9 @@ class _Shown:
         """A Markdown text's HTML: dir="auto" so that each text reads in its own direction, and a note where it is not translated."""
         if isinstance(text, Untranslated) and text.language != self.language:
             note = self.gettext("Den här texten finns bara på %(language)s.") % {"language": _language_name(text.language, self.language)}
-            return Markup('\n<div class="text untranslated">\n<p class="untranslated-note">{}</p>\n<div lang="{}" dir="{}">\n{}\n</div>\n</div>\n').format(
-                note, text.language, direction(text.language), Markup(rendered))
-        return Markup('\n<div class="text" dir="auto">\n{}\n</div>\n').format(Markup(rendered))
+            return Markup(f'\n<div class="text untranslated">\n<p class="untranslated-note">{escape(note)}</p>\n'
+                          f'<div lang="{text.language}" dir="{direction(text.language)}">\n{rendered}\n</div>\n</div>\n')
+        return Markup(f'\n<div class="text" dir="auto">\n{rendered}\n</div>\n')
 
 
 @functools.lru_cache(maxsize=64)
