@@ -119,20 +119,20 @@ def in_language(settings: Settings, code: str) -> Settings:
 
     Each language is a site of its own: its language in Material's theme (lang, and dir for a right-to-left
     script), its search's stemming, its site_url, the navigation's titles in its words, and Material's
-    language selector (extra.alternate) leading to the same site in each other language.
+    language selector (extra.alternate) leading to the same site in each other language. settings are the
+    first language's, as read_settings gives them.
     """
     language = next(entry for entry in settings.languages if entry.code == code)
     raw = copy.deepcopy(settings.raw)
     url = settings.root_url + at.language_folder(code, settings.languages[0].code)
     base = urlparse(settings.root_url).path
-    words = catalogue(code)
+    _ = catalogue(code).gettext
     raw["site_url"] = url
     raw["site_name"] = language.site_name or settings.name
     if language.site_description:
         raw["site_description"] = language.site_description
     raw["theme"] = {**(raw.get("theme") or {}), "language": code}
     raw["plugins"] = [_searching(plugin, code) for plugin in raw.get("plugins") or ["search"]]
-    _ = words.gettext
     raw["extra"] = {
         **raw.get("extra", {}),
         "alternate": [
@@ -150,7 +150,7 @@ def in_language(settings: Settings, code: str) -> Settings:
             "print_address": _("Läs mer och följ arbetet på"),
         },
     }
-    raw["nav"] = _translated_nav(raw.get("nav"), words.gettext) if code != settings.languages[0].code else raw.get("nav")
+    raw["nav"] = _translated_nav(raw.get("nav"), _) if code != settings.languages[0].code else raw.get("nav")
     # A hand-written page's translations (index.en.md) are pages of their own language only, in whichever language they are.
     excluded = raw.get("exclude_docs") or ""
     codes = sorted({other.code for other in settings.languages} | _translated_pages(settings.docs_dir))
