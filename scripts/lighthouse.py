@@ -24,7 +24,8 @@ from tests.conftest import served  # noqa: E402
 
 LIGHTHOUSE = ROOT / "scripts/lighthouse/node_modules/.bin/lighthouse"
 PAGES = {"start": "", "åtagande": "lofte/atagande/fgk-blomlador/", "uppföljning": "lofte/uppfoljning/2022-2023/",
-         "åtaganden": "lofte/ataganden/", "informationsbrev": "lofte/uppdatering/2022-05-informationsbrev-1/"}
+         "åtaganden": "lofte/ataganden/", "informationsbrev": "lofte/uppdatering/2022-05-informationsbrev-1/",
+         "start (engelska)": "en/", "åtagande (arabiska)": "ar/lofte/atagande/fgk-blomlador/"}
 CATEGORIES = ("accessibility", "best-practices", "seo")
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
