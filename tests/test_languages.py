@@ -174,6 +174,12 @@ def test_the_promise_is_translated_and_says_the_translation_is_unofficial(site: 
     assert "Unofficial translation" not in (site / "lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
 
 
+def test_an_address_inside_arabic_text_keeps_its_order(site: Path) -> None:
+    """A Latin address in a right-to-left paragraph is isolated, or the bidi algorithm moves its slashes about."""
+    page = (site / "ar/lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
+    assert '<span dir="ltr">https://example.github.io/medborgarlofte/ar/lofte/atagande/fgk-blomlador/</span></p>' in page
+
+
 def test_feeds_calendar_and_data_are_in_each_language_and_swedish_ones_stay_where_they_were(site: Path) -> None:
     assert "<language>sv</language>" in (site / "lofte/flode/alla.rss").read_text(encoding="utf-8")
     assert "<language>en</language>" in (site / "en/lofte/flode/alla.rss").read_text(encoding="utf-8")
