@@ -48,10 +48,13 @@ def test_removed_commitment_leaves_no_page_behind(tmp_path: Path) -> None:
     content = make_content(tmp_path / "input")
     build(content, "content", project / "mkdocs.yml", project / "site", TODAY)
     assert (project / "site/lofte/atagande/kommunen-blomlador/index.html").exists()
+    assert (project / "site/en/lofte/atagande/kommunen-blomlador/index.html").exists()
     (content / "commitments/kommunen-blomlador.yaml").unlink()
+    (content / "translations/en/commitments/kommunen-blomlador.yaml").unlink()  # a translation of nothing is an error
     (content / "updates/2022-09-dialog.md").unlink()
     build(content, "content", project / "mkdocs.yml", project / "site", TODAY)
     assert not (project / "site/lofte/atagande/kommunen-blomlador").exists()
+    assert not (project / "site/en/lofte/atagande/kommunen-blomlador").exists()
     assert not (project / "docs/lofte/atagande/kommunen-blomlador.md").exists()
 
 
@@ -243,7 +246,7 @@ def test_addresses_once_published_lead_to_their_pages(tmp_path: Path) -> None:
                      ("lofte/uppfoljning/indikatorer", "../")):
         page = html(project, old)
         assert f'<meta http-equiv="refresh" content="0; url={new}">' in page and f'<a href="{new}">' in page, old
-        assert '<html lang="sv">' in page and '<meta name="robots" content="noindex">' in page
+        assert '<html lang="sv" dir="ltr">' in page and '<meta name="robots" content="noindex">' in page
     assert (project / "site/lofte/data/atagenden.csv").read_bytes() == (project / "site/lofte/data/ataganden.csv").read_bytes()
     sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
     assert "lofte/ataganden/2/" in sitemap and "atagenden" not in sitemap

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import MkDocsException
 
@@ -38,7 +39,7 @@ def run(content_dir: Path, shown_as: str, config_file: Path, port: int, rounds: 
 def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, rounds: int | None) -> int:
     site = config_file.parent / WORK / "preview" / "site"
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site)))
+        server = _PreviewServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site)))
     except OSError:
         print(f"Porten {port} är upptagen. Välj en annan, till exempel --port {port + 1}.", file=sys.stderr)
         return 1
@@ -96,6 +97,13 @@ def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
             if stat.S_ISREG(info.st_mode):
                 found[str(file)] = (info.st_mtime_ns, info.st_size)
     return found
+
+
+class _PreviewServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a page before it has all of it is no error of the preview's."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
