@@ -21,13 +21,13 @@ from .markup import Renderer, image_allowed, link_allowed, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
 from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Theme, Update
+from .translations import LANGUAGE
 from .vocabulary import KINDS, STATUSES
 
 M = TypeVar("M", bound=BaseModel)
 
 FOLDERS = {"periods": Period, "commitments": Commitment, "indicators": Indicator, "updates": Update}
 REGISTRIES = {"actors.yaml": Actor, "themes.yaml": Theme}
-LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")  # a language code, as Babel and Material name them
 
 
 def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentError] | None = None, language: str = "sv") -> Content:
@@ -90,12 +90,16 @@ def _translations(loader: _Loader) -> dict[str, dict[str, dict[str, dict[str, ob
         for model, name in translated.FILES.items():
             schema = translated.translation_model(model)
             registry = name.endswith(".yaml")
-            # A registry that is not translated at all is no error: every translation is optional.
-            items = (reader.registry(name, schema) if (entry / name).exists() else {}) if registry else reader.folder(name, schema, ".md" if model is Update else ".yaml")
+            if not registry:
+                items = reader.folder(name, schema, ".md" if model is Update else ".yaml")
+            elif (entry / name).exists():
+                items = reader.registry(name, schema)
+            else:
+                continue  # a registry that is not translated at all is no error: every translation is optional
             known = loader.present.get(name)
             for item_id, (doc, item) in items.items():
                 if known is not None and item_id not in known:
-                    where = (item_id,) if name.endswith(".yaml") else ()
+                    where = (item_id,) if registry else ()
                     loader.errors.append(doc.error(where, f"det finns inget '{item_id}' i {name} att översätta (förväntade samma {'id' if where else 'filnamn'} som originalet{did_you_mean(item_id, sorted(known))})"))
                     continue
                 texts.setdefault(name, {})[item_id] = {field: getattr(item, field) for field in TRANSLATABLE[model] if getattr(item, field)}

@@ -22,9 +22,8 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from . import addresses as at
 from .errors import ContentError, ContentErrors
-from .translations import catalogue
+from .translations import LANGUAGE, catalogue
 
-LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
 # The languages Material's search (lunr) can stem; search in any other language falls back to English rules.
 _SEARCHABLE = {path.name.split(".")[1] for path in (Path(material.__file__ or "").parent / "templates/assets/javascripts/lunr/min").glob("lunr.*.min.js")} | {"en"}
 
@@ -58,6 +57,11 @@ class Settings:
     @property
     def right_to_left(self) -> bool:
         return direction(self.language) == "rtl"
+
+    @property
+    def first_language(self) -> str:
+        """The site's first language: the one at its root, which the content is written in."""
+        return self.languages[0].code
 
 
 def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
@@ -124,7 +128,7 @@ def in_language(settings: Settings, code: str) -> Settings:
     """
     language = next(entry for entry in settings.languages if entry.code == code)
     raw = copy.deepcopy(settings.raw)
-    url = settings.root_url + at.language_folder(code, settings.languages[0].code)
+    url = settings.root_url + at.language_folder(code, settings.first_language)
     base = urlparse(settings.root_url).path
     _ = catalogue(code).gettext
     raw["site_url"] = url
@@ -136,8 +140,8 @@ def in_language(settings: Settings, code: str) -> Settings:
     raw["extra"] = {
         **raw.get("extra", {}),
         "alternate": [
-            {"name": language_name(other.code), "link": base + at.language_folder(other.code, settings.languages[0].code), "lang": other.code,
-             "direction": direction(other.code), "url": settings.root_url + at.language_folder(other.code, settings.languages[0].code)}
+            {"name": _capitalised(language_name(other.code)), "link": base + at.language_folder(other.code, settings.first_language),
+             "lang": other.code, "direction": direction(other.code), "url": settings.root_url + at.language_folder(other.code, settings.first_language)}
             for other in settings.languages
         ],
         # What the theme's own templates (overrides/) say and link to, in this language's words, from the address table.
@@ -150,7 +154,7 @@ def in_language(settings: Settings, code: str) -> Settings:
             "print_address": _("Läs mer och följ arbetet på"),
         },
     }
-    raw["nav"] = _translated_nav(raw.get("nav"), _) if code != settings.languages[0].code else raw.get("nav")
+    raw["nav"] = _translated_nav(raw.get("nav"), _) if code != settings.first_language else raw.get("nav")
     # A hand-written page's translations (index.en.md) are pages of their own language only, in whichever language they are.
     excluded = raw.get("exclude_docs") or ""
     codes = sorted({other.code for other in settings.languages} | _translated_pages(settings.docs_dir))
@@ -181,9 +185,14 @@ def _validated(raw: dict[str, Any], config_file_path: str | None, code: str) -> 
     return config
 
 
-def language_name(code: str) -> str:
-    """A language's name in itself, as a reader of it looks for it: Svenska, English, العربية."""
-    name = Locale.parse(code).get_display_name(code) or code
+@functools.cache
+def language_name(code: str, in_language: str | None = None) -> str:
+    """A language's name in the words of another ('Swedish' in English), or by default in itself ('svenska', 'العربية')."""
+    return Locale.parse(code).get_display_name(in_language or code) or code
+
+
+def _capitalised(name: str) -> str:
+    """A language's name as a menu shows it, on its own: Svenska, English, العربية."""
     return name[:1].upper() + name[1:]
 
 
@@ -240,10 +249,17 @@ def _languages(value: Any, theme_language: str, line_of: Any, where: str, proble
     return tuple(found) or (Language(theme_language),)
 
 
+def page_translation(name: str) -> tuple[str, str] | None:
+    """('tillganglighet.md', 'en') for the hand-written page tillganglighet.en.md; None for a file that is no translation."""
+    stem, _, suffix = name.rpartition(".")
+    base, _, code = stem.rpartition(".")
+    return (f"{base}.{suffix}", code) if base and LANGUAGE.match(code) and _known(code) else None
+
+
 def _translated_pages(docs_dir: Path) -> set[str]:
     """The languages that hand-written pages are translated into: en for tillganglighet.en.md."""
-    codes = {path.suffixes[-2][1:] for path in docs_dir.rglob("*.*.md") if len(path.suffixes) >= 2} if docs_dir.is_dir() else set()
-    return {code for code in codes if LANGUAGE.match(code) and _known(code)}
+    found = (page_translation(path.name) for path in docs_dir.rglob("*.*.md")) if docs_dir.is_dir() else ()
+    return {translation[1] for translation in found if translation}
 
 
 def _known(code: str) -> bool:

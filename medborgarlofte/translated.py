@@ -9,7 +9,7 @@ Untranslated, so that pages can say it is only in the original language and mark
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, get_args
@@ -40,8 +40,8 @@ def in_language(content: Content, language: str) -> Content:
     given = content.translations.get(language, {})
 
     def shown(item: Any, model: type[Record]) -> Any:
-        texts = given.get(FILES[model], {}).get(item.id, {})
-        return _untranslated(item, content.language, {name: value for name, value in texts.items() if value})
+        # Only the texts a translation gives are kept when it is read, so each one here replaces the original's.
+        return _untranslated(item, content.language, given.get(FILES[model], {}).get(item.id, {}))
 
     updates = tuple(shown(u, Update) for u in content.updates)
     by_id = {u.id: u for u in updates}
@@ -59,30 +59,34 @@ def in_language(content: Content, language: str) -> Content:
 
 
 def missing(content: Content, language: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(file, id, texts) for every item with a text that has no translation into language, in the content's order."""
-    given = content.translations.get(language, {})
-    found = []
-    for model, items in _items(content):
-        for item in items:
-            texts = given.get(FILES[model], {}).get(item.id, {})
-            lacking = tuple(name for name in TRANSLATABLE[model] if getattr(item, name) and not texts.get(name))
-            if lacking:
-                found.append((FILES[model], item.id, lacking))
-    return found
+    """(file, id, texts) for every item with a text that has no translation into language, in the content's order.
+
+    Nothing is missing in the language the content is written in.
+    """
+    if language == content.language:
+        return []
+    lacking: dict[tuple[str, str], list[str]] = {}
+    for file, item_id, name, given in _texts_in(content, language):
+        if not given:
+            lacking.setdefault((file, item_id), []).append(name)
+    return [(file, item_id, tuple(names)) for (file, item_id), names in lacking.items()]
 
 
 def share_translated(content: Content, language: str) -> tuple[int, int]:
     """(translated, translatable): how many of the content's translatable texts have a translation into language."""
+    texts = [given for _, _, _, given in _texts_in(content, language)]
+    return sum(texts), len(texts)
+
+
+def _texts_in(content: Content, language: str) -> Iterator[tuple[str, str, str, bool]]:
+    """(file, id, text, translated) for each text that the content has and a translation into language could give."""
     given = content.translations.get(language, {})
-    done = total = 0
     for model, items in _items(content):
         for item in items:
             texts = given.get(FILES[model], {}).get(item.id, {})
             for name in TRANSLATABLE[model]:
                 if getattr(item, name):
-                    total += 1
-                    done += bool(texts.get(name))
-    return done, total
+                    yield FILES[model], item.id, name, bool(texts.get(name))
 
 
 def _items(content: Content) -> Iterable[tuple[type[Record], Iterable[Any]]]:
@@ -90,7 +94,7 @@ def _items(content: Content) -> Iterable[tuple[type[Record], Iterable[Any]]]:
             (Commitment, content.commitments.values()), (Update, content.updates), (Indicator, content.indicators.values()))
 
 
-def _untranslated(item: Any, language: str, translated: dict[str, object]) -> Any:
+def _untranslated(item: Any, language: str, translated: Mapping[str, object]) -> Any:
     """The item with translated texts in place, and every other text of it, nested ones too, marked Untranslated."""
     changes: dict[str, object] = {}
     kind: type[BaseModel] = type(item)

@@ -22,6 +22,7 @@ from babel.support import Translations
 
 LOCALES = Path(__file__).parent / "locale"
 DOMAIN = "messages"
+LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")  # a language code, as Babel and Material name them
 
 
 def N_(message: str) -> str:

@@ -26,6 +26,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import make_project  # noqa: E402  # the same copy of the site's own files as the tests build
+
 TODAY = date(2026, 11, 25)
 STATUSES = ["planerad", "pågår", "löpande", "genomförd", "försenad"]
 WORDS = ("trygghet närvaro samverkan boende området polisen kommunen fastighetsägare kvällar barn unga skola trafik "
@@ -153,15 +157,7 @@ def run_json(code: str, *args: str, cwd: Path) -> dict:
 
 
 def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
-    project = work / ("ours-one-language" if one_language else "ours")
-    project.mkdir()
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if one_language:  # the first language only: every other entry under extra.languages left out
-        listed = config[config.index("  languages:\n"):config.index("\nextra_css:")]
-        config = config.replace(listed, "  languages:\n    - language: sv\n")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("lofte"))
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    project = make_project(work / ("ours-one-language" if one_language else "ours"), languages=["sv"] if one_language else None)
     figures = run_json(_OUR_BUILD, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)
     site = project / "site"
     html = [p.stat().st_size for p in site.rglob("*.html")]

@@ -20,8 +20,8 @@ from ..addresses import language_folder
 from ..contents import load, published
 from ..errors import ContentErrors
 from ..generators.pages import CompiledTemplates
-from ..settings import Settings, in_language, mkdocs_config, read_settings
-from ..structure import TIMEZONE, today_in_sweden
+from ..settings import Settings, in_language, mkdocs_config, page_translation, read_settings
+from ..structure import TIMEZONE, Content, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, replaced_on_success, write_tree
 
 
@@ -34,9 +34,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     """
     settings = read_settings(config_file, site_url)
     site_dir = site_dir or settings.site_dir
-    content = published(load(content_dir, shown_as, language=settings.language), today)
-    sites = [in_language(settings, language.code) for language in settings.languages]
-    generated = [generators.generate(translated.in_language(content, site.language), site, today) for site in sites]
+    sites = _generated(settings, published(load(content_dir, shown_as, language=settings.language), today), today)
 
     work = config_file.parent / WORK
     with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
@@ -44,8 +42,8 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
         staging = work / "staging"
         clear_staging(staging)
         folders = []
-        for site, files in zip(sites, generated, strict=True):
-            if site.language == settings.language:
+        for site, files in sites:
+            if site.language == settings.first_language:
                 # The first language's generated pages go into docs/ itself, beside the hand-written ones.
                 write_tree(settings.docs_dir / generators.GENERATED, files, staging)
                 folders.append(settings.docs_dir)
@@ -53,7 +51,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
                 docs = work / "languages" / site.language / "docs"
                 write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
                 folders.append(docs)
-        _render(list(zip(sites, folders, strict=True)), site_dir, staging, today)
+        _render([site for site, _ in sites], folders, site_dir, staging, today)
     return site_dir
 
 
@@ -63,21 +61,25 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
     Returns the folder of the rendered preview. The caller holds the preview's lock.
     """
     settings = read_settings(config_file)
-    content = load(content_dir, shown_as, language=settings.language)
-    sites = [in_language(settings, language.code) for language in settings.languages]
-    generated = [generators.generate(translated.in_language(content, site.language), site, today) for site in sites]
+    sites = _generated(settings, load(content_dir, shown_as, language=settings.language), today)
 
     folder = config_file.parent / WORK / "preview"
     staging = folder / "staging"
     clear_staging(staging)
     folders = []
-    for site, files in zip(sites, generated, strict=True):
+    for site, files in sites:
         # The hand-written pages as they are now, the generated ones in place of any published copy.
-        docs = folder / "languages" / site.language / "docs" if site.language != settings.language else folder / "docs"
+        docs = folder / "languages" / site.language / "docs" if site.language != settings.first_language else folder / "docs"
         write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
         folders.append(docs)
-    _render(list(zip(sites, folders, strict=True)), folder / "site", staging, today)
+    _render([site for site, _ in sites], folders, folder / "site", staging, today)
     return folder / "site"
+
+
+def _generated(settings: Settings, content: Content, today: date) -> list[tuple[Settings, dict[str, str]]]:
+    """Each language's settings and generated files, the first language first."""
+    sites = [in_language(settings, language.code) for language in settings.languages]
+    return [(site, generators.generate(translated.in_language(content, site.language), site, today)) for site in sites]
 
 
 def hand_written(settings: Settings, language: str) -> dict[str, Path]:
@@ -85,20 +87,17 @@ def hand_written(settings: Settings, language: str) -> dict[str, Path]:
 
     A page without a translation is the first language's; the generated folder is left out, as the build writes it anew.
     """
-    codes = {entry.code for entry in settings.languages}
     files: dict[str, Path] = {}
     translations: dict[str, Path] = {}
     for path in sorted(settings.docs_dir.rglob("*")):
         relative = path.relative_to(settings.docs_dir).as_posix()
         if relative.split("/")[0] == generators.GENERATED or not path.is_file():
             continue
-        stem, _, suffix = path.name.rpartition(".")
-        base, _, code = stem.rpartition(".")
-        if base and code in codes:
-            if code == language:
-                translations[posixpath.join(posixpath.dirname(relative), f"{base}.{suffix}")] = path
-            continue
-        files[relative] = path
+        translation = page_translation(path.name)
+        if translation is None:
+            files[relative] = path
+        elif translation[1] == language:
+            translations[posixpath.join(posixpath.dirname(relative), translation[0])] = path
     return {**files, **translations}
 
 
@@ -106,19 +105,18 @@ def _in_generated(files: dict[str, str]) -> dict[str, str]:
     return {f"{generators.GENERATED}/{path}": text for path, text in files.items()}
 
 
-def _render(sites: list[tuple[Settings, Path]], site_dir: Path, staging: Path, today: date) -> None:
-    """MkDocs renders each language's docs into a fresh folder, which takes site_dir's place only if all succeed.
+def _render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date) -> None:
+    """MkDocs renders each language's docs folder into a fresh folder, which takes site_dir's place only if all succeed.
 
     The first language goes first: MkDocs empties the folder it renders into, and the others are folders in it.
     """
-    first = sites[0][0].languages[0].code
     compiled = CompiledTemplates()  # the theme's templates, compiled for the first language and reused by the others
     with replaced_on_success(site_dir, staging) as target, _build_date(today):
-        for settings, docs_dir in sites:
+        for settings, docs_dir in zip(sites, folders, strict=True):
             config = mkdocs_config(settings)
             config.theme.get_env = _sharing(config.theme.get_env, compiled)  # type: ignore[method-assign]
             config["docs_dir"], config["strict"] = str(docs_dir), True
-            config["site_dir"] = str(target / language_folder(settings.language, first))
+            config["site_dir"] = str(target / language_folder(settings.language, settings.first_language))
             # Snippets are found relative to the working directory; anchor them to this site's docs folder.
             config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(docs_dir)]
             config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does

@@ -7,14 +7,12 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
-from babel import Locale
-
 from .. import translated
 from ..contents import load
 from ..errors import ContentError, ContentErrors
 from ..plainlanguage import hardest_sentences, lix
 from ..readers import read_markdown
-from ..settings import Settings
+from ..settings import Settings, language_name
 from ..structure import Content
 
 
@@ -64,7 +62,7 @@ def untranslated(content: Content, languages: list[str], content_dir: Path, show
     lines = []
     for language in languages:
         done, total = translated.share_translated(content, language)
-        name = Locale.parse(language).get_display_name("sv")
+        name = language_name(language, "sv")
         lines.append(f"Översatt till {name} ({language}): {done} av {total} texter. Det som saknas visas på svenska, med en upplysning om det.")
         folder = f"{shown_as}/{translated.FOLDER}/{language}"
         for file, item_id, fields in translated.missing(content, language):

@@ -29,7 +29,7 @@ def generate(content: Content, settings: Settings) -> str:
     for held, _id, meeting, update in sorted(meetings, key=lambda meeting: meeting[:2]):
         event = Event()
         # The same meeting in another language's calendar is another event, for whoever subscribes to both.
-        event.add("uid", f"{update.id}{'' if settings.language == settings.languages[0].code else '.' + settings.language}@{host}")
+        event.add("uid", f"{update.id}{'' if settings.language == settings.first_language else '.' + settings.language}@{host}")
         # The stamp is the post's own date, not the clock, so the file only changes when the content does.
         event.add("dtstamp", update.date)
         if held.hour or held.minute:

@@ -84,7 +84,7 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
         site={"name": settings.name, "url": settings.url},
         language=content.shown_in,
         untranslated=[UntranslatedTexts(file=file, id=item_id, fields=list(fields), language=content.language)
-                      for file, item_id, fields in (translated.missing(content, content.shown_in) if content.shown_in != content.language else [])],
+                      for file, item_id, fields in translated.missing(content, content.shown_in)],
         periods=list(content.periods.values()),
         actors=list(content.actors.values()),
         themes=list(content.themes.values()),

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
@@ -22,7 +21,7 @@ from markupsafe import Markup, escape, soft_str
 
 from .. import addresses as at
 from ..markup import Renderer
-from ..settings import Settings, direction
+from ..settings import Settings, direction, language_name
 from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Untranslated, Update
 from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
@@ -436,16 +435,10 @@ class _Shown:
     def block(self, text: str | None, rendered: str) -> Markup:
         """A Markdown text's HTML: dir="auto" so that each text reads in its own direction, and a note where it is not translated."""
         if isinstance(text, Untranslated) and text.language != self.language:
-            note = self.gettext("Den här texten finns bara på %(language)s.") % {"language": _language_name(text.language, self.language)}
+            note = self.gettext("Den här texten finns bara på %(language)s.") % {"language": language_name(text.language, self.language)}
             return Markup(f'\n<div class="text untranslated">\n<p class="untranslated-note">{escape(note)}</p>\n'
                           f'<div lang="{text.language}" dir="{direction(text.language)}">\n{rendered}\n</div>\n</div>\n')
         return Markup(f'\n<div class="text" dir="auto">\n{rendered}\n</div>\n')
-
-
-@functools.lru_cache(maxsize=64)
-def _language_name(language: str, in_language: str) -> str:
-    """A language's name in the words of another: 'svenska' in Swedish, 'Swedish' in English."""
-    return Locale.parse(language).get_display_name(in_language) or language
 
 
 class _TextOnlyI18n(InternationalizationExtension):
