@@ -29,26 +29,26 @@ class StatusFacts:
     fill: str  # bars and charts
     stripe: str  # second colour of a bar's stripes, "" for none
     angle: int  # direction of a bar's stripes, in degrees
-    hatch: str  # matplotlib's hatch for the same stripes in a chart
+    hatch: str  # the pattern over its colour in a chart: rising, falling, crossed, dots, level or "" for none
 
 
 STATUSES: dict[str, StatusFacts] = {s.name: s for s in (
     StatusFacts("planerad", N_("Planerad"), "planerad", closed=False, done=False, needs_note=False,
                 text="#3a3a3a", background="#f0f0f0", border="solid", edge="currentColor", struck=False, fill="#9e9e9e", stripe="", angle=0, hatch=""),
     StatusFacts("pågår", N_("Pågår"), "pagar", closed=False, done=False, needs_note=False,
-                text="#0b4f8a", background="#e3f0fb", border="solid", edge="currentColor", struck=False, fill="#1e73be", stripe="", angle=0, hatch="//"),
+                text="#0b4f8a", background="#e3f0fb", border="solid", edge="currentColor", struck=False, fill="#1e73be", stripe="", angle=0, hatch="rising"),
     StatusFacts("löpande", N_("Löpande"), "lopande", closed=False, done=False, needs_note=False,
-                text="#1d5a2a", background="#e6f4e9", border="solid", edge="currentColor", struck=False, fill="#2e7d32", stripe="#66a96a", angle=45, hatch=".."),
+                text="#1d5a2a", background="#e6f4e9", border="solid", edge="currentColor", struck=False, fill="#2e7d32", stripe="#66a96a", angle=45, hatch="dots"),
     StatusFacts("genomförd", N_("Genomförd"), "genomford", closed=True, done=True, needs_note=False,
                 text="#ffffff", background="#1d5a2a", border="solid", edge="#1d5a2a", struck=False, fill="#1d5a2a", stripe="", angle=0, hatch=""),
     StatusFacts("försenad", N_("Försenad"), "forsenad", closed=False, done=False, needs_note=False,
-                text="#7a3e00", background="#fff1dd", border="dashed", edge="currentColor", struck=False, fill="#b35c00", stripe="#f0a040", angle=90, hatch="xx"),
+                text="#7a3e00", background="#fff1dd", border="dashed", edge="currentColor", struck=False, fill="#b35c00", stripe="#f0a040", angle=90, hatch="crossed"),
     StatusFacts("avbruten", N_("Avbruten"), "avbruten", closed=True, done=False, needs_note=True,
-                text="#8a1c1c", background="#fbe6e6", border="solid", edge="currentColor", struck=True, fill="#8a1c1c", stripe="#e0a0a0", angle=-45, hatch="\\\\"),
+                text="#8a1c1c", background="#fbe6e6", border="solid", edge="currentColor", struck=True, fill="#8a1c1c", stripe="#e0a0a0", angle=-45, hatch="falling"),
 )}
 # A commitment with no status reported yet: shown, counted and charted like a status, never written in content.
 NO_STATUS = StatusFacts("ingen", N_("Ingen status rapporterad"), "ingen", closed=False, done=False, needs_note=False,
-                        text="#3a3a3a", background="#ffffff", border="dotted", edge="currentColor", struck=False, fill="#ffffff", stripe="", angle=0, hatch="--")
+                        text="#3a3a3a", background="#ffffff", border="dotted", edge="currentColor", struck=False, fill="#ffffff", stripe="", angle=0, hatch="level")
 SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 
 

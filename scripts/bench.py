@@ -101,7 +101,7 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 started = time.perf_counter()
 from medborgarlofte import generators
-from medborgarlofte.generators import charts, pages
+from medborgarlofte.generators import pages
 from medborgarlofte.commands.build import build
 from medborgarlofte.contents import load, published
 from medborgarlofte.settings import read_settings
@@ -109,7 +109,7 @@ project, content, today = Path(sys.argv[2]), Path(sys.argv[3]), date.fromisoform
 t0 = time.perf_counter()
 files = generators.generate(published(load(content), today), read_settings(project / "mkdocs.yml"), today)
 generation = time.perf_counter() - t0
-for memo in (charts.indicator_chart, charts._status_chart, pages._date, pages._relative):  # the full build starts cold
+for memo in (pages._date, pages._relative):  # the full build starts cold
     memo.cache_clear()
 t1 = time.perf_counter()
 build(content, "content", project / "mkdocs.yml", project / "site", today)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 from medborgarlofte.contents import load
 from medborgarlofte.generators import charts, followup
+from medborgarlofte.vocabulary import STATUSES
 
 from .conftest import SAMPLE, make_content
 from .test_build import build_sample, html
 
 TODAY = date(2022, 10, 1)
+SVG = "{http://www.w3.org/2000/svg}"
 STEPS = """period: 2022-2023
 actors: [kommunen]
 title: Steg för steg
@@ -81,8 +84,49 @@ def test_charts_are_deterministic_and_carry_no_timestamp() -> None:
     indicator = load(SAMPLE).indicators["otrygghet"]
     first, second = charts.indicator_chart(indicator, "sv"), charts.indicator_chart(indicator, "sv")
     assert first == second
-    assert "<dc:date>" not in first and "matplotlib.org" not in first
     assert "okt. 2021" in first  # Swedish month names, as text in the SVG
+
+
+def _svg(text: str) -> ElementTree.Element:
+    root = ElementTree.fromstring(text)
+    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    assert (root.get("viewBox"), root.get("width"), root.get("height")) in {("0 0 640 320", "640", "320"), ("0 0 640 360", "640", "360")}
+    return root
+
+
+def test_an_indicator_chart_says_what_it_shows_and_every_value_in_the_language_of_its_page() -> None:
+    indicator = load(SAMPLE).indicators["otrygghet"]
+    root = _svg(charts.indicator_chart(indicator, "sv"))
+    assert root.get("lang") == "sv" and root.get("aria-labelledby") == "title description"
+    assert root.findtext(f"{SVG}title") == indicator.title
+    assert root.findtext(f"{SVG}desc") == "oktober 2021: 40 procent; oktober 2022: 36,5 procent"
+    labels = {t.get("x"): t.text for t in root.iter(f"{SVG}text")}
+    assert [labels[c.get("cx")] for c in root.iter(f"{SVG}circle")] == ["40", "36,5"]  # each point labelled with its value
+    english = _svg(charts.indicator_chart(indicator, "en"))
+    assert english.findtext(f"{SVG}desc") == "October 2021: 40 procent; October 2022: 36.5 procent"
+
+
+def test_a_status_chart_has_the_colours_and_patterns_of_the_status_table_and_the_counts_in_words(tmp_path: Path) -> None:
+    content = load(make_content(tmp_path, {"commitments/steg.yaml": STEPS}))
+    rows = followup.monthly_status_counts([content.commitments["steg"]], followup.month_ends(content.periods["2022-2023"], TODAY))
+    root = _svg(charts.status_chart(rows, "sv"))
+    assert root.findtext(f"{SVG}title") == "Antal åtaganden per status och månad"
+    assert root.findtext(f"{SVG}desc").startswith("april 2022: Pågår 1. maj 2022: Pågår 1. juni 2022: Försenad 1. juli 2022: Genomförd 1.")
+    fills = {rect.get("fill") for rect in root.iter(f"{SVG}rect")}
+    for status in ("pågår", "försenad", "genomförd"):
+        assert STATUSES[status].fill in fills
+    assert STATUSES["planerad"].fill not in fills  # no bar and no legend for a status that no month has
+    assert "url(#hatch-forsenad)" in fills and root.find(f".//{SVG}pattern[@id='hatch-forsenad']") is not None
+    legend = [t.text for t in root.iter(f"{SVG}text") if t.text in {"Pågår", "Försenad", "Genomförd"}]
+    assert legend == ["Pågår", "Genomförd", "Försenad"]  # in the order of the status table
+
+
+def test_charts_read_from_the_right_in_arabic() -> None:
+    indicator = load(SAMPLE).indicators["otrygghet"]
+    root = _svg(charts.indicator_chart(indicator, "ar"))
+    points = [float(c.get("cx")) for c in root.iter(f"{SVG}circle")]
+    assert points[0] > points[1]  # the earlier measurement on the right
+    assert root.get("lang") == "ar" and "أكتوبر" in root.findtext(f"{SVG}desc")
 
 
 def test_every_chart_has_its_numbers_in_a_table(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from .. import generators, translated
 from ..addresses import language_folder
 from ..contents import load, published
 from ..errors import ContentErrors
-from ..generators.pages import CompiledTemplates
+from ..generators.compiled import CompiledTemplates
 from ..settings import Settings, in_language, mkdocs_config, page_translation, read_settings
 from ..structure import TIMEZONE, Content, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, replaced_on_success, write_tree

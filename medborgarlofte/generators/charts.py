@@ -1,105 +1,132 @@
-"""Charts drawn at build time as static SVG; the same numbers are always in a table beside them."""
+"""Charts drawn at build time as static SVG; the same numbers are always in a table beside them.
+
+Python lays each chart out (scales, ticks, positions); templates/*.svg.j2 hold the markup. Time runs the way
+the language is read: from the right in Arabic, with the values' axis and its labels on the right.
+"""
 
 from __future__ import annotations
 
-import functools
-import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from pathlib import Path
 
-import matplotlib
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
-from matplotlib.figure import Figure
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import addresses as at
 from ..settings import Settings, direction
-from ..structure import Content, Indicator
+from ..structure import Content, Indicator, Untranslated
 from ..translations import catalogue
-from ..vocabulary import SHOWN_STATUSES
-from .followup import month_ends, monthly_status_counts
+from ..vocabulary import SHOWN_STATUSES, StatusFacts
+from .compiled import COMPILED
+from .followup import month_ends, monthly_status_counts, with_unit
 
-# Fixed ids and no timestamp: the same numbers give the same file. Text stays text, for zoom and search.
-_STYLE: dict[Any, Any] = {"svg.hashsalt": "medborgarlofte", "svg.fonttype": "none", "font.family": "sans-serif", "font.size": 11}
-_METADATA = {"Date": None, "Creator": None}
-INDICATOR_FIGURE = (6.4, 3.2)  # inches
-STATUS_FIGURE = (6.4, 3.6)
+WIDTH = 640
 # Width and height for the <img> of each chart, so that the page keeps its place before the chart arrives.
-SIZES = {"indicator": tuple(round(100 * side) for side in INDICATOR_FIGURE), "status": tuple(round(100 * side) for side in STATUS_FIGURE)}
+SIZES = {"indicator": (WIDTH, 320), "status": (WIDTH, 360)}
+_MOST_MONTH_LABELS = 16  # more would overlap; every second (third, …) month is named instead
+_LEGEND_WIDTH = 180  # the status chart's legend, beside the bars on the side where a line ends
+Box = tuple[float, float, float, float]  # the plotting area: left, top, right, bottom
 
 
-@functools.lru_cache(maxsize=4096)  # a preview rebuilds on every save; unchanged figures need not be drawn again
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The plotting area and both axes, laid out for the language's direction."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+    right_to_left: bool
+    values: tuple[Label, ...]  # the value axis's ticks: the label and the height of its grid line
+    times: tuple[Label, ...]  # the time axis's ticks, at their places along it
+    tilted: bool  # time labels turned, so that many of them fit
+    unit: Label  # the value axis's title, turned along it
+
+    @property
+    def axis_x(self) -> float:
+        return self.right if self.right_to_left else self.left
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One status's part of one month's bar."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    status: StatusFacts
+
+
+@dataclass(frozen=True)
+class Key:
+    """One status in the legend: its swatch and its word."""
+
+    swatch_x: float
+    text_x: float
+    y: float
+    text: str
+    status: StatusFacts
+
+
 def indicator_chart(indicator: Indicator, language: str) -> str:
-    with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=INDICATOR_FIGURE)
-        axes = figure.subplots()
-        days = [m.date for m in indicator.values]
-        values = [m.value for m in indicator.values]
-        axes.plot(days, values, color="#283593", marker="o", linewidth=2)  # type: ignore[arg-type]  # matplotlib plots dates
-        axes.set_xticks(days, [format_date(d, "MMM y", locale=language) for d in days], rotation=0 if len(days) < 5 else 45)  # type: ignore[arg-type]
-        axes.set_ylabel(indicator.unit)
-        for day, value in zip(days, values, strict=True):
-            axes.annotate(format_decimal(value, locale=language), (day, value), textcoords="offset points", xytext=(0, 6), ha="center")
-        axes.set_ylim(bottom=0, top=max(values, default=1) * 1.25 or 1)
-        axes.grid(axis="y", color="#dddddd")
-        _read_in(axes, language)
-        # Fixed margins (tight_layout draws twice), mirrored for a language read from the right.
-        figure.subplots_adjust(**_margins(language, 0.1, 0.97), top=0.95, bottom=0.14)
-        return _svg(figure)
+    """A line through the indicator's measurements, each labelled with its value."""
+    width, height = SIZES["indicator"]
+    days = [m.date for m in indicator.values]
+    tilted = len(days) >= 5
+    steps = _ticks(max((m.value for m in indicator.values), default=0) * 1.25)
+    box = _box(width, height, 64, 20, bottom=64 if tilted else 36, language=language)
+    place = _along_time(days, box, language)
+    rise = _rise(box, steps[-1])
+    points = tuple(Label(place(m.date), rise(m.value), format_decimal(m.value, locale=language)) for m in indicator.values)
+    frame = _frame(width, box, language, steps, rise, [(place(d), format_date(d, "MMM y", locale=language)) for d in days], tilted, indicator.unit)
+    described = "; ".join(f"{_month(m.date, language)}: {with_unit(format_decimal(m.value, locale=language), indicator.unit)}" for m in indicator.values)
+    return _render("indicator.svg.j2", language, size=(width, height), title=indicator.title, description=described, frame=frame, points=points)
 
 
-def status_chart(rows: list[tuple[date, dict[str, int]]], language: str) -> str:
+def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str) -> str:
     """Stacked bars: how many commitments had each status at the end of each month."""
-    return _status_chart(tuple((end, tuple(counts.items())) for end, counts in rows), language)
-
-
-@functools.lru_cache(maxsize=256)
-def _status_chart(frozen: tuple[tuple[date, tuple[tuple[str, int], ...]], ...], language: str) -> str:
-    rows = [(end, dict(counts)) for end, counts in frozen]
     _ = catalogue(language).gettext
-    with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=STATUS_FIGURE)
-        axes = figure.subplots()
-        positions = list(range(len(rows)))
-        bottoms = [0] * len(rows)
-        for status in SHOWN_STATUSES.values():
-            heights = [counts[status.name] for _, counts in rows]
-            if not any(heights):
-                continue
-            # Colour and hatch both, so that no two statuses differ by colour alone.
-            axes.bar(positions, heights, bottom=bottoms, color=status.fill, hatch=status.hatch, edgecolor="#333333", label=_(status.label))
-            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-        axes.set_xticks(positions, [format_date(end, "MMM yy", locale=language) for end, _ in rows], rotation=45)
-        axes.set_ylabel(_("Antal åtaganden"))
-        _read_in(axes, language)
-        # The legend beside the bars, on the side the reader ends a line.
-        right_to_left = direction(language) == "rtl"
-        axes.legend(loc="upper right" if right_to_left else "upper left", bbox_to_anchor=(0, 1) if right_to_left else (1, 1), frameon=False,
-                    markerfirst=not right_to_left)
-        figure.subplots_adjust(**_margins(language, 0.1, 0.74), top=0.95, bottom=0.2)
-        return _svg(figure)
-
-
-def _read_in(axes: Any, language: str) -> None:
-    """Time runs the way the language is read: from the right, with the values' axis on the right, in Arabic."""
-    if direction(language) == "rtl":
-        axes.invert_xaxis()
-        axes.yaxis.tick_right()
-        axes.yaxis.set_label_position("right")
-        axes.spines[["top", "left"]].set_visible(False)
-    else:
-        axes.spines[["top", "right"]].set_visible(False)
-
-
-def _margins(language: str, start: float, end: float) -> dict[str, float]:
-    """The plot's left and right edges, given for a left-to-right reading, mirrored for a right-to-left one."""
-    return {"left": 1 - end, "right": 1 - start} if direction(language) == "rtl" else {"left": start, "right": end}
-
-
-def _svg(figure: Figure) -> str:
-    out = io.StringIO()
-    figure.savefig(out, format="svg", metadata=_METADATA)
-    return out.getvalue()
+    width, height = SIZES["status"]
+    shown = [s for s in SHOWN_STATUSES.values() if any(counts[s.name] for _end, counts in rows)]
+    steps = _ticks(max((sum(counts.values()) for _end, counts in rows), default=0), whole=True)
+    box = _box(width, height, 56, 20 + _LEGEND_WIDTH, bottom=64, language=language)
+    rise = _rise(box, steps[-1])
+    slot = (box[2] - box[0]) / max(len(rows), 1)
+    every = math.ceil(len(rows) / _MOST_MONTH_LABELS)
+    right_to_left = direction(language) == "rtl"
+    segments, times = [], []
+    for index, (end_day, counts) in enumerate(rows):
+        x = box[2] - (index + 1) * slot if right_to_left else box[0] + index * slot
+        if index % every == 0:
+            times.append((x + slot / 2, format_date(end_day, "MMM yy", locale=language)))
+        below = 0
+        for status in shown:
+            if counts[status.name]:
+                top = rise(below + counts[status.name])
+                segments.append(Segment(x + slot * 0.1, top, slot * 0.8, rise(below) - top, status))
+                below += counts[status.name]
+    frame = _frame(width, box, language, steps, rise, times, len(rows) > 6, _("Antal åtaganden"))
+    # The swatch first, where a line begins, and its word after it.
+    swatch, word = (box[0] - 42, box[0] - 48) if right_to_left else (box[2] + 24, box[2] + 48)
+    legend = tuple(Key(swatch, word, box[1] + 24 * row, _(status.label), status) for row, status in enumerate(shown))
+    described = " ".join(
+        f"{_month(end_day, language)}: " + ", ".join(f"{_(s.label)} {format_decimal(counts[s.name], locale=language)}" for s in shown if counts[s.name]) + "."
+        for end_day, counts in rows
+    )
+    return _render("status.svg.j2", language, size=(width, height), title=_("Antal åtaganden per status och månad"), description=described,
+                   frame=frame, segments=segments, legend=legend, patterned=[s for s in shown if s.hatch])
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
@@ -113,3 +140,63 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         if rows:
             files[at.status_chart(period.id)] = status_chart(rows, settings.language)
     return files
+
+
+def _box(width: int, height: int, start: float, end: float, bottom: float, language: str) -> Box:
+    """The plotting area (left, top, right, bottom): start is the margin where a line begins, mirrored in a right-to-left language."""
+    left, right = (end, width - start) if direction(language) == "rtl" else (start, width - end)
+    return left, 16, right, height - bottom
+
+
+def _ticks(highest: float, whole: bool = False) -> list[float]:
+    """Steps of 1, 2, 2.5 or 5 times a power of ten, from 0 to at least the highest value: five or so."""
+    if highest <= 0:
+        return [0, 1]
+    rough = highest / 5
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(power * f for f in (1, 2, 2.5, 5, 10) if power * f >= rough)
+    if whole:
+        step = max(1, math.ceil(step))
+    count = math.ceil(highest / step - 1e-9)
+    return [round(step * n, 10) for n in range(count + 1)]
+
+
+def _rise(box: Box, highest: float) -> Callable[[float], float]:
+    _left, top, _right, bottom = box
+    return lambda value: bottom - value / highest * (bottom - top)
+
+
+def _along_time(days: list[date], box: Box, language: str) -> Callable[[date], float]:
+    """Where a day is on the time axis: by its date, with a margin at each end, from the right in a right-to-left language."""
+    left, _top, right, _bottom = box
+    first, last = (days[0], days[-1]) if days else (date.min, date.min)
+    span = (last - first).days
+
+    def place(day: date) -> float:
+        share = 0.5 if span == 0 else 0.06 + 0.88 * (day - first).days / span
+        return right - share * (right - left) if direction(language) == "rtl" else left + share * (right - left)
+    return place
+
+
+def _frame(width: int, box: Box, language: str, steps: list[float], rise: Callable[[float], float], times: list[tuple[float, str]],
+           tilted: bool, unit: str) -> Frame:
+    left, top, right, bottom = box
+    right_to_left = direction(language) == "rtl"
+    beside = right + 8 if right_to_left else left - 8
+    values = tuple(Label(beside, rise(step), format_decimal(step, locale=language)) for step in steps)
+    marks = tuple(Label(x, bottom + (14 if tilted else 20), text) for x, text in times)
+    title = Label(width - 18 if right_to_left else 18, (top + bottom) / 2, unit)
+    return Frame(left, top, right, bottom, right_to_left, values, marks, tilted, title)
+
+
+def _month(day: date, language: str) -> str:
+    return format_skeleton("yMMMM", day, locale=language)
+
+
+def _render(template: str, language: str, title: str, **values: object) -> str:
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent.parent / "templates"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=COMPILED)
+    # Coordinates to a tenth of a pixel: enough for any screen, and the same numbers give the same file.
+    env.filters["px"] = lambda number: f"{round(number, 1):g}"
+    title_language = title.language if isinstance(title, Untranslated) and title.language != language else None
+    return env.get_template(template).render(language=language, direction=direction(language), title=title, title_language=title_language, **values)

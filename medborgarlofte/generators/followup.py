@@ -38,6 +38,11 @@ def verdict(indicator: Indicator, found: Change | None) -> str:
     return "better" if (found.difference > 0) == indicator.higher_is_better else "worse"
 
 
+def with_unit(number: str, unit: str) -> str:
+    """'9' with the unit 'antal' is just 9: a count needs no word after it."""
+    return number if unit.strip().lower() == "antal" else f"{number} {unit}"
+
+
 def month_ends(period: Period, today: date) -> list[date]:
     """The last day of each month of the period, up to the month that today is in."""
     ends = []

@@ -14,8 +14,7 @@ from typing import Any
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
 from jinja2.ext import InternationalizationExtension
 from markupsafe import Markup, escape, soft_str
 
@@ -26,6 +25,7 @@ from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Mo
 from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
 from . import charts, feeds, followup, opendata
+from .compiled import COMPILED
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -327,24 +327,6 @@ def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tu
     return rows
 
 
-class CompiledTemplates(BytecodeCache):
-    """Templates compiled once for all the languages of a build: each language's environment finds them here.
-
-    Jinja keys a compiled template by its name and the checksum of its source, so a changed template is compiled again.
-    """
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._compiled:
-            bucket.bytecode_from_string(self._compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = CompiledTemplates()
 
 
 def _environment(settings: Settings) -> Environment:
@@ -360,7 +342,7 @@ def _environment(settings: Settings) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_COMPILED,
+        bytecode_cache=COMPILED,
     )
     env.filters.update(
         day=lambda d: _date(d, "long", settings.language) if d else "",
@@ -370,9 +352,9 @@ def _environment(settings: Settings) -> Environment:
         md=_markdown_filter(Renderer(), shown),
         change=followup.change,
         verdict=followup.verdict,
-        measured=lambda value, unit: _with_unit(format_decimal(value, locale=settings.language), unit),
+        measured=lambda value, unit: followup.with_unit(format_decimal(value, locale=settings.language), unit),
         difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±")
-        + _with_unit(format_decimal(abs(value), locale=settings.language), _("procentenheter") if unit == "procent" else unit),
+        + followup.with_unit(format_decimal(abs(value), locale=settings.language), _("procentenheter") if unit == "procent" else unit),
         h=shown.html,
         plain=shown.plain,
         lower=lambda text: Untranslated(text.lower(), text.language) if isinstance(text, Untranslated) else soft_str(text).lower(),
@@ -396,11 +378,6 @@ def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str
         return _date(held.first_day, "yMMMM", language)
     day = _date(held, "long", language)
     return _("%(day)s klockan %(time)s") % {"day": day, "time": held.strftime("%H.%M")} if held.hour or held.minute else day
-
-
-def _with_unit(number: str, unit: str) -> str:
-    """'9' with the unit 'antal' is just 9: a count needs no word after it."""
-    return number if unit.strip().lower() == "antal" else f"{number} {unit}"
 
 
 def _plain(value: object) -> object:
