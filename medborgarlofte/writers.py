@@ -76,6 +76,31 @@ def write_tree(folder: Path, files: dict[str, str], staging_root: Path, copies: 
     _swap(staging, folder)
 
 
+def update_tree(folder: Path, files: dict[str, str], copies: dict[str, Path]) -> tuple[set[str], set[str], set[str]]:
+    """Bring folder in step with these files, writing only those that differ: an unchanged file keeps its time.
+
+    For the preview, which renders only what changed. Returns the paths changed, added and removed.
+    """
+    wanted = {relative: source.read_bytes() for relative, source in copies.items()}
+    wanted.update({relative: text.encode("utf-8") for relative, text in files.items()})
+    existing = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()} if folder.is_dir() else set()
+    changed, added = set(), set()
+    for relative, data in wanted.items():
+        path = folder / relative
+        if relative in existing:
+            if path.read_bytes() == data:
+                continue
+            changed.add(relative)
+        else:
+            added.add(relative)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    removed = existing - wanted.keys()
+    for relative in removed:
+        (folder / relative).unlink()
+    return changed, added, removed
+
+
 @contextmanager
 def replaced_on_success(folder: Path, staging_root: Path) -> Iterator[Path]:
     """A fresh folder to build into; it takes folder's place only if the block ends without an error."""

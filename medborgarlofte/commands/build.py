@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
 from .. import generators, translated
-from ..addresses import language_folder
 from ..contents import load, published
 from ..errors import ContentErrors
-from ..generators.compiled import CompiledTemplates
-from ..settings import Settings, in_language, mkdocs_config, page_translation, read_settings
-from ..structure import TIMEZONE, Content, today_in_sweden
-from ..writers import WORK, Busy, clear_staging, locked, replaced_on_success, write_tree
+from ..rendering import Changes, Preview, render
+from ..settings import Settings, in_language, page_translation, read_settings
+from ..structure import Content, today_in_sweden
+from ..writers import WORK, Busy, clear_staging, locked, update_tree, write_tree
 
 
 def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | None, today: date, site_url: str | None = None) -> Path:
@@ -51,28 +45,28 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
                 docs = work / "languages" / site.language / "docs"
                 write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
                 folders.append(docs)
-        _render([site for site, _ in sites], folders, site_dir, staging, today)
+        render([site for site, _ in sites], folders, site_dir, staging, today)
     return site_dir
 
 
-def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: date) -> Path:
+def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: date, preview: Preview, whole: bool = True) -> Path:
     """The preview, drafts and posts dated after today included, in a folder of its own: never docs/ or the published site.
 
-    Returns the folder of the rendered preview. The caller holds the preview's lock.
+    Only files that changed are written, and only pages that changed are rendered again, unless whole (the
+    configuration or the theme changed). Returns the folder of the rendered preview. The caller holds the preview's lock.
     """
     settings = read_settings(config_file)
     sites = _generated(settings, load(content_dir, shown_as, language=settings.language), today)
 
     folder = config_file.parent / WORK / "preview"
-    staging = folder / "staging"
-    clear_staging(staging)
-    folders = []
+    folders, changes = [], []
     for site, files in sites:
         # The hand-written pages as they are now, the generated ones in place of any published copy.
         docs = folder / "languages" / site.language / "docs" if site.language != settings.first_language else folder / "docs"
-        write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
+        changed, added, removed = update_tree(docs, _in_generated(files), hand_written(settings, site.language))
         folders.append(docs)
-    _render([site for site, _ in sites], folders, folder / "site", staging, today)
+        changes.append(Changes(frozenset(changed), frozenset(added), frozenset(removed)))
+    preview.render([site for site, _ in sites], folders, changes, folder / "site", today, whole)
     return folder / "site"
 
 
@@ -105,27 +99,6 @@ def _in_generated(files: dict[str, str]) -> dict[str, str]:
     return {f"{generators.GENERATED}/{path}": text for path, text in files.items()}
 
 
-def _render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date) -> None:
-    """MkDocs renders each language's docs folder into a fresh folder, which takes site_dir's place only if all succeed.
-
-    The first language goes first: MkDocs empties the folder it renders into, and the others are folders in it.
-    """
-    compiled = CompiledTemplates()  # the theme's templates, compiled for the first language and reused by the others
-    with replaced_on_success(site_dir, staging) as target, _build_date(today):
-        for settings, docs_dir in zip(sites, folders, strict=True):
-            config = mkdocs_config(settings)
-            config.theme.get_env = _sharing(config.theme.get_env, compiled)  # type: ignore[method-assign]
-            config["docs_dir"], config["strict"] = str(docs_dir), True
-            config["site_dir"] = str(target / language_folder(settings.language, settings.first_language))
-            # Snippets are found relative to the working directory; anchor them to this site's docs folder.
-            config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(docs_dir)]
-            config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
-            try:
-                mkdocs_build(config)
-            finally:
-                config.plugins.on_shutdown()
-
-
 def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | None = None) -> int:
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
     try:
@@ -143,25 +116,3 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | Non
     shown = site_dir.relative_to(Path.cwd()) if site_dir.is_relative_to(Path.cwd()) else site_dir
     print(f"Sajten är byggd i {shown}/.")
     return 0
-
-
-def _sharing(make_environment: Callable[[], Environment], compiled: CompiledTemplates) -> Callable[[], Environment]:
-    def environment() -> Environment:
-        made = make_environment()
-        made.bytecode_cache = compiled
-        return made
-    return environment
-
-
-@contextmanager
-def _build_date(day: date) -> Iterator[None]:
-    """MkDocs stamps the sitemap with its build date; make that the build day, not the clock's second."""
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, time(), TIMEZONE).timestamp()))
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before

@@ -19,6 +19,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..errors import ContentErrors
 from ..generators import GENERATED
+from ..rendering import Preview
 from ..structure import today_in_sweden
 from ..writers import WORK, Busy, locked
 from .build import build_preview
@@ -44,9 +45,11 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
         print(f"Porten {port} är upptagen. Välj en annan, till exempel --port {port + 1}.", file=sys.stderr)
         return 1
 
-    def rebuild() -> None:
+    preview = Preview()
+
+    def rebuild(whole: bool = True) -> None:
         try:
-            build_preview(content_dir, shown_as, config_file, today_in_sweden())
+            build_preview(content_dir, shown_as, config_file, today_in_sweden(), preview, whole)
             print(f"Förhandsvisningen är uppdaterad: http://127.0.0.1:{port}/", flush=True)
         except ContentErrors as exc:
             print(exc, file=sys.stderr, flush=True)
@@ -65,8 +68,10 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
             rounds = None if rounds is None else rounds - 1
             now = _snapshot(watched)
             if now != seen:
+                # Content and the page templates change generated pages alone; anything else may change every page.
+                touched = {path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path)}
                 seen = now
-                rebuild()
+                rebuild(whole=not all(Path(path).is_relative_to(content_dir) or Path(path).is_relative_to(TEMPLATES) for path in touched))
     except KeyboardInterrupt:
         print("Förhandsvisningen är stängd.", file=sys.stderr)
         return 130

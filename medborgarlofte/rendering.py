@@ -1,0 +1,241 @@
+"""MkDocs renders each language's docs folder: all of it for a build, and for the preview only what changed since.
+
+The loop is MkDocs 1.6's own `build()` (mkdocs/commands/build.py), step for step, with its state kept: the
+files, the navigation, each page as read and the search entries each page gave. MkDocs 1.x is no longer
+released, so its internals stay as they are. The preview's navigation is declared in mkdocs.yml, so a page's
+HTML depends on its own Markdown, the configuration and the theme; a changed page is read and rendered
+again, the others are left as they are, and the sitemap and the search index are made anew from all pages.
+Anything else (a file added or removed, the configuration, the theme) renders the language in full again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs import utils
+from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+from .addresses import language_folder
+from .generators.compiled import CompiledTemplates
+from .settings import Settings, mkdocs_config
+from .structure import TIMEZONE
+from .writers import replaced_on_success
+
+_SEARCH = "material/search"
+_INCLUDES = "--8<--"  # pymdownx.snippets' mark
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in a docs folder since it was last rendered, by path in it."""
+
+    changed: frozenset[str] = frozenset()
+    added: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+
+    @property
+    def same_files(self) -> bool:
+        return not self.added and not self.removed
+
+
+@dataclass
+class Rendered:
+    """One language's site as MkDocs last rendered it."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Environment
+    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # the search index's entries, by page
+    # MkDocs keeps one search plugin for all the configurations it reads (it has a start-up hook): each language's settings of it.
+    search: Any = None
+
+
+def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date) -> None:
+    """Each language's docs folder into a fresh folder, which takes site_dir's place only if all succeed.
+
+    The first language goes first: its site is the root, and the others are folders in it.
+    """
+    compiled = CompiledTemplates()  # the theme's templates, compiled for the first language and reused by the others
+    with replaced_on_success(site_dir, staging) as target, build_date(today):
+        for settings, docs_dir in zip(sites, folders, strict=True):
+            _full(settings, docs_dir, target, compiled)
+
+
+class Preview:
+    """The preview's sites, kept between renders so that a change renders only what it touched."""
+
+    def __init__(self) -> None:
+        self._compiled = CompiledTemplates()
+        self._sites: dict[str, Rendered] = {}
+
+    def render(self, sites: list[Settings], folders: list[Path], changes: list[Changes], site_dir: Path, today: date, whole: bool) -> None:
+        """Render each language again: in full when whole (or when the language has none yet), else only what changed."""
+        # The first language's full render empties the site's root, the other languages' folders with it: all go in full, or none.
+        whole = whole or any(s.language not in self._sites or not c.same_files for s, c in zip(sites, changes, strict=True))
+        kept, self._sites = self._sites, {}  # a render that fails leaves nothing half-known: the next one is whole
+        with build_date(today):
+            for settings, docs_dir, changed in zip(sites, folders, changes, strict=True):
+                if whole:
+                    self._sites[settings.language] = _full(settings, docs_dir, site_dir, self._compiled)
+                else:
+                    _again(kept[settings.language], changed)
+                    self._sites[settings.language] = kept[settings.language]
+
+
+def _full(settings: Settings, docs_dir: Path, site_root: Path, compiled: CompiledTemplates) -> Rendered:
+    config = mkdocs_config(settings)
+    config.theme.get_env = _sharing(config.theme.get_env, compiled)  # type: ignore[method-assign]
+    config["docs_dir"], config["strict"] = str(docs_dir), True
+    config["site_dir"] = str(site_root / language_folder(settings.language, settings.first_language))
+    # Snippets are found relative to the working directory; anchor them to this site's docs folder.
+    config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(docs_dir)]
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+    try:
+        with _strict(config) as run:
+            return run(lambda: _build(config))
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _build(config: MkDocsConfig) -> Rendered:
+    """mkdocs.commands.build.build, keeping what it found."""
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    utils.clean_directory(config.site_dir)
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    nav = config.plugins.on_nav(nav, config=config, files=files)
+    pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for file in pages:
+        if file.page is None and file.inclusion.is_not_in_nav():
+            Page(None, file, config)
+        assert file.page is not None
+        _populate_page(file.page, config, files)
+    env = config.plugins.on_env(env, config=config, files=files)
+    files.copy_static_files(inclusion=InclusionLevel.is_included)
+    for template in config.theme.static_templates:
+        _build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        _build_extra_template(template, files, config, nav)
+    search = config.plugins.get(_SEARCH)
+    site = Rendered(config, files, nav, env, search=search.config if search is not None else None)
+    for file in pages:
+        _render_page(site, file)
+    for file in pages:
+        assert file.page is not None
+        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    config.plugins.on_post_build(config=config)
+    return site
+
+
+def _again(site: Rendered, changes: Changes) -> None:
+    """Render the changed pages again, copy the changed files, and make the sitemap and the search index anew."""
+    config, files = site.config, site.files
+
+    search = config.plugins.get(_SEARCH)
+    if search is not None:
+        search.config = site.search
+        search.on_config(config)  # an empty index, in this language
+
+    def update() -> None:
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        # A page that includes other files (snippets, such as the start page's generated parts) may change with them.
+        again = [file for file in pages if file.src_uri in changes.changed or _INCLUDES in (file.page.markdown or "" if file.page else "")]
+        in_nav = {id(page) for page in site.nav.pages}
+        for file in again:
+            assert file.page is not None
+            if id(file.page) not in in_nav:
+                Page(None, file, config)  # as new, as get_navigation makes it: a page keeps the title a plugin gave it
+            assert file.page is not None
+            _populate_page(file.page, config, files)
+        for path in changes.changed:
+            found = files.get_file_from_path(path)
+            if found is not None and not found.is_documentation_page():
+                found.copy_file()
+        for template in config.theme.static_templates:
+            _build_theme_template(template, site.env, files, config, site.nav)
+        for file in again:
+            _render_page(site, file)
+            assert file.page is not None
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        if search is not None:
+            search.search_index.entries = [entry for file in pages for entry in site.entries.get(file.src_uri, [])]
+        config.plugins.on_post_build(config=config)
+
+    with _strict(config) as run:
+        run(update)
+
+
+def _render_page(site: Rendered, file: File) -> None:
+    """Render one page and keep the search entries it gave, so that the index can be made again without it."""
+    search = site.config.plugins.get(_SEARCH)
+    entries = search.search_index.entries if search is not None else []
+    before = len(entries)
+    assert file.page is not None
+    _build_page(file.page, site.config, site.files.documentation_pages(inclusion=InclusionLevel.is_included), site.nav, site.env)
+    site.entries[file.src_uri] = entries[before:]
+
+
+@contextmanager
+def _strict(config: MkDocsConfig) -> Iterator[Callable[[Callable[[], Any]], Any]]:
+    """As MkDocs' strict mode: any warning logged while rendering fails the render, after it has run to the end."""
+    counter = utils.CountHandler()
+    counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+
+    def run(step: Callable[[], Any]) -> Any:
+        try:
+            result = step()
+        except Exception as error:
+            config.plugins.on_build_error(error=error)
+            if isinstance(error, BuildError):
+                raise Abort("Aborted with a BuildError!") from error
+            raise
+        if counts := counter.get_counts():
+            raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
+        return result
+
+    try:
+        yield run
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+
+
+def _sharing(make_environment: Callable[[], Environment], compiled: CompiledTemplates) -> Callable[[], Environment]:
+    def environment() -> Environment:
+        made = make_environment()
+        made.bytecode_cache = compiled
+        return made
+    return environment
+
+
+@contextmanager
+def build_date(day: date) -> Iterator[None]:
+    """MkDocs stamps the sitemap with its build date; make that the build day, not the clock's second."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, time(), TIMEZONE).timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
