@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 
 from . import translated
 from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_of
-from .markup import Renderer, image_allowed, link_allowed, scheme_of
+from .markup import image_allowed, link_allowed, references, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
 from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Theme, Update
@@ -286,7 +286,6 @@ class _Checker:
         self.commitments = commitments
         self.actors, self.themes = present["actors.yaml"], present["themes.yaml"]
         self.all_periods, self.all_commitments = present["periods"], present["commitments"]
-        self.renderer = Renderer()
 
     def reference(self, doc: Document, loc: Loc, value: str, known: set[str] | None, what: str, where: str) -> None:
         """An id must name something that exists; known is None where the file listing them could not be read."""
@@ -376,7 +375,7 @@ class _Checker:
     def markdown(self, path: str, field: str, text: str, first_line: int) -> None:
         """Images only from the site itself; links only to the web, e-mail, telephone or the site."""
         line_of = _lines(text, first_line)
-        for reference in self.renderer.references(text):
+        for reference in references(text):
             line = line_of(max(text.find(reference.url), 0))
             if reference.kind == "image" and not image_allowed(reference.url):
                 if scheme_of(reference.url) in (None, "http", "https"):

@@ -8,6 +8,7 @@ feeds both use this renderer; only the way relative links are resolved differs b
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -102,6 +103,15 @@ class Renderer:
         """Every link and image in a Markdown text, as written, for check to judge before anything is published."""
         return [Reference("link" if attribute == "href" else "image", str(token.attrGet(attribute) or ""))
                 for token, attribute in _addresses(self._md.parse(text))]
+
+
+_CHECKER = Renderer()
+
+
+@functools.lru_cache(maxsize=65536)  # the preview checks every text again on every save; most are as they were
+def references(text: str) -> tuple[Reference, ...]:
+    """Every link and image in a Markdown text, as written, for check to judge before anything is published."""
+    return tuple(_CHECKER.references(text))
 
 
 def _addresses(tokens: list[Token]) -> Iterator[tuple[Token, str]]:

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Benchmark: synthetic content at 1x, 10x and 100x the Sofielund site, built side by side with two references.
 
+Every time is a whole command as a user runs it, Python's start and the imports included.
 Our build runs twice: in Swedish alone, and in the three languages of mkdocs.yml (the content has no
 translations, so every other language shows every text as untranslated Swedish, marked as such).
-- the floor: MkDocs + Material rendering the same Markdown pages (Swedish), with no generation;
-- the peer: the same updates published as a Material user would without this project
-  (Material's blog plugin with mkdocs-rss-plugin), at 1x and 10x.
+- the floor: MkDocs + Material rendering the same Markdown pages (Swedish) in strict mode, with no generation;
+- the preview: one commitment saved while `serve` runs, at 1x and 10x, in one language and in three;
+- the peer: the same updates published as a Material user would without this project (Material's blog plugin
+  with mkdocs-rss-plugin), at 1x and 10x. It makes far fewer pages, so only its time per HTML file compares.
 
 Prints a table and writes it to bench-results.md. Run with `make bench` or `python scripts/bench.py [--scales 1 10 100]`.
-Each build runs in a process of its own, so that its peak memory is its own.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ import argparse
 import itertools
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -94,71 +97,84 @@ def synthesize(folder: Path, scale: int) -> dict[str, int]:
     return {"commitments": commitments, "updates": updates, "periods": periods}
 
 
-_OUR_BUILD = """
-import json, resource, sys, time
+# Generation alone (load, validate, generate one language), in a process of its own: what the build adds to the floor.
+_GENERATION = """
+import json, sys, time
 from datetime import date
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-started = time.perf_counter()
 from medborgarlofte import generators
-from medborgarlofte.generators import pages
-from medborgarlofte.commands.build import build
 from medborgarlofte.contents import load, published
 from medborgarlofte.settings import read_settings
 project, content, today = Path(sys.argv[2]), Path(sys.argv[3]), date.fromisoformat(sys.argv[4])
 t0 = time.perf_counter()
 files = generators.generate(published(load(content), today), read_settings(project / "mkdocs.yml"), today)
-generation = time.perf_counter() - t0
-for memo in (pages._date, pages._relative):  # the full build starts cold
-    memo.cache_clear()
-t1 = time.perf_counter()
-build(content, "content", project / "mkdocs.yml", project / "site", today)
-full = time.perf_counter() - t1
-print(json.dumps({"generation": generation, "full": full, "pages": sum(p.endswith(".md") for p in files),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"generation": time.perf_counter() - t0, "pages": sum(p.endswith(".md") for p in files),
+                  "charts": sum(p.endswith(".svg") for p in files)}))
 """
 
-_MKDOCS_BUILD = """
-import json, resource, sys, time
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-t0 = time.perf_counter()
-config = load_config(sys.argv[1])
-config.plugins.on_startup(command="build", dirty=False)
-build(config)
-config.plugins.on_shutdown()
-print(json.dumps({"full": time.perf_counter() - t0, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# The preview as `serve` keeps it: a whole render, then the same commitment saved twice; the second save is the one reported.
+_PREVIEW = """
+import json, sys, time
+from datetime import date
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from medborgarlofte.commands.build import build_preview
+from medborgarlofte.rendering import Preview
+project, content, today = Path(sys.argv[2]), Path(sys.argv[3]), date.fromisoformat(sys.argv[4])
+preview = Preview()
+build_preview(content, "content", project / "mkdocs.yml", today, preview)
+edited = content / "commitments" / "atagande-00007.yaml"
+original = edited.read_text(encoding="utf-8")
+times = []
+for round in range(2):
+    edited.write_text(original.replace("title: ", f"title: Ändrad {round} ", 1), encoding="utf-8")
+    t0 = time.perf_counter()
+    site = build_preview(content, "content", project / "mkdocs.yml", today, preview, whole=False)
+    times.append(time.perf_counter() - t0)
+    assert f"Ändrad {round}" in (site / "lofte/atagande/atagande-00007/index.html").read_text(encoding="utf-8")
+edited.write_text(original, encoding="utf-8")
+print(json.dumps({"preview": times[-1]}))
 """
-
 
 # The floor renders with the configuration our build renders with (the theme's words and addresses filled in), nothing generated.
 _FLOOR_BUILD = """
-import json, resource, sys, time
+import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from mkdocs.commands.build import build
 from medborgarlofte.settings import mkdocs_config, read_settings
-t0 = time.perf_counter()
 project = Path(sys.argv[2])
 config = mkdocs_config(read_settings(project / "mkdocs.yml"))
-config["docs_dir"], config["site_dir"] = str(project / "docs"), str(project / "site")
+config["docs_dir"], config["site_dir"], config["strict"] = str(project / "docs"), str(project / "site"), True
 config.plugins.on_startup(command="build", dirty=False)
 build(config)
 config.plugins.on_shutdown()
-print(json.dumps({"full": time.perf_counter() - t0, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
+ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1795561200"}  # 2026-11-25, TODAY
 
 
 def run_json(code: str, *args: str, cwd: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1795561200"})
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env=ENVIRONMENT)
     if result.returncode:
         raise SystemExit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """A whole command as a user runs it, interpreter start and imports included: its seconds and its peak memory in MB."""
+    t0 = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=ENVIRONMENT)
+    seconds = time.perf_counter() - t0
+    if result.returncode:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{result.stderr[-3000:]}")
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
     project = make_project(work / ("ours-one-language" if one_language else "ours"), languages=["sv"] if one_language else None)
-    figures = run_json(_OUR_BUILD, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)
+    figures = run_json(_GENERATION, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)
+    figures["full"], figures["peak_mb"] = timed([sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--content", str(content)], project)
     site = project / "site"
     html = [p.stat().st_size for p in site.rglob("*.html")]
     feeds = [p.stat().st_size for p in site.rglob("*") if p.suffix in (".rss", ".atom")]
@@ -167,11 +183,16 @@ def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
     return figures, project
 
 
+def preview(project: Path, content: Path) -> float:
+    return run_json(_PREVIEW, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)["preview"]
+
+
 def floor(work: Path, project: Path) -> dict:
     """MkDocs + Material rendering the same Markdown pages as plain files, nothing generated."""
     plain = work / "floor"
     shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", ".medborgarlofte"))
-    return run_json(_FLOOR_BUILD, str(ROOT), str(plain), cwd=plain)
+    seconds, _peak = timed([sys.executable, "-c", _FLOOR_BUILD, str(ROOT), str(plain)], plain)
+    return {"full": seconds}
 
 
 def peer(work: Path, content: Path) -> dict:
@@ -196,13 +217,15 @@ def peer(work: Path, content: Path) -> dict:
           - blog
           - rss: {match_path: "blog/posts/.*", use_git: false, date_from_meta: {as_creation: date}, categories: [categories]}
         """), encoding="utf-8")
-    return run_json(_MKDOCS_BUILD, str(blog / "mkdocs.yml"), cwd=blog)
+    seconds, _peak = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(blog / "mkdocs.yml")], blog)
+    return {"full": seconds, "html_files": len(list((blog / "site").rglob("*.html")))}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
-    parser.add_argument("--peer-scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--peer-scales", type=int, nargs="*", default=[1, 10])
+    parser.add_argument("--preview-scales", type=int, nargs="*", default=[1, 10])
     parser.add_argument("--out", default="bench-results.md")
     args = parser.parse_args()
     rows = []
@@ -211,10 +234,11 @@ def main() -> None:
             work = Path(folder)
             counts = synthesize(work / "content", scale)
             mine, project = ours(work, work / "content", one_language=True)
-            three, _ = ours(work, work / "content", one_language=False)
+            three, three_project = ours(work, work / "content", one_language=False)
             base = floor(work, project)
             other = peer(work, work / "content") if scale in args.peer_scales else None
-            rows.append({"scale": scale, **counts, **mine, "floor": base["full"], "peer": other["full"] if other else None,
+            previews = (preview(project, work / "content"), preview(three_project, work / "content")) if scale in args.preview_scales else None
+            rows.append({"scale": scale, **counts, **mine, "floor": base["full"], "peer": other, "previews": previews,
                          "three_full": three["full"], "three_html": three["html_files"]})
             print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s; three languages {three['html_files']} HTML files in {three['full']:.1f} s",
                   file=sys.stderr, flush=True)
@@ -225,28 +249,53 @@ def main() -> None:
 
 def render(rows: list[dict]) -> str:
     lines = [
-        "| scale | commitments | updates | pages | generation s | full build s | ms per page | floor s | full/floor | generation/render | peer s | full/peer | largest HTML KB | median HTML KB | largest feed KB | search index KB | peak MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "Every time is a whole command as a user runs it (Python's start and the imports included). The floor is MkDocs with "
+        "Material rendering the same generated pages (Swedish), with nothing generated; generation is loading, checking and "
+        "generating one language, in a process of its own.",
+        "",
+        "| scale | commitments | updates | pages | charts | generation s | full build s | ms per page | floor s | full/floor | generation/render | "
+        "largest HTML KB | median HTML KB | largest feed KB | search index KB | peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     languages = [
         "",
         "| scale | one language: HTML files | s | ms per HTML file | three languages: HTML files | s | ms per HTML file | three / one |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    previews = [
+        "",
+        "The preview after saving one commitment (`serve`: the content read again, the generated files compared, the changed pages rendered):",
+        "",
+        "| scale | one language s | three languages s |",
+        "|---|---:|---:|",
+    ]
+    peers = [
+        "",
+        "The peer is the same updates as posts of Material's blog plugin with mkdocs-rss-plugin: it makes no commitment, actor, "
+        "theme, period or follow-up page, one feed instead of one per page, and no calendar or open data, so only its time per "
+        "HTML file compares:",
+        "",
+        "| scale | peer HTML files | peer s | peer ms per HTML file | ours ms per HTML file |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for r in rows:
         render_time = r["full"] - r["generation"]
-        peer = f"{r['peer']:.1f}" if r["peer"] else "–"
-        ratio = f"{r['full'] / r['peer']:.2f}" if r["peer"] else "–"
         lines.append(
-            f"| {r['scale']}× | {r['commitments']} | {r['updates']} | {r['pages']} | {r['generation']:.2f} | {r['full']:.1f} | "
+            f"| {r['scale']}× | {r['commitments']} | {r['updates']} | {r['pages']} | {r['charts']} | {r['generation']:.2f} | {r['full']:.1f} | "
             f"{1000 * r['full'] / r['pages']:.1f} | {r['floor']:.1f} | {r['full'] / r['floor']:.2f} | {r['generation'] / render_time:.2f} | "
-            f"{peer} | {ratio} | {r['largest_html_kb']:.0f} | {r['median_html_kb']:.0f} | {r['largest_feed_kb']:.0f} | {r['search_kb']:.0f} | {r['peak_mb']:.0f} |"
+            f"{r['largest_html_kb']:.0f} | {r['median_html_kb']:.0f} | {r['largest_feed_kb']:.0f} | {r['search_kb']:.0f} | {r['peak_mb']:.0f} |"
         )
         languages.append(
             f"| {r['scale']}× | {r['html_files']} | {r['full']:.1f} | {1000 * r['full'] / r['html_files']:.1f} | {r['three_html']} | {r['three_full']:.1f} | "
             f"{1000 * r['three_full'] / r['three_html']:.1f} | {r['three_full'] / r['full']:.2f} |"
         )
-    lines += languages
+        if r["previews"]:
+            previews.append(f"| {r['scale']}× | {r['previews'][0]:.2f} | {r['previews'][1]:.2f} |")
+        if r["peer"]:
+            peer = r["peer"]
+            peers.append(f"| {r['scale']}× | {peer['html_files']} | {peer['full']:.1f} | {1000 * peer['full'] / peer['html_files']:.1f} | "
+                         f"{1000 * r['full'] / r['html_files']:.1f} |")
+    lines += languages + (previews if len(previews) > 5 else []) + (peers if len(peers) > 6 else [])
     if len(rows) > 1:
         for small, large in itertools.pairwise(rows):
             factor = large["scale"] / small["scale"]
