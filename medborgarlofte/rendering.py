@@ -82,18 +82,17 @@ class Preview:
         self._compiled = CompiledTemplates()
         self._sites: dict[str, Rendered] = {}
 
-    def render(self, sites: list[Settings], folders: list[Path], changes: list[Changes], site_dir: Path, today: date, whole: bool) -> None:
-        """Render each language again: in full when whole (or when the language has none yet), else only what changed."""
-        # The first language's full render empties the site's root, the other languages' folders with it: all go in full, or none.
-        whole = whole or any(s.language not in self._sites or not c.same_files for s, c in zip(sites, changes, strict=True))
-        kept, self._sites = self._sites, {}  # a render that fails leaves nothing half-known: the next one is whole
+    def render(self, settings: Settings, docs_dir: Path, changes: Changes, site_dir: Path, today: date, whole: bool) -> bool:
+        """Render one language again: only what changed, or in full when whole, when it has not been rendered, or when files
+        came or went. Returns whether it rendered in full."""
+        kept = self._sites.pop(settings.language, None)  # a render that fails leaves nothing half-known: the next one is whole
         with build_date(today):
-            for settings, docs_dir, changed in zip(sites, folders, changes, strict=True):
-                if whole:
-                    self._sites[settings.language] = _full(settings, docs_dir, site_dir, self._compiled)
-                else:
-                    _again(kept[settings.language], changed)
-                    self._sites[settings.language] = kept[settings.language]
+            if whole or kept is None or not changes.same_files:
+                self._sites[settings.language] = _full(settings, docs_dir, site_dir, self._compiled)
+                return True
+            _again(kept, changes)
+        self._sites[settings.language] = kept
+        return False
 
 
 def _full(settings: Settings, docs_dir: Path, site_root: Path, compiled: CompiledTemplates) -> Rendered:

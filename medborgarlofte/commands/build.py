@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     """
     settings = read_settings(config_file, site_url)
     site_dir = site_dir or settings.site_dir
-    sites = _generated(settings, published(load(content_dir, shown_as, language=settings.language), today), today)
+    sites = list(_generated(settings, published(load(content_dir, shown_as, language=settings.language), today), today))
 
     work = config_file.parent / WORK
     with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
@@ -56,24 +57,26 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
     configuration or the theme changed). Returns the folder of the rendered preview. The caller holds the preview's lock.
     """
     settings = read_settings(config_file)
-    sites = _generated(settings, load(content_dir, shown_as, language=settings.language), today)
+    content = load(content_dir, shown_as, language=settings.language)
 
     folder = config_file.parent / WORK / "preview"
-    folders, changes = [], []
-    for site, files in sites:
+    whole_site = whole
+    # One language after the other, the first first: its pages are shown before the others' are generated.
+    for site, files in _generated(settings, content, today):
         # The hand-written pages as they are now, the generated ones in place of any published copy.
         docs = folder / "languages" / site.language / "docs" if site.language != settings.first_language else folder / "docs"
         changed, added, removed = update_tree(docs, _in_generated(files), hand_written(settings, site.language))
-        folders.append(docs)
-        changes.append(Changes(frozenset(changed), frozenset(added), frozenset(removed)))
-    preview.render([site for site, _ in sites], folders, changes, folder / "site", today, whole)
+        in_full = preview.render(site, docs, Changes(frozenset(changed), frozenset(added), frozenset(removed)), folder / "site", today, whole_site)
+        # The first language's full render empties the site's root, and the other languages' folders with it.
+        whole_site = whole_site or (in_full and site.language == settings.first_language)
     return folder / "site"
 
 
-def _generated(settings: Settings, content: Content, today: date) -> list[tuple[Settings, dict[str, str]]]:
-    """Each language's settings and generated files, the first language first."""
-    sites = [in_language(settings, language.code) for language in settings.languages]
-    return [(site, generators.generate(translated.in_language(content, site.language), site, today)) for site in sites]
+def _generated(settings: Settings, content: Content, today: date) -> Iterator[tuple[Settings, dict[str, str]]]:
+    """Each language's settings and generated files, the first language first, each generated when it is asked for."""
+    for language in settings.languages:
+        site = in_language(settings, language.code)
+        yield site, generators.generate(translated.in_language(content, site.language), site, today)
 
 
 def hand_written(settings: Settings, language: str) -> dict[str, Path]:
