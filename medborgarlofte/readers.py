@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -107,6 +108,7 @@ def _read_text(path: Path, shown_as: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+@functools.lru_cache(maxsize=16384)  # the preview reads every file again on every save; most are as they were (nothing changes what it gives)
 def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, int]]:
     loader = _Loader(text)
     try:

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from .addresses import language_folder
 from .generators.compiled import CompiledTemplates
+from .generators.remembered import Remembered
 from .settings import Settings, mkdocs_config
 from .structure import TIMEZONE
 from .writers import replaced_on_success
@@ -81,6 +82,7 @@ class Preview:
     def __init__(self) -> None:
         self._compiled = CompiledTemplates()
         self._sites: dict[str, Rendered] = {}
+        self.remembered = Remembered()  # the generated pages and feeds, by what they were made from
 
     def render(self, settings: Settings, docs_dir: Path, changes: Changes, site_dir: Path, today: date, whole: bool) -> bool:
         """Render one language again: only what changed, or in full when whole, when it has not been rendered, or when files

@@ -14,6 +14,7 @@ from mkdocs.exceptions import MkDocsException
 from .. import generators, translated
 from ..contents import load, published
 from ..errors import ContentErrors
+from ..generators.remembered import Remembered
 from ..rendering import Changes, Preview, render
 from ..settings import Settings, in_language, page_translation, read_settings
 from ..structure import Content, today_in_sweden
@@ -61,22 +62,25 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
 
     folder = config_file.parent / WORK / "preview"
     whole_site = whole
+    if whole:
+        preview.remembered = Remembered()  # a template may have changed: nothing generated before is taken as it was
     # One language after the other, the first first: its pages are shown before the others' are generated.
-    for site, files in _generated(settings, content, today):
+    for site, files in _generated(settings, content, today, preview.remembered):
         # The hand-written pages as they are now, the generated ones in place of any published copy.
         docs = folder / "languages" / site.language / "docs" if site.language != settings.first_language else folder / "docs"
         changed, added, removed = update_tree(docs, _in_generated(files), hand_written(settings, site.language))
         in_full = preview.render(site, docs, Changes(frozenset(changed), frozenset(added), frozenset(removed)), folder / "site", today, whole_site)
         # The first language's full render empties the site's root, and the other languages' folders with it.
         whole_site = whole_site or (in_full and site.language == settings.first_language)
+    preview.remembered.next_round()
     return folder / "site"
 
 
-def _generated(settings: Settings, content: Content, today: date) -> Iterator[tuple[Settings, dict[str, str]]]:
+def _generated(settings: Settings, content: Content, today: date, remembered: Remembered | None = None) -> Iterator[tuple[Settings, dict[str, str]]]:
     """Each language's settings and generated files, the first language first, each generated when it is asked for."""
     for language in settings.languages:
         site = in_language(settings, language.code)
-        yield site, generators.generate(translated.in_language(content, site.language), site, today)
+        yield site, generators.generate(translated.in_language(content, site.language), site, today, remembered)
 
 
 def hand_written(settings: Settings, language: str) -> dict[str, Path]:

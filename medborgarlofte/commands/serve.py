@@ -68,10 +68,10 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
             rounds = None if rounds is None else rounds - 1
             now = _snapshot(watched)
             if now != seen:
-                # Content and the page templates change generated pages alone; anything else may change every page.
+                # Content changes generated pages alone; anything else (a template, the theme, mkdocs.yml) may change every page.
                 touched = {path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path)}
                 seen = now
-                rebuild(whole=not all(Path(path).is_relative_to(content_dir) or Path(path).is_relative_to(TEMPLATES) for path in touched))
+                rebuild(whole=not all(Path(path).is_relative_to(content_dir) for path in touched))
     except KeyboardInterrupt:
         print("Förhandsvisningen är stängd.", file=sys.stderr)
         return 130

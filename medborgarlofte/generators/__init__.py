@@ -8,15 +8,16 @@ from ..addresses import CALENDAR, GENERATED, MOVED_FILES, in_generated
 from ..settings import Settings
 from ..structure import Content
 from . import calendar, charts, feeds, opendata, pages, styles
+from .remembered import Remembered
 
 __all__ = ["GENERATED", "generate"]
 
 
-def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    """Every generated file, by its path in the generated folder."""
+def generate(content: Content, settings: Settings, today: date, remembered: Remembered | None = None) -> dict[str, str]:
+    """Every generated file, by its path in the generated folder; the preview's remembered pages and feeds are taken as they were."""
     files = {
-        **pages.generate(content, settings, today),
-        **feeds.generate(content, settings),
+        **pages.generate(content, settings, today, remembered),
+        **feeds.generate(content, settings, remembered),
         **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
         CALENDAR: calendar.generate(content, settings),

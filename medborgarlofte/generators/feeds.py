@@ -16,6 +16,7 @@ from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
 from ..translations import catalogue
 from ..vocabulary import KINDS, STATUSES
+from .remembered import Remembered, made
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
 
@@ -43,8 +44,8 @@ class Item:
     kind: str  # an update kind, or "status"
 
 
-def generate(content: Content, settings: Settings) -> dict[str, str]:
-    """Every feed file, by its path under the generated folder."""
+def generate(content: Content, settings: Settings, remembered: Remembered | None = None) -> dict[str, str]:
+    """Every feed file, by its path under the generated folder; remembered as in pages.generate."""
     _ = catalogue(settings.language).gettext
     items = sorted(_items(content, settings, Renderer(), _), key=lambda i: (i.moment, i.guid), reverse=True)
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
@@ -52,7 +53,8 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     files: dict[str, str] = {}
     by_sitemap: dict[str, list[str]] = defaultdict(list)
     for feed, chosen in _feeds(content, items, _):
-        rss, atom = _render(feed, chosen[:MAX_ITEMS], settings, fallback)
+        latest = chosen[:MAX_ITEMS]
+        rss, atom = made(remembered, ("feed", feed, latest, settings, fallback), _render, feed, latest, settings, fallback)
         files[at.feed(feed.name, "rss")] = rss
         files[at.feed(feed.name, "atom")] = atom
         by_sitemap[at.feed_sitemap(feed.name)] += [at.url_of(settings.url, at.feed(feed.name, ending)) for ending in ("rss", "atom")]

@@ -26,6 +26,7 @@ from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
 from . import charts, feeds, followup, opendata
 from .compiled import COMPILED
+from .remembered import Remembered, made
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -99,8 +100,11 @@ class Site:
     gettext: Callable[[str], str]
 
 
-def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    """Every generated page, by its path under docs/: each kind of page in SITE_MAP, then redirects from old addresses."""
+def generate(content: Content, settings: Settings, today: date, remembered: Remembered | None = None) -> dict[str, str]:
+    """Every generated page, by its path under docs/: each kind of page in SITE_MAP, then redirects from old addresses.
+
+    remembered (the preview's) gives a page as it was made last time when all that it is made from is as it was.
+    """
     env = _environment(settings)
     views = _commitment_views(content, settings, today)
     by_period: dict[str, list[CommitmentView]] = {period_id: [] for period_id in content.periods}
@@ -116,7 +120,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         for page in pages_of_a_kind(site):
             for n, (path, values) in enumerate(_split(page)):
                 feeds_of_page = {ending: at.feed(page.feed, ending) for ending in ("rss", "atom")} if page.feed and n == 0 else None
-                text = env.get_template(page.template).render(here=path, feed=feeds_of_page, **shared, **values)
+                given = {"here": path, "feed": feeds_of_page, **shared, **values}
+                text = made(remembered, (page.template, given), env.get_template(page.template).render, given)
                 pages[path] = f"---\nfeed: {posixpath.splitext(feeds_of_page['rss'])[0]}\n---\n{text}" if feeds_of_page else text
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
