@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from .commands import build, check, new, schema, serve
 from .errors import ContentErrors, did_you_mean
+from .rendering import ENGINES
 from .settings import read_settings
 from .structure import today_in_sweden
 
@@ -34,6 +35,8 @@ def _main(argv: list[str] | None) -> int:
     verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
     build_parser = verbs.add_parser("build", help="bygg sajten till site_dir i mkdocs.yml, oftast site/ (ingenting skrivs om något är fel)")
     build_parser.add_argument("--site-url", metavar="ADRESS", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
+    build_parser.add_argument("--engine", choices=ENGINES, default=ENGINES[0], metavar="MOTOR",
+                              help="vad som renderar sidorna: mkdocs (standard) eller zensical, MkDocs efterträdare (se README)")
     serve_parser = verbs.add_parser("serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras")
     serve_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     new_parser = verbs.add_parser("new", help='skapa en uppdatering: new KIND "Titel", eller en statusändring: new status ID STATUS "kommentar"')
@@ -48,7 +51,7 @@ def _main(argv: list[str] | None) -> int:
     if args.verb == "check":
         return check.run(content, args.content, read_settings(CONFIG), str(CONFIG))
     if args.verb == "build":
-        return build.run(content, args.content, CONFIG, args.site_url)
+        return build.run(content, args.content, CONFIG, args.site_url, args.engine)
     if args.verb == "serve":
         return serve.run(content, args.content, CONFIG, args.port)
     if args.verb == "new":

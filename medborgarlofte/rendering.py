@@ -10,8 +10,13 @@ Anything else (a file added or removed, the configuration, the theme) renders th
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +24,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import Environment
 from mkdocs import utils
 from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
@@ -33,10 +39,12 @@ from .generators.compiled import CompiledTemplates
 from .generators.remembered import Remembered
 from .settings import Settings, mkdocs_config
 from .structure import TIMEZONE
-from .writers import replaced_on_success
+from .writers import WORK, replaced_on_success
 
 _SEARCH = "material/search"
 _INCLUDES = "--8<--"  # pymdownx.snippets' mark
+_MATERIAL_ONLY = ("base.html", "partials/header.html")  # copies of Material's templates that Zensical replaces with its own
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours, which Zensical writes even into a pipe
 
 
 @dataclass(frozen=True)
@@ -65,15 +73,74 @@ class Rendered:
     search: Any = None
 
 
-def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date) -> None:
+ENGINES = ("mkdocs", "zensical")
+
+
+class EngineFailed(Exception):
+    """Zensical could not render a language's site; the text is its own message, in Swedish words around it."""
+
+
+def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date, engine: str = "mkdocs") -> None:
     """Each language's docs folder into a fresh folder, which takes site_dir's place only if all succeed.
 
-    The first language goes first: its site is the root, and the others are folders in it.
+    The first language goes first: its site is the root, and the others are folders in it. engine is MkDocs
+    (the default) or Zensical, which reads the same configuration and renders the same pages.
     """
     compiled = CompiledTemplates()  # the theme's templates, compiled for the first language and reused by the others
     with replaced_on_success(site_dir, staging) as target, build_date(today):
         for settings, docs_dir in zip(sites, folders, strict=True):
-            _full(settings, docs_dir, target, compiled)
+            if engine == "zensical":
+                _zensical(settings, docs_dir, target)
+            else:
+                _full(settings, docs_dir, target, compiled)
+
+
+def _zensical(settings: Settings, docs_dir: Path, site_root: Path) -> None:
+    """Zensical renders one language: it reads the language's configuration from a file, so one is written for it.
+
+    Zensical takes the configuration file's folder as the project's, and wants the docs and site folders in
+    it: the file is written beside mkdocs.yml for the render, and removed after. Its cache is .cache/ there.
+    It ends a failed build with a traceback after its own message: the message is kept, the traceback is not.
+    """
+    project = Path(settings.mkdocs.config_file_path or "mkdocs.yml").resolve().parent
+    raw = copy.deepcopy(settings.raw)
+    site_dir = site_root / language_folder(settings.language, settings.first_language)
+    # Relative to the project: Zensical 0.0.73 stops on an absolute docs_dir.
+    raw["docs_dir"], raw["site_dir"] = (os.path.relpath(folder.resolve(), project) for folder in (docs_dir, site_dir))
+    raw["markdown_extensions"] = [_anchored(extension, docs_dir.resolve()) for extension in raw.get("markdown_extensions") or []]
+    # Material's look (Zensical's own is "modern"), and the overrides less the copies of Material's own templates.
+    raw["theme"] = {**raw["theme"], "variant": "classic", "custom_dir": os.path.relpath(_overrides_for_zensical(project, raw["theme"]), project)}
+    config_file = project / f".zensical-{settings.language}.yml"
+    config_file.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        result = subprocess.run([sys.executable, "-m", "zensical", "build", "--config-file", str(config_file), "--strict"],
+                                cwd=project, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    finally:
+        config_file.unlink()
+    if result.returncode:
+        said = _ANSI.sub("", result.stdout + result.stderr).split("Traceback (most recent call last):")[0].strip()
+        raise EngineFailed(f"Zensical kunde inte bygga sajten på språket {settings.language}:\n{said}")
+
+
+def _overrides_for_zensical(project: Path, theme: dict[str, Any]) -> Path:
+    """The theme's overrides as Zensical takes them: without the copies of Material's own base.html (it names Material's
+    asset files) and header.html (it draws Material's colour palette as Zensical's script does not expect), so that
+    Zensical's own are used."""
+    folder = project / WORK / "zensical" / "overrides"
+    shutil.rmtree(folder, ignore_errors=True)
+    if theme.get("custom_dir"):
+        shutil.copytree(project / theme["custom_dir"], folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in _MATERIAL_ONLY:
+        (folder / name).unlink(missing_ok=True)
+    return folder
+
+
+def _anchored(extension: str | dict[str, Any], docs_dir: Path) -> str | dict[str, Any]:
+    """Snippets are found relative to the working directory; anchor them to this site's docs folder."""
+    if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+        return {"pymdownx.snippets": {**(extension["pymdownx.snippets"] or {}), "base_path": [str(docs_dir)]}}
+    return {"pymdownx.snippets": {"base_path": [str(docs_dir)]}} if extension == "pymdownx.snippets" else extension
 
 
 class Preview:

@@ -15,17 +15,19 @@ from .. import generators, translated
 from ..contents import load, published
 from ..errors import ContentErrors
 from ..generators.remembered import Remembered
-from ..rendering import Changes, Preview, render
+from ..rendering import Changes, EngineFailed, Preview, render
 from ..settings import Settings, in_language, page_translation, read_settings
 from ..structure import Content, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, update_tree, write_tree
 
 
-def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | None, today: date, site_url: str | None = None) -> Path:
+def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | None, today: date, site_url: str | None = None,
+          engine: str = "mkdocs") -> Path:
     """Read straight through: gather and validate everything first, then write.
 
     The published build leaves out drafts and posts dated after today. site_dir (by default site_dir in
     mkdocs.yml) and site_url replace those in mkdocs.yml, for a copy built elsewhere or published at another address.
+    engine renders the pages: MkDocs, or Zensical (rendering.ENGINES).
     Each language is a site of its own: the first at the site's root, each other in a folder of its code.
     """
     settings = read_settings(config_file, site_url)
@@ -47,7 +49,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
                 docs = work / "languages" / site.language / "docs"
                 write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
                 folders.append(docs)
-        render([site for site, _ in sites], folders, site_dir, staging, today)
+        render([site for site, _ in sites], folders, site_dir, staging, today, engine)
     return site_dir
 
 
@@ -106,16 +108,19 @@ def _in_generated(files: dict[str, str]) -> dict[str, str]:
     return {f"{generators.GENERATED}/{path}": text for path, text in files.items()}
 
 
-def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | None = None) -> int:
+def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | None = None, engine: str = "mkdocs") -> int:
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
     try:
-        site_dir = build(content_dir, shown_as, config_file, None, today_in_sweden(), site_url=site_url)
+        site_dir = build(content_dir, shown_as, config_file, None, today_in_sweden(), site_url=site_url, engine=engine)
     except ContentErrors as exc:
         print(exc, file=sys.stderr)
         print(f"{len(exc.errors)} fel. Den byggda sajten är orörd.", file=sys.stderr)
         return 1
     except MkDocsException as exc:
         print(f"MkDocs kunde inte bygga sajten: {exc}. Den byggda sajten är orörd.", file=sys.stderr)
+        return 1
+    except EngineFailed as exc:
+        print(f"{exc}\nDen byggda sajten är orörd.", file=sys.stderr)
         return 1
     except Busy as exc:
         print(f"{exc} Den byggda sajten är orörd.", file=sys.stderr)

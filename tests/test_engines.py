@@ -1,0 +1,121 @@
+"""The second engine: Zensical renders the same generated pages as MkDocs, and the site is the same to a reader.
+
+MkDocs stays the default; `build --engine zensical` is compared with it here, page by page and in Chromium.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import Browser
+
+from medborgarlofte.commands.build import build
+from medborgarlofte.rendering import EngineFailed
+
+from .conftest import ROOT, SCRIPT, make_project, served
+from .test_browser import BASE, EVERY_PAGE, WCAG_TAGS
+
+TODAY = date(2026, 11, 25)
+# Each engine's own files: its search index, and MkDocs' compressed sitemap.
+ENGINE_FILES = re.compile(r"(^|/)(search/|search\.json$|sitemap\.xml(\.gz)?$|assets/)")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The default site built by each engine, under the path of its real address."""
+    built = {}
+    for engine in ("mkdocs", "zensical"):
+        project = make_project(tmp_path_factory.mktemp(engine))
+        build(ROOT / "content", "content", project / "mkdocs.yml", project / "www" / BASE.strip("/"), TODAY, engine=engine)
+        built[engine] = project / "www"
+    return built
+
+
+@pytest.fixture(scope="module")
+def zensical_url(sites: dict[str, Path]) -> Iterator[str]:
+    with served(sites["zensical"]) as port:
+        yield f"http://127.0.0.1:{port}{BASE}"
+
+
+def _files(site: Path) -> dict[str, Path]:
+    return {path.relative_to(site).as_posix(): path for path in site.rglob("*") if path.is_file() and not ENGINE_FILES.search(path.relative_to(site).as_posix())}
+
+
+def _article(page: Path) -> str | None:
+    found = re.search(r"<article[^>]*>(.*?)</article>", page.read_text(encoding="utf-8"), re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))).split()) if found else None
+
+
+def test_both_engines_make_every_page_with_the_same_article_text(sites: dict[str, Path]) -> None:
+    mkdocs, zensical = _files(sites["mkdocs"]), _files(sites["zensical"])
+    assert mkdocs.keys() == zensical.keys()
+    pages = [path for path in mkdocs if path.endswith(".html")]
+    assert len(pages) > 200  # three languages
+    articles = [path for path in pages if _article(mkdocs[path]) is not None]
+    assert len(articles) > 190
+    assert [path for path in articles if _article(mkdocs[path]) != _article(zensical[path])] == []
+
+
+def test_both_engines_publish_the_same_feeds_calendars_charts_and_data(sites: dict[str, Path]) -> None:
+    mkdocs, zensical = _files(sites["mkdocs"]), _files(sites["zensical"])
+    published = [path for path in mkdocs if not path.endswith(".html")]
+    assert any(path.endswith(".rss") for path in published) and any(path.endswith(".ics") for path in published)
+    assert any(path.endswith(".svg") for path in published) and any(path.endswith(".csv") for path in published)
+    assert [path for path in published if mkdocs[path].read_bytes() != zensical[path].read_bytes()] == []
+
+
+def test_zensical_pages_have_no_wcag_violations_and_ask_nothing_of_another_site(browser: Browser, zensical_url: str) -> None:
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    problems = []
+    for path in EVERY_PAGE:
+        page.goto(zensical_url + path)
+        page.wait_for_load_state("networkidle")
+        page.evaluate(AXE_SCRIPT)
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        problems += [f"{path}: {v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+    assert context.cookies() == []
+    context.close()
+    assert not problems, "\n".join(problems)
+    foreign = [url for url in requested if not url.startswith(zensical_url) and not url.startswith(("data:", "blob:"))]
+    assert not foreign, foreign
+
+
+def test_zensical_search_finds_a_commitment_by_a_swedish_word(browser: Browser, zensical_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(zensical_url)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type("blomlådor")
+    # Zensical's own search: a dialog with a list of results (its words are English in 0.0.73; the README says so).
+    results = page.get_by_role("listbox", name="Search results")
+    results.get_by_role("option").first.wait_for(timeout=10_000)
+    assert "Utlåning av blomlådor som trafikdämpare" in results.inner_text()
+    page.close()
+
+
+def test_a_zensical_failure_is_our_own_clear_error_and_the_last_site_stays(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "docs" / "integritet.md").write_text("# Integritet\n\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
+    with pytest.raises(EngineFailed) as failed:
+        build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY, engine="zensical")
+    said = str(failed.value)
+    assert said.startswith("Zensical kunde inte bygga sajten på språket sv:")
+    assert "integritet.md" in said and "Traceback" not in said
+    assert not (project / "site").exists()
+    assert not list(project.glob(".zensical-*.yml"))
+
+
+def test_build_engine_is_a_choice_of_the_command_line(tmp_path: Path) -> None:
+    refused = subprocess.run([sys.executable, str(SCRIPT), "build", "--engine", "hugo"], cwd=tmp_path, capture_output=True, text=True)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1] == "build_pages.py build: fel: --engine: okänt värde 'hugo' (förväntade ett av: mkdocs, zensical)"
