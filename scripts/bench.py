@@ -5,6 +5,7 @@ Every time is a whole command as a user runs it, Python's start and the imports 
 Our build runs twice: in Swedish alone, and in the three languages of mkdocs.yml (the content has no
 translations, so every other language shows every text as untranslated Swedish, marked as such).
 - the floor: MkDocs + Material rendering the same Markdown pages (Swedish) in strict mode, with no generation;
+- Zensical: our build rendered by Zensical instead of MkDocs, cold and warm;
 - the preview: one commitment saved while `serve` runs, at 1x and 10x, in one language and in three;
 - the peer: the same updates published as a Material user would without this project (Material's blog plugin
   with mkdocs-rss-plugin), at 1x and 10x. It makes far fewer pages, so only its time per HTML file compares.
@@ -183,6 +184,13 @@ def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
     return figures, project
 
 
+def zensical(project: Path, content: Path) -> tuple[float, float]:
+    """Our build with Zensical rendering (one language): cold, without its cache, then warm, with the cache the first run left."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    command = [sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--engine", "zensical", "--content", str(content)]
+    return timed(command, project)[0], timed(command, project)[0]
+
+
 def preview(project: Path, content: Path) -> float:
     return run_json(_PREVIEW, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)["preview"]
 
@@ -236,10 +244,12 @@ def main() -> None:
             mine, project = ours(work, work / "content", one_language=True)
             three, three_project = ours(work, work / "content", one_language=False)
             base = floor(work, project)
+            cold, warm = zensical(project, work / "content")
             other = peer(work, work / "content") if scale in args.peer_scales else None
             previews = (preview(project, work / "content"), preview(three_project, work / "content")) if scale in args.preview_scales else None
             rows.append({"scale": scale, **counts, **mine, "floor": base["full"], "peer": other, "previews": previews,
-                         "three_full": three["full"], "three_html": three["html_files"]})
+                         "three_full": three["full"], "three_html": three["html_files"],
+                         "zensical_cold": cold, "zensical_warm": warm})
             print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s; three languages {three['html_files']} HTML files in {three['full']:.1f} s",
                   file=sys.stderr, flush=True)
     table = render(rows)
@@ -261,6 +271,13 @@ def render(rows: list[dict]) -> str:
         "",
         "| scale | one language: HTML files | s | ms per HTML file | three languages: HTML files | s | ms per HTML file | three / one |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    engines = [
+        "",
+        "Our build (one language) rendered by MkDocs and by Zensical, cold (its cache emptied) and warm (its cache as the cold run left it):",
+        "",
+        "| scale | MkDocs s | Zensical cold s | Zensical warm s | cold/MkDocs | warm/MkDocs |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     previews = [
         "",
@@ -289,13 +306,15 @@ def render(rows: list[dict]) -> str:
             f"| {r['scale']}× | {r['html_files']} | {r['full']:.1f} | {1000 * r['full'] / r['html_files']:.1f} | {r['three_html']} | {r['three_full']:.1f} | "
             f"{1000 * r['three_full'] / r['three_html']:.1f} | {r['three_full'] / r['full']:.2f} |"
         )
+        engines.append(f"| {r['scale']}× | {r['full']:.1f} | {r['zensical_cold']:.1f} | {r['zensical_warm']:.1f} | "
+                       f"{r['zensical_cold'] / r['full']:.2f} | {r['zensical_warm'] / r['full']:.2f} |")
         if r["previews"]:
             previews.append(f"| {r['scale']}× | {r['previews'][0]:.2f} | {r['previews'][1]:.2f} |")
         if r["peer"]:
             peer = r["peer"]
             peers.append(f"| {r['scale']}× | {peer['html_files']} | {peer['full']:.1f} | {1000 * peer['full'] / peer['html_files']:.1f} | "
                          f"{1000 * r['full'] / r['html_files']:.1f} |")
-    lines += languages + (previews if len(previews) > 5 else []) + (peers if len(peers) > 6 else [])
+    lines += languages + engines + (previews if len(previews) > 5 else []) + (peers if len(peers) > 6 else [])
     if len(rows) > 1:
         for small, large in itertools.pairwise(rows):
             factor = large["scale"] / small["scale"]
