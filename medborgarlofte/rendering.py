@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from .addresses import language_folder
-from .generators.compiled import CompiledTemplates
+from .generators.compiled import COMPILED, CompiledTemplates
 from .generators.remembered import Remembered
 from .settings import Settings, mkdocs_config
 from .structure import TIMEZONE
@@ -86,13 +86,12 @@ def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: 
     The first language goes first: its site is the root, and the others are folders in it. engine is MkDocs
     (the default) or Zensical, which reads the same configuration and renders the same pages.
     """
-    compiled = CompiledTemplates()  # the theme's templates, compiled for the first language and reused by the others
     with replaced_on_success(site_dir, staging) as target, build_date(today):
         for settings, docs_dir in zip(sites, folders, strict=True):
             if engine == "zensical":
                 _zensical(settings, docs_dir, target)
             else:
-                _full(settings, docs_dir, target, compiled)
+                _full(settings, docs_dir, target, COMPILED)  # the theme's templates, compiled once for all the languages
 
 
 def _zensical(settings: Settings, docs_dir: Path, site_root: Path) -> None:
@@ -147,7 +146,6 @@ class Preview:
     """The preview's sites, kept between renders so that a change renders only what it touched."""
 
     def __init__(self) -> None:
-        self._compiled = CompiledTemplates()
         self._sites: dict[str, Rendered] = {}
         self.remembered = Remembered()  # the generated pages and feeds, by what they were made from
 
@@ -157,7 +155,7 @@ class Preview:
         kept = self._sites.pop(settings.language, None)  # a render that fails leaves nothing half-known: the next one is whole
         with build_date(today):
             if whole or kept is None or not changes.same_files:
-                self._sites[settings.language] = _full(settings, docs_dir, site_dir, self._compiled)
+                self._sites[settings.language] = _full(settings, docs_dir, site_dir, COMPILED)
                 return True
             _again(kept, changes)
         self._sites[settings.language] = kept

@@ -14,6 +14,7 @@ from mkdocs.exceptions import MkDocsException
 from .. import generators, translated
 from ..contents import load, published
 from ..errors import ContentErrors
+from ..generators.compiled import COMPILED
 from ..generators.remembered import Remembered
 from ..rendering import Changes, EngineFailed, Preview, render
 from ..settings import Settings, in_language, page_translation, read_settings
@@ -32,9 +33,10 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     """
     settings = read_settings(config_file, site_url)
     site_dir = site_dir or settings.site_dir
+    work = config_file.parent / WORK
+    COMPILED.read(work / "compiled")
     sites = list(_generated(settings, published(load(content_dir, shown_as, language=settings.language), today), today))
 
-    work = config_file.parent / WORK
     with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
                 "Ett annat bygge pågår fortfarande; försök igen när det är klart."):
         staging = work / "staging"
@@ -50,6 +52,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
                 write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
                 folders.append(docs)
         render([site for site, _ in sites], folders, site_dir, staging, today, engine)
+        COMPILED.write(work / "compiled")
     return site_dir
 
 
