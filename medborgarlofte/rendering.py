@@ -98,14 +98,16 @@ def _zensical(settings: Settings, docs_dir: Path, site_root: Path) -> None:
     """Zensical renders one language: it reads the language's configuration from a file, so one is written for it.
 
     Zensical takes the configuration file's folder as the project's, and wants the docs and site folders in
-    it: the file is written beside mkdocs.yml for the render, and removed after. Its cache is .cache/ there.
+    it: the file is written beside mkdocs.yml for the render, and removed after. Its cache is .cache/ there,
+    and holds while the generated pages that did not change keep their times (writers.write_tree).
     It ends a failed build with a traceback after its own message: the message is kept, the traceback is not.
     """
     project = Path(settings.mkdocs.config_file_path or "mkdocs.yml").resolve().parent
     raw = copy.deepcopy(settings.raw)
-    site_dir = site_root / language_folder(settings.language, settings.first_language)
-    # Relative to the project: Zensical 0.0.73 stops on an absolute docs_dir.
-    raw["docs_dir"], raw["site_dir"] = (os.path.relpath(folder.resolve(), project) for folder in (docs_dir, site_dir))
+    # Zensical renders into a folder of its own that stays between builds (its cache holds for one site_dir only), and
+    # the site is copied from there. Relative to the project: Zensical 0.0.73 stops on an absolute docs_dir.
+    rendered = project / WORK / "zensical" / "site" / settings.language
+    raw["docs_dir"], raw["site_dir"] = (os.path.relpath(folder.resolve(), project) for folder in (docs_dir, rendered))
     raw["markdown_extensions"] = [_anchored(extension, docs_dir.resolve()) for extension in raw.get("markdown_extensions") or []]
     # Material's look (Zensical's own is "modern"), and the overrides less the copies of Material's own templates.
     raw["theme"] = {**raw["theme"], "variant": "classic", "custom_dir": os.path.relpath(_overrides_for_zensical(project, raw["theme"]), project)}
@@ -119,6 +121,7 @@ def _zensical(settings: Settings, docs_dir: Path, site_root: Path) -> None:
     if result.returncode:
         said = _ANSI.sub("", result.stdout + result.stderr).split("Traceback (most recent call last):")[0].strip()
         raise EngineFailed(f"Zensical kunde inte bygga sajten på språket {settings.language}:\n{said}")
+    shutil.copytree(rendered, site_root / language_folder(settings.language, settings.first_language), dirs_exist_ok=True)
 
 
 def _overrides_for_zensical(project: Path, theme: dict[str, Any]) -> Path:

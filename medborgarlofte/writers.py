@@ -55,7 +55,7 @@ def clear_staging(staging_root: Path) -> None:
 
 
 def write_tree(folder: Path, files: dict[str, str], staging_root: Path, copies: dict[str, Path] | None = None) -> None:
-    """Replace folder with exactly these files, so that nothing removed stays behind.
+    """Replace folder with exactly these files, so that nothing removed stays behind; a file as it was keeps its time.
 
     copies are files copied in by path, beneath the written ones.
     """
@@ -69,7 +69,11 @@ def write_tree(folder: Path, files: dict[str, str], staging_root: Path, copies: 
         for relative, text in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="")
+            data, before = text.encode("utf-8"), folder / relative
+            if before.is_file() and before.stat().st_size == len(data) and before.read_bytes() == data:
+                shutil.copy2(before, path)  # unchanged: its time kept, so that a renderer with a cache (Zensical) knows it
+            else:
+                path.write_bytes(data)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
