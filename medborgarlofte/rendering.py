@@ -17,7 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -207,7 +207,7 @@ def _build(config: MkDocsConfig) -> Rendered:
     search = config.plugins.get(_SEARCH)
     site = Rendered(config, files, nav, env, search=search.config if search is not None else None)
     for file in pages:
-        _render_page(site, file)
+        _render_page(site, file, pages)
     for file in pages:
         assert file.page is not None
         file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
@@ -242,7 +242,7 @@ def _again(site: Rendered, changes: Changes) -> None:
         for template in config.theme.static_templates:
             _build_theme_template(template, site.env, files, config, site.nav)
         for file in again:
-            _render_page(site, file)
+            _render_page(site, file, pages)
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         if search is not None:
@@ -253,13 +253,13 @@ def _again(site: Rendered, changes: Changes) -> None:
         run(update)
 
 
-def _render_page(site: Rendered, file: File) -> None:
+def _render_page(site: Rendered, file: File, pages: Sequence[File]) -> None:
     """Render one page and keep the search entries it gave, so that the index can be made again without it."""
     search = site.config.plugins.get(_SEARCH)
     entries = search.search_index.entries if search is not None else []
     before = len(entries)
     assert file.page is not None
-    _build_page(file.page, site.config, site.files.documentation_pages(inclusion=InclusionLevel.is_included), site.nav, site.env)
+    _build_page(file.page, site.config, pages, site.nav, site.env)
     site.entries[file.src_uri] = entries[before:]
 
 
