@@ -35,29 +35,16 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from .addresses import language_folder
-from .generators.compiled import COMPILED, CompiledTemplates
+from .generators.compiled import COMPILED
 from .generators.remembered import Remembered
 from .settings import Settings, mkdocs_config
 from .structure import TIMEZONE
-from .writers import WORK, replaced_on_success
+from .writers import WORK, Changes, replaced_on_success
 
 _SEARCH = "material/search"
 _INCLUDES = "--8<--"  # pymdownx.snippets' mark
 _MATERIAL_ONLY = ("base.html", "partials/header.html")  # copies of Material's templates that Zensical replaces with its own
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours, which Zensical writes even into a pipe
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What changed in a docs folder since it was last rendered, by path in it."""
-
-    changed: frozenset[str] = frozenset()
-    added: frozenset[str] = frozenset()
-    removed: frozenset[str] = frozenset()
-
-    @property
-    def same_files(self) -> bool:
-        return not self.added and not self.removed
 
 
 @dataclass
@@ -91,7 +78,7 @@ def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: 
             if engine == "zensical":
                 _zensical(settings, docs_dir, target)
             else:
-                _full(settings, docs_dir, target, COMPILED)  # the theme's templates, compiled once for all the languages
+                _full(settings, docs_dir, target)
 
 
 def _zensical(settings: Settings, docs_dir: Path, site_root: Path) -> None:
@@ -158,16 +145,17 @@ class Preview:
         kept = self._sites.pop(settings.language, None)  # a render that fails leaves nothing half-known: the next one is whole
         with build_date(today):
             if whole or kept is None or not changes.same_files:
-                self._sites[settings.language] = _full(settings, docs_dir, site_dir, COMPILED)
+                self._sites[settings.language] = _full(settings, docs_dir, site_dir)
                 return True
             _again(kept, changes)
         self._sites[settings.language] = kept
         return False
 
 
-def _full(settings: Settings, docs_dir: Path, site_root: Path, compiled: CompiledTemplates) -> Rendered:
+def _full(settings: Settings, docs_dir: Path, site_root: Path) -> Rendered:
     config = mkdocs_config(settings)
-    config.theme.get_env = _sharing(config.theme.get_env, compiled)  # type: ignore[method-assign]
+    # The theme's templates, compiled once for all the languages (and kept between builds).
+    config.theme.get_env = _sharing(config.theme.get_env)  # type: ignore[method-assign]
     config["docs_dir"], config["strict"] = str(docs_dir), True
     config["site_dir"] = str(site_root / language_folder(settings.language, settings.first_language))
     # Snippets are found relative to the working directory; anchor them to this site's docs folder.
@@ -227,7 +215,7 @@ def _again(site: Rendered, changes: Changes) -> None:
     def update() -> None:
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
         # A page that includes other files (snippets, such as the start page's generated parts) may change with them.
-        again = [file for file in pages if file.src_uri in changes.changed or _INCLUDES in (file.page.markdown or "" if file.page else "")]
+        again = [file for file in pages if file.src_uri in changes.changed or (file.page is not None and _INCLUDES in (file.page.markdown or ""))]
         in_nav = {id(page) for page in site.nav.pages}
         for file in again:
             assert file.page is not None
@@ -288,10 +276,10 @@ def _strict(config: MkDocsConfig) -> Iterator[Callable[[Callable[[], Any]], Any]
         logging.getLogger("mkdocs").removeHandler(counter)
 
 
-def _sharing(make_environment: Callable[[], Environment], compiled: CompiledTemplates) -> Callable[[], Environment]:
+def _sharing(make_environment: Callable[[], Environment]) -> Callable[[], Environment]:
     def environment() -> Environment:
         made = make_environment()
-        made.bytecode_cache = compiled
+        made.bytecode_cache = COMPILED
         return made
     return environment
 

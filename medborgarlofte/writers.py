@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -80,10 +81,23 @@ def write_tree(folder: Path, files: dict[str, str], staging_root: Path, copies: 
     _swap(staging, folder)
 
 
-def update_tree(folder: Path, files: dict[str, str], copies: dict[str, Path]) -> tuple[set[str], set[str], set[str]]:
+@dataclass(frozen=True)
+class Changes:
+    """What changed in a docs folder since it was last rendered, by path in it."""
+
+    changed: frozenset[str]
+    added: frozenset[str]
+    removed: frozenset[str]
+
+    @property
+    def same_files(self) -> bool:
+        return not self.added and not self.removed
+
+
+def update_tree(folder: Path, files: dict[str, str], copies: dict[str, Path]) -> Changes:
     """Bring folder in step with these files, writing only those that differ: an unchanged file keeps its time.
 
-    For the preview, which renders only what changed. Returns the paths changed, added and removed.
+    For the preview, which renders only what changed.
     """
     wanted = {relative: source.read_bytes() for relative, source in copies.items()}
     wanted.update({relative: text.encode("utf-8") for relative, text in files.items()})
@@ -102,7 +116,7 @@ def update_tree(folder: Path, files: dict[str, str], copies: dict[str, Path]) ->
     removed = existing - wanted.keys()
     for relative in removed:
         (folder / relative).unlink()
-    return changed, added, removed
+    return Changes(frozenset(changed), frozenset(added), frozenset(removed))
 
 
 @contextmanager

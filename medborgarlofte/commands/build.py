@@ -16,7 +16,7 @@ from ..contents import load, published
 from ..errors import ContentErrors
 from ..generators.compiled import COMPILED
 from ..generators.remembered import Remembered
-from ..rendering import Changes, EngineFailed, Preview, render
+from ..rendering import EngineFailed, Preview, render
 from ..settings import Settings, in_language, page_translation, read_settings
 from ..structure import Content, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, update_tree, write_tree
@@ -73,8 +73,8 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
     for site, files in _generated(settings, content, today, preview.remembered):
         # The hand-written pages as they are now, the generated ones in place of any published copy.
         docs = folder / "languages" / site.language / "docs" if site.language != settings.first_language else folder / "docs"
-        changed, added, removed = update_tree(docs, _in_generated(files), hand_written(settings, site.language))
-        in_full = preview.render(site, docs, Changes(frozenset(changed), frozenset(added), frozenset(removed)), folder / "site", today, whole_site)
+        changes = update_tree(docs, _in_generated(files), hand_written(settings, site.language))
+        in_full = preview.render(site, docs, changes, folder / "site", today, whole_site)
         # The first language's full render empties the site's root, and the other languages' folders with it.
         whole_site = whole_site or (in_full and site.language == settings.first_language)
     preview.remembered.next_round()
