@@ -4,19 +4,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test lint check tools lock golden serve bench hostile lighthouse messages
+.PHONY: site test lint check libraries tools lock golden serve bench hostile lighthouse messages
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
-site: $(VENV)/installed
+site: $(VENV)/installed libraries
 	$(PY) scripts/build_pages.py build $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
-serve: $(VENV)/installed
+serve: $(VENV)/installed libraries
 	$(PY) scripts/build_pages.py serve
 
 check: $(VENV)/installed
 	$(PY) scripts/build_pages.py check
 
-test: $(VENV)/installed tools lint
+test: $(VENV)/installed libraries tools lint
 	$(PY) -m pytest
 
 # Style (ruff) and type hints (mypy), both part of make test.
@@ -29,12 +29,16 @@ $(VENV)/installed: requirements.lock
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
+# Debian's libfribidi0, which Pillow's text layout loads to draw the share cards (Arabic right to left).
+libraries:
+	@scripts/ensure_libraries.sh
+
 # Chromium for the browser tests, Node.js and actionlint for the workflow tests.
 tools:
 	@scripts/ensure_tools.sh
 
 # Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog: prints a table, writes bench-results.md.
-bench: $(VENV)/installed
+bench: $(VENV)/installed libraries
 	$(PY) scripts/bench.py
 
 # Lighthouse (from npm) in Debian's Chromium on the built site: accessibility, best practices and SEO of the main pages.
@@ -47,7 +51,7 @@ hostile: $(VENV)/installed
 	$(PY) scripts/hostile.py
 
 # Regenerate the expected output of the golden-file tests after an intended change.
-golden: $(VENV)/installed
+golden: $(VENV)/installed libraries
 	$(PY) -m tests.golden
 
 # Extract every reader-facing message (_() and N_() in Python, {% trans %} and _() in templates, the navigation's titles)

@@ -77,6 +77,53 @@ def status_chart(period_id: str) -> str:
     return f"{GENERATED}/uppfoljning/{period_id}-status.svg"
 
 
+# Channels beyond the site. Published for others to link to and embed: these addresses never change.
+EMBEDDING = f"{GENERATED}/inbadda.md"  # how to embed the badges and status cards on another site
+SITE_CARD = f"{GENERATED}/kort.png"  # the picture a shared link to any other page unfolds into: the site's name and description
+
+
+def commitment_card(commitment_id: str) -> str:
+    """The picture a shared link to a commitment's page unfolds into (PNG, 1200×630)."""
+    return f"{GENERATED}/atagande/{commitment_id}/kort.png"
+
+
+def update_card(update_id: str) -> str:
+    return f"{GENERATED}/uppdatering/{update_id}/kort.png"
+
+
+def commitment_badge(commitment_id: str) -> str:
+    """A small SVG of the commitment's status in words and colour, for another site's <img>."""
+    return f"{GENERATED}/atagande/{commitment_id}/status.svg"
+
+
+def actor_badge(actor_id: str) -> str:
+    """The actor's commitments in the current period, counted by status."""
+    return f"{GENERATED}/aktor/{actor_id}/status.svg"
+
+
+def period_badge(period_id: str) -> str:
+    return f"{GENERATED}/period/{period_id}/status.svg"
+
+
+def commitment_embed(commitment_id: str) -> str:
+    """A page of its own, without script, to show in another site's <iframe>: the commitment's status card."""
+    return f"{GENERATED}/inbadda/atagande/{commitment_id}/index.html"
+
+
+def actor_embed(actor_id: str) -> str:
+    return f"{GENERATED}/inbadda/aktor/{actor_id}/index.html"
+
+
+def letter_email(update_id: str) -> str:
+    """An information letter as one HTML file for the city's newsletter tool: styles inline, links absolute."""
+    return f"{GENERATED}/uppdatering/{update_id}/epost.html"
+
+
+def letter_text(update_id: str) -> str:
+    """The same letter as plain text, for the newsletter's text part."""
+    return f"{GENERATED}/uppdatering/{update_id}/epost.txt"
+
+
 def feed(name: str, ending: str) -> str:
     """A feed by its name ('atagande/polisen-narvaro') and ending ('rss' or 'atom')."""
     return f"{GENERATED}/flode/{name}.{ending}"
@@ -158,6 +205,8 @@ def url_of(site_url: str, page: str) -> str:
 
 def page_address(page: str) -> str:
     """'lofte/aktor/polisen.md' -> 'lofte/aktor/polisen/', as MkDocs publishes it; a file other than a page keeps its path."""
+    if page.endswith("/index.html"):
+        return page[: -len("index.html")]
     if not page.endswith(".md"):
         return page
     if page == "index.md" or page.endswith("/index.md"):

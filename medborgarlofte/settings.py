@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import material
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
@@ -53,6 +54,11 @@ class Settings:
     # MkDocs' own reading of the same file, which the build renders with; not for generators to look into.
     mkdocs: MkDocsConfig = field(repr=False, compare=False, hash=False)
     raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)  # mkdocs.yml as read, with this language's settings
+
+    @property
+    def description(self) -> str:
+        """site_description, as a shared link's card and description show it; the site's name where there is none."""
+        return str(self.raw.get("site_description") or self.name).strip()
 
     @property
     def right_to_left(self) -> bool:
@@ -152,6 +158,10 @@ def in_language(settings: Settings, code: str) -> Settings:
             "accessibility": {"title": _("Tillgänglighetsredogörelse"), "address": at.page_address(at.ACCESSIBILITY)},
             "privacy": {"title": _("Integritet och kakor"), "address": at.page_address(at.PRIVACY)},
             "print_address": _("Läs mer och följ arbetet på"),
+            # What a shared link unfolds into (Open Graph): a page without a card of its own has the site's.
+            "locale": open_graph_locale(code),
+            "other_locales": [open_graph_locale(other.code) for other in settings.languages if other.code != code],
+            "card": at.SITE_CARD,
         },
     }
     raw["nav"] = _translated_nav(raw.get("nav"), _) if code != settings.first_language else raw.get("nav")
@@ -183,6 +193,12 @@ def _validated(raw: dict[str, Any], config_file_path: str | None, code: str) -> 
     if errors:
         raise ContentErrors([ContentError(config_file_path or "mkdocs.yml", 1, key, f"{message} (MkDocs, språket {code})") for key, message in errors])
     return config
+
+
+def open_graph_locale(code: str) -> str:
+    """A language as Open Graph names it, language and territory: the territory where it is most likely spoken (sv_SE, ar_EG)."""
+    likely = Locale.parse(get_global("likely_subtags").get(code, code))
+    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
 @functools.cache

@@ -343,6 +343,14 @@ TRANSLATABLE: dict[type[Record], tuple[str, ...]] = {
 }
 
 
+def current_period(content: Content, today: date) -> Period:
+    """The period in force today; else the latest that has begun; else the first."""
+    periods = list(content.periods.values())
+    running = [p for p in periods if p.start <= today <= p.end]
+    begun = [p for p in periods if p.start <= today]
+    return (running or begun or periods[:1])[-1]
+
+
 class Untranslated(str):
     """A text shown in a language it was not written in: pages mark it with its own language (WCAG 3.1.2)."""
 

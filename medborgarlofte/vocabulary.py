@@ -31,6 +31,11 @@ class StatusFacts:
     angle: int  # direction of a bar's stripes, in degrees
     hatch: str  # the pattern over its colour in a chart: rising, falling, crossed, dots, level or "" for none
 
+    @property
+    def outline(self) -> str:
+        """The badge border's colour where currentColor cannot be said (a picture, an inline style): the text's."""
+        return self.text if self.edge == "currentColor" else self.edge
+
 
 STATUSES: dict[str, StatusFacts] = {s.name: s for s in (
     StatusFacts("planerad", N_("Planerad"), "planerad", closed=False, done=False, needs_note=False,
@@ -56,24 +61,26 @@ SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 class KindFacts:
     name: str  # as written in content
     # As shown to readers, translated where shown:
+    singular: str  # one of them, as a social-media card names it
     plural: str  # the listing's title and the feed's
     intro: str  # the first line of its listing
     page: str  # the listing's address, under the generated folder
     feed: str  # the feed's name, under flode/
     has_dialogue: bool  # a medborgardialog carries when, where and "Ni sa – vi gör"
     reports_on_period: bool  # a follow-up report, linked from its period's outcome
+    mailed: bool  # sent as a newsletter too: an e-mail edition is made of each
 
 
 KINDS: dict[str, KindFacts] = {k.name: k for k in (
-    KindFacts("informationsbrev", N_("Informationsbrev"),
+    KindFacts("informationsbrev", N_("Informationsbrev"), N_("Informationsbrev"),
               N_("Informationsbreven berättar om arbetet med medborgarlöftet. De delas också ut på papper."),
-              "informationsbrev", "informationsbrev", False, False),
-    KindFacts("medborgardialog", N_("Medborgardialoger"),
+              "informationsbrev", "informationsbrev", False, False, True),
+    KindFacts("medborgardialog", N_("Medborgardialog"), N_("Medborgardialoger"),
               N_("Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det."),
-              "medborgardialoger", "medborgardialoger", True, False),
-    KindFacts("nyhet", N_("Nyheter"), N_("Nyheter om arbetet med medborgarlöftet."), "nyheter", "nyheter", False, False),
-    KindFacts("uppföljning", N_("Uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
-              "uppfoljningar", "uppfoljning", False, True),
+              "medborgardialoger", "medborgardialoger", True, False, False),
+    KindFacts("nyhet", N_("Nyhet"), N_("Nyheter"), N_("Nyheter om arbetet med medborgarlöftet."), "nyheter", "nyheter", False, False, False),
+    KindFacts("uppföljning", N_("Uppföljningsrapport"), N_("Uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
+              "uppfoljningar", "uppfoljning", False, True, False),
 )}
 
 # The three levels at which a promise is followed up, as shown to readers.

@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +55,7 @@ def clear_staging(staging_root: Path) -> None:
     staging_root.mkdir(parents=True, exist_ok=True)
 
 
-def write_tree(folder: Path, files: dict[str, str], staging_root: Path, copies: dict[str, Path] | None = None) -> None:
+def write_tree(folder: Path, files: Mapping[str, str | bytes], staging_root: Path, copies: dict[str, Path] | None = None) -> None:
     """Replace folder with exactly these files, so that nothing removed stays behind; a file as it was keeps its time.
 
     copies are files copied in by path, beneath the written ones.
@@ -70,7 +70,7 @@ def write_tree(folder: Path, files: dict[str, str], staging_root: Path, copies: 
         for relative, text in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            data, before = text.encode("utf-8"), folder / relative
+            data, before = _encoded(text), folder / relative
             if before.is_file() and before.stat().st_size == len(data) and before.read_bytes() == data:
                 shutil.copy2(before, path)  # unchanged: its time kept, so that a renderer with a cache (Zensical) knows it
             else:
@@ -79,6 +79,11 @@ def write_tree(folder: Path, files: dict[str, str], staging_root: Path, copies: 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, folder)
+
+
+def _encoded(text: str | bytes) -> bytes:
+    """A generated file as written: a text in UTF-8, a picture as it is."""
+    return text.encode("utf-8") if isinstance(text, str) else text
 
 
 @dataclass(frozen=True)
@@ -94,13 +99,13 @@ class Changes:
         return not self.added and not self.removed
 
 
-def update_tree(folder: Path, files: dict[str, str], copies: dict[str, Path]) -> Changes:
+def update_tree(folder: Path, files: Mapping[str, str | bytes], copies: dict[str, Path]) -> Changes:
     """Bring folder in step with these files, writing only those that differ: an unchanged file keeps its time.
 
     For the preview, which renders only what changed.
     """
     wanted = {relative: source.read_bytes() for relative, source in copies.items()}
-    wanted.update({relative: text.encode("utf-8") for relative, text in files.items()})
+    wanted.update({relative: _encoded(text) for relative, text in files.items()})
     existing = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()} if folder.is_dir() else set()
     changed, added = set(), set()
     for relative, data in wanted.items():

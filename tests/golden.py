@@ -21,7 +21,7 @@ GOLDEN = HERE / "golden"
 TODAY = date(2022, 10, 1)
 
 
-def sample_pages() -> dict[str, str]:
+def sample_pages() -> dict[str, str | bytes]:
     settings = read_settings(HERE.parent / "mkdocs.yml")
     content = published(load(HERE / "sample", language=settings.language), TODAY)
     pages = {}
@@ -37,5 +37,5 @@ if __name__ == "__main__":
     for relative, text in sample_pages().items():
         path = GOLDEN / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
+        path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     print(f"Wrote {len(sample_pages())} files to {GOLDEN}")

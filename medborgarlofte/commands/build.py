@@ -14,12 +14,15 @@ from mkdocs.exceptions import MkDocsException
 from .. import generators, translated
 from ..contents import load, published
 from ..errors import ContentErrors
+from ..generators.cards import DRAWN, NoTextLayout
 from ..generators.compiled import COMPILED
 from ..generators.remembered import Remembered
 from ..rendering import EngineFailed, Preview, render
 from ..settings import Settings, in_language, page_translation, read_settings
 from ..structure import Content, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, update_tree, write_tree
+
+NO_TEXT_LAYOUT = "Delningsbilderna kan inte ritas: Pillow hittar inte libfribidi (kör: sudo apt-get install libfribidi0)."
 
 
 def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | None, today: date, site_url: str | None = None,
@@ -35,6 +38,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     site_dir = site_dir or settings.site_dir
     work = config_file.parent / WORK
     COMPILED.read(work / "compiled")
+    DRAWN.read(work / "cards")
     sites = list(_generated(settings, published(load(content_dir, shown_as, language=settings.language), today), today))
 
     with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
@@ -53,6 +57,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
                 folders.append(docs)
         render([site for site, _ in sites], folders, site_dir, staging, today, engine)
         COMPILED.write(work / "compiled")
+        DRAWN.write(work / "cards")
     return site_dir
 
 
@@ -81,7 +86,7 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
     return folder / "site"
 
 
-def _generated(settings: Settings, content: Content, today: date, remembered: Remembered | None = None) -> Iterator[tuple[Settings, dict[str, str]]]:
+def _generated(settings: Settings, content: Content, today: date, remembered: Remembered | None = None) -> Iterator[tuple[Settings, dict[str, str | bytes]]]:
     """Each language's settings and generated files, the first language first, each generated when it is asked for."""
     for language in settings.languages:
         site = in_language(settings, language.code)
@@ -107,7 +112,7 @@ def hand_written(settings: Settings, language: str) -> dict[str, Path]:
     return {**files, **translations}
 
 
-def _in_generated(files: dict[str, str]) -> dict[str, str]:
+def _in_generated(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
     return {f"{generators.GENERATED}/{path}": text for path, text in files.items()}
 
 
@@ -127,6 +132,9 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | Non
         return 1
     except Busy as exc:
         print(f"{exc} Den byggda sajten är orörd.", file=sys.stderr)
+        return 1
+    except NoTextLayout:
+        print(f"{NO_TEXT_LAYOUT} Den byggda sajten är orörd.", file=sys.stderr)
         return 1
     shown = site_dir.relative_to(Path.cwd()) if site_dir.is_relative_to(Path.cwd()) else site_dir
     print(f"Sajten är byggd i {shown}/.")

@@ -19,10 +19,11 @@ from mkdocs.exceptions import MkDocsException
 
 from ..errors import ContentErrors
 from ..generators import GENERATED
+from ..generators.cards import DRAWN, NoTextLayout
 from ..rendering import Preview
 from ..structure import today_in_sweden
 from ..writers import WORK, Busy, locked
-from .build import build_preview
+from .build import NO_TEXT_LAYOUT, build_preview
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -46,6 +47,7 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
         return 1
 
     preview = Preview()
+    DRAWN.read(config_file.parent / WORK / "cards")  # the cards the last build drew: the preview draws only what changed
 
     def rebuild(whole: bool = True) -> None:
         try:
@@ -56,6 +58,8 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
             print("Förhandsvisningen visar det senaste som gick att bygga.", file=sys.stderr, flush=True)
         except MkDocsException as exc:
             print(f"MkDocs kunde inte bygga sajten: {exc}", file=sys.stderr, flush=True)
+        except NoTextLayout:
+            print(NO_TEXT_LAYOUT, file=sys.stderr, flush=True)
 
     watched = _watched(content_dir, config_file)
     try:

@@ -7,19 +7,22 @@ from datetime import date
 from ..addresses import CALENDAR, GENERATED, MOVED_FILES, in_generated
 from ..settings import Settings
 from ..structure import Content
-from . import calendar, charts, feeds, opendata, pages, styles
+from . import calendar, cards, charts, embeds, feeds, letters, opendata, pages, styles
 from .remembered import Remembered
 
 __all__ = ["GENERATED", "generate"]
 
 
-def generate(content: Content, settings: Settings, today: date, remembered: Remembered | None = None) -> dict[str, str]:
+def generate(content: Content, settings: Settings, today: date, remembered: Remembered | None = None) -> dict[str, str | bytes]:
     """Every generated file, by its path in the generated folder; the preview's remembered pages and feeds are taken as they were."""
     files = {
         **pages.generate(content, settings, today, remembered),
         **feeds.generate(content, settings, remembered),
         **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
+        **cards.generate(content, settings),
+        **embeds.generate(content, settings, today),
+        **letters.generate(content, settings),
         CALENDAR: calendar.generate(content, settings),
         **styles.generate(),
     }

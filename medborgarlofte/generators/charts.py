@@ -10,18 +10,16 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import addresses as at
 from ..settings import Settings, direction
 from ..structure import Content, Indicator, Untranslated
 from ..translations import catalogue
 from ..vocabulary import SHOWN_STATUSES, StatusFacts
-from .compiled import COMPILED
+from . import standalone
 from .followup import month_ends, monthly_status_counts, with_unit
 
 WIDTH = 640
@@ -194,9 +192,5 @@ def _month(day: date, language: str) -> str:
 
 
 def _render(template: str, language: str, title: str, **values: object) -> str:
-    env = Environment(loader=FileSystemLoader(Path(__file__).parent.parent / "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=COMPILED)
-    # Coordinates to a tenth of a pixel: enough for any screen, and the same numbers give the same file.
-    env.filters["px"] = lambda number: f"{round(number, 1):g}"
     title_language = title.language if isinstance(title, Untranslated) and title.language != language else None
-    return env.get_template(template).render(language=language, direction=direction(language), title=title, title_language=title_language, **values)
+    return standalone.environment(language).get_template(template).render(title=title, title_language=title_language, **values)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -21,10 +22,10 @@ from markupsafe import Markup, escape, soft_str
 from .. import addresses as at
 from ..markup import Renderer
 from ..settings import Settings, direction, language_name
-from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Untranslated, Update
+from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Untranslated, Update, current_period
 from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
-from . import charts, feeds, followup, opendata
+from . import charts, embeds, feeds, followup, opendata
 from .compiled import COMPILED
 from .remembered import Remembered, made
 
@@ -84,6 +85,10 @@ class Page:
     values: dict[str, Any]
     feed: str | None = None
     items: list[Any] | None = None
+    # What a shared link unfolds into (Open Graph): a description and a card; without them, the site's own.
+    description: str | None = None
+    card: str | None = None
+    card_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
     for view in views.values():
         by_period[view.period.id].append(view)
     outcomes = {period_id: _outcome(period_views, content) for period_id, period_views in by_period.items()}
-    site = Site(content, settings, today, _current_period(content, today), views, by_period, outcomes, catalogue(settings.language).gettext)
+    site = Site(content, settings, today, current_period(content, today), views, by_period, outcomes, catalogue(settings.language).gettext)
     # What every page may know; the rest it is given as a view of its own.
     # A page in another language than the content's says that its translations are not the signed text.
     shared = {"settings": settings, "today": today, "current": site.current, "unofficial": content.shown_in != content.language}
@@ -122,7 +127,10 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
                 feeds_of_page = {ending: at.feed(page.feed, ending) for ending in ("rss", "atom")} if page.feed and n == 0 else None
                 given = {"here": path, "feed": feeds_of_page, **shared, **values}
                 text = made(remembered, (page.template, given), env.get_template(page.template).render, given)
-                pages[path] = f"---\nfeed: {posixpath.splitext(feeds_of_page['rss'])[0]}\n---\n{text}" if feeds_of_page else text
+                front = {"feed": posixpath.splitext(feeds_of_page["rss"])[0]} if feeds_of_page else {}
+                front.update({key: value for key, value in (("description", page.description), ("image", page.card), ("image_alt", page.card_text)) if value})
+                # JSON is YAML: each value a quoted string, whatever a text from content holds.
+                pages[path] = "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in front.items()) + f"---\n{text}" if front else text
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
             settings=settings, canonical=at.url_of(settings.url, new), target=at.relative_address(at.page_address(new), old + "index.md"))
@@ -150,8 +158,15 @@ def _periods(site: Site) -> Iterable[Page]:
 def _commitments(site: Site) -> Iterable[Page]:
     yield Page("commitments.md.j2", at.COMMITMENTS, {"other_periods": len(site.content.periods) > 1}, at.STATUS_FEED,
                items=_by_actor(site.by_period[site.current.id], site.content.actors))
+    _ = site.gettext
     for view in site.views.values():
-        yield Page("commitment.md.j2", at.commitment(view.commitment.id), {"view": view}, at.commitment_feed(view.commitment.id))
+        c = view.commitment
+        status = _(SHOWN_STATUSES[view.status.status if view.status else NO_STATUS.name].label)
+        if view.status:
+            status = _("%(status)s sedan %(day)s") % {"status": status, "day": _date(view.status.date, "long", site.settings.language)}
+        described = _("Status: %(status)s. Ansvarig: %(actors)s.") % {"status": status, "actors": ", ".join(a.name for a in view.actors)}
+        yield Page("commitment.md.j2", at.commitment(c.id), {"view": view}, at.commitment_feed(c.id),
+                   description=described, card=at.commitment_card(c.id), card_text=f"{c.title}. {described}")
 
 
 def _actors(site: Site) -> Iterable[Page]:
@@ -177,7 +192,7 @@ def _updates(site: Site) -> Iterable[Page]:
         yield Page("update.md.j2", at.update(update.id), {
             "update": update, "actors": [content.actors[a] for a in update.actors], "commitments": [content.commitments[c] for c in update.commitments],
             "points": [(p, [content.commitments[c] for c in p.commitments]) for p in (update.dialogue.points if update.dialogue else ())],
-        })
+        }, description=update.summary, card=at.update_card(update.id), card_text=f"{update.title}. {update.summary}")
     yield Page("updates.md.j2", at.UPDATES, {"title": _("Alla uppdateringar"), "kind": None}, at.ALL_FEED, items=list(content.updates))
     for kind in KINDS.values():
         yield Page("updates.md.j2", at.kind(kind), {"title": _(kind.plural), "kind": kind}, kind.feed, items=[u for u in content.updates if u.kind == kind.name])
@@ -206,6 +221,17 @@ def _follow(site: Site) -> Iterable[Page]:
     yield Page("opendata.md.j2", at.OPEN_DATA, {"commitment_columns": opendata.COMMITMENT_COLUMNS, "change_columns": opendata.CHANGE_COLUMNS})
 
 
+def _embedding(site: Site) -> Iterable[Page]:
+    settings, period = site.settings, site.current
+    yield Page("embedding.md.j2", at.EMBEDDING, {
+        "period": period, "period_snippets": embeds.snippets(settings, at.period_badge(period.id), period.title),
+        "actors": [(actor, embeds.snippets(settings, at.actor_badge(actor.id), actor.name, at.actor_embed(actor.id), embeds.FRAME_HEIGHTS["actor"]))
+                   for actor in site.content.actors.values()],
+        "width": embeds.FRAME_WIDTH,
+    }, items=[(view, embeds.snippets(settings, at.commitment_badge(view.commitment.id), view.commitment.title, at.commitment_embed(view.commitment.id),
+                                     embeds.FRAME_HEIGHTS["commitment"])) for view in site.by_period[period.id]])
+
+
 def _start(site: Site) -> Iterable[Page]:
     content, current = site.content, site.current
     views, outcome = site.by_period[current.id], site.outcomes[current.id]
@@ -218,7 +244,7 @@ def _start(site: Site) -> Iterable[Page]:
 
 
 # The site map: every kind of page, each given by a function of the site that builds what its pages show.
-SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (_periods, _commitments, _actors, _themes, _updates, _followups, _follow, _start)
+SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (_periods, _commitments, _actors, _themes, _updates, _followups, _follow, _embedding, _start)
 
 
 def last_changed(content: Content) -> date | None:
@@ -268,14 +294,6 @@ def _commitment_views(content: Content, settings: Settings, today: date) -> dict
             continued_by=tuple(content.commitments[i] for i in content.continued_by.get(c.id, ())),
         )
     return views
-
-
-def _current_period(content: Content, today: date) -> Period:
-    """The period in force today; else the latest that has begun; else the first."""
-    periods = list(content.periods.values())
-    running = [p for p in periods if p.start <= today <= p.end]
-    begun = [p for p in periods if p.start <= today]
-    return (running or begun or periods[:1])[-1]
 
 
 def _by_actor(views: list[CommitmentView], actors: Mapping[str, Actor]) -> list[tuple[Actor, CommitmentView]]:

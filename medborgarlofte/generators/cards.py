@@ -1,0 +1,237 @@
+"""Social-media cards: the picture a link unfolds into when it is shared, one PNG of 1200×630 per commitment and update.
+
+Drawn with Pillow in DejaVu Sans, the font that matplotlib ships (only its font files are read: matplotlib
+itself is never imported). Pillow's raqm layout shapes Arabic and lays it out right to left. A card is a
+function of its Card alone: the same card gives the same bytes, and DRAWN keeps each card drawn, so a
+card whose inputs did not change is never drawn again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import io
+from dataclasses import astuple, dataclass
+from pathlib import Path
+
+from babel.dates import format_date
+from PIL import Image, ImageDraw, ImageFont, features
+
+from .. import addresses as at
+from ..settings import Settings, direction
+from ..structure import Content
+from ..translations import catalogue
+from ..vocabulary import KINDS, NO_STATUS, SHOWN_STATUSES
+
+SIZE = (1200, 630)
+MARGIN = 72
+_BAND = 96  # the band at the top with the site's name
+_BAND_COLOUR = "#283593"  # the site's indigo, dark enough for white text (AAA)
+_INK = "#1f1f1f"
+_QUIET_INK = "#4a4a4a"
+_TITLE_SIZES = (64, 56, 48)  # the largest at which the whole title fits in _TITLE_LINES lines, else the smallest, shortened
+_TITLE_LINES = 3
+_DRAWING = "1"  # part of every card's key: raise it when the drawing changes, so that no card is taken as drawn before
+
+
+class NoTextLayout(Exception):
+    """Pillow's raqm layout cannot be loaded: without it Arabic would be drawn unshaped and left to right."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text on a card and the direction of its own language (an untranslated title keeps the original's)."""
+
+    words: str
+    right_to_left: bool
+
+
+@dataclass(frozen=True)
+class Badge:
+    words: str
+    ink: str
+    background: str
+    edge: str
+    struck: bool
+
+
+@dataclass(frozen=True)
+class Card:
+    """All that a card shows, and all that its picture depends on."""
+
+    site_name: Text
+    overline: Text  # what it is: 'Åtagande' or the kind of update and its day
+    title: Text
+    badge: Badge | None
+    byline: Text  # who is responsible, or whom it concerns
+    right_to_left: bool  # the page's language: which side the text starts from
+
+
+def generate(content: Content, settings: Settings) -> dict[str, bytes]:
+    """A card per commitment and per update, by its path under docs/."""
+    _ = catalogue(settings.language).gettext
+    rtl = direction(settings.language) == "rtl"
+
+    def text(words: str) -> Text:
+        return Text(str(words), direction(getattr(words, "language", settings.language)) == "rtl")
+
+    site_name = text(settings.name)
+    cards = {at.SITE_CARD: Card(site_name, text(""), text(settings.description), None, text(""), rtl)}
+    for commitment in content.commitments.values():
+        status = SHOWN_STATUSES[commitment.status.status] if commitment.status else NO_STATUS
+        responsible = ", ".join(content.actors[a].short_name for a in commitment.actors)
+        cards[at.commitment_card(commitment.id)] = Card(
+            site_name, text(_("Åtagande") + " · " + content.periods[commitment.period].title), text(commitment.title),
+            Badge(_(status.label), status.text, status.background, status.outline, status.struck),
+            text(_("Ansvarig:") + " " + responsible), rtl)
+    for update in content.updates:
+        kind = KINDS[update.kind]
+        concerned = ", ".join(content.actors[a].short_name for a in update.actors)
+        cards[at.update_card(update.id)] = Card(
+            site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
+            Badge(_(kind.singular), _INK, "#e8eaf6", _BAND_COLOUR, False), text(concerned), rtl)
+    return {path: DRAWN.drawn(card) for path, card in cards.items()}
+
+
+class DrawnCards:
+    """Each card drawn once: in this process, and between builds in a folder that the build reads and writes."""
+
+    def __init__(self) -> None:
+        self._drawn: dict[str, bytes] = {}
+        self._new: set[str] = set()
+        self._used: set[str] = set()
+        self.drawn_now = 0  # cards drawn by this process, for the benchmark
+
+    def drawn(self, card: Card) -> bytes:
+        key = _key(card)
+        self._used.add(key)
+        if key not in self._drawn:
+            self._drawn[key] = draw(card)
+            self._new.add(key)
+            self.drawn_now += 1
+        return self._drawn[key]
+
+    def read(self, folder: Path) -> None:
+        if folder.is_dir():
+            for path in folder.glob("*.png"):
+                self._drawn.setdefault(path.stem, path.read_bytes())
+
+    def write(self, folder: Path) -> None:
+        """The cards drawn since the last write, for the next build; a card that this build did not show is let go."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for key in sorted(self._new):
+            (folder / f"{key}.png").write_bytes(self._drawn[key])
+        for path in folder.glob("*.png"):
+            if path.stem not in self._used:
+                path.unlink()
+        self._new.clear()
+        self._used.clear()
+
+
+DRAWN = DrawnCards()
+
+
+def _key(card: Card) -> str:
+    return hashlib.sha256(repr((_DRAWING, features.version("raqm"), astuple(card))).encode("utf-8")).hexdigest()[:32]
+
+
+def draw(card: Card) -> bytes:
+    """The card as PNG: the same card always gives the same bytes (no time or other metadata is written)."""
+    if not features.check("raqm"):
+        raise NoTextLayout()
+    image = Image.new("RGB", SIZE, "#ffffff")
+    pen = ImageDraw.Draw(image)
+    width = SIZE[0] - 2 * MARGIN
+    start_x, anchor = (SIZE[0] - MARGIN, "r") if card.right_to_left else (MARGIN, "l")
+
+    def write(y: float, text: Text, face: ImageFont.FreeTypeFont, ink: str) -> None:
+        pen.text((start_x, y), text.words, font=face, fill=ink, anchor=anchor + "a", direction="rtl" if text.right_to_left else "ltr")
+
+    pen.rectangle((0, 0, SIZE[0], _BAND), fill=_BAND_COLOUR)
+    write(30, _shortened(pen, card.site_name, font(True, 34), width), font(True, 34), "#ffffff")
+    write(132, _shortened(pen, card.overline, font(False, 30), width), font(False, 30), _QUIET_INK)
+
+    size, lines = _title(pen, card.title, width)
+    for n, line in enumerate(lines):
+        write(184 + n * size * 1.2, line, font(True, size), _INK)
+
+    if card.badge:
+        _badge(pen, card.badge, card.right_to_left, start_x)
+    write(548, _shortened(pen, card.byline, font(False, 32), width), font(False, 32), _QUIET_INK)
+
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=3)
+    return out.getvalue()
+
+
+def _badge(pen: ImageDraw.ImageDraw, badge: Badge, right_to_left: bool, start_x: float) -> None:
+    face = font(True, 34)
+    length = _length(pen, Text(badge.words, right_to_left), face)
+    top, height, padding = 452, 66, 24
+    left = start_x - length - 2 * padding if right_to_left else start_x
+    box = (left, top, left + length + 2 * padding, top + height)
+    pen.rounded_rectangle(box, radius=12, fill=badge.background, outline=badge.edge, width=3)
+    pen.text(((box[0] + box[2]) / 2, top + height / 2), badge.words, font=face, fill=badge.ink, anchor="mm",
+             direction="rtl" if right_to_left else "ltr")
+    if badge.struck:
+        pen.line((box[0] + padding, top + height / 2 + 2, box[2] - padding, top + height / 2 + 2), fill=badge.ink, width=3)
+
+
+def _title(pen: ImageDraw.ImageDraw, title: Text, width: int) -> tuple[int, list[Text]]:
+    """The title's size and lines: the largest size at which it fits, else the smallest with its last line shortened."""
+    for size in _TITLE_SIZES:
+        lines = _wrapped(pen, title, font(True, size), width)
+        if len(lines) <= _TITLE_LINES:
+            return size, lines
+    kept = lines[:_TITLE_LINES]
+    rest = " ".join(line.words for line in lines[_TITLE_LINES - 1 :])
+    kept[-1] = _shortened(pen, Text(rest, title.right_to_left), font(True, size), width, always=True)
+    return size, kept
+
+
+def _wrapped(pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont, width: int) -> list[Text]:
+    """Words to lines that fit; a word longer than a line is broken where it must be."""
+    lines: list[str] = []
+    line = ""
+    for word in text.words.split():
+        while _length(pen, Text(word, text.right_to_left), face) > width:
+            cut = len(word)
+            while cut > 1 and _length(pen, Text(word[:cut], text.right_to_left), face) > width:
+                cut -= 1
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        trial = f"{line} {word}" if line else word
+        if line and _length(pen, Text(trial, text.right_to_left), face) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    if line:
+        lines.append(line)
+    return [Text(line, text.right_to_left) for line in lines]
+
+
+def _shortened(pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont, width: int, always: bool = False) -> Text:
+    """The text as it fits on one line: cut at a word where it can be, and ended with an ellipsis when cut."""
+    if not always and _length(pen, text, face) <= width:
+        return text
+    words = text.words
+    while words and _length(pen, Text(words + " …", text.right_to_left), face) > width:
+        words = words.rsplit(" ", 1)[0] if " " in words else words[:-1]
+    return Text(words.rstrip(" ,.;:–-") + " …", text.right_to_left)
+
+
+def _length(pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont) -> float:
+    return pen.textlength(text.words, font=face, direction="rtl" if text.right_to_left else "ltr")
+
+
+_FONTS = Path(importlib.util.find_spec("matplotlib").submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"  # type: ignore[union-attr,index]
+
+
+@functools.cache
+def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(_FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size, layout_engine=ImageFont.Layout.RAQM)

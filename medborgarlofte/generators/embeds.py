@@ -1,0 +1,104 @@
+"""For partners' own websites: status badges (SVG for an <img>) and status cards (script-free pages for an <iframe>).
+
+Both are always up to date, as they are published with the site; their addresses (addresses.py) never change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from .. import addresses as at
+from ..settings import Settings
+from ..structure import Commitment, Content, current_period
+from ..translations import catalogue
+from ..vocabulary import NO_STATUS, SHOWN_STATUSES, StatusFacts
+from . import cards, standalone
+
+_BADGE_HEIGHT = 20
+_BADGE_FONT = 11
+_BADGE_PADDING = 6
+_LABEL = StatusFacts("", "", "", closed=False, done=False, needs_note=False, text="#ffffff", background="#3b3b3b", border="solid",
+                     edge="#3b3b3b", struck=False, fill="", stripe="", angle=0, hatch="")  # the badge's first part, which names what it is about
+FRAME_WIDTH = 320  # the status cards are made to fit this
+FRAME_HEIGHTS = {"commitment": 240, "actor": 280}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a badge, laid out: its words, its look and where it is."""
+
+    words: str
+    look: StatusFacts
+    x: float
+    width: float
+
+
+def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
+    """A badge and a status card per commitment, per actor, a badge per period, by path under docs/."""
+    _ = catalogue(settings.language).gettext
+    env = standalone.environment(settings.language)
+    files: dict[str, str] = {}
+    current = current_period(content, today)
+
+    def status_of(commitment: Commitment) -> StatusFacts:
+        return SHOWN_STATUSES[commitment.status.status] if commitment.status else NO_STATUS
+
+    def counted(commitments: list[Commitment]) -> list[tuple[StatusFacts, int]]:
+        counts = Counter(status_of(c).name for c in commitments)
+        return [(status, counts[name]) for name, status in SHOWN_STATUSES.items() if counts[name]]
+
+    def badge(label: str, parts: list[tuple[str, StatusFacts]], title: str) -> str:
+        return env.get_template("badge.svg.j2").render(title=title, height=_BADGE_HEIGHT, font_size=_BADGE_FONT,
+                                                       **_laid_out([(label, _LABEL), *parts], settings.right_to_left))
+
+    def card(kind: str, **values: object) -> str:
+        return env.get_template("embed.html.j2").render(kind=kind, settings=settings, width=FRAME_WIDTH, **values)
+
+    for commitment in content.commitments.values():
+        status = status_of(commitment)
+        since = _("sedan %(day)s") % {"day": env.filters["day"](commitment.status.date)} if commitment.status else ""
+        words = f"{_(status.label)} {since}".strip()
+        files[at.commitment_badge(commitment.id)] = badge(_("Status"), [(words, status)], f"{commitment.title}: {words}")
+        files[at.commitment_embed(commitment.id)] = card(
+            "commitment", title=commitment.title, status=status, since=since, page=at.url_of(settings.url, at.commitment(commitment.id)),
+            actors=[content.actors[a] for a in commitment.actors])
+    for actor in content.actors.values():
+        counts = counted([c for c in content.commitments.values() if c.period == current.id and actor.id in c.actors])
+        described = _counts_in_words(counts, _)
+        files[at.actor_badge(actor.id)] = badge(actor.short_name, [(f"{_(s.label)} {n}", s) for s, n in counts] or [(_("Inga åtaganden"), NO_STATUS)],
+                                                f"{actor.short_name}, {current.title}: {described}")
+        files[at.actor_embed(actor.id)] = card("actor", title=actor.name, counts=counts, period=current,
+                                               page=at.url_of(settings.url, at.actor(actor.id)))
+    for period in content.periods.values():
+        counts = counted([c for c in content.commitments.values() if c.period == period.id])
+        files[at.period_badge(period.id)] = badge(period.title, [(f"{_(s.label)} {n}", s) for s, n in counts] or [(_("Inga åtaganden"), NO_STATUS)],
+                                                  f"{period.title}: {_counts_in_words(counts, _)}")
+    return files
+
+
+def snippets(settings: Settings, badge: str, title: str, frame: str | None = None, height: int = 0) -> dict[str, str]:
+    """The HTML a partner copies: the badge (a path under docs/) as an <img>, and a status card, if there is one, in an <iframe>."""
+    snippet = standalone.environment(settings.language).get_template("_snippets.html.j2").module
+    copied = {"badge": str(snippet.badge(at.url_of(settings.url, badge), title)).strip()}  # type: ignore[attr-defined]
+    if frame:
+        copied["frame"] = str(snippet.frame(at.url_of(settings.url, frame), title, FRAME_WIDTH, height)).strip()  # type: ignore[attr-defined]
+    return copied
+
+
+def _counts_in_words(counts: list[tuple[StatusFacts, int]], _: Callable[[str], str]) -> str:
+    return ", ".join(f"{_(s.label)} {n}" for s, n in counts) if counts else _("Inga åtaganden")
+
+
+def _laid_out(parts: list[tuple[str, StatusFacts]], right_to_left: bool) -> dict[str, object]:
+    """Each part's width from the words' width in DejaVu Sans (the font the badge names first), side by side from the reading side."""
+    font = cards.font(bold=False, size=_BADGE_FONT)
+    widths = [round(font.getlength(words) + 2 * _BADGE_PADDING, 1) for words, _ in parts]
+    total = sum(widths)
+    laid, x = [], 0.0
+    for (words, look), width in zip(parts, widths, strict=True):
+        laid.append(Part(words, look, total - x - width if right_to_left else x, width))
+        x += width
+    return {"parts": laid, "width": round(total, 1)}

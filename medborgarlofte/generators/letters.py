@@ -1,0 +1,53 @@
+"""The e-mail edition of each letter (a kind that is mailed): one HTML file and its plain text, for the city's newsletter tool.
+
+A newsletter tool takes HTML as mail clients read it: every style inline (css-inline moves the template's
+stylesheet into the elements), a table for the layout, no script, every link and image by its absolute
+address. The plain text is made from the same HTML (inscriptis), so that both parts say the same.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import css_inline
+from inscriptis import get_text
+from inscriptis.model.config import ParserConfig
+from markupsafe import Markup
+
+from .. import addresses as at
+from ..markup import Renderer
+from ..settings import Settings
+from ..structure import Content
+from ..vocabulary import KINDS
+from . import standalone
+
+_INLINER = css_inline.CSSInliner(load_remote_stylesheets=False)
+_AS_TEXT = ParserConfig(display_links=True)
+
+
+def generate(content: Content, settings: Settings) -> dict[str, str]:
+    env = standalone.environment(settings.language)
+    renderer = Renderer()
+    files = {}
+    for update in content.updates:
+        if not KINDS[update.kind].mailed:
+            continue
+        page = at.update(update.id)
+        # Relative links in the text are written for its page; in a mail they must lead to the site.
+        body = renderer.html(update.body, functools.partial(_absolute, settings.url, page))
+        html = _INLINER.inline(env.get_template("letter.html.j2").render(
+            update=update, kind=KINDS[update.kind], body=Markup(body), settings=settings, page=at.url_of(settings.url, page)))
+        files[at.letter_email(update.id)] = html
+        files[at.letter_text(update.id)] = _plain_text(get_text(html, _AS_TEXT))
+    return files
+
+
+def _plain_text(text: str) -> str:
+    """The text as a mail's text part: the layout table's padding and runs of empty lines taken away."""
+    lines = [line.strip() for line in text.splitlines()]
+    kept = [line for n, line in enumerate(lines) if line or (n and lines[n - 1])]
+    return "\n".join(kept).strip() + "\n"
+
+
+def _absolute(site_url: str, page: str, href: str) -> str:
+    return site_url + at.linked_address(href, page)
