@@ -81,6 +81,12 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes], staging_root: Pat
     _swap(staging, folder)
 
 
+def _files_under(folder: Path) -> set[str]:
+    """Every file under folder, by its path in it; os.walk, as it needs no second look at each file to tell it from a folder."""
+    start = len(str(folder)) + 1
+    return {os.path.join(root, name)[start:].replace(os.sep, "/") for root, _folders, names in os.walk(folder) for name in names}
+
+
 def _encoded(text: str | bytes) -> bytes:
     """A generated file as written: a text in UTF-8, a picture as it is."""
     return text.encode("utf-8") if isinstance(text, str) else text
@@ -106,7 +112,7 @@ def update_tree(folder: Path, files: Mapping[str, str | bytes], copies: dict[str
     """
     wanted = {relative: source.read_bytes() for relative, source in copies.items()}
     wanted.update({relative: _encoded(text) for relative, text in files.items()})
-    existing = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()} if folder.is_dir() else set()
+    existing = _files_under(folder)
     changed, added = set(), set()
     for relative, data in wanted.items():
         path = folder / relative

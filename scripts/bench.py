@@ -99,19 +99,44 @@ def synthesize(folder: Path, scale: int) -> dict[str, int]:
 
 
 # Generation alone (load, validate, generate one language), in a process of its own: what the build adds to the floor.
+# First the share cards of every language are drawn with no card drawn before (cold), and again as the next build finds
+# them (warm: read from the folder the first left); the badges and status cards are made too. The build then finds the
+# cards as a build before it left them, as a publishing run that keeps the folder does.
 _GENERATION = """
 import json, sys, time
 from datetime import date
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from medborgarlofte import generators
+from medborgarlofte import generators, translated
 from medborgarlofte.contents import load, published
-from medborgarlofte.settings import read_settings
+from medborgarlofte.generators import cards, embeds
+from medborgarlofte.settings import in_language, read_settings
 project, content, today = Path(sys.argv[2]), Path(sys.argv[3]), date.fromisoformat(sys.argv[4])
-t0 = time.perf_counter()
-files = generators.generate(published(load(content), today), read_settings(project / "mkdocs.yml"), today)
-print(json.dumps({"generation": time.perf_counter() - t0, "pages": sum(p.endswith(".md") for p in files),
-                  "charts": sum(p.endswith(".svg") for p in files)}))
+if __name__ == "__main__":
+    settings = read_settings(project / "mkdocs.yml")
+    model = published(load(content), today)
+    sites = [(in_language(settings, language.code), translated.in_language(model, language.code)) for language in settings.languages]
+    folder = project / ".medborgarlofte" / "cards"
+    t0 = time.perf_counter()
+    drawn = sum(len(cards.generate(shown, site)) for site, shown in sites)
+    cold = time.perf_counter() - t0
+    cards.DRAWN.write(folder)
+    cards.DRAWN = cards.DrawnCards()
+    t0 = time.perf_counter()
+    cards.DRAWN.read(folder)
+    for site, shown in sites:
+        cards.generate(shown, site)
+    warm = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    badges = sum(len(embeds.generate(shown, site, today)) for site, shown in sites)
+    badge_time = time.perf_counter() - t0
+    cards.DRAWN = cards.DrawnCards()
+    t0 = time.perf_counter()
+    cards.DRAWN.read(folder)
+    files = generators.generate(published(load(content), today), settings, today)
+    print(json.dumps({"generation": time.perf_counter() - t0, "pages": sum(p.endswith(".md") for p in files),
+                      "charts": sum(p.endswith(".svg") and "status.svg" not in p for p in files),
+                      "cards": drawn, "cards_cold": cold, "cards_warm": warm, "badges": badges, "badge_time": badge_time}))
 """
 
 # The preview as `serve` keeps it: a whole render, then the same commitment saved twice; the second save is the one reported.
@@ -121,6 +146,7 @@ from datetime import date
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from medborgarlofte.commands.build import build_preview
+from medborgarlofte.generators.cards import DRAWN
 from medborgarlofte.rendering import Preview
 project, content, today = Path(sys.argv[2]), Path(sys.argv[3]), date.fromisoformat(sys.argv[4])
 class Timed(Preview):  # notes when each language has been rendered: the first language's pages show before the others are made
@@ -128,21 +154,23 @@ class Timed(Preview):  # notes when each language has been rendered: the first l
         done = super().render(*args, **kwargs)
         marks.append(time.perf_counter())
         return done
-marks = []
-preview = Timed()
-build_preview(content, "content", project / "mkdocs.yml", today, preview)
-edited = content / "commitments" / "atagande-00007.yaml"
-original = edited.read_text(encoding="utf-8")
-times = []
-for round in range(2):
-    edited.write_text(original.replace("title: ", f"title: Ändrad {round} ", 1), encoding="utf-8")
-    marks.clear()
-    t0 = time.perf_counter()
-    site = build_preview(content, "content", project / "mkdocs.yml", today, preview, whole=False)
-    times.append((marks[0] - t0, time.perf_counter() - t0))
-    assert f"Ändrad {round}" in (site / "lofte/atagande/atagande-00007/index.html").read_text(encoding="utf-8")
-edited.write_text(original, encoding="utf-8")
-print(json.dumps({"first": times[-1][0], "all": times[-1][1]}))
+if __name__ == "__main__":
+    DRAWN.read(project / ".medborgarlofte" / "cards")  # as serve does
+    marks = []
+    preview = Timed()
+    build_preview(content, "content", project / "mkdocs.yml", today, preview)
+    edited = content / "commitments" / "atagande-00007.yaml"
+    original = edited.read_text(encoding="utf-8")
+    times = []
+    for round in range(2):
+        edited.write_text(original.replace("title: ", f"title: Ändrad {round} ", 1), encoding="utf-8")
+        marks.clear()
+        t0 = time.perf_counter()
+        site = build_preview(content, "content", project / "mkdocs.yml", today, preview, whole=False)
+        times.append((marks[0] - t0, time.perf_counter() - t0))
+        assert f"Ändrad {round}" in (site / "lofte/atagande/atagande-00007/index.html").read_text(encoding="utf-8")
+    edited.write_text(original, encoding="utf-8")
+    print(json.dumps({"first": times[-1][0], "all": times[-1][1]}))
 """
 
 # The floor renders with the configuration our build renders with (the theme's words and addresses filled in), nothing generated.
@@ -163,7 +191,11 @@ ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1795561200"}  # 2026-11-25, T
 
 
 def run_json(code: str, *args: str, cwd: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env=ENVIRONMENT)
+    # From a file, so that the cards' workers, which start a new interpreter each, can import it as the main module.
+    script = cwd / "bench_step.py"
+    script.write_text(code, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), *args], cwd=cwd, capture_output=True, text=True, env=ENVIRONMENT)
+    script.unlink()
     if result.returncode:
         raise SystemExit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -255,7 +287,9 @@ def main() -> None:
             other = peer(work, work / "content") if scale in args.peer_scales else None
             previews = (preview(project, work / "content"), preview(three_project, work / "content")) if scale in args.preview_scales else None
             rows.append({"scale": scale, **counts, **mine, "floor": base["full"], "peer": other, "previews": previews,
-                         "three_full": three["full"], "three_html": three["html_files"],
+                         "three_full": three["full"], "three_html": three["html_files"], "three_cards": three["cards"],
+                         "three_cards_cold": three["cards_cold"], "three_cards_warm": three["cards_warm"],
+                         "three_badges": three["badges"], "three_badge_time": three["badge_time"],
                          "zensical_cold": cold, "zensical_warm": warm})
             print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s; three languages {three['html_files']} HTML files in {three['full']:.1f} s",
                   file=sys.stderr, flush=True)
@@ -268,7 +302,8 @@ def render(rows: list[dict]) -> str:
     lines = [
         "Every time is a whole command as a user runs it (Python's start and the imports included). The floor is MkDocs with "
         "Material rendering the same generated pages (Swedish), with nothing generated; generation is loading, checking and "
-        "generating one language, in a process of its own.",
+        "generating one language, in a process of its own. The build finds the share cards as the build before it left them "
+        "(the cost of drawing them is in its own table).",
         "",
         "| scale | commitments | updates | pages | charts | generation s | full build s | ms per page | floor s | full/floor | generation/render | "
         "largest HTML KB | median HTML KB | largest feed KB | search index KB | peak MB |",
@@ -285,6 +320,15 @@ def render(rows: list[dict]) -> str:
         "",
         "| scale | MkDocs s | Zensical cold s | Zensical warm s | cold/MkDocs | warm/MkDocs |",
         "|---|---:|---:|---:|---:|---:|",
+    ]
+    channels = [
+        "",
+        "Share cards (PNG, 1200×630) drawn with none drawn before (cold) and as the next build finds them (warm), and the badges "
+        "and status cards for partners' sites, in one language and in three (on every core the machine gives, at most four):",
+        "",
+        "| scale | one language: cards | cold s | ms per card | warm s | badges and status cards | s | "
+        "three languages: cards | cold s | warm s | badges and status cards | s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     previews = [
         "",
@@ -314,6 +358,11 @@ def render(rows: list[dict]) -> str:
             f"| {r['scale']}× | {r['html_files']} | {r['full']:.1f} | {1000 * r['full'] / r['html_files']:.1f} | {r['three_html']} | {r['three_full']:.1f} | "
             f"{1000 * r['three_full'] / r['three_html']:.1f} | {r['three_full'] / r['full']:.2f} |"
         )
+        channels.append(
+            f"| {r['scale']}× | {r['cards']} | {r['cards_cold']:.2f} | {1000 * r['cards_cold'] / r['cards']:.1f} | {r['cards_warm']:.2f} | "
+            f"{r['badges']} | {r['badge_time']:.2f} | {r['three_cards']} | {r['three_cards_cold']:.2f} | {r['three_cards_warm']:.2f} | "
+            f"{r['three_badges']} | {r['three_badge_time']:.2f} |"
+        )
         engines.append(f"| {r['scale']}× | {r['full']:.1f} | {r['zensical_cold']:.1f} | {r['zensical_warm']:.1f} | "
                        f"{r['zensical_cold'] / r['full']:.2f} | {r['zensical_warm'] / r['full']:.2f} |")
         if r["previews"]:
@@ -323,7 +372,7 @@ def render(rows: list[dict]) -> str:
             peer = r["peer"]
             peers.append(f"| {r['scale']}× | {peer['html_files']} | {peer['full']:.1f} | {1000 * peer['full'] / peer['html_files']:.1f} | "
                          f"{1000 * r['full'] / r['html_files']:.1f} |")
-    lines += languages + engines + (previews if len(previews) > 5 else []) + (peers if len(peers) > 6 else [])
+    lines += languages + channels + engines + (previews if len(previews) > 5 else []) + (peers if len(peers) > 6 else [])
     if len(rows) > 1:
         for small, large in itertools.pairwise(rows):
             factor = large["scale"] / small["scale"]

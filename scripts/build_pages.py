@@ -22,4 +22,6 @@ except ModuleNotFoundError as missing:
           f"Kör först: make site (i {ROOT})", file=sys.stderr)
     sys.exit(1)
 
-sys.exit(main())
+# The share cards are drawn by workers that each import this file anew (multiprocessing's spawn): only a run of it builds.
+if __name__ == "__main__":
+    sys.exit(main())

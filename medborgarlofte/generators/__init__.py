@@ -21,8 +21,8 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
         **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
         **cards.generate(content, settings),
-        **embeds.generate(content, settings, today),
-        **letters.generate(content, settings),
+        **embeds.generate(content, settings, today, remembered),
+        **letters.generate(content, settings, remembered),
         CALENDAR: calendar.generate(content, settings),
         **styles.generate(),
     }

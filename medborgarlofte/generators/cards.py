@@ -12,11 +12,15 @@ import functools
 import hashlib
 import importlib.util
 import io
+import multiprocessing
+import os
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from babel.dates import format_date
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 from .. import addresses as at
 from ..settings import Settings, direction
@@ -32,6 +36,8 @@ _INK = "#1f1f1f"
 _QUIET_INK = "#4a4a4a"
 _TITLE_SIZES = (64, 56, 48)  # the largest at which the whole title fits in _TITLE_LINES lines, else the smallest, shortened
 _TITLE_LINES = 3
+_SHADES = 16  # steps of antialiasing between a colour and the one it is drawn on
+_CARDS_PER_WORKER = 150  # about 1.5 s of drawing: below it, starting a worker costs more than it saves
 _DRAWING = "1"  # part of every card's key: raise it when the drawing changes, so that no card is taken as drawn before
 
 
@@ -91,7 +97,7 @@ def generate(content: Content, settings: Settings) -> dict[str, bytes]:
         cards[at.update_card(update.id)] = Card(
             site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
             Badge(_(kind.singular), _INK, "#e8eaf6", _BAND_COLOUR, False), text(concerned), rtl)
-    return {path: DRAWN.drawn(card) for path, card in cards.items()}
+    return DRAWN.drawn(cards)
 
 
 class DrawnCards:
@@ -103,14 +109,22 @@ class DrawnCards:
         self._used: set[str] = set()
         self.drawn_now = 0  # cards drawn by this process, for the benchmark
 
-    def drawn(self, card: Card) -> bytes:
-        key = _key(card)
-        self._used.add(key)
-        if key not in self._drawn:
-            self._drawn[key] = draw(card)
-            self._new.add(key)
-            self.drawn_now += 1
-        return self._drawn[key]
+    def drawn(self, cards: Mapping[str, Card]) -> dict[str, bytes]:
+        """Each card's picture, by the card's path: those not drawn before are drawn now, on every core when there are many."""
+        keys = {path: _key(card) for path, card in cards.items()}
+        self._used.update(keys.values())
+        missing = {keys[path]: card for path, card in cards.items() if keys[path] not in self._drawn}
+        workers = min(len(os.sched_getaffinity(0)), 4, len(missing) // _CARDS_PER_WORKER)
+        if workers > 1:
+            # A new interpreter per worker (spawn), never a fork of a process that may run the preview's server thread.
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                pictures = list(pool.map(draw, missing.values(), chunksize=32))
+        else:
+            pictures = [draw(card) for card in missing.values()]
+        self._drawn.update(zip(missing, pictures, strict=True))
+        self._new.update(missing)
+        self.drawn_now += len(missing)
+        return {path: self._drawn[key] for path, key in keys.items()}
 
     def read(self, folder: Path) -> None:
         if folder.is_dir():
@@ -161,8 +175,26 @@ def draw(card: Card) -> bytes:
     write(548, _shortened(pen, card.byline, font(False, 32), width), font(False, 32), _QUIET_INK)
 
     out = io.BytesIO()
-    image.save(out, "PNG", compress_level=3)
+    _in_palette(image, card).save(out, "PNG")
     return out.getvalue()
+
+
+def _in_palette(image: Image.Image, card: Card) -> Image.Image:
+    """The picture in a palette of its own colours, each with the shades its antialiased edges blend through.
+
+    A card has a few flat colours, so nothing is lost, and the PNG is a third of the size and encoded twice as fast.
+    """
+    pairs = [("#ffffff", _INK), ("#ffffff", _QUIET_INK), (_BAND_COLOUR, "#ffffff")]
+    if card.badge:
+        pairs += [(card.badge.background, card.badge.ink), ("#ffffff", card.badge.edge), (card.badge.background, card.badge.edge)]
+    colours: dict[tuple[int, ...], None] = {}
+    for ground, ink in pairs:
+        start, end = ImageColor.getrgb(ground), ImageColor.getrgb(ink)
+        for step in range(_SHADES + 1):
+            colours[tuple(round(a + (b - a) * step / _SHADES) for a, b in zip(start, end, strict=True))] = None
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for colour in colours for channel in colour])
+    return image.quantize(palette=palette, dither=Image.Dither.NONE)
 
 
 def _badge(pen: ImageDraw.ImageDraw, badge: Badge, right_to_left: bool, start_x: float) -> None:

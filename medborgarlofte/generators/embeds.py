@@ -12,10 +12,11 @@ from datetime import date
 
 from .. import addresses as at
 from ..settings import Settings
-from ..structure import Commitment, Content, current_period
+from ..structure import Actor, Commitment, Content, Period, current_period
 from ..translations import catalogue
 from ..vocabulary import NO_STATUS, SHOWN_STATUSES, StatusFacts
 from . import cards, standalone
+from .remembered import Remembered, made
 
 _BADGE_HEIGHT = 20
 _BADGE_FONT = 11
@@ -24,6 +25,9 @@ _LABEL = StatusFacts("", "", "", closed=False, done=False, needs_note=False, tex
                      edge="#3b3b3b", struck=False, fill="", stripe="", angle=0, hatch="")  # the badge's first part, which names what it is about
 FRAME_WIDTH = 320  # the status cards are made to fit this
 FRAME_HEIGHTS = {"commitment": 240, "actor": 280}
+
+
+Counts = tuple[tuple[StatusFacts, int], ...]
 
 
 @dataclass(frozen=True)
@@ -36,47 +40,68 @@ class Part:
     width: float
 
 
-def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    """A badge and a status card per commitment, per actor, a badge per period, by path under docs/."""
-    _ = catalogue(settings.language).gettext
-    env = standalone.environment(settings.language)
+def generate(content: Content, settings: Settings, today: date, remembered: Remembered | None = None) -> dict[str, str]:
+    """A badge and a status card per commitment and per actor, a badge per period, by path under docs/.
+
+    The preview takes each as it was made when what it shows is as it was.
+    """
     files: dict[str, str] = {}
     current = current_period(content, today)
-
-    def status_of(commitment: Commitment) -> StatusFacts:
-        return SHOWN_STATUSES[commitment.status.status] if commitment.status else NO_STATUS
-
-    def counted(commitments: list[Commitment]) -> list[tuple[StatusFacts, int]]:
-        counts = Counter(status_of(c).name for c in commitments)
-        return [(status, counts[name]) for name, status in SHOWN_STATUSES.items() if counts[name]]
-
-    def badge(label: str, parts: list[tuple[str, StatusFacts]], title: str) -> str:
-        return env.get_template("badge.svg.j2").render(title=title, height=_BADGE_HEIGHT, font_size=_BADGE_FONT,
-                                                       **_laid_out([(label, _LABEL), *parts], settings.right_to_left))
-
-    def card(kind: str, **values: object) -> str:
-        return env.get_template("embed.html.j2").render(kind=kind, settings=settings, width=FRAME_WIDTH, **values)
-
     for commitment in content.commitments.values():
-        status = status_of(commitment)
-        since = _("sedan %(day)s") % {"day": env.filters["day"](commitment.status.date)} if commitment.status else ""
-        words = f"{_(status.label)} {since}".strip()
-        files[at.commitment_badge(commitment.id)] = badge(_("Status"), [(words, status)], f"{commitment.title}: {words}")
-        files[at.commitment_embed(commitment.id)] = card(
-            "commitment", title=commitment.title, status=status, since=since, page=at.url_of(settings.url, at.commitment(commitment.id)),
-            actors=[content.actors[a] for a in commitment.actors])
+        actors = tuple(content.actors[a] for a in commitment.actors)
+        files[at.commitment_badge(commitment.id)], files[at.commitment_embed(commitment.id)] = made(
+            remembered, ("commitment", commitment, actors, settings), _commitment, commitment, actors, settings)
     for actor in content.actors.values():
-        counts = counted([c for c in content.commitments.values() if c.period == current.id and actor.id in c.actors])
-        described = _counts_in_words(counts, _)
-        files[at.actor_badge(actor.id)] = badge(actor.short_name, [(f"{_(s.label)} {n}", s) for s, n in counts] or [(_("Inga åtaganden"), NO_STATUS)],
-                                                f"{actor.short_name}, {current.title}: {described}")
-        files[at.actor_embed(actor.id)] = card("actor", title=actor.name, counts=counts, period=current,
-                                               page=at.url_of(settings.url, at.actor(actor.id)))
+        counts = _counted([c for c in content.commitments.values() if c.period == current.id and actor.id in c.actors])
+        files[at.actor_badge(actor.id)], files[at.actor_embed(actor.id)] = made(
+            remembered, ("actor", actor, counts, current, settings), _actor, actor, counts, current, settings)
     for period in content.periods.values():
-        counts = counted([c for c in content.commitments.values() if c.period == period.id])
-        files[at.period_badge(period.id)] = badge(period.title, [(f"{_(s.label)} {n}", s) for s, n in counts] or [(_("Inga åtaganden"), NO_STATUS)],
-                                                  f"{period.title}: {_counts_in_words(counts, _)}")
+        counts = _counted([c for c in content.commitments.values() if c.period == period.id])
+        files[at.period_badge(period.id)] = made(remembered, ("period", period, counts, settings), _period, period, counts, settings)
     return files
+
+
+def _commitment(commitment: Commitment, actors: tuple[Actor, ...], settings: Settings) -> tuple[str, str]:
+    _ = catalogue(settings.language).gettext
+    env = standalone.environment(settings.language)
+    status = _status_of(commitment)
+    since = _("sedan %(day)s") % {"day": env.filters["day"](commitment.status.date)} if commitment.status else ""
+    words = f"{_(status.label)} {since}".strip()
+    return (_badge(settings, _("Status"), [(words, status)], f"{commitment.title}: {words}"),
+            env.get_template("embed.html.j2").render(kind="commitment", settings=settings, width=FRAME_WIDTH, title=commitment.title, status=status,
+                                                     since=since, page=at.url_of(settings.url, at.commitment(commitment.id)), actors=actors))
+
+
+def _actor(actor: Actor, counts: Counts, period: Period, settings: Settings) -> tuple[str, str]:
+    _ = catalogue(settings.language).gettext
+    badge = _badge(settings, actor.short_name, _count_parts(counts, _), f"{actor.short_name}, {period.title}: {_counts_in_words(counts, _)}")
+    card = standalone.environment(settings.language).get_template("embed.html.j2").render(
+        kind="actor", settings=settings, width=FRAME_WIDTH, title=actor.name, counts=counts, period=period, page=at.url_of(settings.url, at.actor(actor.id)))
+    return badge, card
+
+
+def _period(period: Period, counts: Counts, settings: Settings) -> str:
+    _ = catalogue(settings.language).gettext
+    return _badge(settings, period.title, _count_parts(counts, _), f"{period.title}: {_counts_in_words(counts, _)}")
+
+
+def _badge(settings: Settings, label: str, parts: list[tuple[str, StatusFacts]], title: str) -> str:
+    return standalone.environment(settings.language).get_template("badge.svg.j2").render(
+        title=title, height=_BADGE_HEIGHT, font_size=_BADGE_FONT, **_laid_out([(label, _LABEL), *parts], settings.right_to_left))
+
+
+def _status_of(commitment: Commitment) -> StatusFacts:
+    return SHOWN_STATUSES[commitment.status.status] if commitment.status else NO_STATUS
+
+
+def _counted(commitments: list[Commitment]) -> Counts:
+    """How many of the commitments are in each status, in the order work moves through them; statuses with none left out."""
+    counts = Counter(_status_of(c).name for c in commitments)
+    return tuple((status, counts[name]) for name, status in SHOWN_STATUSES.items() if counts[name])
+
+
+def _count_parts(counts: Counts, _: Callable[[str], str]) -> list[tuple[str, StatusFacts]]:
+    return [(f"{_(s.label)} {n}", s) for s, n in counts] or [(_("Inga åtaganden"), NO_STATUS)]
 
 
 def snippets(settings: Settings, badge: str, title: str, frame: str | None = None, height: int = 0) -> dict[str, str]:
@@ -88,7 +113,7 @@ def snippets(settings: Settings, badge: str, title: str, frame: str | None = Non
     return copied
 
 
-def _counts_in_words(counts: list[tuple[StatusFacts, int]], _: Callable[[str], str]) -> str:
+def _counts_in_words(counts: Counts, _: Callable[[str], str]) -> str:
     return ", ".join(f"{_(s.label)} {n}" for s, n in counts) if counts else _("Inga åtaganden")
 
 

@@ -17,29 +17,33 @@ from markupsafe import Markup
 from .. import addresses as at
 from ..markup import Renderer
 from ..settings import Settings
-from ..structure import Content
+from ..structure import Content, Update
 from ..vocabulary import KINDS
 from . import standalone
+from .remembered import Remembered, made
 
 _INLINER = css_inline.CSSInliner(load_remote_stylesheets=False)
 _AS_TEXT = ParserConfig(display_links=True)
+_RENDERER = Renderer()
 
 
-def generate(content: Content, settings: Settings) -> dict[str, str]:
-    env = standalone.environment(settings.language)
-    renderer = Renderer()
+def generate(content: Content, settings: Settings, remembered: Remembered | None = None) -> dict[str, str]:
+    """The e-mail edition (HTML and text) of each letter, by path under docs/; the preview takes a letter as it was made when it is as it was."""
     files = {}
     for update in content.updates:
-        if not KINDS[update.kind].mailed:
-            continue
-        page = at.update(update.id)
-        # Relative links in the text are written for its page; in a mail they must lead to the site.
-        body = renderer.html(update.body, functools.partial(_absolute, settings.url, page))
-        html = _INLINER.inline(env.get_template("letter.html.j2").render(
-            update=update, kind=KINDS[update.kind], body=Markup(body), settings=settings, page=at.url_of(settings.url, page)))
-        files[at.letter_email(update.id)] = html
-        files[at.letter_text(update.id)] = _plain_text(get_text(html, _AS_TEXT))
+        if KINDS[update.kind].mailed:
+            html, text = made(remembered, ("letter", update, settings), _edition, update, settings)
+            files[at.letter_email(update.id)], files[at.letter_text(update.id)] = html, text
     return files
+
+
+def _edition(update: Update, settings: Settings) -> tuple[str, str]:
+    page = at.update(update.id)
+    # Relative links in the text are written for its page; in a mail they must lead to the site.
+    body = _RENDERER.html(update.body, functools.partial(_absolute, settings.url, page))
+    html = _INLINER.inline(standalone.environment(settings.language).get_template("letter.html.j2").render(
+        update=update, kind=KINDS[update.kind], body=Markup(body), settings=settings, page=at.url_of(settings.url, page)))
+    return html, _plain_text(get_text(html, _AS_TEXT))
 
 
 def _plain_text(text: str) -> str:
