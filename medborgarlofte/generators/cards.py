@@ -32,6 +32,7 @@ SIZE = (1200, 630)
 MARGIN = 72
 _BAND = 96  # the band at the top with the site's name
 _BAND_COLOUR = "#283593"  # the site's indigo, dark enough for white text (AAA)
+_KIND_BACKGROUND = "#e8eaf6"  # an update's kind, in a badge of the site's indigo (no status colour: a kind is not a status)
 _INK = "#1f1f1f"
 _QUIET_INK = "#4a4a4a"
 _TITLE_SIZES = (64, 56, 48)  # the largest at which the whole title fits in _TITLE_LINES lines, else the smallest, shortened
@@ -96,7 +97,7 @@ def generate(content: Content, settings: Settings) -> dict[str, bytes]:
         concerned = ", ".join(content.actors[a].short_name for a in update.actors)
         cards[at.update_card(update.id)] = Card(
             site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
-            Badge(_(kind.singular), _INK, "#e8eaf6", _BAND_COLOUR, False), text(concerned), rtl)
+            Badge(_(kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)
     return DRAWN.drawn(cards)
 
 
