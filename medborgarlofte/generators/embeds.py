@@ -114,7 +114,8 @@ def snippets(settings: Settings, badge: str, title: str, frame: str | None = Non
 
 
 def _counts_in_words(counts: Counts, _: Callable[[str], str]) -> str:
-    return ", ".join(f"{_(s.label)} {n}" for s, n in counts) if counts else _("Inga åtaganden")
+    """The badge's parts as its title says them: 'Pågår 3, Genomförd 2'."""
+    return ", ".join(words for words, _status in _count_parts(counts, _))
 
 
 def _laid_out(parts: list[tuple[str, StatusFacts]], right_to_left: bool) -> dict[str, object]:
