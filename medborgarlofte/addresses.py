@@ -82,6 +82,13 @@ EMBEDDING = f"{GENERATED}/inbadda.md"  # how to embed the badges and status card
 SITE_CARD = f"{GENERATED}/kort.png"  # the picture a shared link to any other page unfolds into: the site's name and description
 
 
+EDITOR_FOLDER = "admin/"  # the web editor (Decap CMS), at the site's root: for staff, linked from no page, in no search or sitemap
+EDITOR_PAGE = f"{EDITOR_FOLDER}index.html"
+EDITOR_CONFIG = f"{EDITOR_FOLDER}config.yml"
+EDITOR_START = f"{EDITOR_FOLDER}start.js"
+EDITOR_SCRIPT = f"{EDITOR_FOLDER}decap-cms.js"  # loaded by EDITOR_START, which names it
+
+
 def commitment_card(commitment_id: str) -> str:
     """The picture a shared link to a commitment's page unfolds into (PNG, 1200×630)."""
     return f"{GENERATED}/atagande/{commitment_id}/kort.png"

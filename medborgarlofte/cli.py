@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     parser = _SwedishParser(prog="build_pages.py", description="Bygger sajten för ett medborgarlöfte.")
     verbs = parser.add_subparsers(dest="verb", required=True, title="kommandon", metavar="KOMMANDO", parser_class=_SwedishParser)
-    verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
+    check_parser = verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
+    check_parser.add_argument("--format", choices=check.FORMATS, default=check.FORMATS[0], metavar="FORMAT",
+                              help="text (standard), eller github: varje fel också som en anteckning vid sin rad i en pull request")
     build_parser = verbs.add_parser("build", help="bygg sajten till site_dir i mkdocs.yml, oftast site/ (ingenting skrivs om något är fel)")
     build_parser.add_argument("--site-url", metavar="ADRESS", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
     build_parser.add_argument("--engine", choices=ENGINES, default=ENGINES[0], metavar="MOTOR",
@@ -49,7 +51,7 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     content = Path(args.content)
     if args.verb == "check":
-        return check.run(content, args.content, read_settings(CONFIG), str(CONFIG))
+        return check.run(content, args.content, read_settings(CONFIG), str(CONFIG), args.format)
     if args.verb == "build":
         return build.run(content, args.content, CONFIG, args.site_url, args.engine)
     if args.verb == "serve":

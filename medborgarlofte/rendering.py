@@ -17,7 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -39,7 +39,7 @@ from .generators.compiled import COMPILED
 from .generators.remembered import Remembered
 from .settings import Settings, mkdocs_config
 from .structure import TIMEZONE
-from .writers import WORK, Changes, replaced_on_success
+from .writers import WORK, Changes, add_files, replaced_on_success
 
 _SEARCH = "material/search"
 _INCLUDES = "--8<--"  # pymdownx.snippets' mark
@@ -67,11 +67,14 @@ class EngineFailed(Exception):
     """Zensical could not render a language's site; the text is its own message, in Swedish words around it."""
 
 
-def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date, engine: str = "mkdocs") -> None:
+def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date, engine: str = "mkdocs",
+           beside: Mapping[str, str | bytes] | None = None, copies: Mapping[str, Path] | None = None) -> None:
     """Each language's docs folder into a fresh folder, which takes site_dir's place only if all succeed.
 
     The first language goes first: its site is the root, and the others are folders in it. engine is MkDocs
-    (the default) or Zensical, which reads the same configuration and renders the same pages.
+    (the default) or Zensical, which reads the same configuration and renders the same pages. beside are files
+    that are no page of any language (the web editor), written as they are from the site's root, and copies
+    files copied there.
     """
     with replaced_on_success(site_dir, staging) as target, build_date(today):
         for settings, docs_dir in zip(sites, folders, strict=True):
@@ -79,6 +82,7 @@ def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: 
                 _zensical(settings, docs_dir, target)
             else:
                 _full(settings, docs_dir, target)
+        add_files(target, beside or {}, copies or {})
 
 
 def _zensical(settings: Settings, docs_dir: Path, site_root: Path) -> None:

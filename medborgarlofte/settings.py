@@ -22,7 +22,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from . import addresses as at
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, did_you_mean
 from .translations import LANGUAGE, catalogue
 
 # The languages Material's search (lunr) can stem; search in any other language falls back to English rules.
@@ -39,6 +39,15 @@ class Language:
 
 
 @dataclass(frozen=True)
+class Editor:
+    """extra.editor: where the web editor at /admin/ saves (a GitHub repository and branch) and who signs its users in."""
+
+    repo: str  # owner/name on GitHub
+    branch: str = "main"
+    auth_url: str | None = None  # the OAuth server that signs users in to GitHub (see README); None for Decap's default
+
+
+@dataclass(frozen=True)
 class Settings:
     """The settings of one language's site; read_settings gives the first language's, in_language another's."""
 
@@ -51,6 +60,7 @@ class Settings:
     docs_dir: Path
     site_dir: Path
     root_url: str  # of the whole site: the first language's
+    editor: Editor | None  # the web editor at /admin/, where extra.editor asks for one
     # MkDocs' own reading of the same file, which the build renders with; not for generators to look into.
     mkdocs: MkDocsConfig = field(repr=False, compare=False, hash=False)
     raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)  # mkdocs.yml as read, with this language's settings
@@ -105,6 +115,7 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             problems.append(ContentError(where, line_of(name), f"extra.{name}", f"fick {value!r} (förväntade {example})"))
     languages = _languages(extra.get("languages"), config["theme"]["language"] if "theme" not in dict(errors) else "sv", line_of, where, problems)
+    editor = _editor(extra.get("editor"), line_of, where, problems)
     if problems:
         raise ContentErrors(problems)
     url = config["site_url"].rstrip("/") + "/"
@@ -118,6 +129,7 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         docs_dir=Path(config["docs_dir"]),
         site_dir=Path(config["site_dir"]),
         root_url=url,
+        editor=editor,
         mkdocs=config,
         raw=raw,
     )
@@ -173,7 +185,7 @@ def in_language(settings: Settings, code: str) -> Settings:
     return Settings(
         name=raw["site_name"].strip(), url=url, language=code, languages=settings.languages,
         silent_after_days=settings.silent_after_days, lix_limit=settings.lix_limit, docs_dir=settings.docs_dir,
-        site_dir=settings.site_dir, root_url=settings.root_url, mkdocs=config, raw=raw,
+        site_dir=settings.site_dir, root_url=settings.root_url, editor=settings.editor, mkdocs=config, raw=raw,
     )
 
 
@@ -263,6 +275,32 @@ def _languages(value: Any, theme_language: str, line_of: Any, where: str, proble
     if found and found[0].code != theme_language:
         problems.append(ContentError(where, line_of("languages"), "extra.languages.0", f"är '{found[0].code}' (förväntade theme.language, '{theme_language}', först: det är sajtens språk)"))
     return tuple(found) or (Language(theme_language),)
+
+
+_REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+
+
+def _editor(value: Any, line_of: Any, where: str, problems: list[ContentError]) -> Editor | None:
+    """extra.editor: {repo: owner/name, branch: main, auth_url: https://...}; without it the site has no /admin/."""
+    if value is None:
+        return None
+    line = line_of("editor")
+    if not isinstance(value, dict):
+        problems.append(ContentError(where, line, "extra.editor", f"fick {value!r} (förväntade repo:, och om de behövs branch: och auth_url:)"))
+        return None
+    found = len(problems)
+    for key in sorted(set(value) - {"repo", "branch", "auth_url"}):
+        problems.append(ContentError(where, line_of(key), f"extra.editor.{key}", f"okänt fält (förväntade repo, branch eller auth_url{did_you_mean(key, ['repo', 'branch', 'auth_url'])})"))
+    repo, branch, auth_url = value.get("repo"), value.get("branch", "main"), value.get("auth_url")
+    if not isinstance(repo, str) or not _REPOSITORY.match(repo):
+        problems.append(ContentError(where, line_of("repo"), "extra.editor.repo", f"fick {repo!r} (förväntade GitHub-förrådet som ägare/namn, t.ex. 'malmo-stad/medborgarlofte')"))
+    if not isinstance(branch, str) or not branch.strip() or any(char.isspace() for char in branch):
+        problems.append(ContentError(where, line_of("branch"), "extra.editor.branch", f"fick {branch!r} (förväntade en gren, t.ex. 'main')"))
+    if auth_url is not None and (not isinstance(auth_url, str) or not re.fullmatch(r"https://[^\s/$.?#][^\s]*", auth_url)):
+        problems.append(ContentError(where, line_of("auth_url"), "extra.editor.auth_url", f"fick {auth_url!r} (förväntade inloggningsserverns adress, som börjar med https://)"))
+    if len(problems) > found or not isinstance(repo, str) or not isinstance(branch, str):
+        return None
+    return Editor(repo, branch, auth_url.rstrip("/") if isinstance(auth_url, str) else None)
 
 
 def page_translation(name: str) -> tuple[str, str] | None:

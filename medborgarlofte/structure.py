@@ -159,7 +159,8 @@ Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_
 Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN), MARKDOWN, TEXT,
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN, "contentMediaType": "text/markdown"})]
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
-Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?"})]
+MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?"  # a day, or a day and a time
+Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN})]
 # A meeting's time as precisely as it is known: a day, a day and a time, or only the month.
 Held = Annotated[datetime | Month, BeforeValidator(_moment_or_month), PlainSerializer(lambda v: v.isoformat(), return_type=str),
                  WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?"})]

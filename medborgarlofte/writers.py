@@ -81,6 +81,16 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes], staging_root: Pat
     _swap(staging, folder)
 
 
+def add_files(folder: Path, files: Mapping[str, str | bytes], copies: Mapping[str, Path]) -> None:
+    """Write files into a folder that is being built (copies are copied in by path), beside what is there."""
+    for relative, source in copies.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, folder / relative)
+    for relative, text in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(_encoded(text))
+
+
 def _files_under(folder: Path) -> set[str]:
     """Every file under folder, by its path in it; os.walk, as it needs no second look at each file to tell it from a folder."""
     start = len(str(folder)) + 1

@@ -1,5 +1,6 @@
 """Golden files: everything generated from the sample content (pages, feeds, calendar, data), under tests/golden/,
-in the site's first language at the top and in each other language in a folder of its code (en/, ar/).
+in the site's first language at the top and in each other language in a folder of its code (en/, ar/), and the
+web editor's page and configuration (admin/).
 
 Regenerate after an intended change with `make golden` (python -m tests.golden), then read the diff.
 """
@@ -10,7 +11,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from medborgarlofte import translated
+from medborgarlofte import editor, translated
 from medborgarlofte.addresses import language_folder
 from medborgarlofte.contents import load, published
 from medborgarlofte.generators import generate
@@ -29,6 +30,8 @@ def sample_pages() -> dict[str, str | bytes]:
         site = in_language(settings, language.code)
         folder = language_folder(language.code, settings.language)
         pages.update({folder + path: text for path, text in generate(translated.in_language(content, language.code), site, TODAY).items()})
+    if settings.editor:  # the web editor's page and forms, which follow the model
+        pages.update(editor.generate(settings, settings.editor))
     return pages
 
 

@@ -20,7 +20,7 @@ from .conftest import ROOT, wait_for
 IN_A_BLOCK = re.compile(r"^ {4,}((?:make|python3) [^#\n]*?)\s*(?:#.*)?$", re.MULTILINE)
 IN_TEXT = re.compile(r"`((?:make|python3) [^`]+)`")
 RUNS_THIS_TEST = "make test"
-PREVIEWS = ("serve", "http.server")  # started, read on 127.0.0.1:8000, stopped with Ctrl+C
+PREVIEWS = ("serve", "http.server", "make edit")  # started, read on 127.0.0.1:8000, stopped with Ctrl+C
 PREVIEW = "http://127.0.0.1:8000/"
 
 
@@ -38,6 +38,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                                                  "__pycache__", ".pytest_cache", ".hypothesis", "bench-results.md"))
     (target / ".venv").symlink_to(ROOT / ".venv")
     (target / "tests/tools/node_modules").symlink_to(ROOT / "tests/tools/node_modules")
+    (target / "editor/node_modules").symlink_to(ROOT / "editor/node_modules")
     return target
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from .. import generators, translated
+from .. import editor, generators, translated
 from ..contents import load, published
 from ..errors import ContentErrors
 from ..generators.cards import DRAWN, NoTextLayout
@@ -40,6 +40,9 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     COMPILED.read(work / "compiled")
     DRAWN.read(work / "cards")
     sites = list(_generated(settings, published(load(content_dir, shown_as, language=settings.language), today), today))
+    # The web editor, at /admin/ of the whole site, where mkdocs.yml asks for one.
+    beside = editor.generate(settings, settings.editor) if settings.editor else {}
+    copies = editor.installed_files() if settings.editor else {}
 
     with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
                 "Ett annat bygge pågår fortfarande; försök igen när det är klart."):
@@ -55,7 +58,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
                 docs = work / "languages" / site.language / "docs"
                 write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
                 folders.append(docs)
-        render([site for site, _ in sites], folders, site_dir, staging, today, engine)
+        render([site for site, _ in sites], folders, site_dir, staging, today, engine, beside, copies)
         COMPILED.write(work / "compiled")
         DRAWN.write(work / "cards")
     return site_dir
@@ -135,6 +138,9 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | Non
         return 1
     except NoTextLayout:
         print(f"{NO_TEXT_LAYOUT} Den byggda sajten är orörd.", file=sys.stderr)
+        return 1
+    except editor.NotInstalled as exc:
+        print(f"{exc} Den byggda sajten är orörd.", file=sys.stderr)
         return 1
     shown = site_dir.relative_to(Path.cwd()) if site_dir.is_relative_to(Path.cwd()) else site_dir
     print(f"Sajten är byggd i {shown}/.")

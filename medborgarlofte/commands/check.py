@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -15,24 +18,72 @@ from ..readers import read_markdown
 from ..settings import Settings, language_name
 from ..structure import Content
 
+FORMATS = ("text", "github")  # github: also each problem as an annotation on its file and line, and a summary on the run's page
 
-def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str) -> int:
+
+def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str, output: str = "text") -> int:
     warnings: list[ContentError] = []
     try:
         content = load(content_dir, shown_as, warnings, language=settings.language)
     except ContentErrors as exc:
         print(exc, file=sys.stderr)
         print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
+        if output == "github":
+            _annotate(exc.errors, sorted(warnings), shown_as)
         return 1
+    if output == "github":
+        _annotate((), sorted(warnings), shown_as)
     print(summary(content, shown_as))
     print(readability(content, settings.lix_limit, content_dir, shown_as))
     for line in untranslated(content, [entry.code for entry in settings.languages[1:]], content_dir, shown_as):
         print(line)
     if is_placeholder(settings.url):
         print(f"varning: {config_shown_as}: site_url: {settings.url} är en platshållare (skriv sajtens riktiga adress; den står i flöden, öppna data och kalendern)")
+    if settings.editor and settings.editor.repo.split("/")[0] == "example":
+        print(f"varning: {config_shown_as}: extra.editor.repo: {settings.editor.repo} är en platshållare (skriv GitHub-förrådet som redigeraren på /admin/ sparar i)")
     for warning in sorted(warnings):
         print(f"varning: {warning}")
     return 0
+
+
+def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], shown_as: str) -> None:
+    """GitHub Actions' workflow commands: each problem on its file and line of a pull request, and a summary in Swedish
+    on the run's page (the file GITHUB_STEP_SUMMARY names, when the check runs in a workflow)."""
+    for level, problems in (("error", errors), ("warning", warnings)):
+        for problem in problems:
+            print(f"::{level} file={_property(problem.path)},line={problem.line},title={_property(problem.field)}::{_data(problem.message)}")
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as stream:
+            stream.write(step_summary(errors, warnings, shown_as))
+
+
+def step_summary(errors: Sequence[ContentError], warnings: Sequence[ContentError], shown_as: str) -> str:
+    """What the check found, as Markdown for the run's page: a table of every problem, with where to mend it."""
+    if errors:
+        lines = [f"## {len(errors)} fel i innehållet", "",
+                 f"Innehållet i {shown_as} kan inte publiceras förrän felen är rättade. Varje fel står också vid sin rad i filen under fliken *Files changed*.", ""]
+    else:
+        lines = ["## Innehållet är giltigt", "", f"Innehållet i {shown_as} kan publiceras.", ""]
+    if problems := [("Fel", problem) for problem in errors] + [("Varning", problem) for problem in warnings]:
+        lines += ["| | Fil | Rad | Fält | Vad som är fel |", "|---|---|---:|---|---|"]
+        lines += [f"| {what} | {_cell(problem.path)} | {problem.line} | {_cell(problem.field)} | {_cell(problem.message)} |" for what, problem in problems]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _cell(text: str) -> str:
+    """A text in a Markdown table cell: its own pipes and line breaks cannot end the cell, and it is no markup."""
+    return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", " ".join(text.split()))
 
 
 def is_placeholder(url: str) -> bool:

@@ -1,0 +1,31 @@
+// Starts Decap CMS with the one format it lacks: a YAML file of items keyed by id (content/actors.yaml,
+// content/themes.yaml), which the form edits as a list of items that each carry their id.
+// Decap is loaded from here, after it has been told to wait: the format must be registered before it starts.
+import { parse, stringify } from "./yaml/index.js";
+
+const LIST = "items";
+const isEmpty = (value) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+
+const keyedYaml = {
+  fromFile(text) {
+    const items = parse(text) ?? {};
+    return { [LIST]: Object.entries(items).map(([id, fields]) => ({ id, ...fields })) };
+  },
+  toFile(data) {
+    const items = {};
+    for (const { id, ...fields } of data[LIST] ?? []) {
+      // A field left empty in the form is left out of the file, as the format has it.
+      items[id] = Object.fromEntries(Object.entries(fields).filter(([, value]) => !isEmpty(value)));
+    }
+    return stringify(items, { lineWidth: 0 });
+  },
+};
+
+window.CMS_MANUAL_INIT = true;
+const decap = document.createElement("script");
+decap.src = new URL("decap-cms.js", import.meta.url).href;
+decap.addEventListener("load", () => {
+  window.CMS.registerCustomFormat("keyed-yaml", "yaml", keyedYaml);
+  window.CMS.init();
+});
+document.body.append(decap);

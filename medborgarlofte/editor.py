@@ -1,0 +1,251 @@
+"""The web editor at /admin/ for the people who write content: Decap CMS, its forms made from the content model's JSON Schemas.
+
+Every field of every kind of file becomes a form field, so that the forms cannot drift from the format:
+a status or a kind is a list to choose from (its Swedish label from the vocabulary), an id of another item a
+choice among those items, a Markdown text Decap's Markdown editor. Decap's own files come from npm (editor/,
+installed with its lock file by `make site`) and are served from the site itself: nothing is asked of a third party.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import addresses as at
+from .generators.standalone import environment
+from .schemas import file_schemas
+from .settings import Editor, Settings
+from .structure import MAX_LINE, MOMENT_PATTERN, SLUG
+from .vocabulary import BETTER, FORMS, KINDS, LEVELS, STATUSES
+
+EDITOR = Path(__file__).resolve().parents[1] / "editor"
+DECAP = EDITOR / "node_modules" / "decap-cms" / "dist"
+YAML = EDITOR / "node_modules" / "yaml" / "browser" / "dist"
+NOT_INSTALLED = "Redigeraren (Decap CMS) är inte installerad: kör make site, som installerar den från editor/package-lock.json."
+
+# The files of the content folder, one collection each; actors and themes are one file each, keyed by id.
+FOLDER_COLLECTIONS = {"periods": "period.schema.json", "commitments": "commitment.schema.json", "indicators": "indicator.schema.json"}
+REGISTRY_COLLECTIONS = {"actors": "actors.schema.json", "themes": "themes.schema.json"}
+REGISTRY_FORMAT = "keyed-yaml"  # registered by editor/start.js: a file of items keyed by id, edited as a list of items with an id
+REGISTRY_LIST = "items"
+
+# What an id in a field names: the field's name says it, in every kind of file.
+REFERS_TO = {"period": "periods", "actors": "actors", "themes": "themes", "commitments": "commitments", "continues": "commitments"}
+
+# The forms' words: staff read them, in Swedish (Decap's own words are its Swedish locale).
+COLLECTION_LABELS = {
+    "periods": ("Perioder", "Period"), "commitments": ("Åtaganden", "Åtagande"), "indicators": ("Indikatorer", "Indikator"),
+    "actors": ("Aktörer", "Aktör"), "themes": ("Teman", "Tema"),
+}
+FIELD_LABELS = {
+    "activities": "Aktiviteter", "actors": "Aktörer", "background": "Lägesbild", "better": "Bättre är", "body": "Text",
+    "channels": "Kanaler", "commitments": "Åtaganden", "continues": "Fortsätter åtagandet", "count": "Antal", "date": "Datum",
+    "description": "Beskrivning", "dialogue": "Dialogen", "draft": "Utkast (publiceras inte)", "duration": "Längd i minuter",
+    "end": "Slutdag", "example": "Exempel (påhittad uppgift)", "focus": "Inriktning", "follow_up": "Uppföljning", "form": "Form",
+    "groups": "Grupper som deltog", "held": "Hölls", "history": "Statushistorik", "id": "Id", "kind": "Typ", "level": "Nivå",
+    "name": "Namn", "note": "Kommentar", "organisation": "Organisation", "participants": "Antal deltagare", "period": "Period",
+    "place": "Plats", "points": "Ni sa – vi gör", "progress": "Hur långt arbetet kommit (procent)", "raised": "Ni sa",
+    "response": "Vi gör", "short_name": "Kort namn", "signatories": "Undertecknare", "signed": "Undertecknat", "source": "Källa",
+    "start": "Startdag", "status": "Status", "summary": "Sammanfattning", "text": "Vad som gjordes", "themes": "Teman",
+    "title": "Rubrik", "unit": "Enhet", "url": "Webbadress", "value": "Värde", "values": "Uppmätta värden",
+}
+# The Swedish labels of the choices a field offers, from the vocabulary's tables.
+CHOICES = {
+    "status": {name: facts.label for name, facts in STATUSES.items()},
+    "kind": {name: facts.singular for name, facts in KINDS.items()},
+    "form": FORMS,
+    "level": LEVELS,
+    "better": BETTER,
+}
+# Decap's Markdown editor as plain Markdown: its rich-text mode escapes Markdown typed into it, and rewrites the
+# Markdown of a text it opens. No pictures and no components: the site's renderer shows neither.
+MARKDOWN = {"widget": "markdown", "modes": ["raw"], "editor_components": [], "sanitize_preview": True}
+DAY_FORMAT = "YYYY-MM-DD"
+MOMENT_FORMAT = "YYYY-MM-DD HH:mm"
+
+
+def generate(settings: Settings, editor: Editor) -> dict[str, str | bytes]:
+    """The editor's page, its configuration and its start script, by path from the site's root."""
+    # start.js loads decap-cms.js, which editor/start.js names, from beside it.
+    beside = {name: address.removeprefix(at.EDITOR_FOLDER) for name, address in (("start", at.EDITOR_START), ("config", at.EDITOR_CONFIG))}
+    return {
+        at.EDITOR_PAGE: environment(settings.first_language).get_template("editor.html.j2").render(site_name=settings.name, **beside),
+        at.EDITOR_CONFIG: yaml.dump(configuration(settings, editor), Dumper=_Plain, allow_unicode=True, sort_keys=False, width=1000),
+        at.EDITOR_START: (EDITOR / "start.js").read_text(encoding="utf-8"),
+    }
+
+
+class NotInstalled(Exception):
+    """editor/ has not been installed from npm; the text says what to run, in Swedish."""
+
+
+class _Plain(yaml.SafeDumper):
+    """Every value written out where it stands: no anchors and aliases for values that happen to be the same object."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def installed_files() -> dict[str, Path]:
+    """Decap's script and the chunks and WebAssembly it loads from beside it, and the YAML library, by path from the site's root."""
+    if not (DECAP / "decap-cms.js").is_file() or not (YAML / "index.js").is_file():
+        raise NotInstalled(NOT_INSTALLED)
+    files = {f"{at.EDITOR_FOLDER}{path.name}": path for path in sorted(DECAP.iterdir())
+             if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"}
+    files.update({f"{at.EDITOR_FOLDER}yaml/{path.relative_to(YAML).as_posix()}": path for path in sorted(YAML.rglob("*.js"))})
+    return files
+
+
+def configuration(settings: Settings, editor: Editor) -> dict[str, Any]:
+    """Decap's config.yml: where it saves, in which words, and one collection per kind of file."""
+    backend: dict[str, Any] = {"name": "github", "repo": editor.repo, "branch": editor.branch}
+    if editor.auth_url:
+        backend["base_url"] = editor.auth_url
+    schemas = file_schemas()
+    return {
+        "locale": "sv",
+        "backend": backend,
+        # Every change is a pull request, which the publishing workflow checks before anyone merges it.
+        "publish_mode": "editorial_workflow",
+        # On 127.0.0.1 only: decap-server saves to a copy on this computer (README).
+        "local_backend": True,
+        "site_url": settings.root_url,
+        "display_url": settings.root_url,
+        # Decap needs a media folder; the forms offer no pictures, so nothing is saved there.
+        "media_folder": "docs/assets/bilder",
+        "public_folder": "/assets/bilder",
+        # File names from titles: a-z, digits and hyphens, as ids are (å, ä, ö as a, a, o).
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            *(_updates(kind, schemas["update.schema.json"]) for kind in KINDS),
+            _commitments(schemas["commitment.schema.json"]),
+            *(_folder(name, schemas[schema]) for name, schema in FOLDER_COLLECTIONS.items() if name != "commitments"),
+            *(_registry(name, schemas[schema]) for name, schema in REGISTRY_COLLECTIONS.items()),
+        ],
+    }
+
+
+def _updates(kind: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """One collection per kind of update, all in content/updates/; a medborgardialog's form has its dialogue."""
+    facts = KINDS[kind]
+    fields = [field for field in _fields(schema, schema) if field["name"] != "dialogue" or facts.has_dialogue]
+    for field in fields:
+        if field["name"] == "kind":
+            field["default"] = kind
+        if field["name"] == "dialogue":
+            field["required"] = True
+    fields.append({"name": "body", "label": FIELD_LABELS["body"], "required": False, **MARKDOWN})
+    return {
+        "name": facts.page, "label": facts.plural, "label_singular": facts.singular,
+        "folder": "content/updates", "extension": "md", "format": "frontmatter", "create": True,
+        "filter": {"field": "kind", "value": kind},
+        "slug": "{{year}}-{{month}}-{{slug}}",
+        "summary": "{{date | date('YYYY-MM-DD')}} {{title}}",
+        "sortable_fields": ["date", "title"],
+        "editor": {"preview": False},
+        "fields": fields,
+    }
+
+
+def _commitments(schema: dict[str, Any]) -> dict[str, Any]:
+    """Commitments, in a folder per period: content/commitments/PERIOD/ID.yaml."""
+    return {**_folder("commitments", schema), "path": "{{period}}/{{slug}}"}
+
+
+def _folder(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    plural, singular = COLLECTION_LABELS[name]
+    return {
+        "name": name, "label": plural, "label_singular": singular, "folder": f"content/{name}",
+        "extension": "yaml", "format": "yaml", "create": True, "sortable_fields": ["title"], "editor": {"preview": False},
+        "fields": _fields(schema, schema),
+    }
+
+
+def _registry(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """actors.yaml and themes.yaml: the items of one file, each with its id, as a list in one form."""
+    plural, singular = COLLECTION_LABELS[name]
+    item = schema["additionalProperties"]
+    item_schema = schema["$defs"][item["$ref"].split("/")[-1]]
+    id_field = {"name": "id", "label": FIELD_LABELS["id"], "widget": "string", "required": True,
+                "hint": "Kort namn i adresser och i andra filer: små bokstäver a-z, siffror och bindestreck.",
+                "pattern": [SLUG.pattern, "Små bokstäver a-z, siffror och bindestreck, t.ex. 'polisen'."]}
+    return {
+        "name": name, "label": plural, "label_singular": singular, "format": REGISTRY_FORMAT, "extension": "yaml", "editor": {"preview": False},
+        "files": [{
+            "name": name, "label": plural, "file": f"content/{name}.yaml",
+            "fields": [{"name": REGISTRY_LIST, "label": plural, "label_singular": singular, "widget": "list",
+                        "summary": "{{fields.name}}", "fields": [id_field, *_fields(item_schema, schema)]}],
+        }],
+    }
+
+
+def _fields(schema: dict[str, Any], root: dict[str, Any]) -> list[dict[str, Any]]:
+    required = set(schema.get("required", ()))
+    return [_field(name, prop, name in required, root) for name, prop in schema["properties"].items()]
+
+
+def _field(name: str, prop: dict[str, Any], required: bool, root: dict[str, Any]) -> dict[str, Any]:
+    """One form field from its JSON Schema: the widget that writes what the schema accepts."""
+    prop = next((option for option in prop.get("anyOf", ()) if option.get("type") != "null"), prop) | {
+        key: value for key, value in prop.items() if key in ("description", "default")}
+    field: dict[str, Any] = {"name": name, "label": FIELD_LABELS[name], "required": required, **_widget(name, prop, root)}
+    # The model's description, where it says more than the label; a toggle left off is left out of the file, as false.
+    if prop.get("description") and prop["description"].rstrip(".").lower() != field["label"].lower():
+        field["hint"] = prop["description"]
+    return field
+
+
+def _widget(name: str, prop: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in prop:
+        return {"widget": "object", "collapsed": False, "fields": _fields(_definition(prop["$ref"], root), root)}
+    if prop.get("type") == "array":
+        items = prop["items"]
+        if "$ref" in items:
+            fields = _fields(_definition(items["$ref"], root), root)
+            # Each item shown closed by its first two fields: a status change by its date and status.
+            summary = " ".join(f"{{{{fields.{field['name']}}}}}" for field in fields[:2])
+            return {"widget": "list", "collapsed": True, "summary": summary, "fields": fields}
+        if items.get("pattern") == SLUG.pattern:
+            return _relation(name, multiple=True)
+        return {"widget": "list", "field": {"name": name, "label": FIELD_LABELS[name], "widget": "string"}}
+    if prop.get("pattern") == SLUG.pattern:
+        return _relation(name, multiple=False)
+    if "enum" in prop:
+        labels = CHOICES.get(name, {})
+        return {"widget": "select", "options": [{"label": str(labels.get(value, value)), "value": value} for value in prop["enum"]]}
+    if prop.get("contentMediaType") == "text/markdown":
+        return {**MARKDOWN}
+    if prop.get("format") == "date":
+        return {"widget": "datetime", "format": DAY_FORMAT, "date_format": DAY_FORMAT, "time_format": False, "picker_utc": True}
+    if prop.get("pattern") == MOMENT_PATTERN:
+        return {"widget": "datetime", "format": MOMENT_FORMAT, "date_format": DAY_FORMAT, "time_format": "HH:mm"}
+    if prop.get("type") == "boolean":
+        return {"widget": "boolean"}
+    if prop.get("type") in ("integer", "number"):
+        limits = {key: prop[key] for key in ("minimum", "maximum") if key in prop}
+        return {"widget": "number", "value_type": "int" if prop["type"] == "integer" else "float",
+                **{"min" if key == "minimum" else "max": value for key, value in limits.items()}}
+    if prop.get("format") == "uri":
+        return {"widget": "string", "pattern": ["^https?://\\S+$", "En webbadress som börjar med https://"]}
+    if "pattern" in prop:
+        return {"widget": "string", "pattern": [prop["pattern"], prop.get("description", "")]}
+    return {"widget": "string" if prop.get("maxLength", MAX_LINE) <= MAX_LINE else "text"}
+
+
+def _relation(name: str, multiple: bool) -> dict[str, Any]:
+    """A choice among the items another field names by id: a period, commitments, actors, themes."""
+    collection = REFERS_TO[name]
+    if collection in REGISTRY_COLLECTIONS:
+        found = {"file": collection, "value_field": f"{REGISTRY_LIST}.*.id",
+                 "search_fields": [f"{REGISTRY_LIST}.*.name", f"{REGISTRY_LIST}.*.id"], "display_fields": [f"{REGISTRY_LIST}.*.name"]}
+    else:
+        found = {"value_field": "{{filename}}", "search_fields": ["title"], "display_fields": ["title"]}  # an id is the file name, without its folder
+    return {"widget": "relation", "collection": collection, "multiple": multiple, "options_length": 500, **found}
+
+
+def _definition(ref: str, root: dict[str, Any]) -> dict[str, Any]:
+    definition: dict[str, Any] = root["$defs"][ref.split("/")[-1]]
+    return definition
+

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The web editor at /admin/ is Decap CMS from npm, as editor/package-lock.json pins it. Install Node.js and npm
+# where they are missing and we may (as root, or with sudo that asks no password, as on GitHub's runners),
+# else say what to run; then the packages, again whenever the lock file has changed.
+set -eu
+cd "$(dirname "$0")/.."
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  as_root=""
+  [ "$(id -u)" = 0 ] || as_root="sudo -n"
+  if command -v apt-get >/dev/null && { [ -z "$as_root" ] || sudo -n true 2>/dev/null; }; then
+    echo "Installerar Node.js och npm för redigeraren ..."
+    $as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "Redigeraren installeras med npm. Kör: sudo apt-get install nodejs npm" >&2
+    exit 1
+  fi
+fi
+installed=editor/node_modules/.package-lock.json
+if [ ! -f "$installed" ] || [ editor/package-lock.json -nt "$installed" ]; then
+  echo "Installerar redigeraren (Decap CMS) från npm ..."
+  npm ci --prefix editor --silent --no-audit --no-fund
+fi

@@ -1,0 +1,325 @@
+"""The web editor at /admin/ (Decap CMS): its forms follow the model, it is hidden from residents, and a
+communications officer's letter and status change, made in the browser, are files that check and build accept."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page
+
+from medborgarlofte import addresses as at
+from medborgarlofte import editor
+from medborgarlofte.schemas import file_schemas
+from medborgarlofte.settings import read_settings
+from medborgarlofte.vocabulary import KINDS, STATUSES
+
+from .conftest import ROOT, SAMPLE, free_port, make_project, run_script, served
+
+REPORT = ROOT / "test-report"
+DECAP_SERVER = editor.EDITOR / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+@pytest.fixture(scope="module")
+def configuration() -> dict[str, Any]:
+    settings = read_settings(ROOT / "mkdocs.yml")
+    assert settings.editor is not None
+    files = editor.generate(settings, settings.editor)
+    loaded: dict[str, Any] = yaml.safe_load(files[at.EDITOR_CONFIG])
+    return loaded
+
+
+def _collection(configuration: dict[str, Any], name: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(c for c in configuration["collections"] if c["name"] == name)
+    return found
+
+
+def _form_fields(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dict[str, Any]]:
+    """Every form field by its path: history.status for the status of a history entry."""
+    found = {}
+    for field in fields:
+        path = f"{prefix}{field['name']}"
+        found[path] = field
+        found.update(_form_fields(field.get("fields", []), f"{path}."))
+    return found
+
+
+def _model_fields(schema: dict[str, Any], root: dict[str, Any], prefix: str = "") -> dict[str, bool]:
+    """Every field of a kind of file by its path, and whether the model requires it."""
+    found = {}
+    for name, prop in schema["properties"].items():
+        path = f"{prefix}{name}"
+        found[path] = name in schema.get("required", ())
+        inner = next((o for o in prop.get("anyOf", ()) if o.get("type") != "null"), prop)
+        ref = inner.get("$ref") or inner.get("items", {}).get("$ref")
+        if ref:
+            found.update(_model_fields(root["$defs"][ref.split("/")[-1]], root, f"{path}."))
+    return found
+
+
+FILE_KINDS = [
+    *((KINDS[kind].page, "update.schema.json") for kind in KINDS),
+    ("commitments", "commitment.schema.json"),
+    ("periods", "period.schema.json"),
+    ("indicators", "indicator.schema.json"),
+    ("actors", "actors.schema.json"),
+    ("themes", "themes.schema.json"),
+]
+
+
+@pytest.mark.parametrize(("collection", "schema_name"), FILE_KINDS)
+def test_every_field_of_the_model_is_a_form_field_required_as_the_model_requires_it(configuration, collection, schema_name):
+    schema = file_schemas()[schema_name]
+    found = _collection(configuration, collection)
+    if "files" in found:  # actors.yaml, themes.yaml: the items as a list, each with its id
+        [file] = found["files"]
+        assert file["file"] == f"content/{collection}.yaml"
+        fields = _form_fields(file["fields"][0]["fields"])
+        item = schema["$defs"][schema["additionalProperties"]["$ref"].split("/")[-1]]
+        expected = {"id": True, **_model_fields(item, schema)}
+    else:
+        fields = _form_fields(found["fields"])
+        expected = _model_fields(schema, schema)
+        if schema_name == "update.schema.json":
+            expected["body"] = False
+            if not KINDS[found["filter"]["value"]].has_dialogue:  # a dialogue belongs to a medborgardialog only
+                expected = {path: required for path, required in expected.items() if not path.startswith("dialogue")}
+            else:
+                expected["dialogue"] = True
+    assert sorted(fields) == sorted(expected), "a field of the model has no form field, or a form field no model field"
+    for path, required in expected.items():
+        assert fields[path]["required"] is required, path
+        assert fields[path]["label"] and "_" not in fields[path]["label"], path
+
+
+def test_one_collection_per_kind_of_file_in_swedish(configuration):
+    assert configuration["locale"] == "sv"
+    assert [c["name"] for c in configuration["collections"]] == [*(KINDS[k].page for k in KINDS), "commitments", "periods", "indicators", "actors", "themes"]
+    for kind, facts in KINDS.items():
+        updates = _collection(configuration, facts.page)
+        assert updates["folder"] == "content/updates" and updates["format"] == "frontmatter"
+        assert updates["filter"] == {"field": "kind", "value": kind}
+        assert _form_fields(updates["fields"])["kind"]["default"] == kind
+        assert _form_fields(updates["fields"])["body"]["widget"] == "markdown"
+        assert _form_fields(updates["fields"])["draft"]["widget"] == "boolean"
+    commitment = _form_fields(_collection(configuration, "commitments")["fields"])
+    assert commitment["history.status"]["widget"] == "select"
+    assert commitment["history.status"]["options"] == [{"label": facts.label, "value": name} for name, facts in STATUSES.items()]
+    assert commitment["example"]["widget"] == "boolean"
+    assert commitment["description"]["widget"] == "markdown" and commitment["description"]["modes"] == ["raw"]
+    for name, collection in (("period", "periods"), ("actors", "actors"), ("themes", "themes"), ("continues", "commitments")):
+        assert commitment[name]["widget"] == "relation" and commitment[name]["collection"] == collection, name
+    assert commitment["actors"]["multiple"] is True and commitment["period"]["multiple"] is False
+    assert configuration["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+    assert configuration["publish_mode"] == "editorial_workflow"  # every change a pull request, checked before it is merged
+
+
+def test_an_editor_setting_that_is_wrong_is_named_with_its_line(tmp_path):
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    repo: example/medborgarlofte\n", "    repo: medborgarlofte\n    auth: x\n"), encoding="utf-8")
+    shutil.copytree(SAMPLE, project / "content")
+    result = run_script("check", cwd=project)
+    assert result.returncode == 1
+    line = config.read_text(encoding="utf-8").splitlines().index("    repo: medborgarlofte") + 1
+    assert f"mkdocs.yml:{line}: extra.editor.repo: fick 'medborgarlofte' (förväntade GitHub-förrådet som ägare/namn, t.ex. 'malmo-stad/medborgarlofte')" in result.stderr
+    assert "extra.editor.auth: okänt fält (förväntade repo, branch eller auth_url; menade du 'auth_url'?)" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("editor") / "project", languages=["sv", "en"])
+    shutil.copytree(SAMPLE, project / "content")
+    result = run_script("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_the_editor_is_served_from_the_site_and_hidden_from_residents(built):
+    page = (built / at.EDITOR_PAGE).read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert re.findall(r"<script[^>]*>", page) == ['<script type="module" src="start.js">']
+    assert f'"{at.EDITOR_SCRIPT.removeprefix(at.EDITOR_FOLDER)}"' in (built / at.EDITOR_START).read_text(encoding="utf-8")
+    assert (built / at.EDITOR_SCRIPT).is_file() and (built / at.EDITOR_START).is_file()
+    assert (built / at.EDITOR_FOLDER / "yaml" / "index.js").is_file() and (built / at.EDITOR_CONFIG).is_file()
+    assert not (built / "en" / at.EDITOR_FOLDER).exists()  # one editor for the whole site
+    for html in built.rglob("*.html"):
+        if at.EDITOR_FOLDER not in html.relative_to(built).as_posix():
+            assert not re.search(r'href="[^"]*admin/', html.read_text(encoding="utf-8")), html
+    for sitemap in built.rglob("sitemap.xml"):
+        assert "admin" not in sitemap.read_text(encoding="utf-8")
+    for index in built.rglob("search_index.json"):
+        assert not any("admin" in doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"])
+
+
+def test_a_build_without_the_editor_installed_says_what_to_run_and_leaves_the_site(tmp_path, monkeypatch):
+    from medborgarlofte.commands import build
+
+    monkeypatch.setattr(editor, "DECAP", tmp_path / "missing")
+    project = make_project(tmp_path / "project")
+    shutil.copytree(SAMPLE, project / "content")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("förra sajten", encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert build.run(Path("content"), "content", Path("mkdocs.yml")) == 1
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "förra sajten"
+
+
+# -- check's annotations for the publishing workflow --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "old", "new", "annotation"), [
+    ("updates/2022-05-brev.md", "kind: informationsbrev", "kind: brev",
+     "::error file=content/updates/2022-05-brev.md,line=4,title=kind::okänt värde 'brev' (förväntade en av: informationsbrev, medborgardialog, nyhet, uppföljning)"),
+    ("commitments/polisen-narvaro.yaml", "status: löpande", "status: 50%, klart",
+     "::error file=content/commitments/polisen-narvaro.yaml,line=10,title=history[2].status::okänt värde '50%25, klart' (förväntade en av: planerad, pågår, löpande, genomförd, försenad, avbruten)"),
+])
+def test_check_for_github_puts_each_error_on_its_file_and_line_with_a_swedish_summary(tmp_path, path, old, new, annotation):
+    project = make_project(tmp_path / "project")
+    shutil.copytree(SAMPLE, project / "content")
+    file = project / "content" / path
+    assert old in file.read_text(encoding="utf-8")
+    file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = subprocess.run([str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1
+    assert annotation in result.stdout.splitlines()
+    said = summary.read_text(encoding="utf-8")
+    assert said.startswith("## 1 fel i innehållet\n")
+    assert f"| Fel | content/{path} | {annotation.split(',line=')[1].split(',')[0]} |" in said
+
+
+def test_check_for_github_on_valid_content_says_so_on_the_run_page(tmp_path):
+    project = make_project(tmp_path / "project")
+    shutil.copytree(SAMPLE, project / "content")
+    summary = tmp_path / "summary.md"
+    result = subprocess.run([str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 0, result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert summary.read_text(encoding="utf-8").startswith("## Innehållet är giltigt\n\nInnehållet i content kan publiceras.")
+
+
+def test_the_publishing_workflow_checks_with_annotations():
+    workflow = (ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8")
+    assert "run: make check FORMAT=github" in workflow
+
+
+# -- the editor in the browser, against decap-server and a copy of the content --------------------------------------
+
+
+@pytest.fixture
+def editing(tmp_path: Path, built: Path) -> Iterator[tuple[Path, int]]:
+    """A copy of the project that decap-server edits, and the built site's port, its editor pointed at that server."""
+    project = make_project(tmp_path / "project")
+    shutil.copytree(ROOT / "content", project / "content")
+    site = tmp_path / "site"
+    shutil.copytree(built, site)
+    port = free_port()
+    config = site / at.EDITOR_CONFIG
+    config.write_text(config.read_text(encoding="utf-8").replace("local_backend: true", f"local_backend:\n  url: http://127.0.0.1:{port}/api/v1"),
+                      encoding="utf-8")
+    server = subprocess.Popen(["node", str(DECAP_SERVER)], env={**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project)},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert server.stdout is not None
+        for line in server.stdout:
+            if "listening on port" in line:
+                break
+        with served(site) as site_port:
+            yield project, site_port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _save(page: Page) -> None:
+    page.get_by_role("button", name="Publicera").click()
+    page.get_by_text("Publicera nu").click()
+    page.get_by_text("Ändringar sparade", exact=False).wait_for()
+
+
+def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_and_build_accept(browser: Browser, editing):
+    project, port = editing
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", timezone_id="Europe/Stockholm")
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("link", name="Informationsbrev").first.wait_for()
+    REPORT.mkdir(exist_ok=True)
+    page.screenshot(path=REPORT / "redigeraren-samlingar.png")
+
+    # A new informationsbrev, through the form.
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/informationsbrev/new")
+    page.get_by_label("Rubrik").fill("Informationsbrev 2 – sommaren på Seveds plan")
+    page.get_by_label("Datum").fill("2022-06-01T09:00")
+    page.get_by_label("Sammanfattning").fill("Sommartorget öppnar i juni.")
+    page.get_by_label("Åtaganden").fill("Sommartorg")
+    page.get_by_role("option", name=re.compile("Sommartorg på Seveds plan")).click()
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    for line in ["Sommartorget på **Seveds plan** öppnar den 10 juni.", "", "- Musik", "- Fika"]:
+        page.keyboard.type(line)
+        page.keyboard.press("Enter")
+    page.screenshot(path=REPORT / "redigeraren-informationsbrev.png", full_page=True)
+    _save(page)
+
+    # A status change, added to a commitment's history.
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/commitments")
+    page.get_by_text("Sommartorg på Seveds plan i dialog med boende och verksamheter").click()
+    page.get_by_role("button", name=re.compile("statushistorik", re.IGNORECASE)).click()
+    page.locator('[id^="date-field"]').last.fill("2022-10-15")
+    page.locator('[id^="status-field"]').last.click()
+    page.get_by_role("option", name="Genomförd", exact=True).click()
+    page.locator('[id^="note-field"]').last.fill("Torget kommer tillbaka nästa sommar.")
+    page.locator('[id^="note-field"]').last.scroll_into_view_if_needed()
+    page.screenshot(path=REPORT / "redigeraren-statusandring.png")
+    _save(page)
+    context.close()
+
+    # Nothing asked of a third party: the site and decap-server, both on this computer.
+    assert all(url.startswith("http://127.0.0.1:") for url in asked if url.startswith(("http:", "https:"))), sorted(set(asked))
+
+    letter = project / "content/updates/2022-06-informationsbrev-2-sommaren-pa-seveds-plan.md"  # its name from its date and title
+    assert letter.read_text(encoding="utf-8") == (
+        "---\n"
+        "title: Informationsbrev 2 – sommaren på Seveds plan\n"
+        "date: 2022-06-01 09:00\n"
+        "kind: informationsbrev\n"
+        "summary: Sommartorget öppnar i juni.\n"
+        "commitments:\n"
+        "  - fgk-sommartorg-seveds-plan\n"
+        "---\n"
+        "Sommartorget på **Seveds plan** öppnar den 10 juni.\n"
+        "\n"
+        "- Musik\n"
+        "- Fika\n"
+    )
+    # The commitment's file as it was, with one entry more at the end of its history.
+    saved = (project / "content/commitments/2022-2023/fgk-sommartorg-seveds-plan.yaml").read_text(encoding="utf-8")
+    assert saved.endswith("  - date: 2022-10-15\n    status: genomförd\n    note: Torget kommer tillbaka nästa sommar.\n")
+    before = yaml.safe_load((ROOT / "content/commitments/2022-2023/fgk-sommartorg-seveds-plan.yaml").read_text(encoding="utf-8"))
+    change = {"date": date(2022, 10, 15), "status": "genomförd", "note": "Torget kommer tillbaka nästa sommar."}
+    assert yaml.safe_load(saved) == {**before, "history": [*before["history"], change]}
+
+    checked = run_script("check", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    result = run_script("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    letter_id = "2022-06-informationsbrev-2-sommaren-pa-seveds-plan"
+    letter_page = project / "site" / at.page_address(at.update(letter_id)) / "index.html"
+    shown = letter_page.read_text(encoding="utf-8")
+    assert "Informationsbrev 2 – sommaren på Seveds plan" in shown and "<strong>Seveds plan</strong>" in shown
+    commitment_page = (project / "site" / at.page_address(at.commitment("fgk-sommartorg-seveds-plan")) / "index.html").read_text(encoding="utf-8")
+    assert "Torget kommer tillbaka nästa sommar." in commitment_page
