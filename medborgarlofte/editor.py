@@ -191,9 +191,11 @@ def _field(name: str, prop: dict[str, Any], required: bool, root: dict[str, Any]
     prop = next((option for option in prop.get("anyOf", ()) if option.get("type") != "null"), prop) | {
         key: value for key, value in prop.items() if key in ("description", "default")}
     field: dict[str, Any] = {"name": name, "label": FIELD_LABELS[name], "required": required, **_widget(name, prop, root)}
-    # The model's description, where it says more than the label; a toggle left off is left out of the file, as false.
-    if prop.get("description") and prop["description"].rstrip(".").lower() != field["label"].lower():
-        field["hint"] = prop["description"]
+    # The model's description where it says more than the label, and is not about the file: a choice among items or
+    # options is not an id or a name to write, a toggle not a true to write.
+    said = prop.get("description", "")
+    if said and said.rstrip(".").lower() != field["label"].lower() and field["widget"] not in ("relation", "boolean", "select"):
+        field["hint"] = said
     return field
 
 

@@ -272,7 +272,9 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     for line in ["Sommartorget på **Seveds plan** öppnar den 10 juni.", "", "- Musik", "- Fika"]:
         page.keyboard.type(line)
         page.keyboard.press("Enter")
-    page.screenshot(path=REPORT / "redigeraren-informationsbrev.png", full_page=True)
+    page.screenshot(path=REPORT / "redigeraren-text.png")
+    page.get_by_label("Rubrik").scroll_into_view_if_needed()
+    page.screenshot(path=REPORT / "redigeraren-informationsbrev.png")
     _save(page)
 
     # A status change, added to a commitment's history.
