@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, Page
 
 from medborgarlofte import addresses as at
@@ -243,6 +244,13 @@ def editing(tmp_path: Path, built: Path) -> Iterator[tuple[Path, int]]:
         server.wait(timeout=10)
 
 
+def _axe(page: Page) -> list[str]:
+    """axe-core's findings on the editor as it stands: WCAG 2.1 A and AA."""
+    page.evaluate(AXE_SCRIPT)
+    found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    return [f"{violation['id']}: {node['html'][:300]}" for violation in found["violations"] for node in violation["nodes"]]
+
+
 def _save(page: Page) -> None:
     page.get_by_role("button", name="Publicera").click()
     page.get_by_text("Publicera nu").click()
@@ -253,6 +261,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     project, port = editing
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", timezone_id="Europe/Stockholm")
     page = context.new_page()
+    page.set_default_timeout(60_000)  # Decap is 5 MB of script to read before the first form shows, on a machine that may be busy
     asked = []
     page.on("request", lambda request: asked.append(request.url))
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
@@ -260,6 +269,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.get_by_role("link", name="Informationsbrev").first.wait_for()
     REPORT.mkdir(exist_ok=True)
     page.screenshot(path=REPORT / "redigeraren-samlingar.png")
+    assert not (found := _axe(page)), "\n".join(found)
 
     # A new informationsbrev, through the form.
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/informationsbrev/new")
@@ -273,13 +283,18 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
         page.keyboard.type(line)
         page.keyboard.press("Enter")
     page.screenshot(path=REPORT / "redigeraren-text.png")
+    assert not (found := _axe(page)), "\n".join(found)
     page.get_by_label("Rubrik").scroll_into_view_if_needed()
     page.screenshot(path=REPORT / "redigeraren-informationsbrev.png")
     _save(page)
 
     # A status change, added to a commitment's history.
+    commitment_file = "content/commitments/2022-2023/fgk-sommartorg-seveds-plan.yaml"
+    before = yaml.safe_load((ROOT / commitment_file).read_text(encoding="utf-8"))
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/commitments")
-    page.get_by_text("Sommartorg på Seveds plan i dialog med boende och verksamheter").click()
+    page.reload()  # a new start, as when the editor is opened again: Decap reads the entry anew
+    page.get_by_text(before["title"]).click()
+    page.get_by_text(f"{len(before['history'])} statushistorik").wait_for()  # the commitment as it is, read in full
     page.get_by_role("button", name=re.compile("statushistorik", re.IGNORECASE)).click()
     page.locator('[id^="date-field"]').last.fill("2022-10-15")
     page.locator('[id^="status-field"]').last.click()
@@ -287,6 +302,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.locator('[id^="note-field"]').last.fill("Torget kommer tillbaka nästa sommar.")
     page.locator('[id^="note-field"]').last.scroll_into_view_if_needed()
     page.screenshot(path=REPORT / "redigeraren-statusandring.png")
+    assert not (found := _axe(page)), "\n".join(found)
     _save(page)
     context.close()
 
@@ -309,9 +325,8 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
         "- Fika\n"
     )
     # The commitment's file as it was, with one entry more at the end of its history.
-    saved = (project / "content/commitments/2022-2023/fgk-sommartorg-seveds-plan.yaml").read_text(encoding="utf-8")
+    saved = (project / commitment_file).read_text(encoding="utf-8")
     assert saved.endswith("  - date: 2022-10-15\n    status: genomförd\n    note: Torget kommer tillbaka nästa sommar.\n")
-    before = yaml.safe_load((ROOT / "content/commitments/2022-2023/fgk-sommartorg-seveds-plan.yaml").read_text(encoding="utf-8"))
     change = {"date": date(2022, 10, 15), "status": "genomförd", "note": "Torget kommer tillbaka nästa sommar."}
     assert yaml.safe_load(saved) == {**before, "history": [*before["history"], change]}
 
@@ -325,3 +340,25 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     assert "Informationsbrev 2 – sommaren på Seveds plan" in shown and "<strong>Seveds plan</strong>" in shown
     commitment_page = (project / "site" / at.page_address(at.commitment("fgk-sommartorg-seveds-plan")) / "index.html").read_text(encoding="utf-8")
     assert "Torget kommer tillbaka nästa sommar." in commitment_page
+
+
+def test_a_theme_added_in_the_editor_is_one_more_key_in_themes_yaml_and_the_rest_stays(browser: Browser, editing):
+    """actors.yaml and themes.yaml hold items keyed by id, which Decap cannot read alone: editor/start.js reads and writes them."""
+    project, port = editing
+    before = yaml.safe_load((project / "content/themes.yaml").read_text(encoding="utf-8"))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60_000)
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
+    page.get_by_role("button", name="Logga in").click()
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/themes/entries/themes")
+    page.get_by_role("button", name=re.compile("^Add tema", re.IGNORECASE)).click()
+    page.locator('[id^="id-field"]').last.fill("belysning")
+    page.locator('[id^="name-field"]').last.fill("Belysning")
+    _save(page)
+    page.close()
+
+    saved = yaml.safe_load((project / "content/themes.yaml").read_text(encoding="utf-8"))
+    assert saved == {**before, "belysning": {"name": "Belysning"}}
+    checked = run_script("check", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    assert f"{len(saved)} teman" in checked.stdout

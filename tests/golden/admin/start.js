@@ -21,6 +21,23 @@ const keyedYaml = {
   },
 };
 
+// Controls of Decap's that have no name for a screen reader, named in Swedish, as the rest of the editor speaks:
+// the Markdown editor after its field's label, and each list item's buttons after what they do.
+const UNNAMED = [
+  ['[role="textbox"]', (box) => box.closest('[aria-label="markdown field"]')?.querySelector("label")?.firstChild?.textContent],
+  ['[aria-roledescription="sortable"]', () => "Flytta"],
+  ['[class*="TopBarButton"]', (button) => (button === button.parentElement.querySelector('[class*="TopBarButton"]') ? "Visa eller dölj" : "Ta bort")],
+];
+const nameControls = () => {
+  for (const [selector, name] of UNNAMED) {
+    for (const control of document.querySelectorAll(`${selector}:not([aria-label])`)) {
+      const said = name(control);
+      if (said) control.setAttribute("aria-label", said);
+    }
+  }
+};
+new MutationObserver(nameControls).observe(document.body, { childList: true, subtree: true });
+
 window.CMS_MANUAL_INIT = true;
 const decap = document.createElement("script");
 decap.src = new URL("decap-cms.js", import.meta.url).href;
