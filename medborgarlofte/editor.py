@@ -51,6 +51,8 @@ FIELD_LABELS = {
     "start": "Startdag", "status": "Status", "summary": "Sammanfattning", "text": "Vad som gjordes", "themes": "Teman",
     "title": "Rubrik", "unit": "Enhet", "url": "Webbadress", "value": "Värde", "values": "Uppmätta värden",
 }
+# Where a field's name means something else in one kind of item: a signatory's title is the post they hold.
+OWN_LABELS = {("Signatory", "title"): "Befattning"}
 # The Swedish labels of the choices a field offers, from the vocabulary's tables.
 CHOICES = {
     "status": {name: facts.label for name, facts in STATUSES.items()},
@@ -183,14 +185,15 @@ def _registry(name: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 def _fields(schema: dict[str, Any], root: dict[str, Any]) -> list[dict[str, Any]]:
     required = set(schema.get("required", ()))
-    return [_field(name, prop, name in required, root) for name, prop in schema["properties"].items()]
+    return [_field(name, prop, name in required, root, OWN_LABELS.get((schema.get("title", ""), name), FIELD_LABELS[name]))
+            for name, prop in schema["properties"].items()]
 
 
-def _field(name: str, prop: dict[str, Any], required: bool, root: dict[str, Any]) -> dict[str, Any]:
+def _field(name: str, prop: dict[str, Any], required: bool, root: dict[str, Any], label: str) -> dict[str, Any]:
     """One form field from its JSON Schema: the widget that writes what the schema accepts."""
     prop = next((option for option in prop.get("anyOf", ()) if option.get("type") != "null"), prop) | {
         key: value for key, value in prop.items() if key in ("description", "default")}
-    field: dict[str, Any] = {"name": name, "label": FIELD_LABELS[name], "required": required, **_widget(name, prop, root)}
+    field: dict[str, Any] = {"name": name, "label": label, "required": required, **_widget(name, prop, root)}
     # The model's description where it says more than the label, and is not about the file: a choice among items or
     # options is not an id or a name to write, a toggle not a true to write.
     said = prop.get("description", "")

@@ -362,3 +362,46 @@ def test_a_theme_added_in_the_editor_is_one_more_key_in_themes_yaml_and_the_rest
     checked = run_script("check", cwd=project)
     assert checked.returncode == 0, checked.stderr
     assert f"{len(saved)} teman" in checked.stdout
+
+
+ONE_OF_EACH = [
+    ("informationsbrev", "updates/2022-05-informationsbrev-1.md"),
+    ("medborgardialoger", "updates/2022-09-dialogmote-seveds-plan.md"),
+    ("nyheter", "updates/2022-06-sommartorg-seveds-plan.md"),
+    ("uppfoljningar", "updates/2023-02-uppfoljning-halvar.md"),
+    ("commitments", "commitments/2022-2023/polisen-regelbunden-narvaro.yaml"),
+    ("periods", "periods/2022-2023.yaml"),
+    ("indicators", "indicators/upplevd-otrygghet-kvallstid.yaml"),
+]
+
+
+def _data(path: Path) -> tuple[Any, str]:
+    """A file's fields and, for Markdown, its text: what it says, whatever its layout and comments."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        _, front, body = text.split("---\n", 2)
+        return yaml.safe_load(front), body.strip()
+    return yaml.safe_load(text), ""
+
+
+@pytest.mark.parametrize(("collection", "file"), ONE_OF_EACH, ids=[c for c, _ in ONE_OF_EACH])
+def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(browser: Browser, editing, collection, file):
+    """Every kind of form reads every field of its file and writes it back as it was: dates, times, months, lists, Markdown."""
+    project, port = editing
+    before = _data(project / "content" / file)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60_000)
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
+    page.get_by_role("button", name="Logga in").click()
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/{collection}")
+    page.get_by_text(before[0]["title"]).first.click()
+    title = page.locator('[id^="title-field"]').first
+    page.wait_for_function("title => document.querySelector('[id^=\"title-field\"]').value === title", arg=before[0]["title"])
+    title.press("End")
+    title.type(" (ändrad)")
+    _save(page)
+    page.close()
+    fields, text = _data(project / "content" / file)
+    assert (fields, text) == ({**before[0], "title": before[0]["title"] + " (ändrad)"}, before[1])
+    checked = run_script("check", cwd=project)
+    assert checked.returncode == 0, checked.stderr
