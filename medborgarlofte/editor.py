@@ -69,13 +69,12 @@ MOMENT_FORMAT = "YYYY-MM-DD HH:mm"
 
 
 def generate(settings: Settings, editor: Editor) -> dict[str, str | bytes]:
-    """The editor's page, its configuration and its start script, by path from the site's root."""
-    # start.js loads decap-cms.js, which editor/start.js names, from beside it.
+    """The editor's page and its configuration, by path from the site's root."""
+    # The page runs start.js, which loads decap-cms.js from beside it (installed_files copies both).
     beside = {name: address.removeprefix(at.EDITOR_FOLDER) for name, address in (("start", at.EDITOR_START), ("config", at.EDITOR_CONFIG))}
     return {
         at.EDITOR_PAGE: environment(settings.first_language).get_template("editor.html.j2").render(site_name=settings.name, **beside),
         at.EDITOR_CONFIG: yaml.dump(configuration(settings, editor), Dumper=_Plain, allow_unicode=True, sort_keys=False, width=1000),
-        at.EDITOR_START: (EDITOR / "start.js").read_text(encoding="utf-8"),
     }
 
 
@@ -91,11 +90,13 @@ class _Plain(yaml.SafeDumper):
 
 
 def installed_files() -> dict[str, Path]:
-    """Decap's script and the chunks and WebAssembly it loads from beside it, and the YAML library, by path from the site's root."""
+    """The files copied as they are, by path from the site's root: the start script, Decap's script and the chunks and
+    WebAssembly it loads from beside it, and the YAML library."""
     if not (DECAP / "decap-cms.js").is_file() or not (YAML / "index.js").is_file():
         raise NotInstalled(NOT_INSTALLED)
-    files = {f"{at.EDITOR_FOLDER}{path.name}": path for path in sorted(DECAP.iterdir())
-             if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"}
+    files = {at.EDITOR_START: EDITOR / "start.js"}
+    files.update({f"{at.EDITOR_FOLDER}{path.name}": path for path in sorted(DECAP.iterdir())
+             if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"})
     files.update({f"{at.EDITOR_FOLDER}yaml/{path.relative_to(YAML).as_posix()}": path for path in sorted(YAML.rglob("*.js"))})
     return files
 
