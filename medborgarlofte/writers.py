@@ -63,10 +63,7 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes], staging_root: Pat
     staging_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{folder.name}-", dir=staging_root))
     try:
-        for relative, source in (copies or {}).items():
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, path)
+        add_files(staging, {}, copies or {})
         for relative, text in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,10 +79,10 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes], staging_root: Pat
 
 
 def add_files(folder: Path, files: Mapping[str, str | bytes], copies: Mapping[str, Path]) -> None:
-    """Write files into a folder that is being built (copies are copied in by path), beside what is there."""
+    """Write files into a folder that is being built, beside what is there; copies are copied in by path, beneath the written ones."""
     for relative, source in copies.items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, folder / relative)
+        shutil.copy2(source, folder / relative)  # its time kept, so that a renderer with a cache (Zensical) knows it unchanged
     for relative, text in files.items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / relative).write_bytes(_encoded(text))

@@ -239,6 +239,18 @@ def editing(tmp_path: Path, built: Path) -> Iterator[tuple[Path, int]]:
         server.wait(timeout=10)
 
 
+def _signed_in(browser: Browser, port: int, asked: list[str] | None = None) -> Page:
+    """The editor in a fresh browser in Swedish, signed in to decap-server (no account needed); asked collects every request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", timezone_id="Europe/Stockholm")
+    page = context.new_page()
+    page.set_default_timeout(60_000)  # Decap is 5 MB of script to read before the first form shows, on a machine that may be busy
+    if asked is not None:
+        page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
+    page.get_by_role("button", name="Logga in").click()
+    return page
+
+
 def _axe(page: Page) -> list[str]:
     """axe-core's findings on the editor as it stands: WCAG 2.1 A and AA."""
     page.evaluate(AXE_SCRIPT)
@@ -254,13 +266,8 @@ def _save(page: Page) -> None:
 
 def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_and_build_accept(browser: Browser, editing):
     project, port = editing
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", timezone_id="Europe/Stockholm")
-    page = context.new_page()
-    page.set_default_timeout(60_000)  # Decap is 5 MB of script to read before the first form shows, on a machine that may be busy
-    asked = []
-    page.on("request", lambda request: asked.append(request.url))
-    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
-    page.get_by_role("button", name="Logga in").click()
+    asked: list[str] = []
+    page = _signed_in(browser, port, asked)
     page.get_by_role("link", name="Informationsbrev").first.wait_for()
     REPORT.mkdir(exist_ok=True)
     page.screenshot(path=REPORT / "redigeraren-samlingar.png")
@@ -299,7 +306,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.screenshot(path=REPORT / "redigeraren-statusandring.png")
     assert not (found := _axe(page)), "\n".join(found)
     _save(page)
-    context.close()
+    page.context.close()
 
     # Nothing asked of a third party: the site and decap-server, both on this computer.
     assert all(url.startswith("http://127.0.0.1:") for url in asked if url.startswith(("http:", "https:"))), sorted(set(asked))
@@ -341,16 +348,13 @@ def test_a_theme_added_in_the_editor_is_one_more_key_in_themes_yaml_and_the_rest
     """actors.yaml and themes.yaml hold items keyed by id, which Decap cannot read alone: editor/start.js reads and writes them."""
     project, port = editing
     before = yaml.safe_load((project / "content/themes.yaml").read_text(encoding="utf-8"))
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.set_default_timeout(60_000)
-    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
-    page.get_by_role("button", name="Logga in").click()
+    page = _signed_in(browser, port)
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/themes/entries/themes")
     page.get_by_role("button", name=re.compile("^Add tema", re.IGNORECASE)).click()
     page.locator('[id^="id-field"]').last.fill("belysning")
     page.locator('[id^="name-field"]').last.fill("Belysning")
     _save(page)
-    page.close()
+    page.context.close()
 
     saved = yaml.safe_load((project / "content/themes.yaml").read_text(encoding="utf-8"))
     assert saved == {**before, "belysning": {"name": "Belysning"}}
@@ -384,10 +388,7 @@ def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(browser: Browse
     """Every kind of form reads every field of its file and writes it back as it was: dates, times, months, lists, Markdown."""
     project, port = editing
     before = _data(project / "content" / file)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.set_default_timeout(60_000)
-    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
-    page.get_by_role("button", name="Logga in").click()
+    page = _signed_in(browser, port)
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/{collection}")
     page.get_by_text(before[0]["title"]).first.click()
     title = page.locator('[id^="title-field"]').first
@@ -395,7 +396,7 @@ def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(browser: Browse
     title.press("End")
     title.type(" (ändrad)")
     _save(page)
-    page.close()
+    page.context.close()
     fields, text = _data(project / "content" / file)
     assert (fields, text) == ({**before[0], "title": before[0]["title"] + " (ändrad)"}, before[1])
     checked = run_script("check", cwd=project)
