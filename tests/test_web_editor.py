@@ -258,6 +258,11 @@ def _axe(page: Page) -> list[str]:
     return [f"{violation['id']}: {node['html'][:300]}" for violation in found["violations"] for node in violation["nodes"]]
 
 
+def _showing(page: Page, title: str) -> None:
+    """Wait until the form shows the entry read from its file, not an empty form being filled."""
+    page.wait_for_function("title => document.querySelector('[id^=\"title-field\"]')?.value === title", arg=title)
+
+
 def _save(page: Page) -> None:
     page.get_by_role("button", name="Publicera").click()
     page.get_by_text("Publicera nu").click()
@@ -289,13 +294,16 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.get_by_label("Rubrik").scroll_into_view_if_needed()
     page.screenshot(path=REPORT / "redigeraren-informationsbrev.png")
     _save(page)
+    letter_id = "2022-06-informationsbrev-2-sommaren-pa-seveds-plan"  # its name from its date and title
+    page.wait_for_url(f"**/collections/informationsbrev/entries/{letter_id}")  # the saved letter at its own address, before leaving it
 
     # A status change, added to a commitment's history.
     commitment_file = "content/commitments/2022-2023/fgk-sommartorg-seveds-plan.yaml"
     before = yaml.safe_load((ROOT / commitment_file).read_text(encoding="utf-8"))
-    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/commitments")
+    entry = commitment_file.removeprefix("content/commitments/").removesuffix(".yaml")
+    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/commitments/entries/{entry}")
     page.reload()  # a new start, as when the editor is opened again: Decap reads the entry anew
-    page.get_by_text(before["title"]).click()
+    _showing(page, before["title"])
     page.get_by_text(f"{len(before['history'])} statushistorik").wait_for()  # the commitment as it is, read in full
     page.get_by_role("button", name=re.compile("statushistorik", re.IGNORECASE)).click()
     page.locator('[id^="date-field"]').last.fill("2022-10-15")
@@ -311,7 +319,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     # Nothing asked of a third party: the site and decap-server, both on this computer.
     assert all(url.startswith("http://127.0.0.1:") for url in asked if url.startswith(("http:", "https:"))), sorted(set(asked))
 
-    letter = project / "content/updates/2022-06-informationsbrev-2-sommaren-pa-seveds-plan.md"  # its name from its date and title
+    letter = project / f"content/updates/{letter_id}.md"
     assert letter.read_text(encoding="utf-8") == (
         "---\n"
         "title: Informationsbrev 2 – sommaren på Seveds plan\n"
@@ -336,7 +344,6 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     assert checked.returncode == 0, checked.stderr
     result = run_script("build", cwd=project)
     assert result.returncode == 0, result.stderr
-    letter_id = "2022-06-informationsbrev-2-sommaren-pa-seveds-plan"
     letter_page = project / "site" / at.page_address(at.update(letter_id)) / "index.html"
     shown = letter_page.read_text(encoding="utf-8")
     assert "Informationsbrev 2 – sommaren på Seveds plan" in shown and "<strong>Seveds plan</strong>" in shown
@@ -391,8 +398,8 @@ def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(browser: Browse
     page = _signed_in(browser, port)
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/{collection}")
     page.get_by_text(before[0]["title"]).first.click()
+    _showing(page, before[0]["title"])
     title = page.locator('[id^="title-field"]').first
-    page.wait_for_function("title => document.querySelector('[id^=\"title-field\"]')?.value === title", arg=before[0]["title"])
     title.press("End")
     title.type(" (ändrad)")
     _save(page)
