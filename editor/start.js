@@ -1,6 +1,7 @@
 // Starts Decap CMS with the one format it lacks: a YAML file of items keyed by id (content/actors.yaml,
 // content/themes.yaml), which the form edits as a list of items that each carry their id.
 // Decap is loaded from here, after it has been told to wait: the format must be registered before it starts.
+import { CONTROL_NAMES, DECAP_PHRASES } from "./svenska.js";
 import { parse, stringify } from "./yaml/index.js";
 
 const LIST = "items";
@@ -23,10 +24,14 @@ const keyedYaml = {
 
 // Controls of Decap's that have no name for a screen reader, named in Swedish, as the rest of the editor speaks:
 // the Markdown editor after its field's label, and each list item's buttons after what they do.
+const MARKDOWN_FIELD = DECAP_PHRASES.editor.editorControl.field.widgetLabel.replace("%{widgetLabel}", "markdown");
 const UNNAMED = [
-  ['[role="textbox"]', (box) => box.closest('[aria-label="markdown field"]')?.querySelector("label")?.firstChild?.textContent],
-  ['[aria-roledescription="sortable"]', () => "Flytta"],
-  ['[class*="TopBarButton"]', (button) => (button === button.parentElement.querySelector('[class*="TopBarButton"]') ? "Visa eller dölj" : "Ta bort")],
+  ['[role="textbox"]', (box) => box.closest(`[aria-label="${MARKDOWN_FIELD}"]`)?.querySelector("label")?.firstChild?.textContent],
+  ['[aria-roledescription="sortable"]', () => CONTROL_NAMES.move],
+  [
+    '[class*="TopBarButton"]',
+    (button) => (button === button.parentElement.querySelector('[class*="TopBarButton"]') ? CONTROL_NAMES.showOrHide : CONTROL_NAMES.remove),
+  ],
 ];
 const nameControls = () => {
   for (const [selector, name] of UNNAMED) {
@@ -38,10 +43,21 @@ const nameControls = () => {
 };
 new MutationObserver(nameControls).observe(document.body, { childList: true, subtree: true });
 
+// Decap's Swedish locale, with the words it lacks added and none of its own replaced.
+const isGroup = (value) => typeof value === "object" && value !== null;
+const filled = (phrases, more) => {
+  const all = { ...phrases };
+  for (const [key, value] of Object.entries(more)) {
+    all[key] = isGroup(value) ? filled(isGroup(phrases[key]) ? phrases[key] : {}, value) : (phrases[key] ?? value);
+  }
+  return all;
+};
+
 window.CMS_MANUAL_INIT = true;
 const decap = document.createElement("script");
 decap.src = new URL("decap-cms.js", import.meta.url).href;
 decap.addEventListener("load", () => {
+  window.CMS.registerLocale("sv", filled(window.CMS.getLocale("sv"), DECAP_PHRASES));
   window.CMS.registerCustomFormat("keyed-yaml", "yaml", keyedYaml);
   window.CMS.init();
 });

@@ -90,11 +90,11 @@ class _Plain(yaml.SafeDumper):
 
 
 def installed_files() -> dict[str, Path]:
-    """The files copied as they are, by path from the site's root: the start script, Decap's script and the chunks and
-    WebAssembly it loads from beside it, and the YAML library."""
+    """The files copied as they are, by path from the site's root: the start script and the Swedish words it gives Decap,
+    Decap's script and the chunks and WebAssembly it loads from beside it, and the YAML library."""
     if not (DECAP / "decap-cms.js").is_file() or not (YAML / "index.js").is_file():
         raise NotInstalled(NOT_INSTALLED)
-    files = {at.EDITOR_START: EDITOR / "start.js"}
+    files = {at.EDITOR_START: EDITOR / "start.js", at.EDITOR_WORDS: EDITOR / "svenska.js"}
     files.update({f"{at.EDITOR_FOLDER}{path.name}": path for path in sorted(DECAP.iterdir())
              if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"})
     files.update({f"{at.EDITOR_FOLDER}yaml/{path.relative_to(YAML).as_posix()}": path for path in sorted(YAML.rglob("*.js"))})

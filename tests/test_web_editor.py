@@ -162,6 +162,32 @@ def test_the_editor_is_served_from_the_site_and_hidden_from_residents(built):
         assert not any("admin" in doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"])
 
 
+# Decap's words as the editor shows them: its Swedish locale once start.js has filled it, beside its English one.
+WORDS = """async () => {
+    const ours = await import("./svenska.js");
+    const leaves = (phrases, path = "") => Object.entries(phrases).flatMap(([key, value]) =>
+        typeof value === "object" ? leaves(value, path + key + ".") : [[path + key, value]]);
+    return {sv: Object.fromEntries(leaves(CMS.getLocale("sv"))), en: Object.fromEntries(leaves(CMS.getLocale("en"))),
+            ours: leaves(ours.DECAP_PHRASES).map(([key]) => key)};
+}"""
+
+
+def test_every_word_of_the_editor_is_in_swedish(browser: Browser, built):
+    """Decap's Swedish locale lacks words Decap has in English ("Add statushistorik"): start.js fills them in. A word
+    Decap gains in English fails here until it is given in Swedish in editor/svenska.js."""
+    with served(built) as port:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
+        page.get_by_role("button", name="Logga in").wait_for(timeout=60_000)
+        words = page.evaluate(WORDS)
+        page.close()
+    assert not [key for key in words["en"] if key not in words["sv"]]
+    placeholders = {key: sorted(re.findall(r"%\{(\w+)\}", phrase)) for key, phrase in words["en"].items()}
+    assert not [key for key in words["ours"] if sorted(re.findall(r"%\{(\w+)\}", words["sv"][key])) != placeholders[key]]
+    assert set(words["ours"]) <= set(words["en"])  # no word for what Decap does not say
+    assert words["sv"]["editor.editorWidgets.list.add"] == "Lägg till %{item}"
+
+
 def test_a_build_without_the_editor_installed_says_what_to_run_and_leaves_the_site(tmp_path, monkeypatch):
     from medborgarlofte.commands import build
 
@@ -305,7 +331,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.reload()  # a new start, as when the editor is opened again: Decap reads the entry anew
     _showing(page, before["title"])
     page.get_by_text(f"{len(before['history'])} statushistorik").wait_for()  # the commitment as it is, read in full
-    page.get_by_role("button", name=re.compile("statushistorik", re.IGNORECASE)).click()
+    page.get_by_role("button", name="Lägg till statushistorik").click()
     page.locator('[id^="date-field"]').last.fill("2022-10-15")
     page.locator('[id^="status-field"]').last.click()
     page.get_by_role("option", name="Genomförd", exact=True).click()
@@ -357,7 +383,7 @@ def test_a_theme_added_in_the_editor_is_one_more_key_in_themes_yaml_and_the_rest
     before = yaml.safe_load((project / "content/themes.yaml").read_text(encoding="utf-8"))
     page = _signed_in(browser, port)
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/themes/entries/themes")
-    page.get_by_role("button", name=re.compile("^Add tema", re.IGNORECASE)).click()
+    page.get_by_role("button", name="Lägg till tema").click()
     page.locator('[id^="id-field"]').last.fill("belysning")
     page.locator('[id^="name-field"]').last.fill("Belysning")
     _save(page)
