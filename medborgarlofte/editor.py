@@ -64,6 +64,7 @@ CHOICES = {
 # Decap's Markdown editor as plain Markdown: its rich-text mode escapes Markdown typed into it, and rewrites the
 # Markdown of a text it opens. No pictures and no components: the site's renderer shows neither.
 MARKDOWN = {"widget": "markdown", "modes": ["raw"], "editor_components": [], "sanitize_preview": True}
+UPLOADS = "editor/uppladdat"
 DAY_FORMAT = "YYYY-MM-DD"
 MOMENT_FORMAT = "YYYY-MM-DD HH:mm"
 
@@ -116,9 +117,9 @@ def configuration(settings: Settings, editor: Editor) -> dict[str, Any]:
         "local_backend": True,
         "site_url": settings.root_url,
         "display_url": settings.root_url,
-        # Decap needs a media folder; the forms offer no pictures, so nothing is saved there.
-        "media_folder": "docs/assets/bilder",
-        "public_folder": "/assets/bilder",
+        # Decap needs a folder for uploads, though the forms take no pictures and the page hides its Media button. A file
+        # put there all the same is never published: it is neither in docs/, which MkDocs copies, nor in content/.
+        "media_folder": UPLOADS,
         # File names from titles: a-z, digits and hyphens, as ids are (å, ä, ö as a, a, o).
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [

@@ -124,6 +124,20 @@ def test_one_collection_per_kind_of_file_in_swedish(configuration):
     assert configuration["publish_mode"] == "editorial_workflow"  # every change a pull request, checked before it is merged
 
 
+def _widgets(fields: list[dict[str, Any]]) -> set[str]:
+    return {field["widget"] for field in fields} | {w for field in fields for w in _widgets(field.get("fields", []))}
+
+
+def test_the_editor_takes_no_upload_and_publishes_none(configuration):
+    """No form takes a picture or a file. Decap needs a folder for uploads all the same: one the site never publishes."""
+    used = set().union(*(_widgets(c.get("fields", []) or [f for file in c["files"] for f in file["fields"]]) for c in configuration["collections"]))
+    assert used.isdisjoint({"image", "file"}), used
+    settings = read_settings(ROOT / "mkdocs.yml")
+    uploads = ROOT / configuration["media_folder"]
+    assert not uploads.is_relative_to(ROOT / settings.docs_dir) and not uploads.is_relative_to(ROOT / "content")
+    assert "public_folder" not in configuration
+
+
 def test_an_editor_setting_that_is_wrong_is_named_with_its_line(tmp_path):
     project = make_project(tmp_path / "project")
     config = project / "mkdocs.yml"
@@ -300,6 +314,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     asked: list[str] = []
     page = _signed_in(browser, port, asked)
     page.get_by_role("link", name="Informationsbrev").first.wait_for()
+    assert page.get_by_role("link", name="Innehåll").is_visible() and not page.get_by_role("button", name="Media").count()  # nothing to upload
     REPORT.mkdir(exist_ok=True)
     page.screenshot(path=REPORT / "redigeraren-samlingar.png")
     assert not (found := _axe(page)), "\n".join(found)
