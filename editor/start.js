@@ -24,9 +24,10 @@ const keyedYaml = {
 
 // Controls of Decap's that have no name for a screen reader, named in Swedish, as the rest of the editor speaks:
 // the Markdown editor after its field's label, and each list item's buttons after what they do.
-const MARKDOWN_FIELD = DECAP_PHRASES.editor.editorControl.field.widgetLabel.replace("%{widgetLabel}", "markdown");
+// A Markdown field's container is labelled with a word of Decap's locale, known once Decap has loaded.
+let markdownField = null;
 const UNNAMED = [
-  ['[role="textbox"]', (box) => box.closest(`[aria-label="${MARKDOWN_FIELD}"]`)?.querySelector("label")?.firstChild?.textContent],
+  ['[role="textbox"]', (box) => markdownField && box.closest(`[aria-label="${markdownField}"]`)?.querySelector("label")?.firstChild?.textContent],
   ['[aria-roledescription="sortable"]', () => CONTROL_NAMES.move],
   [
     '[class*="TopBarButton"]',
@@ -57,7 +58,9 @@ window.CMS_MANUAL_INIT = true;
 const decap = document.createElement("script");
 decap.src = new URL("decap-cms.js", import.meta.url).href;
 decap.addEventListener("load", () => {
-  window.CMS.registerLocale("sv", filled(window.CMS.getLocale("sv"), DECAP_PHRASES));
+  const swedish = filled(window.CMS.getLocale("sv"), DECAP_PHRASES);
+  markdownField = swedish.editor.editorControl.field.widgetLabel.replace("%{widgetLabel}", "markdown");
+  window.CMS.registerLocale("sv", swedish);
   window.CMS.registerCustomFormat("keyed-yaml", "yaml", keyedYaml);
   window.CMS.init();
 });
