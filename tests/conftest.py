@@ -11,17 +11,25 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Browser, sync_playwright
+
+from medborgarlofte.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "sample"
 SCRIPT = ROOT / "scripts" / "build_pages.py"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The day the default site is built as of in the tests, and the path its real address has (GitHub Pages serves it there).
+TODAY = date(2026, 11, 25)
+BASE = urlparse(read_settings(ROOT / "mkdocs.yml").url).path
 
 
 def run_script(*args: str, cwd: Path = ROOT, epoch: str | None = None) -> subprocess.CompletedProcess:
@@ -111,7 +119,7 @@ def content(tmp_path: Path) -> Path:
     return make_content(tmp_path)
 
 
-def make_project(target: Path, languages: list[str] | None = None) -> Path:
+def make_project(target: Path, languages: Sequence[str] | None = None) -> Path:
     """A copy of the site's own files (mkdocs.yml, hand-written docs, theme overrides) to build into; with languages, in those only."""
     target.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -122,6 +130,65 @@ def make_project(target: Path, languages: list[str] | None = None) -> Path:
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("lofte"))
     shutil.copytree(ROOT / "overrides", target / "overrides")
     return target
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives Chromium is a browser test (`make quick` leaves them out); each test of a load group stays on one worker."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A folder that every worker of the session shares (pytest-xdist gives each worker a folder of its own below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+def built_once(shared: Path, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made by make once for the whole session, whichever worker asks first; the others wait for it and share it."""
+    folder = shared / name
+    with FileLock(str(shared / f"{name}.lock")):
+        if not (shared / f"{name}.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            (shared / f"{name}.done").touch()
+    return folder
+
+
+def _default_site(engine: str) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        from medborgarlofte.commands.build import build
+
+        project = make_project(folder)
+        build(ROOT / "content", "content", project / "mkdocs.yml", project / "www" / BASE.strip("/"), TODAY, engine=engine)
+    return make
+
+
+@pytest.fixture(scope="session")
+def default_www(shared: Path) -> Path:
+    """The default site built once, by MkDocs, in a folder under the path of its real address: www/ is what a server serves."""
+    return built_once(shared, "default-mkdocs", _default_site("mkdocs")) / "www"
+
+
+@pytest.fixture(scope="session")
+def default_site(default_www: Path) -> Path:
+    """The default site's own folder, the one its address's path leads to."""
+    return default_www / BASE.strip("/")
+
+
+@pytest.fixture(scope="session")
+def site_url(default_www: Path) -> Iterator[str]:
+    """The default site served as GitHub Pages serves it."""
+    with served(default_www) as port:
+        yield f"http://127.0.0.1:{port}{BASE}"
+
+
+@pytest.fixture(scope="session")
+def zensical_www(shared: Path) -> Path:
+    """The default site built once by the second engine, Zensical."""
+    return built_once(shared, "default-zensical", _default_site("zensical")) / "www"
 
 
 @pytest.fixture(scope="session")

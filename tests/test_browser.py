@@ -1,27 +1,26 @@
 """The built default site in real Chromium: accessible, private and readable without JavaScript.
 
 These tests need Debian's Chromium at /usr/bin/chromium (`make test` installs it); they fail, never skip, without it.
+Every page is loaded once (`visit`): the per-page rules (console errors, missing files, requests to other sites,
+cookies, axe at a phone's and a desktop's width, the footer's links) are read from that one load.
 """
 
 from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from medborgarlofte.commands.build import build
-from medborgarlofte.settings import read_settings
-
-from .conftest import ROOT, make_project, served
+from .conftest import ROOT
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = {"phone": 390, "desktop": 1280}
 PAGES = [
     "",
     "lofte/ataganden/",
@@ -53,30 +52,69 @@ PAGES = [
 LANGUAGES = ["", "en/", "ar/"]
 EVERY_PAGE = [language + path for language in LANGUAGES for path in PAGES]
 REPORT = ROOT / "test-report"  # screenshots, for a reader of the test run to look at
-
-BASE = urlparse(read_settings(ROOT / "mkdocs.yml").url).path
 VNU = ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
 
 
-@pytest.fixture(scope="module")
-def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default site, built in a folder under the same path as on its real address."""
-    project = make_project(tmp_path_factory.mktemp("browser"))
-    build(ROOT / "content", "content", project / "mkdocs.yml", project / "www" / BASE.strip("/"), date(2026, 11, 25))
-    return project / "www"
+def each_page(paths: list[str]) -> list:
+    """The paths as parameters, each in a load group of its own, so that every test of one page runs where it was loaded."""
+    return [pytest.param(path, marks=pytest.mark.xdist_group(f"page:{path}"), id=path or "start") for path in paths]
 
 
-@pytest.fixture(scope="module")
-def site_url(www: Path) -> Iterator[str]:
-    """The site served as GitHub Pages serves it."""
-    with served(www) as port:
-        yield f"http://127.0.0.1:{port}{BASE}"
+def axe(page: Page) -> list[str]:
+    """What axe-core finds against WCAG 2.1 A and AA (and 2.2 AA) on the page as it stands."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    result = page.evaluate(AXE_RUN, WCAG_TAGS)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
 
 
-def test_every_page_passes_the_nu_html_checker(www: Path) -> None:
+@dataclass
+class Visit:
+    """What one load of a page showed."""
+
+    problems: list[str] = field(default_factory=list)  # console errors and responses of 400 or more
+    requested: list[str] = field(default_factory=list)
+    cookies: list = field(default_factory=list)
+    script_cookie: str = ""
+    violations: dict[str, list[str]] = field(default_factory=dict)  # by width
+    footer_links: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def visit(browser: Browser, site_url: str) -> Iterator[Callable[[str], Visit]]:
+    """A page of the default site loaded once, at a phone's width and then a desktop's, and read for every per-page rule."""
+    context: BrowserContext = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900})
+    visits: dict[str, Visit] = {}
+
+    def load(path: str) -> Visit:
+        if path in visits:
+            return visits[path]
+        seen = visits[path] = Visit()
+        page = context.new_page()
+        page.on("console", lambda message: seen.problems.append(f"console: {message.text}") if message.type == "error" else None)
+        page.on("response", lambda response: seen.problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+        page.on("request", lambda request: seen.requested.append(request.url))
+        page.goto(site_url + path)
+        seen.violations["phone"] = axe(page)
+        page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
+        seen.violations["desktop"] = axe(page)
+        # Material's script asks for more after the load (a sitemap beside every feed the page links to).
+        page.wait_for_load_state("networkidle")
+        seen.footer_links = [" ".join(text.split()) for text in page.locator("footer a").all_inner_texts()]
+        seen.script_cookie = page.evaluate("document.cookie")
+        seen.cookies = context.cookies()
+        page.close()
+        return seen
+
+    yield load
+    context.close()
+
+
+def test_every_page_passes_the_nu_html_checker(default_site: Path) -> None:
     """The W3C's Nu Html Checker (vnu.jar, run with Debian's Java) finds no error on any page, redirects and 404 included."""
     # A letter's e-mail edition is HTML as mail clients read it (a table's width and border), checked as they would in test_channels.
-    pages = [page for page in (www / BASE.strip("/")).rglob("*.html") if page.name != "epost.html"]
+    pages = [page for page in default_site.rglob("*.html") if page.name != "epost.html"]
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
                             capture_output=True, text=True, check=False)
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stderr)["messages"]]
@@ -84,17 +122,47 @@ def test_every_page_passes_the_nu_html_checker(www: Path) -> None:
     assert not errors, "\n".join(errors[:20])
 
 
-def test_pages_log_no_error_and_ask_for_nothing_missing(browser: Browser, site_url: str) -> None:
+@pytest.mark.parametrize("path", each_page(EVERY_PAGE))
+def test_page_logs_no_error_and_asks_for_nothing_missing(visit: Callable[[str], Visit], path: str) -> None:
     """No 404 in the console: Material's script looks for a sitemap beside every feed a page links to."""
-    page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
-    page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
-    for path in EVERY_PAGE:
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-    page.close()
-    assert not problems, problems
+    assert visit(path).problems == []
+
+
+@pytest.mark.parametrize("path", each_page(EVERY_PAGE))
+def test_page_asks_nothing_of_another_site_and_sets_no_cookie(visit: Callable[[str], Visit], site_url: str, path: str) -> None:
+    seen = visit(path)
+    assert seen.requested and seen.requested[0] == site_url + path
+    assert [url for url in seen.requested if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))] == []
+    assert seen.cookies == [] and seen.script_cookie == ""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("path", each_page(EVERY_PAGE))
+def test_page_has_no_wcag_violations(visit: Callable[[str], Visit], path: str, width: str) -> None:
+    problems = visit(path).violations[width]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", each_page(PAGES))
+def test_every_page_links_to_the_accessibility_statement_and_privacy_page(visit: Callable[[str], Visit], path: str) -> None:
+    links = visit(path).footer_links
+    assert links.count("Tillgänglighetsredogörelse") == 1 and links.count("Integritet och kakor") == 1, links
+
+
+def test_searching_asks_nothing_of_another_site_and_sets_no_cookie(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type("trygghet")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert context.cookies() == []
+    assert page.evaluate("document.cookie") == ""
+    context.close()
+    assert any("search" in url for url in requested)
+    assert [url for url in requested if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))] == []
 
 
 def test_an_address_once_published_leads_to_its_page(browser: Browser, site_url: str) -> None:
@@ -103,38 +171,6 @@ def test_an_address_once_published_leads_to_its_page(browser: Browser, site_url:
     page.wait_for_url(site_url + "lofte/ataganden/")
     assert page.locator("h1").inner_text() == "Åtaganden"
     page.close()
-
-
-@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", EVERY_PAGE)
-def test_page_has_no_wcag_violations(browser: Browser, site_url: str, path: str, width: int) -> None:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(site_url + path)
-    page.evaluate(AXE_SCRIPT)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    page.close()
-    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
-    assert not problems, "\n".join(problems)
-
-
-def test_no_request_leaves_the_site_and_no_cookie_is_set(browser: Browser, site_url: str) -> None:
-    context = browser.new_context()
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
-    page = context.new_page()
-    for path in EVERY_PAGE:
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-    page.goto(site_url)
-    page.locator(".md-search__input").first.click()
-    page.keyboard.type("trygghet")
-    page.locator(".md-search-result__item").first.wait_for()
-    assert context.cookies() == []
-    assert page.evaluate("document.cookie") == ""
-    context.close()
-    foreign = [url for url in requested if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))]
-    assert not foreign, foreign
-    assert len(requested) > len(PAGES)
 
 
 def test_pages_read_fully_without_javascript(browser: Browser, site_url: str) -> None:
@@ -166,16 +202,6 @@ def test_swedish_search_finds_a_commitment(browser: Browser, site_url: str) -> N
     result = page.locator(".md-search-result__item").first
     result.wait_for(timeout=10_000)
     assert "blomlådor" in page.inner_text(".md-search-result").lower()
-    page.close()
-
-
-def test_every_page_links_to_the_accessibility_statement_and_privacy_page(browser: Browser, site_url: str) -> None:
-    page = browser.new_page()
-    for path in PAGES:
-        page.goto(site_url + path)
-        footer = page.locator("footer")
-        assert footer.get_by_role("link", name="Tillgänglighetsredogörelse").count() == 1, path
-        assert footer.get_by_role("link", name="Integritet och kakor").count() == 1, path
     page.close()
 
 

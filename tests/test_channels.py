@@ -10,7 +10,6 @@ import dataclasses
 import io
 import re
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -28,28 +27,19 @@ from medborgarlofte.contents import load, published
 from medborgarlofte.generators import cards
 from medborgarlofte.settings import in_language, read_settings
 
-from .conftest import ROOT, make_content, make_project, served
-from .test_browser import BASE, LANGUAGES, PAGES, REPORT, WCAG_TAGS
+from .conftest import ROOT, TODAY, make_content, make_project
+from .test_browser import LANGUAGES, PAGES, REPORT, WCAG_TAGS
 
-TODAY = date(2026, 11, 25)
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
 LOCALES = {"": "sv_SE", "en/": "en_US", "ar/": "ar_EG"}
 CONTENT = published(load(ROOT / "content", "content"), TODAY)
 LETTERS = [u.id for u in CONTENT.updates if u.kind == "informationsbrev"]
 
 
-@pytest.fixture(scope="module")
-def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="session")
+def www(default_site: Path) -> Path:
     """The default site, built under the same path as on its real address: the folder the address's path leads to."""
-    project = make_project(tmp_path_factory.mktemp("channels"))
-    build(ROOT / "content", "content", project / "mkdocs.yml", project / "www" / BASE.strip("/"), TODAY)
-    return project / "www" / BASE.strip("/")
-
-
-@pytest.fixture(scope="module")
-def site_url(www: Path) -> Iterator[str]:
-    with served(www.parent) as port:
-        yield f"http://127.0.0.1:{port}{BASE}"
+    return default_site
 
 
 def published_file(www: Path, address: str) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -13,7 +12,6 @@ import pytest
 from babel.messages.pofile import read_po
 
 from medborgarlofte import addresses as at
-from medborgarlofte.commands.build import build
 from medborgarlofte.contents import load
 from medborgarlofte.errors import ContentErrors
 from medborgarlofte.translations import LOCALES, catalogue
@@ -71,10 +69,9 @@ def test_english_has_two_plural_forms() -> None:
     assert [words.ngettext("%(count)s åtagande", "%(count)s åtaganden", n) % {"count": n} for n in (1, 2)] == ["1 commitment", "2 commitments"]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("languages"))
-    return build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", date(2026, 11, 25))
+@pytest.fixture(scope="session")
+def site(default_site: Path) -> Path:
+    return default_site
 
 
 class _Text(HTMLParser):

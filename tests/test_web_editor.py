@@ -24,7 +24,7 @@ from medborgarlofte.schemas import file_schemas
 from medborgarlofte.settings import read_settings
 from medborgarlofte.vocabulary import KINDS, STATUSES
 
-from .conftest import ROOT, SAMPLE, free_port, make_project, run_script, served
+from .conftest import ROOT, SAMPLE, built_once, free_port, make_project, run_script, served
 
 REPORT = ROOT / "test-report"
 DECAP_SERVER = editor.EDITOR / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -150,13 +150,17 @@ def test_an_editor_setting_that_is_wrong_is_named_with_its_line(tmp_path):
     assert "extra.editor.auth: okänt fält (förväntade repo, branch eller auth_url; menade du 'auth_url'?)" in result.stderr
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("editor") / "project", languages=["sv", "en"])
+def _sample_site_with_editor(folder: Path) -> None:
+    project = make_project(folder / "project", languages=["sv", "en"])
     shutil.copytree(SAMPLE, project / "content")
     result = run_script("build", cwd=project)
     assert result.returncode == 0, result.stderr
-    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def built(shared: Path) -> Path:
+    """The sample site with its editor, built once with the command an editor runs."""
+    return built_once(shared, "editor-sample", _sample_site_with_editor) / "project" / "site"
 
 
 def test_the_editor_is_served_from_the_site_and_hidden_from_residents(built):
