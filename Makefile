@@ -1,10 +1,11 @@
-# `make site` builds the default site into site/; `make test` runs the style and type checks and the whole test suite.
+# `make site` builds the default site into site/; `make test` runs the style and type checks and the whole test suite;
+# `make quick` runs all but the browser and slow tests, while working.
 # Both create the environment in .venv from the lock file first.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test lint check libraries editor edit tools lock golden serve bench hostile lighthouse messages
+.PHONY: site test quick lint check libraries editor edit tools lock golden serve bench hostile lighthouse messages
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed libraries editor
@@ -17,8 +18,14 @@ serve: $(VENV)/installed libraries
 check: $(VENV)/installed
 	$(PY) scripts/build_pages.py check $(if $(FORMAT),--format "$(FORMAT)")
 
+# Every test, on every core (pytest-xdist); the tests of one load group run on one worker, beside the sites they share.
+# The slowest are listed at the end. SELECT="browser" or SELECT="not browser": one half (the workflow runs both at once).
 test: $(VENV)/installed libraries editor tools lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup --durations=25 $(if $(SELECT),-m "$(SELECT)")
+
+# All but the browser and slow tests, in under two minutes: the loop while working. make test runs them all.
+quick: $(VENV)/installed libraries editor
+	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not slow" -q
 
 # Style (ruff) and type hints (mypy), both part of make test.
 lint: $(VENV)/installed
@@ -48,13 +55,15 @@ tools:
 	@scripts/ensure_tools.sh
 
 # Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog: prints a table, writes bench-results.md.
+# QUICK=1: 1x alone, to see that it runs.
 bench: $(VENV)/installed libraries editor
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(if $(QUICK),--quick)
 
 # Lighthouse (from npm) in Debian's Chromium on the built site: accessibility, best practices and SEO of the main pages.
+# QUICK=1: the start page alone.
 lighthouse: site tools
 	npm ci --prefix scripts/lighthouse --silent --no-audit --no-fund
-	$(PY) scripts/lighthouse.py
+	$(PY) scripts/lighthouse.py $(if $(QUICK),--quick)
 
 # Hostile files (alias bomb, 50 MB, deep nesting, pathological Markdown): check's time and peak memory for each.
 hostile: $(VENV)/installed

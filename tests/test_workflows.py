@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import ROOT
@@ -33,7 +35,8 @@ def test_every_action_is_pinned_by_full_commit_sha() -> None:
 
 def test_least_privilege_and_one_deployment_at_a_time() -> None:
     assert PUBLISH["permissions"] == {}
-    assert PUBLISH["jobs"]["check"]["permissions"] == {"contents": "read"}
+    for job in ("changes", "check", "test"):
+        assert PUBLISH["jobs"][job]["permissions"] == {"contents": "read"}, job
     assert PUBLISH["jobs"]["deploy"]["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert PUBLISH["concurrency"]["group"]
 
@@ -44,11 +47,71 @@ def test_runs_on_pull_requests_pushes_by_hand_and_daily() -> None:
     assert triggers["schedule"][0]["cron"]
 
 
-def test_pull_requests_check_test_and_build_strictly() -> None:
+def test_every_change_is_checked_and_built_strictly() -> None:
     runs = [step.get("run", "") for step in PUBLISH["jobs"]["check"]["steps"]]
     # The check puts each content error on its file and line of the pull request (the web editor's changes are pull requests).
-    assert "make check FORMAT=github" in runs and "make test" in runs
-    assert any("scripts/build_pages.py build" in run for run in runs)
+    assert runs[-2:] == ["make check FORMAT=github", "make site"]
+    assert "if" not in PUBLISH["jobs"]["check"]
+
+
+def test_the_engines_tests_run_in_two_parallel_halves_only_when_the_engine_changed() -> None:
+    test = PUBLISH["jobs"]["test"]
+    assert test["needs"] == "changes" and test["if"] == "needs.changes.outputs.engine == 'true'"
+    assert test["strategy"]["matrix"]["part"] == ["browser", "not browser"]
+    assert test["env"]["PART"] == "${{ matrix.part }}"
+    assert [step["run"] for step in test["steps"] if "run" in step] == ['make test SELECT="$PART"']
+    changed = next(step for step in PUBLISH["jobs"]["changes"]["steps"] if step.get("id") == "changed")
+    assert "scripts/changes.py" in changed["run"] and "schedule) echo \"engine=false\"" in changed["run"]
+
+
+def test_publishing_waits_for_the_tests_that_ran_and_not_for_those_that_were_not_needed() -> None:
+    deploy = PUBLISH["jobs"]["deploy"]
+    assert deploy["needs"] == ["changes", "check", "test"]
+    condition = " ".join(deploy["if"].split())
+    assert "github.event_name != 'pull_request'" in condition and "!cancelled()" in condition
+    assert "needs.changes.result == 'success'" in condition and "needs.check.result == 'success'" in condition
+    assert """contains(fromJSON('["success", "skipped"]'), needs.test.result)""" in condition
+
+
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _commit(folder: Path, files: dict[str, str | None]) -> str:
+    for name, text in files.items():
+        path = folder / name
+        if text is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    _git(folder, "add", "-A")
+    _git(folder, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "ändring")
+    return _git(folder, "rev-parse", "HEAD")
+
+
+@pytest.mark.parametrize(("files", "engine"), [
+    ({"content/updates/2023-01-brev.md": "nytt brev"}, "false"),
+    ({"content/commitments/2022-2023/a.yaml": None, "content/translations/en/actors.yaml": "ändrad"}, "false"),
+    ({"content/updates/2023-01-brev.md": "nytt brev", "medborgarlofte/cli.py": "ändrad"}, "true"),
+    ({"mkdocs.yml": "ändrad"}, "true"),
+    ({"README.md": "ändrad"}, "true"),
+    ({"contents.md": "inte innehåll"}, "true"),
+], ids=["a-letter", "content-removed-and-translated", "with-the-engine", "configuration", "readme", "a-name-like-content"])
+def test_a_change_to_content_alone_runs_no_engine_test(tmp_path: Path, files: dict[str, str | None], engine: str) -> None:
+    _git(tmp_path, "init", "-q")
+    base = _commit(tmp_path, {"content/commitments/2022-2023/a.yaml": "a", "medborgarlofte/cli.py": "b", "mkdocs.yml": "c", "README.md": "d"})
+    _commit(tmp_path, files)
+    said = subprocess.run([sys.executable, str(ROOT / "scripts/changes.py"), base], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert said.stdout == f"engine={engine}\n"
+
+
+@pytest.mark.parametrize("base", ["0" * 40, "1234567890abcdef1234567890abcdef12345678"], ids=["first-push", "unknown-base"])
+def test_without_a_base_to_compare_with_every_test_runs(tmp_path: Path, base: str) -> None:
+    _git(tmp_path, "init", "-q")
+    _commit(tmp_path, {"content/a.yaml": "a"})
+    said = subprocess.run([sys.executable, str(ROOT / "scripts/changes.py"), base], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert said.stdout == "engine=true\n"
 
 
 def test_deploy_uses_the_pages_address_and_the_pages_actions() -> None:
