@@ -22,6 +22,8 @@ from medborgarlofte.writers import WORK, Busy
 from .conftest import ROOT, SAMPLE, SCRIPT, free_port, make_content, make_project, tree_digest, wait_for
 
 EPOCH = "1664575200"  # 2022-10-01 00:00 in Stockholm
+# Builds and previews side by side, in processes of their own, with waits between them.
+pytestmark = pytest.mark.slow
 TODAY = date(2022, 10, 1)
 
 

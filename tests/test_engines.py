@@ -46,6 +46,7 @@ def _article(page: Path) -> str | None:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))).split()) if found else None
 
 
+@pytest.mark.slow
 def test_both_engines_make_every_page_with_the_same_article_text(sites: dict[str, Path]) -> None:
     mkdocs, zensical = _files(sites["mkdocs"]), _files(sites["zensical"])
     assert mkdocs.keys() == zensical.keys()
@@ -56,6 +57,7 @@ def test_both_engines_make_every_page_with_the_same_article_text(sites: dict[str
     assert [path for path in articles if _article(mkdocs[path]) != _article(zensical[path])] == []
 
 
+@pytest.mark.slow
 def test_both_engines_publish_the_same_feeds_calendars_charts_and_data(sites: dict[str, Path]) -> None:
     mkdocs, zensical = _files(sites["mkdocs"]), _files(sites["zensical"])
     published = [path for path in mkdocs if not path.endswith(".html")]
@@ -92,6 +94,7 @@ def test_zensical_search_finds_a_commitment_by_a_swedish_word(browser: Browser, 
     page.close()
 
 
+@pytest.mark.slow
 def test_a_zensical_failure_is_our_own_clear_error_and_the_last_site_stays(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "docs" / "integritet.md").write_text("# Integritet\n\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
