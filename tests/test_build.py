@@ -39,6 +39,7 @@ def test_every_page_type_is_built(tmp_path: Path) -> None:
         assert (project / "site" / page / "index.html").is_file(), page
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     first = tree_digest(build_sample(tmp_path / "a", languages=None) / "site")
     second = tree_digest(build_sample(tmp_path / "b", languages=None) / "site")
@@ -160,6 +161,7 @@ def test_hostile_text_is_shown_as_text(tmp_path: Path) -> None:
     assert "{{ x }}" in html(project, "lofte/atagande/polisen-narvaro")
 
 
+@pytest.mark.slow
 def test_page_size_does_not_grow_with_content(tmp_path: Path) -> None:
     small = build_sample(tmp_path / "small")
     template = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
@@ -195,6 +197,7 @@ def test_a_fork_publishes_with_its_own_address(tmp_path: Path) -> None:
     assert '<link rel="canonical" href="https://fork.example.org/lofte-x/lofte/perioder/">' in html(project, "lofte/perioder")
 
 
+@pytest.mark.slow
 def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
     letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
     project = build_sample(tmp_path, {f"updates/2022-06-brev-{n:02d}.md": letter.replace("Informationsbrev 1", f"Brev {n:02d}") for n in range(60)})
@@ -254,6 +257,7 @@ def test_addresses_once_published_lead_to_their_pages(tmp_path: Path) -> None:
     assert "lofte/ataganden/2/" in sitemap and "atagenden" not in sitemap
 
 
+@pytest.mark.slow
 def test_an_ended_period_page_stays_the_same_size_however_many_commitments_it_had(tmp_path: Path) -> None:
     """The outcome lists at most one page of unfinished commitments and says how many more there are."""
     template = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")

@@ -13,6 +13,8 @@ from medborgarlofte.rendering import Preview
 
 from .conftest import make_content, make_project, tree_digest
 
+# Each test builds twice and compares the two sites file by file.
+pytestmark = pytest.mark.slow
 TODAY = date(2022, 10, 1)
 NEW_UPDATE = """---
 title: Nytt brev om torget
