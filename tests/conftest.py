@@ -133,7 +133,7 @@ def make_project(target: Path, languages: Sequence[str] | None = None) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that drives Chromium is a browser test (`make quick` leaves them out); each test of a load group stays on one worker."""
+    """A test that drives Chromium is a browser test, marked so here for `make quick` to leave out."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
