@@ -24,7 +24,7 @@ test: $(VENV)/installed libraries editor tools lint
 	$(PY) -m pytest -n auto --dist loadgroup --durations=25 $(if $(SELECT),-m "$(SELECT)")
 
 # All but the browser and slow tests, in under two minutes: the loop while working. make test runs them all.
-quick: $(VENV)/installed libraries editor
+quick: $(VENV)/installed libraries editor tools
 	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not slow" -q
 
 # Style (ruff) and type hints (mypy), both part of make test.
