@@ -18,14 +18,14 @@ serve: $(VENV)/installed libraries
 check: $(VENV)/installed
 	$(PY) scripts/build_pages.py check $(if $(FORMAT),--format "$(FORMAT)")
 
-# Every test, on every core (pytest-xdist); the tests of one load group run on one worker, beside the sites they share.
-# The slowest are listed at the end. SELECT="browser" or SELECT="not browser": one half (the workflow runs both at once).
+# Every test, on every core (pytest-xdist); the tests of one load group run on one worker, beside the sites they share,
+# and in the order conftest.py gives them (the longest groups first). The slowest are listed at the end. SELECT="browser" or SELECT="not browser": one half (the workflow runs both at once).
 test: $(VENV)/installed libraries editor tools lint
-	$(PY) -m pytest -n auto --dist loadgroup --durations=25 $(if $(SELECT),-m "$(SELECT)")
+	$(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder --durations=25 $(if $(SELECT),-m "$(SELECT)")
 
 # All but the browser and slow tests, in under two minutes: the loop while working. make test runs them all.
 quick: $(VENV)/installed libraries editor tools
-	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not slow" -q
+	$(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder -m "not browser and not slow" -q
 
 # Style (ruff) and type hints (mypy), both part of make test.
 lint: $(VENV)/installed

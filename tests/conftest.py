@@ -18,8 +18,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.base import AXE_SCRIPT
 from filelock import FileLock
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from medborgarlofte.settings import read_settings
 
@@ -30,6 +31,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The day the default site is built as of in the tests, and the path its real address has (GitHub Pages serves it there).
 TODAY = date(2026, 11, 25)
 BASE = urlparse(read_settings(ROOT / "mkdocs.yml").url).path
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+# Violations only: axe then leaves the passing nodes unreported, which takes most of its time on a long page.
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
 def run_script(*args: str, cwd: Path = ROOT, epoch: str | None = None) -> subprocess.CompletedProcess:
@@ -132,11 +136,22 @@ def make_project(target: Path, languages: Sequence[str] | None = None) -> Path:
     return target
 
 
+# The load groups whose tests run one after another on one worker and take minutes: started first, so that the
+# other workers share out the rest beside them instead of waiting for them at the end (make test keeps this order).
+LONGEST_GROUPS = ("readme", "hostile")
+
+
+def _group(item: pytest.Item) -> str:
+    marker = item.get_closest_marker("xdist_group")
+    return str(marker.args[0] if marker.args else marker.kwargs.get("name", "")) if marker else ""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that drives Chromium is a browser test, marked so here for `make quick` to leave out."""
+    """A test that drives Chromium is a browser test, marked so here for `make quick` to leave out; the longest groups go first."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: LONGEST_GROUPS.index(_group(item)) if _group(item) in LONGEST_GROUPS else len(LONGEST_GROUPS))
 
 
 @pytest.fixture(scope="session")
@@ -202,3 +217,11 @@ def browser() -> Iterator[Browser]:
         )
         yield launched
         launched.close()
+
+
+def axe(page: Page, tags: Sequence[str] = WCAG_TAGS) -> list[str]:
+    """What axe-core finds on the page as it stands against WCAG 2.1 A and AA (and 2.2 AA): each rule, with its elements."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    result = page.evaluate(AXE_RUN, list(tags))
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}×: {'; '.join(node['html'][:200] for node in v['nodes'][:3])})" for v in result["violations"]]

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .conftest import ROOT
+from .conftest import ROOT, axe
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": 390, "desktop": 1280}
 PAGES = [
     "",
@@ -53,20 +52,17 @@ LANGUAGES = ["", "en/", "ar/"]
 EVERY_PAGE = [language + path for language in LANGUAGES for path in PAGES]
 REPORT = ROOT / "test-report"  # screenshots, for a reader of the test run to look at
 VNU = ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"
-AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+# Two frames for a change of layout to start its transitions, then until every one that ends has ended.
+AT_REST = """async () => {
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const ending = document.getAnimations().filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(ending.map(animation => animation.finished.catch(() => null)));
+}"""
 
 
 def each_page(paths: list[str]) -> list:
     """The paths as parameters, each in a load group of its own, so that every test of one page runs where it was loaded."""
     return [pytest.param(path, marks=pytest.mark.xdist_group(f"page:{path}"), id=path or "start") for path in paths]
-
-
-def axe(page: Page) -> list[str]:
-    """What axe-core finds against WCAG 2.1 A and AA (and 2.2 AA) on the page as it stands."""
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE_SCRIPT)
-    result = page.evaluate(AXE_RUN, WCAG_TAGS)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
 
 
 @dataclass
@@ -81,36 +77,52 @@ class Visit:
     footer_links: list[str] = field(default_factory=list)
 
 
-@pytest.fixture(scope="session")
-def visit(browser: Browser, site_url: str) -> Iterator[Callable[[str], Visit]]:
-    """A page of the default site loaded at a phone's width and then a desktop's, and read for every per-page rule."""
-    context: BrowserContext = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900})
+@contextmanager
+def visitor(browser: Browser, site_url: str, widths: Sequence[str] = tuple(WIDTHS)) -> Iterator[Callable[[str], Visit]]:
+    """Pages of a site each loaded once, at each width in turn, and read for every per-page rule.
+
+    One tab goes from page to page, as a reader's does: a new tab for each would start a new renderer every time.
+    """
+    context: BrowserContext = browser.new_context()
+    tab = context.new_page()
     visits: dict[str, Visit] = {}
+    seen = Visit()  # the visit under way: what the tab reports belongs to it
+    tab.on("console", lambda message: seen.problems.append(f"console: {message.text}") if message.type == "error" else None)
+    tab.on("response", lambda response: seen.problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    tab.on("request", lambda request: seen.requested.append(request.url))
 
     def load(path: str) -> Visit:
+        nonlocal seen
         if path in visits:
             return visits[path]
         seen = visits[path] = Visit()
-        page = context.new_page()
-        page.on("console", lambda message: seen.problems.append(f"console: {message.text}") if message.type == "error" else None)
-        page.on("response", lambda response: seen.problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
-        page.on("request", lambda request: seen.requested.append(request.url))
-        page.goto(site_url + path)
-        seen.violations["phone"] = axe(page)
-        # Loaded again at the new width: a page resized in place is measured while Material's transitions fade it.
-        page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
-        page.reload()
-        seen.violations["desktop"] = axe(page)
+        for n, width in enumerate(widths):
+            tab.set_viewport_size({"width": WIDTHS[width], "height": 900})
+            if n == 0:
+                tab.goto(site_url + path)
+            else:
+                # Resized in place, then measured once what the new width set moving has come to rest (Material
+                # fades its drawer and header in and out: half-faded text would be read as too faint).
+                tab.evaluate(AT_REST)
+            seen.violations[width] = axe(tab)
         # Material's script asks for more after the load (a sitemap beside every feed the page links to).
-        page.wait_for_load_state("networkidle")
-        seen.footer_links = [" ".join(text.split()) for text in page.locator("footer a").all_inner_texts()]
-        seen.script_cookie = page.evaluate("document.cookie")
+        tab.wait_for_load_state("networkidle")
+        seen.footer_links = [" ".join(text.split()) for text in tab.locator("footer a").all_inner_texts()]
+        seen.script_cookie = tab.evaluate("document.cookie")
         seen.cookies = context.cookies()
-        page.close()
         return seen
 
-    yield load
-    context.close()
+    try:
+        yield load
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def visit(browser: Browser, site_url: str) -> Iterator[Callable[[str], Visit]]:
+    """A page of the default site loaded at a phone's width and then a desktop's, and read for every per-page rule."""
+    with visitor(browser, site_url) as load:
+        yield load
 
 
 def test_every_page_passes_the_nu_html_checker(default_site: Path) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from axe_playwright_python.base import AXE_SCRIPT
 from PIL import Image
 from playwright.sync_api import Browser
 
@@ -27,8 +26,8 @@ from medborgarlofte.contents import load, published
 from medborgarlofte.generators import cards
 from medborgarlofte.settings import in_language, read_settings
 
-from .conftest import ROOT, TODAY, make_content, make_project
-from .test_browser import LANGUAGES, PAGES, REPORT, WCAG_TAGS
+from .conftest import ROOT, TODAY, axe, make_content, make_project
+from .test_browser import LANGUAGES, PAGES, REPORT
 
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
 LOCALES = {"": "sv_SE", "en/": "en_US", "ar/": "ar_EG"}
@@ -260,11 +259,10 @@ def test_a_status_card_fits_320_pixels_runs_no_script_and_passes_axe(browser: Br
     text = page.locator("main").inner_text()
     REPORT.mkdir(exist_ok=True)
     page.screenshot(path=str(REPORT / f"statuskort-{path.strip('/').replace('/', '-')}.png"), full_page=True)
-    page.evaluate(AXE_SCRIPT)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    problems = axe(page)
     context.close()
     assert requested == [site_url + path]
-    assert not [f"{v['id']}: {v['help']}" for v in result["violations"]]
+    assert not problems, "\n".join(problems)
     if "aktor" in path:
         assert re.search(r"\d", text)
     elif not path.startswith(("en/", "ar/")):

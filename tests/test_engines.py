@@ -9,7 +9,7 @@ import html
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from medborgarlofte.commands.build import build
 from medborgarlofte.rendering import EngineFailed
 
 from .conftest import BASE, ROOT, SCRIPT, TODAY, make_project, served
-from .test_browser import EVERY_PAGE, axe, each_page
+from .test_browser import EVERY_PAGE, Visit, each_page, visitor
 
 # Each engine's own files: its search index, and MkDocs' compressed sitemap.
 ENGINE_FILES = re.compile(r"(^|/)(search/|search\.json$|sitemap\.xml(\.gz)?$|assets/)")
@@ -66,19 +66,18 @@ def test_both_engines_publish_the_same_feeds_calendars_charts_and_data(sites: di
     assert [path for path in published if mkdocs[path].read_bytes() != zensical[path].read_bytes()] == []
 
 
+@pytest.fixture(scope="session")
+def zensical_visit(browser: Browser, zensical_url: str) -> Iterator[Callable[[str], Visit]]:
+    with visitor(browser, zensical_url, widths=["desktop"]) as load:
+        yield load
+
+
 @pytest.mark.parametrize("path", each_page(EVERY_PAGE))
-def test_zensical_page_has_no_wcag_violations_and_asks_nothing_of_another_site(browser: Browser, zensical_url: str, path: str) -> None:
-    context = browser.new_context()
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
-    page = context.new_page()
-    page.goto(zensical_url + path)
-    problems = axe(page)
-    page.wait_for_load_state("networkidle")
-    assert context.cookies() == []
-    context.close()
-    assert not problems, "\n".join(problems)
-    foreign = [url for url in requested if not url.startswith(zensical_url) and not url.startswith(("data:", "blob:"))]
+def test_zensical_page_has_no_wcag_violations_and_asks_nothing_of_another_site(zensical_visit: Callable[[str], Visit], zensical_url: str, path: str) -> None:
+    seen = zensical_visit(path)
+    assert seen.cookies == [] and seen.script_cookie == ""
+    assert not seen.violations["desktop"], "\n".join(seen.violations["desktop"])
+    foreign = [url for url in seen.requested if not url.startswith(zensical_url) and not url.startswith(("data:", "blob:"))]
     assert not foreign, foreign
 
 

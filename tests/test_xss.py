@@ -154,6 +154,10 @@ def _hostile_project(folder: Path) -> None:
     build(hostile_content(folder / "input", BUILT), "content", project / "mkdocs.yml", project / "site", TODAY)
 
 
+# The tests that read the corpus's site: on one worker, which builds it while the others go on with other tests.
+ON_THE_HOSTILE_SITE = pytest.mark.xdist_group("hostile")
+
+
 @pytest.fixture(scope="session")
 def hostile_site(shared: Path) -> Iterator[tuple[Path, str]]:
     site = built_once(shared, "hostile", _hostile_project) / "project" / "site"
@@ -221,6 +225,7 @@ def test_the_static_reading_finds_what_chromium_finds(browser: Browser) -> None:
     assert sum(bool(findings(vector)) for vector in VECTORS) > 40  # raw, the HTML of the corpus would run
 
 
+@ON_THE_HOSTILE_SITE
 def test_no_page_holds_anything_that_runs(hostile_site: tuple[Path, str]) -> None:
     site, _ = hostile_site
     pages = pages_of(site)
@@ -232,6 +237,7 @@ def test_no_page_holds_anything_that_runs(hostile_site: tuple[Path, str]) -> Non
     assert "exclude_docs" not in text and "root:x:0" not in text
 
 
+@ON_THE_HOSTILE_SITE
 @pytest.mark.parametrize("chunk", range(CHUNKS))
 def test_no_page_runs_anything_in_chromium(browser: Browser, hostile_site: tuple[Path, str], chunk: int) -> None:
     site, url = hostile_site
@@ -253,6 +259,7 @@ def test_no_page_runs_anything_in_chromium(browser: Browser, hostile_site: tuple
     assert dialogs == [] and found == {}
 
 
+@ON_THE_HOSTILE_SITE
 def test_search_results_run_nothing(browser: Browser, hostile_site: tuple[Path, str]) -> None:
     _, url = hostile_site
     dialogs: list[str] = []
@@ -270,6 +277,7 @@ def test_search_results_run_nothing(browser: Browser, hostile_site: tuple[Path, 
     assert dialogs == []
 
 
+@ON_THE_HOSTILE_SITE
 def test_no_feed_item_runs_anything(browser: Browser, hostile_site: tuple[Path, str]) -> None:
     site, _ = hostile_site
     items: set[str] = set()
