@@ -2,8 +2,8 @@
 
 Nothing may run: no dialog opens, no element carries an on* attribute, no address is a script URL.
 Every page is read by the same rules as the browser applies (`Findings`, which a test holds to the browser's own
-reading of the corpus); Chromium loads every page that is not one item's, and one item's page of every vector, the
-types of page and the languages taken in turn.
+reading of the corpus); Chromium loads one page of every kind and language, and one item's page of every vector, the
+kinds of item and the languages taken in turn.
 """
 
 from __future__ import annotations
@@ -177,19 +177,25 @@ CHUNKS = 4
 
 
 def loaded_in_chromium(pages: list[str]) -> list[str]:
-    """Every page that is not one item's, and for each vector one page of its items, the kinds and the languages taken in turn."""
-    kinds = sorted({m["kind"] for page in pages if (m := ITEM.match(page))})
-    languages = sorted({m["language"] or "" for page in pages if (m := ITEM.match(page))})
-    chosen = []
+    """One page of every other kind (the numbered pages of a listing are one kind), and for each vector one page of its
+    items, the kinds and the languages taken in turn: the static reading reads every page, Chromium each kind of page."""
+    items = [(page, m) for page in pages if (m := ITEM.match(page))]
+    kinds = sorted({m["kind"] for _, m in items})
+    languages = sorted({m["language"] or "" for _, m in items})
+    chosen = [page for page, m in items
+              if m["kind"] == kinds[int(m["vector"]) % len(kinds)] and (m["language"] or "") == languages[int(m["vector"]) % len(languages)]]
+    seen: set[str] = set()
     for page in pages:
-        item = ITEM.match(page)
-        if item is None:
-            chosen.append(page)
+        if ITEM.match(page):
             continue
-        vector = int(item["vector"])
-        if item["kind"] == kinds[vector % len(kinds)] and (item["language"] or "") == languages[vector % len(languages)]:
+        language, _, rest = page.partition("/") if page.split("/")[0] in languages else ("", "", page)
+        if any(rest.startswith(kind + "/") and rest.count("/") == kind.count("/") + 2 for kind in kinds):
+            continue  # an item of a kind whose pages are loaded for the vectors
+        kind = language + "/" + re.sub(r"/\d+/", "/N/", rest)
+        if kind not in seen:
+            seen.add(kind)
             chosen.append(page)
-    return chosen
+    return sorted(chosen)
 
 
 def test_the_corpus_is_large_enough() -> None:
