@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import json
+import math
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import yaml
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
@@ -129,12 +130,27 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
                 text = made(remembered, (page.template, given), env.get_template(page.template).render, given)
                 front = {"feed": posixpath.splitext(feeds_of_page["rss"])[0]} if feeds_of_page else {}
                 front.update({key: value for key, value in (("description", page.description), ("image", page.card), ("image_alt", page.card_text)) if value})
-                # JSON is YAML: each value a quoted string, whatever a text from content holds.
-                pages[path] = "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in front.items()) + f"---\n{text}" if front else text
+                pages[path] = f"---\n{front_matter(front)}---\n{text}" if front else text
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
             settings=settings, canonical=at.url_of(settings.url, new), target=at.relative_address(at.page_address(new), old + "index.md"))
     return pages
+
+
+# YAML 1.1's short escapes for line and paragraph separators and NEL, in the form every YAML reader knows.
+_SHORT_ESCAPES = {"\\\\": "\\\\", "\\L": "\\u2028", "\\P": "\\u2029", "\\N": "\\u0085", "\\_": "\\u00A0"}
+
+
+def front_matter(values: Mapping[str, str]) -> str:
+    """A page's metadata as YAML for its renderer: each value one double-quoted line, in which every character a text
+    from content may hold survives (astral ones such as emoji written as \\U escapes, never as JSON's surrogate pairs,
+    which MkDocs' reader refuses and then shows the block as the page's text). Read back before it is used."""
+    values = {key: str(value) for key, value in values.items()}  # text, whatever kind of string it came as
+    text = yaml.dump(values, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=math.inf, sort_keys=False)
+    text = re.sub(r"\\[\\LPN_]", lambda found: _SHORT_ESCAPES[found.group()], text)
+    if yaml.safe_load(text) != values:
+        raise ValueError(f"metadata that YAML does not carry unchanged: {values!r}")
+    return text
 
 
 def _split(page: Page) -> Iterable[tuple[str, dict[str, Any]]]:
