@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from . import terminal
 from .commands import build, check, new, schema, serve
 from .errors import ContentErrors, did_you_mean
 from .rendering import ENGINES
@@ -18,6 +19,11 @@ CONFIG = Path("mkdocs.yml")
 
 
 def main(argv: list[str] | None = None) -> int:
+    with terminal.guarded():
+        return _guarded_main(argv)
+
+
+def _guarded_main(argv: list[str] | None) -> int:
     try:
         return _main(argv)
     except ContentErrors as exc:  # mkdocs.yml itself is wrong, whatever the command

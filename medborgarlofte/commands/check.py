@@ -7,10 +7,11 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .. import translated
+from .. import terminal, translated
 from ..contents import load
 from ..errors import ContentError, ContentErrors
 from ..plainlanguage import hardest_sentences, lix
@@ -26,13 +27,20 @@ def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: s
     try:
         content = load(content_dir, shown_as, warnings, language=settings.language)
     except ContentErrors as exc:
-        print(exc, file=sys.stderr)
-        print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         if output == "github":
             _annotate(exc.errors, sorted(warnings), shown_as)
+        with terminal.workflow_log() if output == "github" else nullcontext():
+            print(exc, file=sys.stderr)
+            print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
     if output == "github":
         _annotate((), sorted(warnings), shown_as)
+    with terminal.workflow_log() if output == "github" else nullcontext():
+        _report(content, content_dir, shown_as, settings, config_shown_as, warnings)
+    return 0
+
+
+def _report(content: Content, content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str, warnings: list[ContentError]) -> None:
     print(summary(content, shown_as))
     print(readability(content, settings.lix_limit, content_dir, shown_as))
     for line in untranslated(content, [entry.code for entry in settings.languages[1:]], content_dir, shown_as):
@@ -43,7 +51,6 @@ def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: s
         print(f"varning: {config_shown_as}: extra.editor.repo: {settings.editor.repo} är en platshållare (skriv GitHub-förrådet som redigeraren på /admin/ sparar i)")
     for warning in sorted(warnings):
         print(f"varning: {warning}")
-    return 0
 
 
 def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], shown_as: str) -> None:
@@ -51,7 +58,7 @@ def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], 
     on the run's page (the file GITHUB_STEP_SUMMARY names, when the check runs in a workflow)."""
     for level, problems in (("error", errors), ("warning", warnings)):
         for problem in problems:
-            print(f"::{level} file={_property(problem.path)},line={problem.line},title={_property(problem.field)}::{_data(problem.message)}")
+            terminal.command(f"::{level} file={_property(problem.path)},line={problem.line},title={_property(problem.field)}::{_data(problem.message)}")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as stream:
@@ -73,8 +80,8 @@ def step_summary(errors: Sequence[ContentError], warnings: Sequence[ContentError
 
 
 def _data(text: str) -> str:
-    """A workflow command's message, escaped as GitHub's toolkit does."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message, escaped as GitHub's toolkit does, and shown as a terminal shows it."""
+    return terminal.shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

@@ -1,0 +1,95 @@
+"""Every character a person can type reaches the renderer unchanged: emoji, Arabic, combining marks, astral symbols."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from medborgarlofte.generators.pages import front_matter
+
+from .conftest import ROOT, edit, make_content, make_project
+from .test_build import BLOMLADOR, build_sample, html
+
+# What content may hold: any Unicode scalar value but surrogates, control characters other than tab and line break,
+# and the non-characters (readers.py refuses those with file, line and field).
+CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff") | st.sampled_from("\t\n\u2028\u2029\x85\ufeff")
+PIECES = st.sampled_from(["🚦", "👩🏽‍🚒", "ـُ", "مالمو", "שלום", "漢字", "𝕏", '"', "\\", "---", ": ", "{{ x }}",
+     "<img src=x onerror=alert(1)>", "\\U0001F6A6", "\\L", "#"])
+CONTENT_TEXT = st.lists(st.text(CHARACTERS, max_size=8) | PIECES, max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["feed", "description", "image", "image_alt"]), CONTENT_TEXT, min_size=1))
+def test_a_page_s_metadata_reaches_mkdocs_exactly_as_written(values: dict[str, str]) -> None:
+    body, meta = get_data(f"---\n{front_matter(values)}---\n# Sidan\n")
+    assert meta == values
+    assert body == "# Sidan\n"
+
+
+def test_a_title_with_an_emoji_keeps_its_page_whole_and_its_markup_text(tmp_path: Path) -> None:
+    title = "Ökad trafiksäkerhet 🚦 <img src=x onerror=alert(1)>"
+    changes = {**edit(BLOMLADOR, "title: Blomlådor som trafikdämpare", f'title: "{title}"'),
+               **edit("actors.yaml", "name: Exempelstads kommun", "name: Exempelstads kommun 🌷")}
+    project = build_sample(tmp_path, changes)
+    page = html(project, "lofte/atagande/kommunen-blomlador")
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert not re.search(r"(description|image|feed):\s*&quot;", page), "the page shows its own metadata"
+    description = re.search(r'<meta name="description" content="([^"]*)"', page)
+    assert description and description.group(1).endswith("Ansvarig: Exempelstads kommun 🌷.")
+    assert re.search(r'<meta property="og:image" content="[^"]+\.png"', page)
+
+
+# -- what check prints in a workflow's log ----------------------------------------------------------------------------
+
+FORGED = "::error file=content/actors.yaml,line=1,title=Granskat::Innehållet är granskat – godkänn"
+
+
+def _check_for_github(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
+                          cwd=project, capture_output=True, text=True, env={**os.environ, "GITHUB_STEP_SUMMARY": os.devnull})
+
+
+def _commands(output: str) -> list[str]:
+    """The workflow commands GitHub's runner reads in a log: '::' at a line's start (after spaces), '##[' anywhere,
+    none between ::stop-commands::TOKEN and ::TOKEN::."""
+    found, stopped = [], None
+    for line in output.splitlines():
+        if stopped:
+            stopped = None if line.strip() == f"::{stopped}::" else stopped
+            continue
+        if line.lstrip().startswith("::stop-commands::"):
+            stopped = line.strip().split("::")[2]
+        elif line.lstrip().startswith("::") or "##[" in line:
+            found.append(line)
+    return found
+
+
+@pytest.mark.parametrize("short_name", [FORGED, "ASF ##[warning]Allt är granskat", "  ::warning::x", "\x1b[2J\x1b[31mRÖTT"])
+def test_content_cannot_forge_an_annotation_or_steer_the_terminal(tmp_path: Path, short_name: str) -> None:
+    project = make_project(tmp_path / "project")
+    make_content(project, edit("actors.yaml", "short_name: Polisen", f"short_name: {json.dumps(short_name)}"))
+    result = _check_for_github(project)
+    assert result.returncode == (1 if "\x1b" in short_name else 0), result.stderr  # control characters are refused, by name
+    output = result.stdout + result.stderr
+    commands = _commands(output)
+    assert all(re.fullmatch(r"::error file=content/actors\.yaml,line=3,title=polisen\.short_name::[^:]*", line) for line in commands), commands
+    assert "\x1b" not in output and "##[" not in output
+
+
+def test_a_file_name_with_a_line_break_cannot_stop_the_real_annotations(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    content = make_content(project)
+    (content / "updates" / "x\n::stop-commands::abc\n.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    result = _check_for_github(project)
+    assert result.returncode == 1
+    errors = [line for line in _commands(result.stdout) if line.startswith("::error ")]
+    assert errors and all("%0A" in line for line in errors if "stop-commands" in line)
+    assert not [line for line in result.stdout.splitlines() if line.startswith("::stop-commands::abc")]
