@@ -61,13 +61,18 @@ bench: $(VENV)/installed libraries editor
 
 # Lighthouse (from npm) in Debian's Chromium on the built site: accessibility, best practices and SEO of the main pages.
 # QUICK=1: the start page alone.
-lighthouse: site tools
-	npm ci --prefix scripts/lighthouse --silent --no-audit --no-fund
+lighthouse: site tools scripts/lighthouse/node_modules/.package-lock.json
 	$(PY) scripts/lighthouse.py $(if $(QUICK),--quick)
 
+# Lighthouse from npm as scripts/lighthouse/package-lock.json pins it, again whenever the lock file has changed.
+scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --silent --no-audit --no-fund
+	touch $@
+
 # Hostile files (alias bomb, 50 MB, deep nesting, pathological Markdown): check's time and peak memory for each.
+# QUICK=1: one refused and one passed file, to see that it runs.
 hostile: $(VENV)/installed
-	$(PY) scripts/hostile.py
+	$(PY) scripts/hostile.py $(if $(QUICK),--quick)
 
 # Regenerate the expected output of the golden-file tests after an intended change.
 golden: $(VENV)/installed libraries editor

@@ -1,9 +1,9 @@
 """Every command the README gives, run as written, in order, on a copy of the project.
 
 A communicator follows the README literally; so does this test. `make test` and `make lint` are left out only
-because `make test` is what runs this test, and runs `make lint` before it. The benchmark and Lighthouse run in
-their quick form (QUICK=1: 1x alone, the start page alone), which runs every step of the whole; the whole is
-`make bench` and `make lighthouse`, run on demand.
+because `make test` is what runs this test, and runs `make lint` before it. The benchmark, Lighthouse and the hostile
+files run in their quick form (QUICK=1: 1x alone, the start page alone, two of the files), which runs every step of the
+whole; the whole is `make bench`, `make lighthouse` and `make hostile`, run on demand.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("readme")]
 IN_A_BLOCK = re.compile(r"^ {4,}((?:make|python3) [^#\n]*?)\s*(?:#.*)?$", re.MULTILINE)
 IN_TEXT = re.compile(r"`((?:make|python3) [^`]+)`")
 RUNS_THIS_TEST = ("make test", "make quick", "make lint")  # make quick: some of the tests make test runs
-QUICK = {"make bench": "make bench QUICK=1", "make lighthouse": "make lighthouse QUICK=1"}
+QUICK = {"make bench": "make bench QUICK=1", "make lighthouse": "make lighthouse QUICK=1", "make hostile": "make hostile QUICK=1"}
 PREVIEWS = ("serve", "http.server", "make edit")  # started, read on 127.0.0.1:8000, stopped with Ctrl+C
 PREVIEW = "http://127.0.0.1:8000/"
 
@@ -45,6 +45,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (target / ".venv").symlink_to(ROOT / ".venv")
     (target / "tests/tools/node_modules").symlink_to(ROOT / "tests/tools/node_modules")
     (target / "editor/node_modules").symlink_to(ROOT / "editor/node_modules")
+    if (ROOT / "scripts/lighthouse/node_modules").is_dir():  # as `make lighthouse` left it: installed again only if its lock changed
+        (target / "scripts/lighthouse/node_modules").symlink_to(ROOT / "scripts/lighthouse/node_modules")
     return target
 
 

@@ -3,6 +3,7 @@ communications officer's letter and status change, made in the browser, are file
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -260,12 +261,12 @@ def test_check_for_github_on_valid_content_says_so_on_the_run_page(tmp_path):
 # -- the editor in the browser, against decap-server and a copy of the content --------------------------------------
 
 
-@pytest.fixture
-def editing(tmp_path: Path, built: Path) -> Iterator[tuple[Path, int]]:
+@contextlib.contextmanager
+def _editing(folder: Path, built: Path) -> Iterator[tuple[Path, int]]:
     """A copy of the project that decap-server edits, and the built site's port, its editor pointed at that server."""
-    project = make_project(tmp_path / "project")
+    project = make_project(folder / "project")
     shutil.copytree(ROOT / "content", project / "content")
-    site = tmp_path / "site"
+    site = folder / "site"
     shutil.copytree(built, site)
     port = free_port()
     config = site / at.EDITOR_CONFIG
@@ -283,6 +284,21 @@ def editing(tmp_path: Path, built: Path) -> Iterator[tuple[Path, int]]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def editing(tmp_path: Path, built: Path) -> Iterator[tuple[Path, int]]:
+    with _editing(tmp_path, built) as project_and_port:
+        yield project_and_port
+
+
+@pytest.fixture(scope="module")
+def one_editor(tmp_path_factory: pytest.TempPathFactory, built: Path, browser: Browser) -> Iterator[tuple[Path, int, Page]]:
+    """One signed-in editor that opens one file of every kind in turn, as a communicator does in one sitting."""
+    with _editing(tmp_path_factory.mktemp("one-editor"), built) as (project, port):
+        page = _signed_in(browser, port)
+        yield project, port, page
+        page.context.close()
 
 
 def _signed_in(browser: Browser, port: int, asked: list[str] | None = None) -> Page:
@@ -434,12 +450,12 @@ def _data(path: Path) -> tuple[Any, str]:
     return yaml.safe_load(text), ""
 
 
+@pytest.mark.xdist_group("one-editor")
 @pytest.mark.parametrize(("collection", "file"), ONE_OF_EACH, ids=[c for c, _ in ONE_OF_EACH])
-def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(browser: Browser, editing, collection, file):
+def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(one_editor, collection, file):
     """Every kind of form reads every field of its file and writes it back as it was: dates, times, months, lists, Markdown."""
-    project, port = editing
+    project, port, page = one_editor
     before = _data(project / "content" / file)
-    page = _signed_in(browser, port)
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/{collection}")
     page.get_by_text(before[0]["title"]).first.click()
     _showing(page, before[0]["title"])
@@ -449,7 +465,6 @@ def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(browser: Browse
     title.fill(changed)
     expect(title).to_have_value(changed)
     _save(page)
-    page.context.close()
     fields, text = _data(project / "content" / file)
     assert (fields, text) == ({**before[0], "title": before[0]["title"] + " (ändrad)"}, before[1])
     checked = run_script("check", cwd=project)
