@@ -344,7 +344,7 @@ class _Checker:
         fields = doc.data if not loc else doc.data.get(loc[0])
         if not isinstance(fields, dict):
             return
-        texts = [(loc + where, value, doc.line(loc + where)) for where, value in strings_in(fields, ())]
+        texts = [(loc + where, value, doc.text_line(loc + where)) for where, value in strings_in(fields, ())]
         if doc.body and not loc:
             texts.append((("text",), doc.body, doc.body_line))
         markdown = {name for name, info in model.model_fields.items() if MARKDOWN in info.metadata or _is_markdown(info.annotation)}

@@ -18,7 +18,11 @@ Loc = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000  # one content file; a letter of twenty pages is a tenth of it
 MAX_DEPTH = 12  # fields within fields; the deepest in the format is dialogue.points[].commitments[]
 # Control characters other than tab and line break, and the two non-characters, are never text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\ufffe\uffff]")
+# Embeddings and overrides (U+202A-U+202E) are refused with the control characters: they reverse the text around them
+# (the "Trojan Source" characters). Isolates may stand, when each that opens (U+2066-U+2068) is closed (U+2069).
+_REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e")
+_ISOLATES = re.compile(r"[\u2066-\u2069]")
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -43,6 +47,11 @@ class Document:
     lines: dict[Loc, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 0  # the line of the file on which the body begins
+    text_lines: dict[Loc, int] = field(default_factory=dict)  # where a block scalar's (|, >) text begins: the line after its field
+
+    def text_line(self, loc: Loc) -> int:
+        """The line on which the text of the field at loc begins."""
+        return self.text_lines.get(loc) or self.line(loc)
 
     def line(self, loc: Loc) -> int:
         """The line of the field at loc, or of the nearest enclosing field that exists."""
@@ -63,8 +72,8 @@ class ReadError(Exception):
 def read_yaml(path: Path, shown_as: str) -> Document:
     text = _read_text(path, shown_as)
     hidden = list(_control_characters(text))
-    data, lines = _parse(_CONTROL.sub("?", text), shown_as, first_line=1)
-    doc = Document(shown_as, data, lines)
+    data, lines, text_lines = _parse(_CONTROL.sub("?", text), shown_as, first_line=1)
+    doc = Document(shown_as, data, lines, text_lines=text_lines)
     _refuse_control_characters(doc, hidden)
     return doc
 
@@ -79,10 +88,10 @@ def read_markdown(path: Path, shown_as: str) -> Document:
         if row.rstrip() == "---":
             front_matter = "\n".join(rows[1 : number - 1])
             hidden = list(_control_characters(text))
-            data, lines = _parse(_CONTROL.sub("?", front_matter), shown_as, first_line=2)
+            data, lines, text_lines = _parse(_CONTROL.sub("?", front_matter), shown_as, first_line=2)
             body = "\n".join(rows[number:])
             skipped = len(body) - len(body.lstrip("\n"))
-            doc = Document(shown_as, data, lines, body=body.strip() + "\n", body_line=number + 1 + skipped)
+            doc = Document(shown_as, data, lines, body=body.strip() + "\n", body_line=number + 1 + skipped, text_lines=text_lines)
             _refuse_control_characters(doc, hidden)
             return doc
     raise ReadError(ContentError(shown_as, 1, "-", "front matter avslutas aldrig (förväntade en rad med '---' efter fälten)"))
@@ -109,7 +118,7 @@ def _read_text(path: Path, shown_as: str) -> str:
 
 
 @functools.lru_cache(maxsize=16384)  # the preview reads every file again on every save; most are as they were (nothing changes what it gives)
-def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, int]]:
+def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, int], dict[Loc, int]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -117,8 +126,9 @@ def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, in
             raise ReadError(ContentError(shown_as, first_line, "-", "inga fält (förväntade fält med värden)"))
         # The node tree is checked before it becomes data: an alias bomb is small as nodes and huge as data.
         lines: dict[Loc, int] = {}
+        text_lines: dict[Loc, int] = {}
         problems: list[ContentError] = []
-        _walk(node, (), first_line, lines, problems, shown_as)
+        _walk(node, (), first_line, lines, text_lines, problems, shown_as)
         if problems:
             raise ReadError(*problems)
         data = loader.construct_document(node)
@@ -130,11 +140,12 @@ def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, in
         raise ReadError(ContentError(shown_as, first_line, "-", f"ogiltig YAML: {exc}")) from None
     finally:
         loader.dispose()
-    return data, lines
+    return data, lines, text_lines
 
 
-def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], problems: list[ContentError], shown_as: str) -> None:
-    """The line of every field; repeated fields, aliases (*namn) and too deep nesting are problems."""
+def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], text_lines: dict[Loc, int], problems: list[ContentError],
+          shown_as: str) -> None:
+    """The line of every field and of every block scalar's text; repeated fields, aliases (*namn) and too deep nesting are problems."""
     seen_nodes: set[int] = set()
     stack = [(root, loc, first_line + root.start_mark.line)]
     while stack:
@@ -145,6 +156,8 @@ def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], pro
             problems.append(ContentError(shown_as, line, field_path(loc), "en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)"))
             return
         seen_nodes.add(id(node))
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+            text_lines[loc] = first_line + node.start_mark.line + 1  # the mark is at the indicator; the text starts below it
         if len(loc) > MAX_DEPTH:
             problems.append(ContentError(shown_as, line, field_path(loc), f"för djupt nästlade fält (förväntade högst {MAX_DEPTH} nivåer)"))
             continue
@@ -181,12 +194,41 @@ def _refuse_control_characters(doc: Document, hidden: list[tuple[int, str]]) -> 
     for loc, value in strings_in(doc.data, ()):
         for char in sorted(set(_CONTROL.findall(value))):
             problems.append(doc.error(loc, _control_message(char)))
+        if _ISOLATES.search(value) and (unbalanced := _unbalanced_isolate(value)):
+            problems.append(doc.error(loc, _isolate_message(unbalanced[1])))
+    if doc.body and _ISOLATES.search(doc.body) and (unbalanced := _unbalanced_isolate(doc.body)):
+        problems.append(ContentError(doc.path, doc.body_line + unbalanced[0], "text", _isolate_message(unbalanced[1])))
     if problems:
         raise ReadError(*sorted(set(problems)))
 
 
 def _control_message(char: str) -> str:
+    if char in _REORDERING:
+        return (f"innehåller det osynliga styrtecknet U+{ord(char):04X} för textriktning, som vänder ordningen på texten runt det "
+                "(förväntade vanlig text; ta bort tecknet: webbläsaren ordnar arabisk och hebreisk text själv)")
     return f"innehåller det osynliga styrtecknet U+{ord(char):04X} (förväntade vanlig text; ta bort tecknet)"
+
+
+def _unbalanced_isolate(text: str) -> tuple[int, str] | None:
+    """The first isolate (U+2066-U+2069) that is not matched, line by line as the browser matches them, with its row; or None."""
+    for number, row in enumerate(text.split("\n")):
+        opened: list[str] = []
+        for char in _ISOLATES.findall(row):
+            if char != "\u2069":
+                opened.append(char)
+            elif opened:
+                opened.pop()
+            else:
+                return number, char
+        if opened:
+            return number, opened[-1]
+    return None
+
+
+def _isolate_message(char: str) -> str:
+    if char == "\u2069":
+        return "innehåller styrtecknet U+2069 som avslutar en isolerad text som aldrig börjar (förväntade ett U+2066, U+2067 eller U+2068 före det på samma rad, eller inget)"
+    return f"innehåller styrtecknet U+{ord(char):04X} som börjar en isolerad text som aldrig avslutas (förväntade U+2069 efter den på samma rad, eller inget)"
 
 
 def _field_on(doc: Document, line: int) -> str:

@@ -19,10 +19,12 @@ from .conftest import ROOT, edit, make_content, make_project
 from .test_build import BLOMLADOR, build_sample, html
 
 # What content may hold: any Unicode scalar value but surrogates, control characters other than tab and line break,
-# and the non-characters (readers.py refuses those with file, line and field).
-CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff") | st.sampled_from("\t\n\u2028\u2029\x85\ufeff")
+# the non-characters, bidi embeddings and overrides (readers.py refuses those with file, line and field), and isolates
+# only in pairs.
+CHARACTERS = (st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+              | st.sampled_from("\t\n\u2028\u2029\x85\ufeff"))
 PIECES = st.sampled_from(["🚦", "👩🏽‍🚒", "ـُ", "مالمو", "שלום", "漢字", "𝕏", '"', "\\", "---", ": ", "{{ x }}",
-     "<img src=x onerror=alert(1)>", "\\U0001F6A6", "\\L", "#"])
+     "<img src=x onerror=alert(1)>", "\\U0001F6A6", "\\L", "#", "\u2067עברית 12\u2069", "\u200f", "\u061c"])
 CONTENT_TEXT = st.lists(st.text(CHARACTERS, max_size=8) | PIECES, max_size=6).map("".join)
 
 

@@ -183,6 +183,39 @@ def test_control_characters_are_refused_with_file_line_and_field(tmp_path: Path,
     assert errors_for(tmp_path / "body", body) == [f"content/updates/2022-05-brev.md:11: text: {message}"]
 
 
+OVERRIDES = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e"]
+
+
+@pytest.mark.parametrize("char", OVERRIDES, ids=[f"U+{ord(c):04X}" for c in OVERRIDES])
+def test_bidi_embeddings_and_overrides_are_refused_saying_why(tmp_path: Path, char: str) -> None:
+    message = (f"innehåller det osynliga styrtecknet U+{ord(char):04X} för textriktning, som vänder ordningen på texten runt det "
+               "(förväntade vanlig text; ta bort tecknet: webbläsaren ordnar arabisk och hebreisk text själv)")
+    raw = edit(NARVARO, "note: Närvaron har börjat.", f"note: abc{char}gpj.exe")
+    assert errors_for(tmp_path / "raw", raw) == [f"content/commitments/polisen-narvaro.yaml:11: history[2].note: {message}"]
+    body = edit(LETTER, "Brevets text.", f"Brevets\n\ntext{char} 2026.")
+    assert errors_for(tmp_path / "body", body) == [f"content/updates/2022-05-brev.md:11: text: {message}"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Torget \u2067مالمو\u2069 2026", None),
+    ("\u2068\u2066abc\u2069 \u2067x\u2069\u2069 slut", None),
+    ("Torget \u2067مالمو 2026", "innehåller styrtecknet U+2067 som börjar en isolerad text som aldrig avslutas (förväntade U+2069 efter den på samma rad, eller inget)"),
+    ("Torget مالمو\u2069 2026", "innehåller styrtecknet U+2069 som avslutar en isolerad text som aldrig börjar (förväntade ett U+2066, U+2067 eller U+2068 före det på samma rad, eller inget)"),
+    ("\u2069\u2066abc", "innehåller styrtecknet U+2069 som avslutar en isolerad text som aldrig börjar (förväntade ett U+2066, U+2067 eller U+2068 före det på samma rad, eller inget)"),
+])
+def test_isolates_are_accepted_only_when_each_is_closed(tmp_path: Path, text: str, expected: str | None) -> None:
+    changes = edit(NARVARO, "note: Närvaron har börjat.", f"note: {text}")
+    if expected is None:
+        assert warnings_for(tmp_path, changes) == []
+    else:
+        assert errors_for(tmp_path, changes) == [f"content/commitments/polisen-narvaro.yaml:11: history[2].note: {expected}"]
+    in_body = edit(LETTER, "Brevets text.", f"Brevets\n\n{text}")
+    if expected is None:
+        assert warnings_for(tmp_path / "body", in_body) == []
+    else:
+        assert errors_for(tmp_path / "body", in_body) == [f"content/updates/2022-05-brev.md:11: text: {expected}"]
+
+
 # Implausible values -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("written, expected", [
@@ -293,6 +326,17 @@ def test_catalogue_is_large_enough() -> None:
 def test_personal_numbers_in_any_field_stop_publishing(tmp_path: Path, relative: str, old: str, new: str, expected: str) -> None:
     errors = errors_for(tmp_path, edit(relative, old, new))
     assert len(errors) == 1 and errors[0].startswith(f"{expected}: innehåller ett personnummer eller samordningsnummer, '")
+
+
+@pytest.mark.parametrize("style", ["|", ">", "|-", ">+"])
+def test_findings_inside_a_block_scalar_name_the_line_of_its_text(tmp_path: Path, style: str) -> None:
+    note = f"note: {style}\n      Närvaron har börjat.\n      Anmält av 811218 9876."
+    errors = errors_for(tmp_path / "number", edit(NARVARO, "note: Närvaron har börjat.", note))
+    line = 13 if style.startswith("|") else 12  # a folded text (>) is one line as read; its findings are where it begins
+    assert len(errors) == 1 and errors[0].startswith(f"content/commitments/polisen-narvaro.yaml:{line}: history[2].note: innehåller ett personnummer")
+    phone = f"note: {style}\n      Ring 070–123 45 67."
+    assert warnings_for(tmp_path / "phone", edit(NARVARO, "note: Närvaron har börjat.", phone)) == [
+        "content/commitments/polisen-narvaro.yaml:12: history[2].note: telefonnumret 070–123 45 67 publiceras (ta bort det om det tillhör en privatperson)"]
 
 
 def test_phone_and_email_in_a_status_note_are_pointed_out(tmp_path: Path) -> None:
