@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_text
 import io
 import json
 import re
@@ -17,13 +18,14 @@ import icalendar
 import jsonschema
 import pytest
 
+from medborgarlofte import translated
 from medborgarlofte.commands.build import build
 from medborgarlofte.commands.new import letter_digest
 from medborgarlofte.contents import load, published
 from medborgarlofte.generators import generate
-from medborgarlofte.settings import read_settings
+from medborgarlofte.settings import in_language, read_settings
 
-from .conftest import ROOT, SAMPLE, make_content, make_project
+from .conftest import ROOT, SAMPLE, edit, make_content, make_project
 from .test_build import build_sample, html
 
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
@@ -52,6 +54,47 @@ def test_feed_parses_cleanly(path: str) -> None:
     parsed = feedparser.parse(FILES[path].encode("utf-8"))
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.feed.title
+
+
+MARKUP = "Sofielund's \"A&B\" <b>fet</b> & 1<2"  # an apostrophe, an ampersand, a tag and quotes: each must arrive as itself
+
+
+def _yaml_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def test_feed_texts_are_escaped_exactly_once_in_every_feed_and_language(tmp_path: Path) -> None:
+    title, actor, theme, note = (f"{what} {MARKUP}" for what in ("Blomlådor", "Kommunen", "Närvaro", "Notering"))
+    changes = {
+        **edit("commitments/kommunen-blomlador.yaml", "title: Blomlådor som trafikdämpare", f"title: {_yaml_quoted(title)}"),
+        **edit("actors.yaml", "name: Exempelstads kommun", f"name: {_yaml_quoted(actor)}"),
+        **edit("themes.yaml", "name: Närvaro", f"name: {_yaml_quoted(theme)}"),
+        **edit("commitments/polisen-narvaro.yaml", "note: Närvaron har börjat.", f"note: {_yaml_quoted(note)}"),
+        "translations/en/commitments/kommunen-blomlador.yaml": f"title: {_yaml_quoted('Flower boxes ' + MARKUP)}\ndescription: Lent out.\n",
+    }
+    content = published(load(make_content(tmp_path, changes)), TODAY)
+    read = 0
+    for language in SETTINGS.languages:
+        site = in_language(SETTINGS, language.code)
+        files = generate(translated.in_language(content, site.language), site, TODAY)
+        shown_title = "Flower boxes " + MARKUP if site.language == "en" else title
+        expected = {"flode/atagande/kommunen-blomlador": shown_title, "flode/aktor/kommunen": actor, "flode/tema/narvaro": theme}
+        for path in (p for p in files if p.endswith((".rss", ".atom"))):
+            parsed = feedparser.parse(files[path])
+            details = [parsed.feed.title_detail, parsed.feed.subtitle_detail]
+            details += [d for entry in parsed.entries for d in (entry.title_detail, entry.summary_detail)]
+            # As a reader shows each: text as it is, HTML with its entities resolved.
+            texts = [html_text.unescape(d.value) if d.type == "text/html" else d.value for d in details]
+            for text in texts:
+                assert not re.search(r"&(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);", text), (language.code, path, text)
+            read += len(texts)
+            name = path.rsplit(".", 1)[0]
+            if name in expected:
+                assert texts[0] == f"{expected[name]} – {site.name}", (language.code, path)
+                assert texts[1].endswith(f" {expected[name]}."), (language.code, path, texts[1])
+            if name == "flode/atagande/polisen-narvaro":
+                assert any(f" {note} " in text for text in texts), (language.code, path)
+    assert read > 400  # every feed of three languages: titles, descriptions and each entry's title and summary
 
 
 def _absolute(url: str) -> bool:

@@ -169,7 +169,8 @@ def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str,
     self_url = at.url_of(settings.url, at.feed(feed.name, ending))
     generator.id(self_url)
     generator.title(f"{feed.title} – {settings.name}")
-    generator.description(str(escape(feed.description)))  # readers show an RSS description as HTML
+    # Readers show an RSS description as HTML and an Atom subtitle as the text it is: escaped once, in RSS alone.
+    generator.description(str(escape(feed.description)) if ending == "rss" else feed.description)
     generator.language(settings.language)
     # RSS takes the channel link from the last call: self first, the page last.
     generator.link(href=self_url, rel="self")
