@@ -54,14 +54,21 @@ const filled = (phrases, more) => {
   return all;
 };
 
-window.CMS_MANUAL_INIT = true;
-const decap = document.createElement("script");
-decap.src = new URL("decap-cms.js", import.meta.url).href;
-decap.addEventListener("load", () => {
-  const swedish = filled(window.CMS.getLocale("sv"), DECAP_PHRASES);
-  markdownField = swedish.editor.editorControl.field.widgetLabel.replace("%{widgetLabel}", "markdown");
-  window.CMS.registerLocale("sv", swedish);
-  window.CMS.registerCustomFormat("keyed-yaml", "yaml", keyedYaml);
-  window.CMS.init();
-});
-document.body.append(decap);
+// A site without a sign-in server of its own (extra.editor.auth_url) offers only the local mode, on this computer:
+// Decap would otherwise send staff to Netlify's sign-in, a third party. The page then says what must be set up.
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+if (document.body.dataset.signIn === "local" && !LOCAL_HOSTS.has(location.hostname)) {
+  document.getElementById("ingen-inloggning").hidden = false;
+} else {
+  window.CMS_MANUAL_INIT = true;
+  const decap = document.createElement("script");
+  decap.src = new URL("decap-cms.js", import.meta.url).href;
+  decap.addEventListener("load", () => {
+    const swedish = filled(window.CMS.getLocale("sv"), DECAP_PHRASES);
+    markdownField = swedish.editor.editorControl.field.widgetLabel.replace("%{widgetLabel}", "markdown");
+    window.CMS.registerLocale("sv", swedish);
+    window.CMS.registerCustomFormat("keyed-yaml", "yaml", keyedYaml);
+    window.CMS.init();
+  });
+  document.body.append(decap);
+}

@@ -74,7 +74,10 @@ def generate(settings: Settings, editor: Editor) -> dict[str, str | bytes]:
     # The page runs start.js, which loads decap-cms.js from beside it (installed_files copies both).
     beside = {name: address.removeprefix(at.EDITOR_FOLDER) for name, address in (("start", at.EDITOR_START), ("config", at.EDITOR_CONFIG))}
     return {
-        at.EDITOR_PAGE: environment(settings.first_language).get_template("editor.html.j2").render(site_name=settings.name, **beside),
+        # Without a sign-in server of the site's own, Decap would send staff to Netlify's: start.js then loads Decap only on
+        # this computer (make edit), and elsewhere the page says what must be set up.
+        at.EDITOR_PAGE: environment(settings.first_language).get_template("editor.html.j2").render(
+            site_name=settings.name, sign_in="github" if editor.auth_url else "local", **beside),
         at.EDITOR_CONFIG: yaml.dump(configuration(settings, editor), Dumper=_Plain, allow_unicode=True, sort_keys=False, width=1000),
     }
 

@@ -15,15 +15,22 @@ def test_check_passes_on_the_default_content_and_summarises_it() -> None:
     assert "Polisen: 9" in result.stdout
 
 
-def test_check_warns_while_the_site_address_or_the_editor_repository_is_a_placeholder(tmp_path: Path) -> None:
+NO_SIGN_IN = ("varning: mkdocs.yml: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn (make edit) "
+              "(skriv adressen till en egen inloggningsserver; README: Inloggning i drift)")
+
+
+def test_check_warns_while_the_site_address_or_the_editor_is_a_placeholder(tmp_path: Path) -> None:
     result = run_script("check")
     assert "varning: mkdocs.yml: site_url: https://example.github.io/medborgarlofte/ är en platshållare (skriv sajtens riktiga adress" in result.stdout
     assert "varning: mkdocs.yml: extra.editor.repo: example/medborgarlofte är en platshållare (skriv GitHub-förrådet" in result.stdout
+    assert NO_SIGN_IN in result.stdout.splitlines()
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("https://example.github.io/medborgarlofte/", "https://lofte.malmo.se/")
-                      .replace("repo: example/medborgarlofte", "repo: malmo-stad/medborgarlofte"), encoding="utf-8")
-    assert "platshållare" not in run_script("check", "--content", str(ROOT / "content"), cwd=project).stdout
+                      .replace("repo: example/medborgarlofte", "repo: malmo-stad/medborgarlofte\n    auth_url: https://lofte-auth.malmo.se"),
+                      encoding="utf-8")
+    output = run_script("check", "--content", str(ROOT / "content"), cwd=project).stdout
+    assert "platshållare" not in output and "auth_url" not in output
 
 
 def test_check_reports_every_problem_without_a_traceback(tmp_path: Path) -> None:

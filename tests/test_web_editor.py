@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 from medborgarlofte import addresses as at
 from medborgarlofte import editor
 from medborgarlofte.schemas import file_schemas
-from medborgarlofte.settings import read_settings
+from medborgarlofte.settings import Editor, read_settings
 from medborgarlofte.vocabulary import KINDS, STATUSES
 
 from .conftest import ROOT, SAMPLE, axe, built_once, free_port, make_project, run_script, served
@@ -207,6 +207,61 @@ def test_every_word_of_the_editor_is_in_swedish(browser: Browser, built):
     assert set(words["ours"]) <= set(words["en"])  # no word for what Decap does not say
     assert not [key for key in words["ours"] if _placeholders(words["sv"][key]) != _placeholders(words["en"][key])]
     assert words["sv"]["editor.editorWidgets.list.add"] == "Lägg till %{item}"
+
+
+def _published_at(page: Page, host: str, site: Path, replaced: dict[str, str] | None = None) -> list[str]:
+    """The built site as a web server at https://host/ would serve it, inside this page's browser; every other request is
+    refused and kept in the list returned. replaced: files served in place of the built ones, by path."""
+    refused: list[str] = []
+
+    def serve(route: Any) -> None:
+        url = route.request.url
+        prefix = f"https://{host}/"
+        if not url.startswith(prefix):
+            refused.append(url)
+            route.abort()
+            return
+        path = url.removeprefix(prefix).split("?")[0].split("#")[0]
+        path = path + "index.html" if path.endswith("/") or not path else path
+        if replaced and path in replaced:
+            route.fulfill(body=replaced[path], content_type="text/html" if path.endswith(".html") else "text/yaml")
+        elif (site / path).is_file():
+            route.fulfill(path=site / path)
+        else:
+            route.fulfill(status=404, body="")
+
+    page.route("**/*", serve)
+    return refused
+
+
+def test_without_a_sign_in_server_the_published_editor_says_what_to_set_up_and_asks_no_third_party(browser: Browser, built):
+    page = browser.new_page(locale="sv-SE")
+    refused = _published_at(page, "lofte.exempel.se", built)
+    page.goto(f"https://lofte.exempel.se/{at.EDITOR_FOLDER}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggningen är inte inställd")
+    expect(page.get_by_text("Tills dess går det att redigera på den egna datorn med kommandot make edit.")).to_be_visible()
+    page.wait_for_timeout(500)  # Decap, were it loaded, would have drawn its sign-in button by now
+    assert page.get_by_role("button").count() == 0
+    assert not page.evaluate("typeof window.CMS !== 'undefined'")
+    assert axe(page, WCAG_21) == []
+    page.close()
+    assert refused == []
+
+
+def test_with_a_sign_in_server_the_published_editor_signs_in_through_it(browser: Browser, built):
+    settings = read_settings(ROOT / "mkdocs.yml")
+    assert settings.editor is not None
+    signing_in = editor.generate(settings, Editor(settings.editor.repo, settings.editor.branch, "https://lofte-auth.exempel.se"))
+    assert yaml.safe_load(signing_in[at.EDITOR_CONFIG])["backend"]["base_url"] == "https://lofte-auth.exempel.se"
+    page = browser.new_page(locale="sv-SE")
+    page.set_default_timeout(60_000)
+    replaced = {path: str(text) for path, text in signing_in.items()}
+    refused = _published_at(page, "lofte.exempel.se", built, replaced)
+    page.goto(f"https://lofte.exempel.se/{at.EDITOR_FOLDER}")
+    expect(page.get_by_role("button", name="Logga in med GitHub")).to_be_visible()
+    expect(page.locator("#ingen-inloggning")).to_be_hidden()
+    page.close()
+    assert refused == []
 
 
 def test_a_build_without_the_editor_installed_says_what_to_run_and_leaves_the_site(tmp_path, monkeypatch):

@@ -49,6 +49,9 @@ def _report(content: Content, content_dir: Path, shown_as: str, settings: Settin
         print(f"varning: {config_shown_as}: site_url: {settings.url} är en platshållare (skriv sajtens riktiga adress; den står i flöden, öppna data och kalendern)")
     if settings.editor and settings.editor.repo.split("/")[0] == "example":
         print(f"varning: {config_shown_as}: extra.editor.repo: {settings.editor.repo} är en platshållare (skriv GitHub-förrådet som redigeraren på /admin/ sparar i)")
+    if settings.editor and not settings.editor.auth_url:
+        print(f"varning: {config_shown_as}: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn "
+              "(make edit) (skriv adressen till en egen inloggningsserver; README: Inloggning i drift)")
     for warning in sorted(warnings):
         print(f"varning: {warning}")
 
