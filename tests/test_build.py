@@ -110,7 +110,7 @@ def test_an_ended_period_shows_its_outcome_frozen_and_later_reports_apart(tmp_pa
     page = html(project, "lofte/atagande/polisen-narvaro")
     assert "Ingen ny rapportering" not in page and "har passerat" not in page  # the period is over: no alarms
     assert re.search(r"Utfall när perioden slutade 30 april 2023:</strong> <span class=\"status status-lopande\">Löpande</span>", page)
-    assert "Slutrapporten kom i september. <em>(rapporterat efter periodens slut)</em>" in page
+    assert "<bdi>Slutrapporten kom i september.</bdi> <em>(rapporterat efter periodens slut)</em>" in page
     period = html(project, "lofte/period/2022-2023")
     assert "Löftet gällde från april 2022 till april 2023." in period and "Löftet slutade 30 april 2023." in period
     assert "0 av 2 åtaganden rapporterades som genomförda, och 2 hade inget rapporterat resultat när perioden slutade." in period
@@ -125,7 +125,7 @@ def test_the_start_page_says_when_no_promise_is_running(tmp_path: Path) -> None:
     renewed = (SAMPLE / "commitments/polisen-narvaro-2023.yaml").read_text(encoding="utf-8").replace("2023-05-01", "2023-09-01")
     gap = build_sample(tmp_path / "gap", {"periods/2023-2024.yaml": later, "commitments/polisen-narvaro-2023.yaml": renewed}, today=date(2023, 6, 1))
     start = html(gap, "")
-    assert "Löftet slutade 30 april 2023" in start and "Nästa löfte, <a href=\"lofte/period/2023-2024/\">Medborgarlöfte Exempelområdet 2023–2024 (nytt)</a>, börjar gälla 1 september 2023." in start
+    assert "Löftet slutade 30 april 2023" in start and "Nästa löfte, <a href=\"lofte/period/2023-2024/\"><bdi>Medborgarlöfte Exempelområdet 2023–2024 (nytt)</bdi></a>, börjar gälla 1 september 2023." in start
 
 
 def test_finished_commitment_is_not_called_silent(tmp_path: Path) -> None:
@@ -221,7 +221,7 @@ def test_wording_counts_need_no_unit_badges_stay_out_of_the_contents_and_titles_
 def test_a_joint_commitment_is_listed_under_each_of_its_actors(tmp_path: Path) -> None:
     page = html(build_sample(tmp_path, today=date(2023, 6, 1)), "lofte/ataganden")
     sections = re.split(r"<h2 [^>]*>", page)[1:]
-    holders = [s.split("<", 1)[0] for s in sections if "Regelbunden närvaro, andra året" in s]
+    holders = [re.sub(r"<[^>]+>", "", s.split("</h2>", 1)[0]) for s in sections if "Regelbunden närvaro, andra året" in s]
     assert holders == ["Lokalpolisområde Exempelstad", "Exempelstads kommun"]
 
 

@@ -15,7 +15,7 @@ from mkdocs.utils.meta import get_data
 
 from medborgarlofte.generators.pages import front_matter
 
-from .conftest import ROOT, edit, make_content, make_project
+from .conftest import ROOT, edit, make_content, make_project, served
 from .test_build import BLOMLADOR, build_sample, html
 
 # What content may hold: any Unicode scalar value but surrogates, control characters other than tab and line break,
@@ -95,3 +95,42 @@ def test_a_file_name_with_a_line_break_cannot_stop_the_real_annotations(tmp_path
     errors = [line for line in _commands(result.stdout) if line.startswith("::error ")]
     assert errors and all("%0A" in line for line in errors if "stop-commands" in line)
     assert not [line for line in result.stdout.splitlines() if line.startswith("::stop-commands::abc")]
+
+
+# -- the direction of text beside text ---------------------------------------------------------------------------------
+
+# Where a theme's name stands, then ": 2 åtaganden": the number after a name in the other direction must stay on the side
+# the page reads on (the example of HTML's <bdi>: without isolation "مالمو: 2" shows as "2 :مالمو").
+NAME_THEN_COUNT = """(href) => {
+    const link = [...document.querySelectorAll("article li > a")].find(a => a.getAttribute("href").endsWith(href));
+    let node = link.nextSibling;
+    while (node && !/\\d/.test(node.textContent)) node = node.nextSibling;
+    const at = node.textContent.search(/\\d/);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const name = link.getBoundingClientRect(), digit = range.getBoundingClientRect();
+    return {name_left: name.left, name_right: name.right, digit_left: digit.left, digit_right: digit.right, text: link.parentElement.textContent};
+}"""
+
+
+def test_a_name_in_the_other_direction_keeps_its_neighbours_in_place(tmp_path: Path, browser) -> None:
+    names = {"sv": "شارع مالمو", "en": "רחוב הפרחים", "ar": "Trafik och gator"}
+    # Three commitments in the theme: Arabic says one and two in words, three with a number.
+    changes = {**edit("themes.yaml", "name: Trafik", f"name: {names['sv']}"),
+               **edit("commitments/polisen-narvaro.yaml", "themes: [narvaro]", "themes: [narvaro, trafik]"),
+               **edit("commitments/polisen-narvaro-2023.yaml", "title:", "themes: [trafik]\ntitle:"),
+               "translations/en/themes.yaml": f"trafik:\n  name: {names['en']}\n", "translations/ar/themes.yaml": f"trafik:\n  name: {names['ar']}\n"}
+    project = build_sample(tmp_path, changes, languages=None)
+    page = browser.new_page()
+    with served(project / "site") as port:
+        for language, reads_right_to_left in (("sv", False), ("en", False), ("ar", True)):
+            folder = "" if language == "sv" else f"{language}/"
+            page.goto(f"http://127.0.0.1:{port}/{folder}lofte/teman/")
+            found = page.evaluate(NAME_THEN_COUNT, "tema/trafik/")
+            assert names[language] in found["text"]
+            if reads_right_to_left:
+                assert found["digit_right"] <= found["name_left"] + 1, (language, found)
+            else:
+                assert found["digit_left"] >= found["name_right"] - 1, (language, found)
+    page.close()

@@ -169,7 +169,7 @@ def test_the_promise_is_translated_and_says_the_translation_is_unofficial(site: 
     assert "وعد المواطنين سوفيلوند 2022–2023" in period
     assert "ترجمة غير رسمية" in period
     commitment = (site / "en/lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
-    assert ">Lending flower boxes as traffic calming</h1>" in commitment
+    assert "><bdi>Lending flower boxes as traffic calming</bdi></h1>" in commitment
     assert "Unofficial translation" in commitment
     assert "Unofficial translation" not in (site / "lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
 

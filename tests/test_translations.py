@@ -76,4 +76,4 @@ def test_a_value_put_into_a_message_is_shown_as_text() -> None:
 
     env = _environment(read_settings(ROOT / "mkdocs.yml"))
     shown = env.from_string("{% trans title=title %}Om {{ title }}.{% endtrans %}").render(title="[x](javascript:alert(1)) <b>")
-    assert shown == r"Om \[x\](javascript:alert(1)) &lt;b&gt;."
+    assert shown == r"Om <bdi>\[x\](javascript:alert(1)) &lt;b&gt;</bdi>."  # as text, and isolated from the words around it

@@ -384,22 +384,26 @@ def _environment(settings: Settings) -> Environment:
         bytecode_cache=COMPILED,
     )
     env.filters.update(
-        day=lambda d: _date(d, "long", settings.language) if d else "",
-        month=lambda d: _date(d, "yMMMM", settings.language),
-        when=lambda held: _when(held, settings.language, _),
-        number=lambda n: format_decimal(n, locale=settings.language),
+        # Dates and numbers are Babel's words, never content: Markup, so that they are not isolated as content is.
+        day=lambda d: Markup(_date(d, "long", settings.language)) if d else "",
+        month=lambda d: Markup(_date(d, "yMMMM", settings.language)),
+        when=lambda held: Markup(escape(_when(held, settings.language, _))),
+        number=lambda n: Markup(format_decimal(n, locale=settings.language)),
         md=_markdown_filter(Renderer(), shown),
         change=followup.change,
         verdict=followup.verdict,
-        measured=lambda value, unit: followup.with_unit(format_decimal(value, locale=settings.language), unit),
-        difference=lambda value, unit: ("+" if value > 0 else "−" if value < 0 else "±")
-        + followup.with_unit(format_decimal(abs(value), locale=settings.language), _("procentenheter") if unit == "procent" else unit),
+        # A value with its unit reads as one: shown as text, not isolated from its own number.
+        measured=lambda value, unit: _plain(followup.with_unit(format_decimal(value, locale=settings.language), unit)),
+        difference=lambda value, unit: _plain(("+" if value > 0 else "−" if value < 0 else "±")
+        + followup.with_unit(format_decimal(abs(value), locale=settings.language), _("procentenheter") if unit == "procent" else unit)),
         h=shown.html,
+        bdi=lambda text: Markup(f"<bdi>{shown.html(text)}</bdi>"),  # text from content in a block of HTML, isolated as finalize isolates it
         plain=shown.plain,
         lower=lambda text: Untranslated(text.lower(), text.language) if isinstance(text, Untranslated) else soft_str(text).lower(),
         join=lambda texts, between="": Markup(escape(between)).join(Markup(shown.plain(text)) for text in texts),
-        status_label=lambda name: _(SHOWN_STATUSES[name].label),
-        status_class=lambda name: SHOWN_STATUSES[name].slug,
+        status_label=lambda name: Markup(escape(_(SHOWN_STATUSES[name].label))),
+        alt=shown.alt,
+        status_class=lambda name: Markup(escape(SHOWN_STATUSES[name].slug)),
     )
     env.tests["untranslated"] = lambda text: isinstance(text, Untranslated)
     # Messages are ours and trusted Markdown; what is put into them is shown as text (_TextOnlyI18n).
@@ -443,7 +447,18 @@ class _Shown:
 
     def plain(self, value: object) -> object:
         shown = _plain(value)
-        return self.marked(value, shown) if isinstance(shown, Markup) else shown
+        if not isinstance(shown, Markup):
+            return shown
+        if isinstance(value, Untranslated) and value.language != self.language:
+            return self.marked(value, shown)
+        # Text from content is isolated from the words beside it: a right-to-left title cannot carry the number or
+        # the punctuation after it into its own direction ("Trafik: 3 åtaganden"). Words, dates and numbers of ours are
+        # Markup already, and need no isolating.
+        return Markup(f"<bdi>{shown}</bdi>") if isinstance(value, str) and not isinstance(value, Markup) and value else shown
+
+    def alt(self, value: object) -> Markup:
+        """Text from content inside an image's alternative text, where no element can stand: isolated by FSI and PDI."""
+        return Markup(f"\u2068{_plain(value)}\u2069") if value else Markup("")
 
     def html(self, value: object) -> Markup:
         return self.marked(value, Markup(escape(value)))
