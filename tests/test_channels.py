@@ -26,7 +26,7 @@ from medborgarlofte.contents import load, published
 from medborgarlofte.generators import cards
 from medborgarlofte.settings import in_language, read_settings
 
-from .conftest import ROOT, TODAY, axe, make_content, make_project
+from .conftest import ROOT, SAMPLE, TODAY, axe, make_content, make_project
 from .test_browser import LANGUAGES, PAGES, REPORT
 
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
@@ -147,6 +147,23 @@ def test_a_card_is_the_same_bytes_every_time() -> None:
     assert cards.draw(_card("Regelbunden närvaro")) != cards.draw(_card("Regelbunden närvaro i parken"))
 
 
+def _commitment_card(tmp_path: Path, title: str, short_name: str = "Kommunen") -> bytes:
+    changes = {"commitments/kommunen-blomlador.yaml": (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
+               .replace("title: Blomlådor som trafikdämpare", f"title: {title}"),
+               "actors.yaml": (SAMPLE / "actors.yaml").read_text(encoding="utf-8").replace("short_name: Kommunen", f"short_name: {short_name}")}
+    content = published(load(make_content(tmp_path, changes)), TODAY)
+    drawn = cards.generate(translated.in_language(content, "sv"), in_language(SETTINGS, "sv"))
+    return drawn[at.commitment_card("kommunen-blomlador")]
+
+
+def test_characters_the_card_font_lacks_are_left_out_never_drawn_as_boxes(tmp_path: Path) -> None:
+    plain = _commitment_card(tmp_path / "plain", "Blomlådor som trafikdämpare", "Kommunen")
+    with_emoji = _commitment_card(tmp_path / "emoji", "Blomlådor 🚦 som trafikdämpare 👩🏽‍🚒", "Kommunen 🌷")
+    assert with_emoji == plain
+    assert cards.drawable("Brandkår 👩🏽‍🚒 här 漢字") == "Brandkår här"
+    assert cards.drawable("مالمو שלום Ökad") == "مالمو שלום Ökad"  # the scripts the font has stay as they are
+
+
 def test_a_long_title_wraps_and_is_shortened_before_the_status() -> None:
     """However long the title, it ends above the status badge, and a word too long for a line is broken, not cut off the edge."""
     for title in ("Trygghet " * 60, "Trygghetsvandring" * 12):
@@ -204,7 +221,7 @@ def test_a_commitments_badge_says_its_status_and_when_it_changed(www: Path) -> N
     badge = _svg(www / "lofte/atagande/polisen-medborgardialog/status.svg")
     assert badge.get("role") == "img" and badge.get("lang") == "sv"
     title = badge.findtext(f"{SVG}title")
-    assert title == "Medborgardialog med boende och näringsverksamheter: Löpande sedan 14 september 2022"
+    assert title == "\u2068Medborgardialog med boende och näringsverksamheter\u2069: Löpande sedan 14 september 2022"
     assert badge.get("aria-label") == title
     assert [t.text for t in badge.iter(f"{SVG}text")] == ["Status", "Löpande sedan 14 september 2022"]
     assert float(badge.get("width")) == pytest.approx(sum(float(r.get("width")) for r in badge.iter(f"{SVG}rect") if r.get("fill") != "none"))

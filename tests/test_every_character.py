@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from medborgarlofte.generators.pages import front_matter
+from medborgarlofte.settings import in_language, read_settings
 
 from .conftest import ROOT, edit, make_content, make_project, served
 from .test_build import BLOMLADOR, build_sample, html
@@ -134,3 +135,24 @@ def test_a_name_in_the_other_direction_keeps_its_neighbours_in_place(tmp_path: P
             else:
                 assert found["digit_left"] >= found["name_right"] - 1, (language, found)
     page.close()
+
+
+ADDRESS_ENDS = """() => {
+    const link = document.querySelector("td.footer a");
+    const text = link.firstChild, chars = text.textContent;
+    const box = (at) => { const r = document.createRange(); r.setStart(text, at); r.setEnd(text, at + 1); return r.getBoundingClientRect(); };
+    const first = chars.indexOf("h"), last = chars.lastIndexOf("/");
+    return {first: box(first).left, last: box(last).left};
+}"""
+
+
+def test_the_arabic_e_mail_shows_its_address_from_left_to_right(browser, site_url: str, default_site: Path) -> None:
+    letter = next((default_site / "ar" / "lofte" / "uppdatering").glob("*/epost.html")).parent.name
+    page = browser.new_page()
+    page.goto(f"{site_url}ar/lofte/uppdatering/{letter}/epost.html")
+    ends = page.evaluate(ADDRESS_ENDS)
+    page.close()
+    assert ends["first"] < ends["last"], ends  # "https://…/", never "/https://…"
+    text = (default_site / "ar" / "lofte" / "uppdatering" / letter / "epost.txt").read_text(encoding="utf-8")
+    address = in_language(read_settings(ROOT / "mkdocs.yml"), "ar").url
+    assert f"[\u2066{address}\u2069]({address})" in text  # the text part isolates it left to right too

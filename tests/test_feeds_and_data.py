@@ -19,6 +19,7 @@ import jsonschema
 import pytest
 
 from medborgarlofte import translated
+from medborgarlofte.bidi import isolated
 from medborgarlofte.commands.build import build
 from medborgarlofte.commands.new import letter_digest
 from medborgarlofte.contents import load, published
@@ -90,10 +91,11 @@ def test_feed_texts_are_escaped_exactly_once_in_every_feed_and_language(tmp_path
             read += len(texts)
             name = path.rsplit(".", 1)[0]
             if name in expected:
-                assert texts[0] == f"{expected[name]} – {site.name}", (language.code, path)
-                assert texts[1].endswith(f" {expected[name]}."), (language.code, path, texts[1])
+                # Each text from content isolated from the words beside it (FSI…PDI), and otherwise exactly as written.
+                assert texts[0] == f"{isolated(expected[name])} – {isolated(site.name)}", (language.code, path)
+                assert texts[1].endswith(f" {isolated(expected[name])}."), (language.code, path, texts[1])
             if name == "flode/atagande/polisen-narvaro":
-                assert any(f" {note} " in text for text in texts), (language.code, path)
+                assert any(f" {isolated(note)} " in text for text in texts), (language.code, path)
     assert read > 400  # every feed of three languages: titles, descriptions and each entry's title and summary
 
 
@@ -141,8 +143,8 @@ def test_status_change_is_an_item_linking_to_its_entry() -> None:
     parsed = feedparser.parse(FILES["flode/atagande/polisen-narvaro.rss"])
     titles = [entry.title for entry in parsed.entries]
     assert titles[0] == "Informationsbrev 1"
-    assert "Regelbunden närvaro: löpande" in titles and "Regelbunden närvaro: planerad" in titles
-    change = next(e for e in parsed.entries if e.title == "Regelbunden närvaro: löpande")
+    assert f"{isolated('Regelbunden närvaro')}: löpande" in titles and f"{isolated('Regelbunden närvaro')}: planerad" in titles
+    change = next(e for e in parsed.entries if e.title == f"{isolated('Regelbunden närvaro')}: löpande")
     assert change.link.endswith("/lofte/atagande/polisen-narvaro/#status-2022-05-01-lopande")
     assert "tidigare planerad" in change.summary
 
@@ -225,9 +227,9 @@ def test_open_data_agrees_with_the_pages(tmp_path: Path) -> None:
 
 def test_rss_items_say_who_is_responsible() -> None:
     entries = feedparser.parse(FILES["flode/statusandringar.rss"]).entries
-    change = next(e for e in entries if e.title == "Regelbunden närvaro: löpande")
+    change = next(e for e in entries if e.title == f"{isolated('Regelbunden närvaro')}: löpande")
     assert [tag.term for tag in change.tags] == ["Lokalpolisområde Exempelstad"]
-    assert "Ansvarig: Lokalpolisområde Exempelstad." in change.summary
+    assert f"Ansvarig: {isolated('Lokalpolisområde Exempelstad')}." in change.summary
 
 
 def test_calendar_events_last_as_long_as_the_content_says(tmp_path: Path) -> None:

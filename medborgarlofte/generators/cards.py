@@ -14,15 +14,19 @@ import importlib.util
 import io
 import multiprocessing
 import os
+import re
+import unicodedata
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from babel.dates import format_date
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 from .. import addresses as at
+from ..bidi import isolated
 from ..settings import Settings, direction
 from ..structure import Content
 from ..translations import catalogue
@@ -81,20 +85,20 @@ def generate(content: Content, settings: Settings) -> dict[str, bytes]:
     rtl = direction(settings.language) == "rtl"
 
     def text(words: str) -> Text:
-        return Text(str(words), direction(getattr(words, "language", settings.language)) == "rtl")
+        return Text(drawable(str(words)), direction(getattr(words, "language", settings.language)) == "rtl")
 
     site_name = text(settings.name)
     cards = {at.SITE_CARD: Card(site_name, text(""), text(settings.description), None, text(""), rtl)}
     for commitment in content.commitments.values():
         status = SHOWN_STATUSES[commitment.status.status] if commitment.status else NO_STATUS
-        responsible = ", ".join(content.actors[a].short_name for a in commitment.actors)
+        responsible = ", ".join(isolated(content.actors[a].short_name) for a in commitment.actors)
         cards[at.commitment_card(commitment.id)] = Card(
-            site_name, text(_("Åtagande") + " · " + content.periods[commitment.period].title), text(commitment.title),
+            site_name, text(_("Åtagande") + " · " + isolated(content.periods[commitment.period].title)), text(commitment.title),
             Badge(_(status.label), status.text, status.background, status.outline, status.struck),
             text(_("Ansvarig:") + " " + responsible), rtl)
     for update in content.updates:
         kind = KINDS[update.kind]
-        concerned = ", ".join(content.actors[a].short_name for a in update.actors)
+        concerned = ", ".join(isolated(content.actors[a].short_name) for a in update.actors)
         cards[at.update_card(update.id)] = Card(
             site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
             Badge(_(kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)
@@ -263,8 +267,27 @@ def _length(pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont) 
 
 
 _FONTS = Path(importlib.util.find_spec("matplotlib").submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"  # type: ignore[union-attr,index]
+_FACES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+_SPACES = re.compile(r" {2,}")
+_LEFT_JOINERS = re.compile(r"(?<!\S)\u200d+|\u200d+(?!\S)")  # a joiner whose emoji were taken away, beside a space or at an end
+
+
+@functools.cache
+def _in_font() -> frozenset[int]:
+    """The characters that both faces of the card's font can draw."""
+    return frozenset.intersection(*(frozenset(TTFont(_FONTS / face, lazy=True).getBestCmap()) for face in _FACES))
+
+
+def drawable(words: str) -> str:
+    """The words without the characters the font has no glyph for (an emoji, a script it lacks), which would be drawn as
+    empty boxes; the invisible ones that steer the layout (joiners, isolates, variation selectors) stay, and are not drawn."""
+    have = _in_font()
+    kept = "".join(c for c in words if ord(c) in have or c.isspace() or unicodedata.category(c) == "Cf" or 0xFE00 <= ord(c) <= 0xFE0F)
+    if kept == words:
+        return words
+    return _SPACES.sub(" ", _LEFT_JOINERS.sub("", kept)).strip()
 
 
 @functools.cache
 def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(_FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size, layout_engine=ImageFont.Layout.RAQM)
+    return ImageFont.truetype(str(_FONTS / _FACES[bold]), size, layout_engine=ImageFont.Layout.RAQM)

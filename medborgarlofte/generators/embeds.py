@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import addresses as at
+from ..bidi import isolated
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Period, current_period
 from ..translations import catalogue
@@ -67,14 +68,14 @@ def _commitment(commitment: Commitment, actors: tuple[Actor, ...], settings: Set
     status = _status_of(commitment)
     since = _("sedan %(day)s") % {"day": env.filters["day"](commitment.status.date)} if commitment.status else ""
     words = f"{_(status.label)} {since}".strip()
-    return (_badge(settings, _("Status"), [(words, status)], f"{commitment.title}: {words}"),
+    return (_badge(settings, _("Status"), [(words, status)], f"{isolated(commitment.title)}: {words}"),
             env.get_template("embed.html.j2").render(kind="commitment", settings=settings, width=FRAME_WIDTH, title=commitment.title, status=status,
                                                      since=since, page=at.url_of(settings.url, at.commitment(commitment.id)), actors=actors))
 
 
 def _actor(actor: Actor, counts: Counts, period: Period, settings: Settings) -> tuple[str, str]:
     _ = catalogue(settings.language).gettext
-    badge = _badge(settings, actor.short_name, _count_parts(counts, _), f"{actor.short_name}, {period.title}: {_counts_in_words(counts, _)}")
+    badge = _badge(settings, actor.short_name, _count_parts(counts, _), f"{isolated(actor.short_name)}, {isolated(period.title)}: {_counts_in_words(counts, _)}")
     card = standalone.environment(settings.language).get_template("embed.html.j2").render(
         kind="actor", settings=settings, width=FRAME_WIDTH, title=actor.name, counts=counts, period=period, page=at.url_of(settings.url, at.actor(actor.id)))
     return badge, card
@@ -82,7 +83,7 @@ def _actor(actor: Actor, counts: Counts, period: Period, settings: Settings) -> 
 
 def _period(period: Period, counts: Counts, settings: Settings) -> str:
     _ = catalogue(settings.language).gettext
-    return _badge(settings, period.title, _count_parts(counts, _), f"{period.title}: {_counts_in_words(counts, _)}")
+    return _badge(settings, period.title, _count_parts(counts, _), f"{isolated(period.title)}: {_counts_in_words(counts, _)}")
 
 
 def _badge(settings: Settings, label: str, parts: list[tuple[str, StatusFacts]], title: str) -> str:

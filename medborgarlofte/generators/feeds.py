@@ -11,6 +11,7 @@ from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from .. import addresses as at
+from ..bidi import isolated
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
@@ -90,13 +91,13 @@ def _feeds(content: Content, items: list[Item], _: Callable[[str], str]) -> Iter
         plural = _(kind.plural)
         yield Feed(kind.feed, plural, _("%(kinds)s om medborgarlöftet.") % {"kinds": plural}, at.kind(kind), "site"), by[f"kind:{kind.name}"]
     for actor in content.actors.values():
-        yield (Feed(at.actor_feed(actor.id), actor.name, _("Uppdateringar och statusändringar från %(actor)s.") % {"actor": actor.name},
+        yield (Feed(at.actor_feed(actor.id), actor.name, _("Uppdateringar och statusändringar från %(actor)s.") % {"actor": isolated(actor.name)},
                     at.actor(actor.id), "actor"), by[f"actor:{actor.id}"])
     for c in content.commitments.values():
-        yield (Feed(at.commitment_feed(c.id), c.title, _("Statusändringar och uppdateringar för åtagandet %(commitment)s.") % {"commitment": c.title},
+        yield (Feed(at.commitment_feed(c.id), c.title, _("Statusändringar och uppdateringar för åtagandet %(commitment)s.") % {"commitment": isolated(c.title)},
                     at.commitment(c.id), "commitment"), by[f"commitment:{c.id}"])
     for theme in content.themes.values():
-        yield (Feed(at.theme_feed(theme.id), theme.name, _("Statusändringar och uppdateringar inom temat %(theme)s.") % {"theme": theme.name},
+        yield (Feed(at.theme_feed(theme.id), theme.name, _("Statusändringar och uppdateringar inom temat %(theme)s.") % {"theme": isolated(theme.name)},
                     at.theme(theme.id), "theme"), by[f"theme:{theme.id}"])
 
 
@@ -118,7 +119,7 @@ def _update_item(update: Update, content: Content, settings: Settings, renderer:
         body += f"<h2>{escape(_('Ni sa – vi gör'))}</h2><ul>{points}</ul>" if points else ""
     return Item(
         guid=link,
-        title=_("Exempel: %(title)s") % {"title": update.title} if update.example else update.title,
+        title=_("Exempel: %(title)s") % {"title": isolated(update.title)} if update.example else update.title,
         link=link,
         moment=update.date,
         summary=update.summary,
@@ -138,10 +139,10 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
         status = _(STATUSES[entry.status].label).lower()
         words = {"status": status, "previous": previous}
         change = (_("Status: %(status)s (tidigare %(previous)s).") if previous else _("Status: %(status)s.")) % words
-        note = f" {entry.note}" if entry.note else ""
-        responsible = " " + _("Ansvarig: %(actors)s.") % {"actors": ", ".join(content.actors[a].name for a in commitment.actors)}
+        note = f" {isolated(entry.note)}" if entry.note else ""
+        responsible = " " + _("Ansvarig: %(actors)s.") % {"actors": ", ".join(isolated(content.actors[a].name) for a in commitment.actors)}
         source = f' <a href="{escape(entry.source)}">{escape(_("Källa"))}</a>.' if entry.source else ""
-        title = f"{commitment.title}: {status}"
+        title = f"{isolated(commitment.title)}: {status}"
         yield Item(
             guid=link,
             title=_("Exempel: %(title)s") % {"title": title} if entry.example else title,
@@ -168,7 +169,7 @@ def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str,
     generator = FeedGenerator()
     self_url = at.url_of(settings.url, at.feed(feed.name, ending))
     generator.id(self_url)
-    generator.title(f"{feed.title} – {settings.name}")
+    generator.title(f"{isolated(feed.title)} – {isolated(settings.name)}")
     # Readers show an RSS description as HTML and an Atom subtitle as the text it is: escaped once, in RSS alone.
     generator.description(str(escape(feed.description)) if ending == "rss" else feed.description)
     generator.language(settings.language)

@@ -13,6 +13,7 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..bidi import isolated, left_to_right
 from ..settings import direction
 from ..structure import Untranslated
 from ..translations import catalogue
@@ -32,14 +33,17 @@ def environment(language: str) -> Environment:
     env.filters["number"] = lambda n: format_decimal(n, locale=language)
     env.filters["own"] = functools.partial(_in_own_language, language)
     env.filters["direction"] = direction
+    env.filters["address"] = lambda url: Markup('<a href="{0}" dir="ltr">{1}</a>').format(url, left_to_right(url))  # never "/https://…" in Arabic
     env.tests["foreign"] = lambda text: isinstance(text, Untranslated) and text.language != language
     env.globals.update(language=language, direction=direction(language))
     return env
 
 
 def _in_own_language(language: str, text: str) -> Markup:
-    """A text from content as HTML, marked with its own language where that is not the page's (WCAG 3.1.2)."""
-    escaped = Markup.escape(text)
+    """A text from content as HTML, marked with its own language where that is not the page's (WCAG 3.1.2), and
+    isolated from the words beside it: by dir in HTML, and by FSI and PDI as well, for the plain text made from it
+    (the e-mail's text part) and for mail programs that do not know dir."""
+    escaped = Markup.escape(isolated(text))
     if isinstance(text, Untranslated) and text.language != language:
         return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{escaped}</span>')
-    return escaped
+    return Markup(f'<span dir="auto">{escaped}</span>') if text else escaped
