@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+import csv
+import html as html_text
+import io
 import json
 import os
 import re
 import subprocess
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from pathlib import Path
 
+import feedparser
+import icalendar
+import lxml.html
+import markdown
 import pytest
-from hypothesis import given, settings
+import yaml
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
+from medborgarlofte import addresses as at
+from medborgarlofte import translated
+from medborgarlofte.bidi import isolated
+from medborgarlofte.contents import load, published
+from medborgarlofte.generators import calendar, cards, embeds, feeds, letters, opendata, pages
 from medborgarlofte.generators.pages import front_matter
 from medborgarlofte.settings import in_language, read_settings
 
-from .conftest import ROOT, edit, make_content, make_project, served
+from .conftest import ROOT, SAMPLE, TODAY, edit, make_content, make_project, served
 from .test_build import BLOMLADOR, build_sample, html
 
 # What content may hold: any Unicode scalar value but surrogates, control characters other than tab and line break,
@@ -156,3 +172,139 @@ def test_the_arabic_e_mail_shows_its_address_from_left_to_right(browser, site_ur
     text = (default_site / "ar" / "lofte" / "uppdatering" / letter / "epost.txt").read_text(encoding="utf-8")
     address = in_language(read_settings(ROOT / "mkdocs.yml"), "ar").url
     assert f"[\u2066{address}\u2069]({address})" in text  # the text part isolates it left to right too
+
+
+# -- any text, through every generator, in every language ---------------------------------------------------------------
+
+# What a person can type into a one-line field and check accepts: the characters above without those check refuses with
+# its reason (control characters, overrides), on one line, with no space at the ends (the model strips it).
+_REFUSED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\ufffe\uffff]")
+ONE_LINE = CONTENT_TEXT.map(lambda text: _REFUSED.sub("", text).strip()).filter(bool)
+FIELDS = ("title", "translated_title", "actor", "short_name", "note", "letter", "summary", "dialogue", "place", "theme")
+# Small in make test, to keep it fast; THOROUGH=1 runs ten times as many (README: "Tester").
+EXAMPLES = 120 if os.environ.get("THOROUGH") else 12
+
+
+def _with_front_matter(text: str, change: Callable[[dict], None]) -> str:
+    head, body = text.split("---\n", 2)[1:]
+    fields = yaml.safe_load(head)
+    change(fields)
+    return f"---\n{yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)}---\n{body}"
+
+
+def _yaml(text: str, change: Callable[[dict], None]) -> str:
+    fields = yaml.safe_load(text)
+    change(fields)
+    return yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+
+
+def _content_with(texts: dict[str, str], folder: Path) -> Path:
+    def sample(relative: str) -> str:
+        return (SAMPLE / relative).read_text(encoding="utf-8")
+
+    def commitment(fields: dict) -> None:
+        fields["title"] = texts["title"]
+
+    def note(fields: dict) -> None:
+        fields["history"][1]["note"] = texts["note"]
+
+    def actor(fields: dict) -> None:
+        fields["kommunen"].update(name=texts["actor"], short_name=texts["short_name"])
+
+    def letter(fields: dict) -> None:
+        fields.update(title=texts["letter"], summary=texts["summary"])
+
+    def dialogue(fields: dict) -> None:
+        fields["title"] = texts["dialogue"]
+        fields["dialogue"]["place"] = texts["place"]
+
+    def theme(fields: dict) -> None:
+        fields["trafik"]["name"] = texts["theme"]
+
+    def translation(fields: dict) -> None:
+        fields["title"] = texts["translated_title"]
+
+    return make_content(folder, {
+        "commitments/kommunen-blomlador.yaml": _yaml(sample("commitments/kommunen-blomlador.yaml"), commitment),
+        "commitments/polisen-narvaro.yaml": _yaml(sample("commitments/polisen-narvaro.yaml"), note),
+        "actors.yaml": _yaml(sample("actors.yaml"), actor),
+        "themes.yaml": _yaml(sample("themes.yaml"), theme),
+        "updates/2022-05-brev.md": _with_front_matter(sample("updates/2022-05-brev.md"), letter),
+        "updates/2022-09-dialog.md": _with_front_matter(sample("updates/2022-09-dialog.md"), dialogue),
+        "translations/en/commitments/kommunen-blomlador.yaml": _yaml(sample("translations/en/commitments/kommunen-blomlador.yaml"), translation),
+    })
+
+
+_PAGE_MARKDOWN = ["attr_list", "md_in_html", "tables", "toc", "admonition"]  # mkdocs.yml's, but for the snippets it does not use
+
+
+def _page_heading(markdown_page: str) -> str:
+    """The page's first heading as a reader sees it, rendered by Python-Markdown as MkDocs renders it."""
+    body, _meta = get_data(markdown_page)
+    return _seen(lxml.html.fromstring(markdown.markdown(body, extensions=_PAGE_MARKDOWN)).xpath("//h1")[0].text_content())
+
+
+def _seen(text: str) -> str:
+    """Text as a browser shows it, and as a mail's text part is flowed: each run of white space one space
+    (Markdown writes a tab as spaces, and the text part a no-break space as a space)."""
+    return re.sub(r"[ \t\n\r\f\xa0]+", " ", text)
+
+
+# A failure is reported as found: shrinking it takes minutes at these sizes (THOROUGH=1 shrinks).
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+          phases=tuple(Phase) if os.environ.get("THOROUGH") else (Phase.explicit, Phase.reuse, Phase.generate))
+@given(st.fixed_dictionaries({name: ONE_LINE for name in FIELDS}))
+def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path, texts: dict[str, str]) -> None:
+    """Whatever a person writes in the fields of a commitment, an actor, a theme, a letter, a dialogue and a translation
+    is, in every language and every channel, exactly that text: as the heading of its page, in the feeds, the calendar,
+    the open data, the badge, the status card, the e-mail edition and on the share card (with its font's characters)."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # a folder for each example: the same example may run again
+    content = published(load(_content_with(texts, folder)), TODAY)
+    config = read_settings(ROOT / "mkdocs.yml")
+    for language in config.languages:
+        site = in_language(config, language.code)
+        shown = translated.in_language(content, site.language)
+        title = texts["translated_title"] if site.language == "en" else texts["title"]
+        iso = isolated
+
+        page = pages.generate(shown, site, TODAY)
+        assert _page_heading(page[at.commitment("kommunen-blomlador")]) == _seen(title)
+        assert _page_heading(page[at.actor("kommunen")]) == _seen(texts["actor"])
+        assert _page_heading(page[at.update("2022-05-brev")]) == _seen(texts["letter"])
+        assert _page_heading(page[at.theme("trafik")]) in (_seen(texts["theme"]), "Traffic", "حركة المرور")  # translated in the sample
+
+        made = feeds.generate(shown, site)
+        for ending in ("rss", "atom"):
+            commitment_feed = feedparser.parse(made[at.feed(at.commitment_feed("kommunen-blomlador"), ending)])
+            assert commitment_feed.feed.title == f"{iso(title)} – {iso(site.name)}"
+            assert [e.title.split(iso(title) + ": ", 1)[0] for e in commitment_feed.entries if e.title.startswith(iso(title))] == [""]
+            everything = feedparser.parse(made[at.feed(at.ALL_FEED, ending)])
+            assert texts["letter"] in {e.title for e in everything.entries}
+            assert texts["dialogue"] in {e.title for e in everything.entries}
+            notes = [html_text.unescape(e.summary) for e in feedparser.parse(made[at.feed(at.commitment_feed("polisen-narvaro"), ending)]).entries]
+            assert any(f" {iso(texts['note'])} " in summary for summary in notes), notes
+
+        events = icalendar.Calendar.from_ical(calendar.generate(shown, site)).walk("VEVENT")
+        assert [(str(e["summary"]), str(e["location"])) for e in events] == [(texts["dialogue"], texts["place"])]
+
+        data = {at.in_generated(path): text for path, text in opendata.generate(shown, site).items()}
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(data[at.in_generated(at.COMMITMENTS_CSV)].lstrip("\ufeff")), delimiter=";")}
+        assert rows["kommunen-blomlador"]["title"] == opendata.neutralised(title)
+        published_data = json.loads(data[at.in_generated(at.ALL_DATA)])
+        assert next(c for c in published_data["commitments"] if c["id"] == "kommunen-blomlador")["title"] == title
+        assert next(a for a in published_data["actors"] if a["id"] == "kommunen")["name"] == texts["actor"]
+
+        embedded = embeds.generate(shown, site, TODAY)
+        badge = ElementTree.fromstring(embedded[at.commitment_badge("kommunen-blomlador")])
+        assert badge.findtext("{http://www.w3.org/2000/svg}title").startswith(f"{iso(title)}: ")
+        card = lxml.html.fromstring(embedded[at.commitment_embed("kommunen-blomlador")])
+        assert card.xpath("//h1")[0].text_content() == iso(title)
+        assert iso(texts["short_name"]) in card.text_content()
+
+        letter = letters.generate(shown, site)
+        assert lxml.html.fromstring(letter[at.letter_email("2022-05-brev")]).xpath("//h1")[0].text_content() == iso(texts["letter"])
+        assert _seen(iso(texts["letter"])) in letter[at.letter_text("2022-05-brev")].splitlines()
+
+        shared = cards.cards_of(shown, site)[at.commitment_card("kommunen-blomlador")]
+        assert shared.title.words == cards.drawable(title)
+        assert cards.drawable(iso(texts["short_name"])) in shared.byline.words

@@ -81,6 +81,11 @@ class Card:
 
 def generate(content: Content, settings: Settings) -> dict[str, bytes]:
     """A card per commitment and per update, by its path under docs/."""
+    return DRAWN.drawn(cards_of(content, settings))
+
+
+def cards_of(content: Content, settings: Settings) -> dict[str, Card]:
+    """What each card shows, by its path under docs/: the words as they are drawn."""
     _ = catalogue(settings.language).gettext
     rtl = direction(settings.language) == "rtl"
 
@@ -102,7 +107,7 @@ def generate(content: Content, settings: Settings) -> dict[str, bytes]:
         cards[at.update_card(update.id)] = Card(
             site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
             Badge(_(kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)
-    return DRAWN.drawn(cards)
+    return cards
 
 
 class DrawnCards:
