@@ -13,6 +13,10 @@ RAW_HTML = [
     "<scr<script>ipt>alert(1)</script>",
     "<<SCRIPT>alert(1);//<</SCRIPT>",
     "<img src=x onerror=alert(1)>",
+    # Characters outside the Basic Multilingual Plane once made the page's metadata unreadable and its markup live.
+    "Ökad trafiksäkerhet 🚦 <img src=x onerror=alert(1)>",
+    "𝕏 <svg onload=alert(1)> 👩🏽‍🚒",
+    "مالمو ⁧עברית⁩ <script>alert(1)</script> 2026",
     "<IMG SRC=\"jav&#x09;ascript:alert(1)\">",
     "<IMG \"\"\"><SCRIPT>alert(1)</SCRIPT>\">",
     "<img src=1 onerror=alert`1`>",
