@@ -55,7 +55,7 @@ tools:
 	@scripts/ensure_tools.sh
 
 # Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog: prints a table, writes bench-results.md.
-# QUICK=1: 1x alone, to see that it runs.
+# QUICK=1: a fifth of 1x alone, every step on small content, to see that it runs.
 bench: $(VENV)/installed libraries editor
 	$(PY) scripts/bench.py $(if $(QUICK),--quick)
 
