@@ -251,6 +251,27 @@ class Commitment(Record):
     def status(self) -> StatusChange | None:
         return self.history[-1] if self.history else None
 
+    def status_on(self, day: date | None = None) -> StatusChange | None:
+        """The status entry that stood on day (the latest, without a day): an ended period's outcome is its last day's."""
+        within = [entry for entry in self.history if day is None or entry.date <= day]
+        return within[-1] if within else None
+
+    def since(self, day: date | None = None) -> date | None:
+        """The day the status that stood on day began. An entry that repeats the status before it is a note on the same
+        status, not a new one: the status began with the first entry of its run."""
+        within = [entry for entry in self.history if day is None or entry.date <= day]
+        if not within:
+            return None
+        first = len(within) - 1
+        while first and within[first - 1].status == within[-1].status:
+            first -= 1
+        return within[first].date
+
+    def invented_on(self, day: date | None = None) -> bool:
+        """Whether the status that stood on day is invented (Exempel): the commitment is, or the entry is."""
+        entry = self.status_on(day)
+        return self.example or bool(entry and entry.example)
+
 
 class DialoguePoint(Record):
     raised: Text = Field(description="Vad invånarna tog upp (Ni sa).")

@@ -30,6 +30,7 @@ class StatusFacts:
     stripe: str  # second colour of a bar's stripes, "" for none
     angle: int  # direction of a bar's stripes, in degrees
     hatch: str  # the pattern over its colour in a chart: rising, falling, crossed, dots, level or "" for none
+    continuous: bool = False  # work that goes on by its nature: at a period's end it has continued, not failed to finish
 
     @property
     def outline(self) -> str:
@@ -43,7 +44,8 @@ STATUSES: dict[str, StatusFacts] = {s.name: s for s in (
     StatusFacts("pågår", N_("Pågår"), "pagar", closed=False, done=False, needs_note=False,
                 text="#0b4f8a", background="#e3f0fb", border="solid", edge="currentColor", struck=False, fill="#1e73be", stripe="", angle=0, hatch="rising"),
     StatusFacts("löpande", N_("Löpande"), "lopande", closed=False, done=False, needs_note=False,
-                text="#1d5a2a", background="#e6f4e9", border="solid", edge="currentColor", struck=False, fill="#2e7d32", stripe="#66a96a", angle=45, hatch="dots"),
+                text="#1d5a2a", background="#e6f4e9", border="solid", edge="currentColor", struck=False, fill="#2e7d32", stripe="#66a96a", angle=45, hatch="dots",
+                continuous=True),
     StatusFacts("genomförd", N_("Genomförd"), "genomford", closed=True, done=True, needs_note=False,
                 text="#ffffff", background="#1d5a2a", border="solid", edge="#1d5a2a", struck=False, fill="#1d5a2a", stripe="", angle=0, hatch=""),
     StatusFacts("försenad", N_("Försenad"), "forsenad", closed=False, done=False, needs_note=False,

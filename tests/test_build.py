@@ -113,7 +113,7 @@ def test_an_ended_period_shows_its_outcome_frozen_and_later_reports_apart(tmp_pa
     assert "<bdi>Slutrapporten kom i september.</bdi> <em>(rapporterat efter periodens slut)</em>" in page
     period = html(project, "lofte/period/2022-2023")
     assert "Löftet gällde från april 2022 till april 2023." in period and "Löftet slutade 30 april 2023." in period
-    assert "0 av 2 åtaganden rapporterades som genomförda, och 2 hade inget rapporterat resultat när perioden slutade." in period
+    assert "0 av 2 åtaganden rapporterades som genomförda, 1 var löpande arbete som fortsatte perioden ut, och 1 hade inget rapporterat resultat när perioden slutade." in period
     assert re.search(r"Rapporterat efter periodens slut</h3>\s*<ul>\s*<li>15 september 2023: <a href=\"../../atagande/polisen-narvaro/#status-2023-09-15-genomford\">", period)
 
 
@@ -216,6 +216,37 @@ def test_wording_counts_need_no_unit_badges_stay_out_of_the_contents_and_titles_
     contents = page.split('md-nav--secondary', 1)[1].split("</nav>", 1)[0]
     assert "Andel som känner sig otrygga" in contents and "Exempel" not in contents
     assert '<h2 id="atagandet">' not in page
+
+
+@pytest.mark.parametrize("today, heading, said", [
+    (date(2023, 6, 1), "Gällande löfte", None),
+    (date(2026, 11, 25), "Senaste löftet", "Det slutade 30 april 2024."),
+])
+def test_an_ended_promise_is_never_called_current(tmp_path: Path, today: date, heading: str, said: str | None) -> None:
+    project = build_sample(tmp_path, today=today)
+    periods, commitments = html(project, "lofte/perioder"), html(project, "lofte/ataganden")
+    assert f">{heading}</" in periods and ("Gällande löfte" in periods) == (heading == "Gällande löfte")
+    if said:
+        assert said in periods and "Det här lovade aktörerna att göra under" in commitments and "Löftet slutade 30 april 2024." in commitments
+        assert "har aktörerna lovat" not in commitments
+    else:
+        assert "Det här har aktörerna lovat att göra under" in commitments and "Löftet slutade" not in commitments
+
+
+def test_continuous_work_at_the_end_is_reported_as_continued_not_as_no_result(tmp_path: Path) -> None:
+    period = html(build_sample(tmp_path, today=date(2023, 6, 1)), "lofte/period/2022-2023")
+    outcome = re.sub(r"<[^>]+>", "", period.split("Utfall", 1)[1])
+    assert "0 av 2 åtaganden rapporterades som genomförda, 1 var löpande arbete som fortsatte perioden ut, och 1 hade inget rapporterat resultat" in outcome
+    unfinished = period.split(">Utan rapporterat resultat när perioden slutade</h3>", 1)[1].split("<h", 1)[0]
+    assert "Blomlådor som trafikdämpare" in unfinished and "Regelbunden närvaro" not in unfinished
+
+
+def test_a_repeated_status_is_a_note_and_the_status_holds_since_it_began(tmp_path: Path) -> None:
+    narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace(
+        "    source: https://polisen.example/beslut\n", "    source: https://polisen.example/beslut\n  - date: 2022-09-01\n    status: löpande\n    note: Två pass i veckan.\n")
+    page = html(build_sample(tmp_path, {"commitments/polisen-narvaro.yaml": narvaro}, today=date(2022, 10, 1)), "lofte/atagande/polisen-narvaro")
+    assert "Löpande</span> sedan 1 maj 2022" in page and "sedan 1 september 2022" not in page
+    assert "Två pass i veckan." in page  # the note stands in the history, dated
 
 
 def test_a_joint_commitment_is_listed_under_each_of_its_actors(tmp_path: Path) -> None:

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import re
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import feedparser
 import lxml.html
 import pytest
 import yaml
+from babel.dates import format_date
 from PIL import Image
 from playwright.sync_api import Browser
 
@@ -25,6 +29,7 @@ from medborgarlofte.commands.build import build
 from medborgarlofte.contents import load, published
 from medborgarlofte.generators import cards
 from medborgarlofte.settings import in_language, read_settings
+from medborgarlofte.translations import catalogue
 
 from .conftest import ROOT, SAMPLE, TODAY, axe, make_content, make_project
 from .test_browser import LANGUAGES, PAGES, REPORT
@@ -83,11 +88,11 @@ def test_every_page_unfolds_into_a_card_when_shared(www: Path, path: str) -> Non
 
 def test_a_commitment_is_described_by_its_status_and_who_is_responsible(www: Path) -> None:
     meta = head_of(www, "lofte/atagande/polisen-medborgardialog/")
-    assert meta["og:description"] == "Status: Löpande sedan 14 september 2022. Ansvarig: Lokalpolisområde Malmö Norr."
+    assert meta["og:description"] == "Status: Exempel: Löpande sedan 14 september 2022. Ansvarig: Lokalpolisområde Malmö Norr."  # the status is invented
     assert meta["og:title"] == "Medborgardialog med boende och näringsverksamheter"
     assert meta["og:image"] == SETTINGS.url + "lofte/atagande/polisen-medborgardialog/kort.png"
     english = head_of(www, "en/lofte/atagande/polisen-medborgardialog/")
-    assert english["og:description"] == "Status: Ongoing since September 14, 2022. Responsible: Local police area Malmö North."
+    assert english["og:description"] == "Status: Example: Ongoing since September 14, 2022. Responsible: Local police area Malmö North."
     assert english["og:image"] == SETTINGS.url + "en/lofte/atagande/polisen-medborgardialog/kort.png"
 
 
@@ -152,7 +157,7 @@ def _commitment_card(tmp_path: Path, title: str, short_name: str = "Kommunen") -
                .replace("title: Blomlådor som trafikdämpare", f"title: {title}"),
                "actors.yaml": (SAMPLE / "actors.yaml").read_text(encoding="utf-8").replace("short_name: Kommunen", f"short_name: {short_name}")}
     content = published(load(make_content(tmp_path, changes)), TODAY)
-    drawn = cards.generate(translated.in_language(content, "sv"), in_language(SETTINGS, "sv"))
+    drawn = cards.generate(translated.in_language(content, "sv"), in_language(SETTINGS, "sv"), TODAY)
     return drawn[at.commitment_card("kommunen-blomlador")]
 
 
@@ -187,21 +192,21 @@ def test_a_card_is_drawn_again_only_when_what_it_shows_changed(tmp_path: Path, m
     content = translated.in_language(CONTENT, "sv")
     first = cards.DrawnCards()
     monkeypatch.setattr(cards, "DRAWN", first)
-    drawn = cards.generate(content, settings)
+    drawn = cards.generate(content, settings, TODAY)
     assert first.drawn_now == len(drawn) == 1 + len(content.commitments) + len(content.updates)
     first.write(tmp_path / "cards")
 
     again = cards.DrawnCards()
     again.read(tmp_path / "cards")
     monkeypatch.setattr(cards, "DRAWN", again)
-    assert cards.generate(content, settings) == drawn
+    assert cards.generate(content, settings, TODAY) == drawn
     assert again.drawn_now == 0
     again.write(tmp_path / "cards")
 
     # One title changed: that card alone is drawn again, and the one no longer shown is let go with the next write.
     changed = next(iter(content.commitments.values()))
     content = dataclasses.replace(content, commitments={**content.commitments, changed.id: changed.model_copy(update={"title": "Ny rubrik"})})
-    assert cards.generate(content, settings)[at.commitment_card(changed.id)] != drawn[at.commitment_card(changed.id)]
+    assert cards.generate(content, settings, TODAY)[at.commitment_card(changed.id)] != drawn[at.commitment_card(changed.id)]
     assert again.drawn_now == 1
     again.write(tmp_path / "cards")
     assert len(list((tmp_path / "cards").glob("*.png"))) == len(drawn)
@@ -221,19 +226,21 @@ def test_a_commitments_badge_says_its_status_and_when_it_changed(www: Path) -> N
     badge = _svg(www / "lofte/atagande/polisen-medborgardialog/status.svg")
     assert badge.get("role") == "img" and badge.get("lang") == "sv"
     title = badge.findtext(f"{SVG}title")
-    assert title == "\u2068Medborgardialog med boende och näringsverksamheter\u2069: Löpande sedan 14 september 2022"
+    # The status is invented, and the promise has ended: the badge shows the status on its last day, and says both.
+    assert title == "\u2068Medborgardialog med boende och näringsverksamheter\u2069: Exempel: Löpande sedan 14 september 2022 (löftet slutade 30 april 2023)"
     assert badge.get("aria-label") == title
-    assert [t.text for t in badge.iter(f"{SVG}text")] == ["Status", "Löpande sedan 14 september 2022"]
+    assert [t.text for t in badge.iter(f"{SVG}text")] == ["Slutstatus", "Exempel: Löpande sedan 14 september 2022"]
     assert float(badge.get("width")) == pytest.approx(sum(float(r.get("width")) for r in badge.iter(f"{SVG}rect") if r.get("fill") != "none"))
 
 
 def test_an_actors_badge_counts_its_commitments_by_status(www: Path) -> None:
     police = [c for c in CONTENT.commitments.values() if "polisen" in c.actors and c.period == "2022-2023"]
     words = [t.text for t in _svg(www / "lofte/aktor/polisen/status.svg").iter(f"{SVG}text")]
-    assert words[0] == "Polisen"
-    assert sum(int(w.rsplit(" ", 1)[1]) for w in words[1:]) == len(police)
+    assert words[:2] == ["Polisen", "Exempel"]  # the statuses counted are invented
+    assert sum(int(w.rsplit(" ", 1)[1]) for w in words[2:]) == len(police)
     period = [t.text for t in _svg(www / "lofte/period/2022-2023/status.svg").iter(f"{SVG}text")]
-    assert sum(int(w.rsplit(" ", 1)[1]) for w in period[1:]) == len([c for c in CONTENT.commitments.values() if c.period == "2022-2023"])
+    assert period[1] == "Exempel"
+    assert sum(int(w.rsplit(" ", 1)[1]) for w in period[2:]) == len([c for c in CONTENT.commitments.values() if c.period == "2022-2023"])
 
 
 def test_an_arabic_badge_reads_from_the_right(www: Path) -> None:
@@ -362,3 +369,47 @@ CONTRACT = {
 def test_a_published_channel_address_never_changes_and_is_documented(made: str, promised: str) -> None:
     assert made == promised
     assert f"`/{promised}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# -- one fact, every channel: invented statuses say "Exempel", an ended promise says it has ended ----------------------
+
+def test_every_channel_marks_an_invented_status_and_an_ended_promise(www: Path) -> None:
+    """The default content's statuses are invented and its period has ended: every badge, status card, share card, feed
+    entry and row of open data of every language says so, as the commitment's page does."""
+    checked: Counter[str] = Counter()
+    for language in LANGUAGES:
+        site = in_language(SETTINGS, language.strip("/") or "sv")
+        _ = catalogue(site.language).gettext
+        shown = translated.in_language(CONTENT, site.language)
+        example, final = _("Exempel"), _("Slutstatus")
+        shared = cards.cards_of(shown, site, TODAY)
+        for c in shown.commitments.values():
+            period = shown.periods[c.period]
+            assert period.phase(TODAY) == "ended"
+            invented = c.invented_on(period.end)
+            badge = _svg(www / language / at.commitment_badge(c.id))
+            words = [t.text for t in badge.iter(f"{SVG}text")]
+            title = badge.findtext(f"{SVG}title")
+            assert words[0] == final and (words[1].startswith(example) == invented), (language, c.id, words)
+            assert (example in title) == invented and title.endswith(_("(löftet slutade %(day)s)") % {"day": format_date(period.end, "long", locale=site.language)})
+            card = lxml.html.fromstring((www / language / at.commitment_embed(c.id)).read_text(encoding="utf-8"))
+            assert bool(card.xpath(f"//span[@class='exempel' and text()='{example}']")) == invented, (language, c.id)
+            assert _("Status när löftet slutade %(day)s:") % {"day": format_date(period.end, "long", locale=site.language)} in card.text_content()
+            picture = shared[at.commitment_card(c.id)]
+            assert picture.badge is not None and picture.badge.words.startswith(example) == invented
+            assert picture.overline.words.endswith(_("löftet har slutat"))
+            checked.update(["badge", "status card", "share card"])
+        data = json.loads((www / language / at.ALL_DATA).read_text(encoding="utf-8"))
+        for row in data["commitments"]:
+            assert row["status_example"] == CONTENT.commitments[row["id"]].invented_on()
+            checked["open data"] += 1
+        for entry in feedparser.parse((www / language / at.feed(at.STATUS_FEED, "atom")).read_text(encoding="utf-8")).entries:
+            commitment = next(c for c in shown.commitments.values() if at.commitment(c.id).removesuffix(".md") + "/" in entry.link)
+            written = next(e for e in commitment.history if at.status_anchor(e.date, e.status) in entry.link)
+            assert entry.title.startswith(_("Exempel: %(title)s") % {"title": ""}) == (written.example or commitment.example), entry.title
+            checked["feed entry"] += 1
+        for actor in shown.actors.values():
+            actor_badge = [t.text for t in _svg(www / language / at.actor_badge(actor.id)).iter(f"{SVG}text")]
+            assert actor_badge[1] == example, (language, actor.id, actor_badge)
+            checked["actor badge"] += 1
+    assert min(checked.values()) >= 3 and checked["badge"] == 3 * len(CONTENT.commitments), checked

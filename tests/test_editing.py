@@ -107,7 +107,10 @@ def test_new_status_with_the_same_status_asks_for_a_note(tmp_path: Path) -> None
     same = run("new", "status", "polisen-narvaro", "löpande", "--content", str(content))
     assert same.returncode == 1 and "har redan status löpande (skriv en kommentar om vad som är nytt" in same.stderr
     assert (content / "commitments/polisen-narvaro.yaml").read_bytes() == before
-    assert run("new", "status", "polisen-narvaro", "löpande", "Två pass i veckan.", "--content", str(content)).returncode == 0
+    noted = run("new", "status", "polisen-narvaro", "löpande", "Två pass i veckan.", "--content", str(content))
+    assert noted.returncode == 0
+    # A note on the same status: the status still holds since the day it began.
+    assert noted.stdout.strip().endswith("polisen-narvaro.yaml: en notering om status löpande, som gäller sedan 2022-05-01")
 
 
 def test_digest_letter_builds(tmp_path: Path) -> None:

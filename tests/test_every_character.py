@@ -305,6 +305,6 @@ def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path
         assert lxml.html.fromstring(letter[at.letter_email("2022-05-brev")]).xpath("//h1")[0].text_content() == iso(texts["letter"])
         assert _seen(iso(texts["letter"])) in letter[at.letter_text("2022-05-brev")].splitlines()
 
-        shared = cards.cards_of(shown, site)[at.commitment_card("kommunen-blomlador")]
+        shared = cards.cards_of(shown, site, TODAY)[at.commitment_card("kommunen-blomlador")]
         assert shared.title.words == cards.drawable(title)
         assert cards.drawable(iso(texts["short_name"])) in shared.byline.words

@@ -87,7 +87,13 @@ def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str
         path.write_text(before, encoding="utf-8")
         print(exc, file=sys.stderr)
         return _fail("statusändringen sparades inte")
-    print(f"{shown_as}/commitments/{path.relative_to(content_dir / 'commitments').as_posix()}: {status} från {today.isoformat()}")
+    written = f"{shown_as}/commitments/{path.relative_to(content_dir / 'commitments').as_posix()}"
+    if current and current.status == status:
+        # A repeated status is a note on it: the site goes on saying since when the status holds.
+        since = content.commitments[commitment_id].since()
+        print(f"{written}: en notering om status {status}, som gäller sedan {since.isoformat() if since else today.isoformat()}")
+    else:
+        print(f"{written}: {status} från {today.isoformat()}")
     return 0
 
 

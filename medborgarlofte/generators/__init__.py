@@ -20,7 +20,7 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
         **feeds.generate(content, settings, remembered),
         **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
-        **cards.generate(content, settings),
+        **cards.generate(content, settings, today),
         **embeds.generate(content, settings, today, remembered),
         **letters.generate(content, settings, remembered),
         CALENDAR: calendar.generate(content, settings),

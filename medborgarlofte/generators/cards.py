@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass
+from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
@@ -79,13 +80,14 @@ class Card:
     right_to_left: bool  # the page's language: which side the text starts from
 
 
-def generate(content: Content, settings: Settings) -> dict[str, bytes]:
+def generate(content: Content, settings: Settings, today: date) -> dict[str, bytes]:
     """A card per commitment and per update, by its path under docs/."""
-    return DRAWN.drawn(cards_of(content, settings))
+    return DRAWN.drawn(cards_of(content, settings, today))
 
 
-def cards_of(content: Content, settings: Settings) -> dict[str, Card]:
-    """What each card shows, by its path under docs/: the words as they are drawn."""
+def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Card]:
+    """What each card shows, by its path under docs/: the words as they are drawn. A commitment's card shows the status
+    its page shows: the last day's once the period has ended, and "Exempel" when that status is invented."""
     _ = catalogue(settings.language).gettext
     rtl = direction(settings.language) == "rtl"
 
@@ -95,11 +97,16 @@ def cards_of(content: Content, settings: Settings) -> dict[str, Card]:
     site_name = text(settings.name)
     cards = {at.SITE_CARD: Card(site_name, text(""), text(settings.description), None, text(""), rtl)}
     for commitment in content.commitments.values():
-        status = SHOWN_STATUSES[commitment.status.status] if commitment.status else NO_STATUS
+        period = content.periods[commitment.period]
+        day = period.end if period.phase(today) == "ended" else None
+        entry = commitment.status_on(day)
+        status = SHOWN_STATUSES[entry.status] if entry else NO_STATUS
+        words = _("Exempel: %(title)s") % {"title": _(status.label)} if commitment.invented_on(day) else _(status.label)
+        overline = _("Åtagande") + " · " + isolated(period.title) + (" · " + _("löftet har slutat") if day else "")
         responsible = ", ".join(isolated(content.actors[a].short_name) for a in commitment.actors)
         cards[at.commitment_card(commitment.id)] = Card(
-            site_name, text(_("Åtagande") + " · " + isolated(content.periods[commitment.period].title)), text(commitment.title),
-            Badge(_(status.label), status.text, status.background, status.outline, status.struck),
+            site_name, text(overline), text(commitment.title),
+            Badge(words, status.text, status.background, status.outline, status.struck),
             text(_("Ansvarig:") + " " + responsible), rtl)
     for update in content.updates:
         kind = KINDS[update.kind]

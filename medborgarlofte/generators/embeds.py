@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from jinja2 import Environment
+
 from .. import addresses as at
 from ..bidi import isolated
 from ..settings import Settings
@@ -24,6 +26,8 @@ _BADGE_FONT = 11
 _BADGE_PADDING = 6
 _LABEL = StatusFacts("", "", "", closed=False, done=False, needs_note=False, text="#ffffff", background="#3b3b3b", border="solid",
                      edge="#3b3b3b", struck=False, fill="", stripe="", angle=0, hatch="")  # the badge's first part, which names what it is about
+_EXAMPLE = StatusFacts("", "", "", closed=False, done=False, needs_note=False, text="#6b3e00", background="#fff8e6", border="dashed",
+                       edge="#6b3e00", struck=False, fill="", stripe="", angle=0, hatch="")  # "Exempel", as the pages mark it
 FRAME_WIDTH = 320  # the status cards are made to fit this
 FRAME_HEIGHTS = {"commitment": 240, "actor": 280}
 
@@ -50,40 +54,77 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
     current = current_period(content, today)
     for commitment in content.commitments.values():
         actors = tuple(content.actors[a] for a in commitment.actors)
+        shown = _Shown.of(content.periods[commitment.period], today)
         files[at.commitment_badge(commitment.id)], files[at.commitment_embed(commitment.id)] = made(
-            remembered, ("commitment", commitment, actors, settings), _commitment, commitment, actors, settings)
+            remembered, ("commitment", commitment, actors, shown, settings), _commitment, commitment, actors, shown, settings)
     for actor in content.actors.values():
-        counts = _counted([c for c in content.commitments.values() if c.period == current.id and actor.id in c.actors])
+        shown = _Shown.of(current, today)
+        counted = _counted([c for c in content.commitments.values() if c.period == current.id and actor.id in c.actors], shown)
         files[at.actor_badge(actor.id)], files[at.actor_embed(actor.id)] = made(
-            remembered, ("actor", actor, counts, current, settings), _actor, actor, counts, current, settings)
+            remembered, ("actor", actor, counted, current, shown, settings), _actor, actor, counted, current, shown, settings)
     for period in content.periods.values():
-        counts = _counted([c for c in content.commitments.values() if c.period == period.id])
-        files[at.period_badge(period.id)] = made(remembered, ("period", period, counts, settings), _period, period, counts, settings)
+        shown = _Shown.of(period, today)
+        counted = _counted([c for c in content.commitments.values() if c.period == period.id], shown)
+        files[at.period_badge(period.id)] = made(remembered, ("period", period, counted, shown, settings), _period, period, counted, shown, settings)
     return files
 
 
-def _commitment(commitment: Commitment, actors: tuple[Actor, ...], settings: Settings) -> tuple[str, str]:
+@dataclass(frozen=True)
+class _Shown:
+    """Which day's statuses a badge or card shows: today's while the period runs, its last day's once it has ended."""
+
+    ended_on: date | None
+
+    @classmethod
+    def of(cls, period: Period, today: date) -> _Shown:
+        return cls(period.end if period.phase(today) == "ended" else None)
+
+
+@dataclass(frozen=True)
+class _Counted:
+    counts: Counts
+    invented: bool  # any of the statuses counted is an example
+
+
+def _commitment(commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown, settings: Settings) -> tuple[str, str]:
     _ = catalogue(settings.language).gettext
     env = standalone.environment(settings.language)
-    status = _status_of(commitment)
-    since = _("sedan %(day)s") % {"day": env.filters["day"](commitment.status.date)} if commitment.status else ""
+    day = shown.ended_on
+    status = _status_of(commitment, day)
+    began = commitment.since(day)
+    since = _("sedan %(day)s") % {"day": env.filters["day"](began)} if began else ""
     words = f"{_(status.label)} {since}".strip()
-    return (_badge(settings, _("Status"), [(words, status)], f"{isolated(commitment.title)}: {words}"),
+    invented = commitment.invented_on(day)
+    if invented:
+        words = _("Exempel: %(title)s") % {"title": words}
+    title = f"{isolated(commitment.title)}: {words}" + _ended(shown, env, _)
+    return (_badge(settings, _("Slutstatus") if day else _("Status"), [(words, status)], title),
             env.get_template("embed.html.j2").render(kind="commitment", settings=settings, width=FRAME_WIDTH, title=commitment.title, status=status,
-                                                     since=since, page=at.url_of(settings.url, at.commitment(commitment.id)), actors=actors))
+                                                     since=since, invented=invented, ended_on=day,
+                                                     page=at.url_of(settings.url, at.commitment(commitment.id)), actors=actors))
 
 
-def _actor(actor: Actor, counts: Counts, period: Period, settings: Settings) -> tuple[str, str]:
+def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, settings: Settings) -> tuple[str, str]:
     _ = catalogue(settings.language).gettext
-    badge = _badge(settings, actor.short_name, _count_parts(counts, _), f"{isolated(actor.short_name)}, {isolated(period.title)}: {_counts_in_words(counts, _)}")
-    card = standalone.environment(settings.language).get_template("embed.html.j2").render(
-        kind="actor", settings=settings, width=FRAME_WIDTH, title=actor.name, counts=counts, period=period, page=at.url_of(settings.url, at.actor(actor.id)))
+    env = standalone.environment(settings.language)
+    title = f"{isolated(actor.short_name)}, {isolated(period.title)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
+    badge = _badge(settings, actor.short_name, _count_parts(counted, _), title)
+    card = env.get_template("embed.html.j2").render(
+        kind="actor", settings=settings, width=FRAME_WIDTH, title=actor.name, counts=counted.counts, invented=counted.invented,
+        ended_on=shown.ended_on, period=period, page=at.url_of(settings.url, at.actor(actor.id)))
     return badge, card
 
 
-def _period(period: Period, counts: Counts, settings: Settings) -> str:
+def _period(period: Period, counted: _Counted, shown: _Shown, settings: Settings) -> str:
     _ = catalogue(settings.language).gettext
-    return _badge(settings, period.title, _count_parts(counts, _), f"{isolated(period.title)}: {_counts_in_words(counts, _)}")
+    env = standalone.environment(settings.language)
+    title = f"{isolated(period.title)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
+    return _badge(settings, period.title, _count_parts(counted, _), title)
+
+
+def _ended(shown: _Shown, env: Environment, _: Callable[[str], str]) -> str:
+    """What a badge's title adds once the period has ended: that it has, and when."""
+    return " " + _("(löftet slutade %(day)s)") % {"day": env.filters["day"](shown.ended_on)} if shown.ended_on else ""
 
 
 def _badge(settings: Settings, label: str, parts: list[tuple[str, StatusFacts]], title: str) -> str:
@@ -91,18 +132,22 @@ def _badge(settings: Settings, label: str, parts: list[tuple[str, StatusFacts]],
         title=title, height=_BADGE_HEIGHT, font_size=_BADGE_FONT, **_laid_out([(label, _LABEL), *parts], settings.right_to_left))
 
 
-def _status_of(commitment: Commitment) -> StatusFacts:
-    return SHOWN_STATUSES[commitment.status.status] if commitment.status else NO_STATUS
+def _status_of(commitment: Commitment, day: date | None = None) -> StatusFacts:
+    entry = commitment.status_on(day)
+    return SHOWN_STATUSES[entry.status] if entry else NO_STATUS
 
 
-def _counted(commitments: list[Commitment]) -> Counts:
+def _counted(commitments: list[Commitment], shown: _Shown) -> _Counted:
     """How many of the commitments are in each status, in the order work moves through them; statuses with none left out."""
-    counts = Counter(_status_of(c).name for c in commitments)
-    return tuple((status, counts[name]) for name, status in SHOWN_STATUSES.items() if counts[name])
+    counts = Counter(_status_of(c, shown.ended_on).name for c in commitments)
+    return _Counted(tuple((status, counts[name]) for name, status in SHOWN_STATUSES.items() if counts[name]),
+                    any(c.invented_on(shown.ended_on) for c in commitments))
 
 
-def _count_parts(counts: Counts, _: Callable[[str], str]) -> list[tuple[str, StatusFacts]]:
-    return [(f"{_(s.label)} {n}", s) for s, n in counts] or [(_("Inga åtaganden"), NO_STATUS)]
+def _count_parts(counted: _Counted, _: Callable[[str], str]) -> list[tuple[str, StatusFacts]]:
+    """The badge's parts after its label: each status with its count, after "Exempel" when any of them is invented."""
+    parts = [(f"{_(s.label)} {n}", s) for s, n in counted.counts] or [(_("Inga åtaganden"), NO_STATUS)]
+    return [(_("Exempel"), _EXAMPLE), *parts] if counted.invented else parts
 
 
 def snippets(settings: Settings, badge: str, title: str, frame: str | None = None, height: int = 0) -> dict[str, str]:
@@ -114,9 +159,9 @@ def snippets(settings: Settings, badge: str, title: str, frame: str | None = Non
     return copied
 
 
-def _counts_in_words(counts: Counts, _: Callable[[str], str]) -> str:
+def _counts_in_words(counted: _Counted, _: Callable[[str], str]) -> str:
     """The badge's parts as its title says them: 'Pågår 3, Genomförd 2'."""
-    return ", ".join(words for words, _status in _count_parts(counts, _))
+    return ", ".join(words for words, _status in _count_parts(counted, _))
 
 
 def _laid_out(parts: list[tuple[str, StatusFacts]], right_to_left: bool) -> dict[str, object]:

@@ -145,7 +145,7 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
         title = f"{isolated(commitment.title)}: {status}"
         yield Item(
             guid=link,
-            title=_("Exempel: %(title)s") % {"title": title} if entry.example else title,
+            title=_("Exempel: %(title)s") % {"title": title} if entry.example or commitment.example else title,
             link=link,
             moment=datetime.combine(entry.date, time(), TIMEZONE),
             summary=change + note + responsible,

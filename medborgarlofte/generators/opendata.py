@@ -35,13 +35,14 @@ class PublishedChange(BaseModel):
     to_status: Status = Field(description="Den nya statusen.")
     note: str | None = Field(description="Vad som hänt.")
     source: str | None = Field(description="Länk till underlaget.")
-    example: bool = Field(description="true om ändringen är ett påhittat exempel.")
+    example: bool = Field(description="true om ändringen är ett påhittat exempel: posten eller hela åtagandet är det.")
     url: str = Field(description="Länk till ändringen i åtagandets historik.")
 
 
 class PublishedCommitment(Commitment):
     status_now: Status | None = Field(description="Aktuell status: den senaste posten i history.")
-    status_since: date | None = Field(description="Dagen den aktuella statusen gäller från.")
+    status_since: date | None = Field(description="Dagen den aktuella statusen började gälla (en upprepad status är en notering om samma status).")
+    status_example: bool = Field(description="true om den aktuella statusen är ett påhittat exempel: åtagandet eller dess senaste post är det.")
     url: str = Field(description="Åtagandets sida.")
 
 
@@ -76,7 +77,7 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     commitments = [
         PublishedCommitment(
             **c.model_dump(), status_now=c.status.status if c.status else None,
-            status_since=c.status.date if c.status else None, url=at.url_of(settings.url, at.commitment(c.id)),
+            status_since=c.since(), status_example=c.invented_on(), url=at.url_of(settings.url, at.commitment(c.id)),
         )
         for c in content.commitments.values()
     ]
@@ -112,7 +113,7 @@ def status_changes(content: Content, settings: Settings) -> list[PublishedChange
             rows.append(PublishedChange(
                 date=entry.date, commitment=c.id, commitment_title=c.title, actors=list(c.actors),
                 actor_names=[content.actors[a].name for a in c.actors], from_status=previous, to_status=entry.status,
-                note=entry.note, source=entry.source, example=entry.example,
+                note=entry.note, source=entry.source, example=entry.example or c.example,
                 url=f"{at.url_of(settings.url, at.commitment(c.id))}#{at.status_anchor(entry.date, entry.status)}",
             ))
             previous = entry.status
@@ -132,7 +133,7 @@ def _commitment_row(c: PublishedCommitment) -> dict[str, str]:
     return {
         "id": c.id, "title": c.title, "period": c.period, "actors": CSV_LIST.join(c.actors), "themes": CSV_LIST.join(c.themes),
         "status": c.status_now or "", "status_since": c.status_since.isoformat() if c.status_since else "",
-        "status_example": ("ja" if c.status.example else "nej") if c.status else "",
+        "status_example": ("ja" if c.status_example else "nej") if c.status else "",
         "start": c.start.isoformat() if c.start else "", "end": c.end.isoformat() if c.end else "",
         "progress": "" if c.progress is None else str(c.progress), "continues": c.continues or "", "url": c.url,
     }

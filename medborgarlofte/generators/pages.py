@@ -55,6 +55,7 @@ class CommitmentView:
     actors: tuple[Actor, ...]
     themes: tuple[Theme, ...]
     status: StatusChange | None
+    since: date | None  # the day its status began (a repeated status is a note on it)
     phase: Phase  # of its period
     outcome: StatusChange | None  # the status on the period's last day: the frozen edition of an ended period
     after_end: tuple[StatusChange, ...]  # reported after the period ended
@@ -179,7 +180,9 @@ def _commitments(site: Site) -> Iterable[Page]:
         c = view.commitment
         status = _(SHOWN_STATUSES[view.status.status if view.status else NO_STATUS.name].label)
         if view.status:
-            status = _("%(status)s sedan %(day)s") % {"status": status, "day": _date(view.status.date, "long", site.settings.language)}
+            status = _("%(status)s sedan %(day)s") % {"status": status, "day": _date(view.since, "long", site.settings.language)}
+        if c.invented_on():
+            status = _("Exempel: %(title)s") % {"title": status}
         described = _("Status: %(status)s. Ansvarig: %(actors)s.") % {"status": status, "actors": ", ".join(a.name for a in view.actors)}
         yield Page("commitment.md.j2", at.commitment(c.id), {"view": view}, at.commitment_feed(c.id),
                    description=described, card=at.commitment_card(c.id), card_text=f"{c.title}. {described}")
@@ -295,6 +298,7 @@ def _commitment_views(content: Content, settings: Settings, today: date) -> dict
             actors=tuple(content.actors[a] for a in c.actors),
             themes=tuple(content.themes[t] for t in c.themes),
             status=status,
+            since=c.since(),
             phase=phase,
             outcome=within[-1] if within else None,
             after_end=tuple(e for e in c.history if e.date > period.end),
@@ -326,7 +330,8 @@ class Outcome:
     rows: list[tuple[str, int, int]]
     done: int
     total: int
-    unfinished: list[CommitmentView]  # neither done nor cancelled when the period ended
+    continued: int  # continuous work that went on until the period ended: reported as such, not as unfinished
+    unfinished: list[CommitmentView]  # neither done, cancelled nor continuous work when the period ended
     after_end: list[tuple[CommitmentView, StatusChange]]
     reports: list[Update]  # follow-up reports on the period's commitments
 
@@ -337,7 +342,8 @@ def _outcome(views: list[CommitmentView], content: Content) -> Outcome:
         rows=_status_rows(views),
         done=sum(1 for v in views if v.outcome and STATUSES[v.outcome.status].done),
         total=len(views),
-        unfinished=[v for v in views if not v.outcome or not STATUSES[v.outcome.status].closed],
+        continued=sum(1 for v in views if v.outcome and STATUSES[v.outcome.status].continuous),
+        unfinished=[v for v in views if not v.outcome or not (STATUSES[v.outcome.status].closed or STATUSES[v.outcome.status].continuous)],
         after_end=sorted(((v, e) for v in views for e in v.after_end), key=lambda pair: (pair[1].date, pair[0].commitment.id)),
         reports=[u for u in content.updates if KINDS[u.kind].reports_on_period and ids.intersection(u.concerns)],
     )
