@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
+import lxml.html
 import pytest
 from babel.messages.pofile import read_po
 
@@ -159,9 +160,25 @@ def test_a_text_without_translation_is_swedish_marked_and_explained(site: Path) 
     letter = (site / "en/lofte/uppdatering/2022-05-informationsbrev-1/index.html").read_text(encoding="utf-8")
     assert "This text is only available in Swedish." in letter
     assert re.search(r'<div lang="sv" dir="ltr">\s*<p>', letter)
-    assert re.search(r'<h1 id="[^"]*"><span lang="sv" dir="ltr">Informationsbrev 1', letter)
+    assert re.search(r'<h1 id="[^"]*"><span lang="sv" dir="ltr">Informationsbrev 1[^<]*</span> <span class="untranslated-mark">\(in Swedish\)</span>', letter)
     arabic = (site / "ar/lofte/uppdatering/2022-05-informationsbrev-1/index.html").read_text(encoding="utf-8")
     assert "هذا النص متاح باللغة السويدية فقط." in arabic
+
+
+@pytest.mark.parametrize("language, said", [("en", "(in Swedish)"), ("ar", "(باللغة السويدية)")])
+def test_every_swedish_text_on_an_english_or_arabic_page_says_it_is_swedish(site: Path, language: str, said: str) -> None:
+    """Not only lang="sv" for a screen reader's voice: a reader who does not read Swedish sees that a list item, a note or
+    a summary is Swedish, in their own language (a Markdown text has its note above it instead)."""
+    marked = 0
+    for page in sorted((site / language).rglob("index.html")):
+        article = lxml.html.fromstring(page.read_text(encoding="utf-8")).xpath("//article")
+        for span in article[0].xpath(".//span[@lang='sv']") if article else ():
+            if span.xpath("ancestor::div[contains(@class, 'untranslated')]"):
+                continue
+            after = span.getnext()
+            assert after is not None and after.get("class") == "untranslated-mark" and after.text == said, (page, span.text_content())
+            marked += 1
+    assert marked > 50
 
 
 def test_the_promise_is_translated_and_says_the_translation_is_unofficial(site: Path) -> None:

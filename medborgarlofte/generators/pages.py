@@ -448,8 +448,10 @@ class _Shown:
         if not isinstance(text, Untranslated) or text.language == self.language:
             return shown
         # dir: a left-to-right text inside a right-to-left page (or the reverse) keeps its own order (bidi isolation).
-        # The language is a code that the loader checked, and shown is already safe: no escaping left to do.
-        return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{shown}</span>')
+        # The language is a code that the loader checked, and shown is already safe: no escaping left to do. A reader
+        # who does not read the text's language is told so in their own, after it: seen, and read out by a screen reader.
+        said = escape(self.gettext("(på %(language)s)") % {"language": language_name(text.language, self.language)})
+        return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{shown}</span> <span class="untranslated-mark">{said}</span>')
 
     def plain(self, value: object) -> object:
         shown = _plain(value)
