@@ -159,9 +159,13 @@ def in_language(settings: Settings, code: str) -> Settings:
         **raw.get("extra", {}),
         "alternate": [
             {"name": _capitalised(language_name(other.code)), "link": base + at.language_folder(other.code, settings.first_language),
+             "folder": at.language_folder(other.code, settings.first_language),
              "lang": other.code, "direction": direction(other.code), "url": settings.root_url + at.language_folder(other.code, settings.first_language)}
             for other in settings.languages
         ],
+        # How many folders this language's site lies below the whole site's root: the language selector's links climb
+        # that many, and the page's own, so that they lead right wherever the site is served (make serve, a copy, Pages).
+        "language_depth": at.language_folder(code, settings.first_language).count("/"),
         # What the theme's own templates (overrides/) say and link to, in this language's words, from the address table.
         "site": {
             "all_feed": {ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")},
