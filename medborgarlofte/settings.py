@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from urllib.parse import urlparse
 import material
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
+from babel.lists import format_list
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
@@ -215,6 +218,13 @@ def open_graph_locale(code: str) -> str:
     """A language as Open Graph names it, language and territory: the territory where it is most likely spoken (sv_SE, ar_EG)."""
     likely = Locale.parse(get_global("likely_subtags").get(code, code))
     return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
+
+
+def listed(language: str, items: Sequence[str]) -> str:
+    """Items as a list in the language's words and punctuation, from CLDR: "A, B och C", "A, B, and C", "A وB وC".
+    Markup stays Markup: the pattern is CLDR's, and the items are already safe."""
+    joined = format_list([str(item) for item in items], locale=language) if items else ""
+    return Markup(joined) if items and all(isinstance(item, Markup) for item in items) else joined
 
 
 @functools.cache

@@ -241,7 +241,10 @@ _PAGE_MARKDOWN = ["attr_list", "md_in_html", "tables", "toc", "admonition"]  # m
 def _page_heading(markdown_page: str) -> str:
     """The page's first heading as a reader sees it, rendered by Python-Markdown as MkDocs renders it."""
     body, _meta = get_data(markdown_page)
-    return _seen(lxml.html.fromstring(markdown.markdown(body, extensions=_PAGE_MARKDOWN)).xpath("//h1")[0].text_content())
+    heading = lxml.html.fromstring(markdown.markdown(body, extensions=_PAGE_MARKDOWN)).xpath("//h1")[0]
+    for mark in heading.xpath(".//span[@class='untranslated-mark']"):  # "(in Swedish)" after a text without translation
+        mark.drop_tree()
+    return _seen(heading.text_content()).strip()
 
 
 def _seen(text: str) -> str:

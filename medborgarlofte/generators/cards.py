@@ -28,7 +28,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 from .. import addresses as at
 from ..bidi import isolated
-from ..settings import Settings, direction
+from ..settings import Settings, direction, listed
 from ..structure import Content
 from ..translations import catalogue
 from ..vocabulary import KINDS, NO_STATUS, SHOWN_STATUSES
@@ -103,14 +103,14 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
         status = SHOWN_STATUSES[entry.status] if entry else NO_STATUS
         words = _("Exempel: %(title)s") % {"title": _(status.label)} if commitment.invented_on(day) else _(status.label)
         overline = _("Åtagande") + " · " + isolated(period.title) + (" · " + _("löftet har slutat") if day else "")
-        responsible = ", ".join(isolated(content.actors[a].short_name) for a in commitment.actors)
+        responsible = listed(settings.language, [isolated(content.actors[a].short_name) for a in commitment.actors])
         cards[at.commitment_card(commitment.id)] = Card(
             site_name, text(overline), text(commitment.title),
             Badge(words, status.text, status.background, status.outline, status.struck),
             text(_("Ansvarig:") + " " + responsible), rtl)
     for update in content.updates:
         kind = KINDS[update.kind]
-        concerned = ", ".join(isolated(content.actors[a].short_name) for a in update.actors)
+        concerned = listed(settings.language, [isolated(content.actors[a].short_name) for a in update.actors])
         cards[at.update_card(update.id)] = Card(
             site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
             Badge(_(kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)

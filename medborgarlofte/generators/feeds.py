@@ -13,7 +13,7 @@ from markupsafe import escape
 from .. import addresses as at
 from ..bidi import isolated
 from ..markup import Renderer
-from ..settings import Settings
+from ..settings import Settings, listed
 from ..structure import TIMEZONE, Commitment, Content, Update
 from ..translations import catalogue
 from ..vocabulary import KINDS, STATUSES
@@ -140,7 +140,7 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
         words = {"status": status, "previous": previous}
         change = (_("Status: %(status)s (tidigare %(previous)s).") if previous else _("Status: %(status)s.")) % words
         note = f" {isolated(entry.note)}" if entry.note else ""
-        responsible = " " + _("Ansvarig: %(actors)s.") % {"actors": ", ".join(isolated(content.actors[a].name) for a in commitment.actors)}
+        responsible = " " + _("Ansvarig: %(actors)s.") % {"actors": listed(settings.language, [isolated(content.actors[a].name) for a in commitment.actors])}
         source = f' <a href="{escape(entry.source)}">{escape(_("Källa"))}</a>.' if entry.source else ""
         title = f"{isolated(commitment.title)}: {status}"
         yield Item(

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape, soft_str
 
 from .. import addresses as at
 from ..markup import Renderer
-from ..settings import Settings, direction, language_name
+from ..settings import Settings, direction, language_name, listed
 from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Untranslated, Update, current_period
 from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
@@ -183,7 +183,7 @@ def _commitments(site: Site) -> Iterable[Page]:
             status = _("%(status)s sedan %(day)s") % {"status": status, "day": _date(view.since, "long", site.settings.language)}
         if c.invented_on():
             status = _("Exempel: %(title)s") % {"title": status}
-        described = _("Status: %(status)s. Ansvarig: %(actors)s.") % {"status": status, "actors": ", ".join(a.name for a in view.actors)}
+        described = _("Status: %(status)s. Ansvarig: %(actors)s.") % {"status": status, "actors": listed(site.settings.language, [a.name for a in view.actors])}
         yield Page("commitment.md.j2", at.commitment(c.id), {"view": view}, at.commitment_feed(c.id),
                    description=described, card=at.commitment_card(c.id), card_text=f"{c.title}. {described}")
 
@@ -407,6 +407,8 @@ def _environment(settings: Settings) -> Environment:
         plain=shown.plain,
         lower=lambda text: Untranslated(text.lower(), text.language) if isinstance(text, Untranslated) else soft_str(text).lower(),
         join=lambda texts, between="": Markup(escape(between)).join(Markup(shown.plain(text)) for text in texts),
+        # A list in the language's own words and punctuation (Babel, from CLDR): "A, B och C", "A, B, and C", "A وB وC".
+        listed=lambda texts: listed(settings.language, [Markup(shown.plain(text)) for text in texts]),
         status_label=lambda name: Markup(escape(_(SHOWN_STATUSES[name].label))),
         alt=shown.alt,
         status_class=lambda name: Markup(escape(SHOWN_STATUSES[name].slug)),
@@ -417,7 +419,7 @@ def _environment(settings: Settings) -> Environment:
         gettext=lambda message: Markup(words.gettext(message)),
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
     )
-    env.globals.update(at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(linked=_linked, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
@@ -504,6 +506,12 @@ def _markdown_filter(renderer: Renderer, shown: _Shown):
 def _page_of(context) -> str:
     """The page being rendered; the start page's pieces are shown on the site's first page."""
     return context["here"] if context["here"] != at.START_PART else at.START
+
+
+@pass_context
+def _linked(context, text: str, target: str) -> Markup:
+    """A Markdown link to another page with a text from content: for a list of links that |listed joins."""
+    return Markup(f"[{context.environment.finalize(text)}]({_to(context, target)})")
 
 
 @pass_context

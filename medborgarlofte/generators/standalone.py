@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..bidi import isolated, left_to_right
-from ..settings import direction
+from ..settings import direction, listed
 from ..structure import Untranslated
 from ..translations import catalogue
 from .compiled import COMPILED
@@ -33,6 +33,7 @@ def environment(language: str) -> Environment:
     env.filters["number"] = lambda n: format_decimal(n, locale=language)
     env.filters["own"] = functools.partial(_in_own_language, language)
     env.filters["direction"] = direction
+    env.filters["listed"] = lambda items: listed(language, list(items))
     env.filters["address"] = lambda url: Markup('<a href="{0}" dir="ltr">{1}</a>').format(url, left_to_right(url))  # never "/https://…" in Arabic
     env.tests["foreign"] = lambda text: isinstance(text, Untranslated) and text.language != language
     env.globals.update(language=language, direction=direction(language))
