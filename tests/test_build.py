@@ -241,6 +241,21 @@ def test_continuous_work_at_the_end_is_reported_as_continued_not_as_no_result(tm
     assert "Blomlådor som trafikdämpare" in unfinished and "Regelbunden närvaro" not in unfinished
 
 
+def test_an_empty_ended_period_has_sentences_written_for_it_not_empty_templates(tmp_path: Path) -> None:
+    """A period with no commitments, no indicators, no activities and nothing said of its follow-up or channels."""
+    empty = ("title: Medborgarlöfte Tomt\nstart: 2024-05-01\nend: 2025-04-30\nbackground: Lägesbilden.\nfocus: Inriktningen.\n"
+             "follow_up: []\nchannels: []\nsignatories:\n  - name: Anna Andersson\n    title: Chef\n    organisation: Polisen\n")
+    project = build_sample(tmp_path, {"periods/2024-2025.yaml": empty}, today=date(2026, 11, 25))
+    period, followup = html(project, "lofte/period/2024-2025"), html(project, "lofte/uppfoljning/2024-2025")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", period.split("<article", 1)[1].split("</article>", 1)[0]))
+    assert "Perioden hade inga åtaganden." in text and "Perioden har inga åtaganden." in text and "0 av 0" not in text
+    assert "Så följs löftet upp" not in text and "Här kan du följa arbetet" not in text
+    shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", followup.split("<article", 1)[1].split("</article>", 1)[0]))
+    assert "följs upp så här" not in shown and "Här samlas siffrorna för Medborgarlöfte Tomt." in shown
+    assert "Perioden har inga åtaganden." in shown and "<table" not in followup.split("<article", 1)[1]
+    assert "Inga prestationsindikatorer rapporterades." in shown and "Inga effektindikatorer rapporterades." in shown and "ännu" not in shown
+
+
 def test_a_repeated_status_is_a_note_and_the_status_holds_since_it_began(tmp_path: Path) -> None:
     narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace(
         "    source: https://polisen.example/beslut\n", "    source: https://polisen.example/beslut\n  - date: 2022-09-01\n    status: löpande\n    note: Två pass i veckan.\n")
