@@ -312,4 +312,4 @@ def test_an_ended_period_page_stays_the_same_size_however_many_commitments_it_ha
     many = build_sample(tmp_path / "many", {f"commitments/extra-{n:03d}.yaml": template for n in range(300)}, today=ended)
     size = lambda project: len(html(project, "lofte/period/2022-2023"))  # noqa: E731
     assert size(many) < size(some) * 1.05
-    assert "… och 277 till; varje åtagande har dem på sin sida." in html(many, "lofte/period/2022-2023")
+    assert "… och 276 till; varje åtagande har dem på sin sida." in html(many, "lofte/period/2022-2023")  # 301 without a result (the continuous one has its own)
