@@ -199,6 +199,10 @@ class Period(Record):
         """Upcoming before its first day, active until its last, then ended: the normal state of every promise once its year is over."""
         return "upcoming" if today < self.start else "active" if today <= self.end else "ended"
 
+    def ended_on(self, today: date) -> date | None:
+        """Its last day once it has ended, the day whose statuses every channel then shows; None while it runs or is to come."""
+        return self.end if self.phase(today) == "ended" else None
+
 
 class Actor(Record):
     id: Slug

@@ -98,7 +98,7 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
     cards = {at.SITE_CARD: Card(site_name, text(""), text(settings.description), None, text(""), rtl)}
     for commitment in content.commitments.values():
         period = content.periods[commitment.period]
-        day = period.end if period.phase(today) == "ended" else None
+        day = period.ended_on(today)
         entry = commitment.status_on(day)
         status = SHOWN_STATUSES[entry.status] if entry else NO_STATUS
         words = _("Exempel: %(title)s") % {"title": _(status.label)} if commitment.invented_on(day) else _(status.label)

@@ -77,7 +77,7 @@ class _Shown:
 
     @classmethod
     def of(cls, period: Period, today: date) -> _Shown:
-        return cls(period.end if period.phase(today) == "ended" else None)
+        return cls(period.ended_on(today))
 
 
 @dataclass(frozen=True)

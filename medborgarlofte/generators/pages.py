@@ -291,7 +291,6 @@ def _commitment_views(content: Content, settings: Settings, today: date) -> dict
         open_ = status is None or not STATUSES[status.status].closed
         ends = c.end or period.end
         phase = period.phase(today)
-        within = [e for e in c.history if e.date <= period.end]
         views[c.id] = CommitmentView(
             commitment=c,
             period=period,
@@ -300,7 +299,7 @@ def _commitment_views(content: Content, settings: Settings, today: date) -> dict
             status=status,
             since=c.since(),
             phase=phase,
-            outcome=within[-1] if within else None,
+            outcome=c.status_on(period.end),
             after_end=tuple(e for e in c.history if e.date > period.end),
             ends=ends,
             last_reported=last,
