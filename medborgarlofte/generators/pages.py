@@ -21,6 +21,7 @@ from jinja2.ext import InternationalizationExtension
 from markupsafe import Markup, escape, soft_str
 
 from .. import addresses as at
+from ..bidi import isolated
 from ..markup import Renderer
 from ..settings import Settings, direction, language_name, listed
 from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Untranslated, Update, current_period
@@ -467,7 +468,7 @@ class _Shown:
 
     def alt(self, value: object) -> Markup:
         """Text from content inside an image's alternative text, where no element can stand: isolated by FSI and PDI."""
-        return Markup(f"\u2068{_plain(value)}\u2069") if value else Markup("")
+        return Markup(isolated(str(_plain(value)))) if value else Markup("")
 
     def html(self, value: object) -> Markup:
         return self.marked(value, Markup(escape(value)))
