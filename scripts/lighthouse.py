@@ -55,7 +55,7 @@ def main() -> int:
 
 def _audit(url: str, output: Path) -> dict:
     subprocess.run([str(LIGHTHOUSE), url, f"--only-categories={','.join(CATEGORIES)}", "--output=json", f"--output-path={output}",
-                    "--quiet", f"--chrome-flags={CHROMIUM_FLAGS}"],
+                    "--quiet", "--disable-full-page-screenshot", f"--chrome-flags={CHROMIUM_FLAGS}"],
                    env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}, check=True)
     return json.loads(output.read_text(encoding="utf-8"))
 

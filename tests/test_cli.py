@@ -78,7 +78,7 @@ def test_a_mistake_in_mkdocs_yml_is_reported_alike_by_every_command(tmp_path: Pa
 
 
 def test_the_site_is_built_where_mkdocs_yml_says(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, languages=["sv"])
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("site_dir: site", "site_dir: public"), encoding="utf-8")
     result = run_script("build", "--content", str(ROOT / "content"), cwd=project)
