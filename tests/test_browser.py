@@ -303,3 +303,32 @@ def test_arabic_pages_read_right_to_left(browser: Browser, site_url: str, width:
     assert page.locator("article img").count() >= 1
     page.screenshot(path=str(REPORT / f"ar-followup-{name}.png"), full_page=True)
     page.close()
+
+
+# The smallest text of each chart on the page as the reader sees it: its font size in the SVG, scaled as the <img> is.
+CHART_TEXT = """async () => Promise.all([...document.querySelectorAll('article img.chart, article img.chart-small')].map(async img => {
+  const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml').documentElement;
+  const sizes = [svg, ...svg.querySelectorAll('[font-size]')].map(e => parseFloat(e.getAttribute('font-size')));
+  return [img.getAttribute('src'), Math.min(...sizes) * img.getBoundingClientRect().width / svg.viewBox.baseVal.width];
+}))"""
+CHARTED = ["lofte/uppfoljning/2022-2023/", "lofte/indikator/upplevd-otrygghet-kvallstid/", "lofte/atagande/polisen-inriktning-narvaro/"]
+
+
+@pytest.mark.parametrize("path", [language + path for language in LANGUAGES for path in CHARTED])
+def test_chart_text_is_at_least_10_px_on_a_phone(browser: Browser, site_url: str, path: str) -> None:
+    page = browser.new_page(viewport={"width": WIDTHS["phone"], "height": 900})
+    page.goto(site_url + path)
+    shown = page.evaluate(CHART_TEXT)
+    page.close()
+    assert shown and all(px >= 10 for _src, px in shown), shown
+
+
+@pytest.mark.parametrize("path", [language + "lofte/uppfoljning/2022-2023/" for language in LANGUAGES])
+def test_the_follow_up_tables_fit_a_desktop_column(browser: Browser, site_url: str, path: str) -> None:
+    """No table of a follow-up asks a reader at a desktop's width to scroll sideways for its last column."""
+    page = browser.new_page(viewport={"width": WIDTHS["desktop"], "height": 900})
+    page.goto(site_url + path)
+    cut = page.evaluate("[...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.closest('article').clientWidth)"
+                        ".map(t => t.querySelector('th').innerText + ': ' + t.scrollWidth + ' px of ' + t.closest('article').clientWidth)")
+    page.close()
+    assert cut == []

@@ -273,8 +273,8 @@ def test_a_joint_commitment_is_listed_under_each_of_its_actors(tmp_path: Path) -
 
 def test_charts_keep_their_place_with_width_and_height(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
-    assert re.search(r'<img alt="Diagram över [^"]*" class="chart" height="320" src="[^"]+\.svg" width="640"', html(project, "lofte/indikator/otrygghet"))
-    assert re.search(r'<img alt="Staplat diagram [^"]*" class="chart" height="360" src="[^"]+-status\.svg" width="640"', html(project, "lofte/uppfoljning/2022-2023"))
+    assert re.search(r'<img alt="Diagram över [^"]*" class="chart" height="320" src="[^"]+\.svg" width="460"', html(project, "lofte/indikator/otrygghet"))
+    assert re.search(r'<img alt="Staplat diagram [^"]*" class="chart" height="408" src="[^"]+-status\.svg" width="460"', html(project, "lofte/uppfoljning/2022-2023"))
 
 
 def test_a_dialogue_known_only_by_its_month(tmp_path: Path) -> None:

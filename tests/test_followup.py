@@ -90,7 +90,7 @@ def test_charts_are_deterministic_and_carry_no_timestamp() -> None:
 def _svg(text: str) -> ElementTree.Element:
     root = ElementTree.fromstring(text)
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
-    assert (root.get("viewBox"), root.get("width"), root.get("height")) in {("0 0 640 320", "640", "320"), ("0 0 640 360", "640", "360")}
+    assert (root.get("viewBox"), root.get("width"), root.get("height")) in {("0 0 460 320", "460", "320"), ("0 0 460 408", "460", "408")}
     return root
 
 
@@ -132,11 +132,11 @@ def test_charts_read_from_the_right_in_arabic() -> None:
 def test_every_chart_has_its_numbers_in_a_table(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
     indicator_page = html(project, "lofte/indikator/otrygghet")
-    assert re.search(r'<img alt="Diagram över [^"]+" class="chart" height="320" src="../otrygghet.svg" width="640"', indicator_page)
+    assert re.search(r'<img alt="Diagram över [^"]+" class="chart" height="320" src="../otrygghet.svg" width="460"', indicator_page)
     assert "<td>1 oktober 2021</td>" in indicator_page and "<td style=\"text-align: right;\">36,5</td>" in indicator_page
     followup_page = html(project, "lofte/uppfoljning/2022-2023")
     assert 'src="../2022-2023-status.svg"' in followup_page
     assert "<td>oktober 2022</td>" in followup_page
     assert (project / "site/lofte/uppfoljning/2022-2023-status.svg").is_file()
     commitment_page = html(project, "lofte/atagande/polisen-narvaro")
-    assert 'class="chart-small" height="320" src="../../indikator/otrygghet.svg" width="640"' in commitment_page and "36,5 procent (1 oktober 2022), −3,5 procentenheter" in commitment_page
+    assert 'class="chart-small" height="320" src="../../indikator/otrygghet.svg" width="460"' in commitment_page and "36,5 procent (1 oktober 2022), −3,5 procentenheter" in commitment_page

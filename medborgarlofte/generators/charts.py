@@ -22,11 +22,14 @@ from ..vocabulary import SHOWN_STATUSES, StatusFacts
 from . import standalone
 from .followup import month_ends, monthly_status_counts, with_unit
 
-WIDTH = 640
+# A phone 390 px wide shows a chart 359 px wide: its text is then 14 × 359 / 460 ≈ 10.9 px, at its own size on a desktop.
+WIDTH = 460
+FONT_SIZE = 14
+_LEGEND_ROW = 22  # the status chart's legend, in two columns below the bars: the bars keep the whole width
+_LEGEND_HEIGHT = math.ceil(len(SHOWN_STATUSES) / 2) * _LEGEND_ROW
 # Width and height for the <img> of each chart, so that the page keeps its place before the chart arrives.
-SIZES = {"indicator": (WIDTH, 320), "status": (WIDTH, 360)}
+SIZES = {"indicator": (WIDTH, 320), "status": (WIDTH, 320 + _LEGEND_HEIGHT)}
 _MOST_MONTH_LABELS = 16  # more would overlap; every second (third, …) month is named instead
-_LEGEND_WIDTH = 180  # the status chart's legend, beside the bars on the side where a line ends
 Box = tuple[float, float, float, float]  # the plotting area: left, top, right, bottom
 
 
@@ -99,7 +102,7 @@ def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str) -> 
     width, height = SIZES["status"]
     shown = [s for s in SHOWN_STATUSES.values() if any(counts[s.name] for _end, counts in rows)]
     steps = _ticks(max((sum(counts.values()) for _end, counts in rows), default=0), whole=True)
-    box = _box(width, height, 56, 20 + _LEGEND_WIDTH, bottom=64, language=language)
+    box = _box(width, height, 56, 20, bottom=64 + _LEGEND_HEIGHT + 8, language=language)
     rise = _rise(box, steps[-1])
     slot = (box[2] - box[0]) / max(len(rows), 1)
     every = math.ceil(len(rows) / _MOST_MONTH_LABELS)
@@ -116,15 +119,18 @@ def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str) -> 
                 segments.append(Segment(x + slot * 0.1, top, slot * 0.8, rise(below) - top, status))
                 below += counts[status.name]
     frame = _frame(width, box, language, steps, rise, times, len(rows) > 6, _("Antal åtaganden"))
-    # The swatch first, where a line begins, and its word after it.
-    swatch, word = (box[0] - 42, box[0] - 48) if right_to_left else (box[2] + 24, box[2] + 48)
-    legend = tuple(Key(swatch, word, box[1] + 24 * row, _(status.label), status) for row, status in enumerate(shown))
+    # Row by row, two to a row, from where a line begins; in each, the swatch first and its word after it.
+    legend = []
+    for n, status in enumerate(shown):
+        start = 16 + (n % 2) * (width / 2)
+        swatch, word = (width - start - 18, width - start - 24) if right_to_left else (start, start + 24)
+        legend.append(Key(swatch, word, height - _LEGEND_HEIGHT - 4 + _LEGEND_ROW * (n // 2), _(status.label), status))
     described = " ".join(
         f"{_month(end_day, language)}: " + ", ".join(f"{_(s.label)} {format_decimal(counts[s.name], locale=language)}" for s in shown if counts[s.name]) + "."
         for end_day, counts in rows
     )
     return _render("status.svg.j2", language, size=(width, height), title=_("Antal åtaganden per status och månad"), description=described,
-                   frame=frame, segments=segments, legend=legend, patterned=[s for s in shown if s.hatch])
+                   frame=frame, segments=segments, legend=tuple(legend), patterned=[s for s in shown if s.hatch])
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
@@ -193,4 +199,4 @@ def _month(day: date, language: str) -> str:
 
 def _render(template: str, language: str, title: str, **values: object) -> str:
     title_language = title.language if isinstance(title, Untranslated) and title.language != language else None
-    return standalone.environment(language).get_template(template).render(title=title, title_language=title_language, **values)
+    return standalone.environment(language).get_template(template).render(title=title, title_language=title_language, font_size=FONT_SIZE, **values)
