@@ -1,4 +1,4 @@
-"""Every fact about a status and about a kind of update, in one table each.
+"""Every fact about a status, a kind of update and a unit of measurement, in one table each.
 
 Validation, `new`, pages, charts, the status styles and feeds all read them here, so that adding a
 status or a kind of update is one row. Names are as content writes them (Swedish); slugs are the ASCII
@@ -94,3 +94,19 @@ FORMS: dict[str, str] = {
     "digital dialog": N_("digital dialog"), "informationsträff": N_("informationsträff"), "annat": N_("annat"),
 }
 BETTER: dict[str, str] = {"högre": N_("högre"), "lägre": N_("lägre")}
+
+
+@dataclass(frozen=True)
+class UnitFacts:
+    """A unit an indicator may be measured in that every language has words for: written as content writes it (Swedish)."""
+
+    name: str  # as written in content
+    label: str  # the unit's own word, as in a table's heading and a chart's axis, translated where shown
+    cldr: str  # CLDR's unit, that Babel writes with a number in each language ("36 procent", "36 percent"); "" for a count
+    change: str  # a difference between two values: percentage points, not per cent, for a share
+
+
+UNITS: dict[str, UnitFacts] = {u.name: u for u in (
+    UnitFacts("procent", N_("procent"), "percent", N_("procentenheter")),
+    UnitFacts("antal", N_("antal"), "", N_("antal")),
+)}

@@ -103,7 +103,7 @@ def test_an_indicator_chart_says_what_it_shows_and_every_value_in_the_language_o
     labels = {t.get("x"): t.text for t in root.iter(f"{SVG}text")}
     assert [labels[c.get("cx")] for c in root.iter(f"{SVG}circle")] == ["40", "36,5"]  # each point labelled with its value
     english = _svg(charts.indicator_chart(indicator, "en"))
-    assert english.findtext(f"{SVG}desc") == "October 2021: 40 procent; October 2022: 36.5 procent"
+    assert english.findtext(f"{SVG}desc") == "October 2021: 40 percent; October 2022: 36.5 percent"  # the unit in the reader's words
 
 
 def test_a_status_chart_has_the_colours_and_patterns_of_the_status_table_and_the_counts_in_words(tmp_path: Path) -> None:

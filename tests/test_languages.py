@@ -287,3 +287,24 @@ def test_a_bad_list_of_languages_is_reported_with_its_line(tmp_path: Path, langu
     line = text[: text.index("  languages:")].count("\n") + 1
     assert result.returncode == 1
     assert f"mkdocs.yml:{line}: {message}" in result.stderr
+
+
+def _article_text(site: Path, page: str) -> str:
+    article = lxml.html.fromstring((site / page / "index.html").read_text(encoding="utf-8")).xpath("//article")[0]
+    return re.sub(r"[ \t\r\n]+", " ", article.text_content())  # the no-break spaces kept: they are part of what CLDR writes
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("", ["Senaste värde: 36 procent (1 oktober 2022), −4 procentenheter sedan", "Enhet: procent", "Värde (procent)",
+          "14 september 2022 klockan 18:00", "23\xa0%"]),
+    ("en/", ["Latest value: 36 percent (October 1, 2022), −4 percentage points since", "Unit: percent", "Value (percent)",
+             "September 14, 2022 at 6:00\u202fPM", "23%"]),
+    ("ar/", ["آخر قيمة: 36٪ (1 أكتوبر 2022)، −4 نقاط مئوية منذ", "الوحدة: نسبة مئوية", "القيمة (نسبة مئوية)", "14 سبتمبر 2022 الساعة 6:00", "23%"]),
+])
+def test_numbers_units_shares_and_times_are_written_as_each_language_writes_them(site: Path, language: str, said: list[str]) -> None:
+    """Babel (CLDR) writes them: no "36 procent" or "at 18.00" in English, and the comma between clauses is Arabic's in Arabic."""
+    indicator, meeting, start = said[:3], said[3], said[4]
+    text = _article_text(site, language + "lofte/indikator/upplevd-otrygghet-kvallstid")
+    assert all(words in text for words in indicator), text
+    assert meeting in _article_text(site, language + "lofte/uppdatering/2022-09-dialogmote-seveds-plan")
+    assert start in _article_text(site, language.rstrip("/"))

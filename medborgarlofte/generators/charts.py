@@ -20,7 +20,7 @@ from ..structure import Content, Indicator, Untranslated
 from ..translations import catalogue
 from ..vocabulary import SHOWN_STATUSES, StatusFacts
 from . import standalone
-from .followup import month_ends, monthly_status_counts, with_unit
+from .followup import measured, month_ends, monthly_status_counts, unit_name
 
 # A phone 390 px wide shows a chart 359 px wide: its text is then 14 × 359 / 460 ≈ 10.9 px, at its own size on a desktop.
 WIDTH = 460
@@ -91,8 +91,9 @@ def indicator_chart(indicator: Indicator, language: str) -> str:
     place = _along_time(days, box, language)
     rise = _rise(box, steps[-1])
     points = tuple(Label(place(m.date), rise(m.value), format_decimal(m.value, locale=language)) for m in indicator.values)
-    frame = _frame(width, box, language, steps, rise, [(place(d), format_date(d, "MMM y", locale=language)) for d in days], tilted, indicator.unit)
-    described = "; ".join(f"{_month(m.date, language)}: {with_unit(format_decimal(m.value, locale=language), indicator.unit)}" for m in indicator.values)
+    frame = _frame(width, box, language, steps, rise, [(place(d), format_date(d, "MMM y", locale=language)) for d in days], tilted,
+                   unit_name(indicator.unit, language))
+    described = "; ".join(f"{_month(m.date, language)}: {measured(m.value, indicator.unit, language)}" for m in indicator.values)
     return _render("indicator.svg.j2", language, size=(width, height), title=indicator.title, description=described, frame=frame, points=points)
 
 

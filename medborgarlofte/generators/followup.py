@@ -7,8 +7,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
 from ..structure import Commitment, Content, Indicator, Measurement, Period
-from ..vocabulary import NO_STATUS, SHOWN_STATUSES
+from ..translations import catalogue
+from ..vocabulary import NO_STATUS, SHOWN_STATUSES, UNITS
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,30 @@ def verdict(indicator: Indicator, found: Change | None) -> str:
     return "better" if (found.difference > 0) == indicator.higher_is_better else "worse"
 
 
-def with_unit(number: str, unit: str) -> str:
-    """'9' with the unit 'antal' is just 9: a count needs no word after it."""
-    return number if unit.strip().lower() == "antal" else f"{number} {unit}"
+def measured(value: float, unit: str, language: str) -> str:
+    """A value with its unit in the reader's language: a unit of the vocabulary as Babel writes it ("36 procent",
+    "36 percent"), a count as its number alone (9, not "9 antal"), any other unit as content wrote it."""
+    facts = UNITS.get(str(unit).strip().lower())
+    if facts and facts.cldr:
+        return format_unit(value, facts.cldr, length="long", locale=language)
+    number = format_decimal(value, locale=language)
+    return number if facts else f"{number} {unit}"
+
+
+def difference(value: float, unit: str, language: str) -> str:
+    """A change between two values, signed: a share changes by percentage points ("−3,5 procentenheter")."""
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    number = format_decimal(abs(value), locale=language)
+    facts = UNITS.get(str(unit).strip().lower())
+    if facts is None:
+        return f"{sign}{number} {unit}"
+    return sign + number + (f" {catalogue(language).gettext(facts.change)}" if facts.cldr else "")
+
+
+def unit_name(unit: str, language: str) -> str:
+    """The unit's own word, for a heading or an axis: translated where the vocabulary has it, else as content wrote it."""
+    facts = UNITS.get(str(unit).strip().lower())
+    return catalogue(language).gettext(facts.label) if facts else unit
 
 
 def month_ends(period: Period, today: date) -> list[date]:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
+from babel.dates import format_date, format_skeleton, format_time
+from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
 from jinja2.ext import InternationalizationExtension
 from markupsafe import Markup, escape, soft_str
@@ -395,13 +395,14 @@ def _environment(settings: Settings) -> Environment:
         month=lambda d: Markup(_date(d, "yMMMM", settings.language)),
         when=lambda held: Markup(escape(_when(held, settings.language, _))),
         number=lambda n: Markup(format_decimal(n, locale=settings.language)),
+        share=lambda percent: Markup(escape(format_percent(percent / 100, locale=settings.language))),  # 23 %, 23%, ٪23 as each language writes it
         md=_markdown_filter(Renderer(), shown),
         change=followup.change,
         verdict=followup.verdict,
         # A value with its unit reads as one: shown as text, not isolated from its own number.
-        measured=lambda value, unit: _plain(followup.with_unit(format_decimal(value, locale=settings.language), unit)),
-        difference=lambda value, unit: _plain(("+" if value > 0 else "−" if value < 0 else "±")
-        + followup.with_unit(format_decimal(abs(value), locale=settings.language), _("procentenheter") if unit == "procent" else unit)),
+        measured=lambda value, unit: _plain(followup.measured(value, unit, settings.language)),
+        difference=lambda value, unit: _plain(followup.difference(value, unit, settings.language)),
+        unit=lambda unit: _plain(followup.unit_name(unit, settings.language)),
         h=shown.html,
         bdi=lambda text: Markup(f"<bdi>{shown.html(text)}</bdi>"),  # text from content in a block of HTML, isolated as finalize isolates it
         plain=shown.plain,
@@ -428,7 +429,7 @@ def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str
     if isinstance(held, Month):
         return _date(held.first_day, "yMMMM", language)
     day = _date(held, "long", language)
-    return _("%(day)s klockan %(time)s") % {"day": day, "time": held.strftime("%H.%M")} if held.hour or held.minute else day
+    return _("%(day)s klockan %(time)s") % {"day": day, "time": format_time(held, "short", locale=language)} if held.hour or held.minute else day
 
 
 def _plain(value: object) -> object:
