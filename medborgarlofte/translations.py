@@ -30,6 +30,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NC_(context: str, message: str) -> str:
+    """Marks a message with a context, for a word that Swedish writes alike where other languages do not: it is
+    translated where it is shown, with pgettext and the same context."""
+    return message
+
+
 @functools.cache
 def catalogue(language: str) -> gettext.NullTranslations:
     """The language's catalogue, compiled from its .po file in memory, so that no compiled file can fall out of step."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .translations import N_
+from .translations import N_, NC_
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,9 @@ SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 class KindFacts:
     name: str  # as written in content
     # As shown to readers, translated where shown:
-    singular: str  # one of them, as a social-media card names it
+    singular: str  # one of them, as a social-media card names it: translated with the context ONE
     plural: str  # the listing's title and the feed's
+    every: str  # the link from one of them to its listing
     intro: str  # the first line of its listing
     page: str  # the listing's address, under the generated folder
     feed: str  # the feed's name, under flode/
@@ -73,15 +74,17 @@ class KindFacts:
     mailed: bool  # sent as a newsletter too: an e-mail edition is made of each
 
 
+# The context of a kind's name for one of them: Swedish says "Informationsbrev" of one letter and of many.
+ONE = "en"
 KINDS: dict[str, KindFacts] = {k.name: k for k in (
-    KindFacts("informationsbrev", N_("Informationsbrev"), N_("Informationsbrev"),
+    KindFacts("informationsbrev", NC_("en", "Informationsbrev"), N_("Informationsbrev"), N_("Alla informationsbrev"),
               N_("Informationsbreven berättar om arbetet med medborgarlöftet. De delas också ut på papper."),
               "informationsbrev", "informationsbrev", False, False, True),
-    KindFacts("medborgardialog", N_("Medborgardialog"), N_("Medborgardialoger"),
+    KindFacts("medborgardialog", NC_("en", "Medborgardialog"), N_("Medborgardialoger"), N_("Alla medborgardialoger"),
               N_("Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det."),
               "medborgardialoger", "medborgardialoger", True, False, False),
-    KindFacts("nyhet", N_("Nyhet"), N_("Nyheter"), N_("Nyheter om arbetet med medborgarlöftet."), "nyheter", "nyheter", False, False, False),
-    KindFacts("uppföljning", N_("Uppföljningsrapport"), N_("Uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
+    KindFacts("nyhet", NC_("en", "Nyhet"), N_("Nyheter"), N_("Alla nyheter"), N_("Nyheter om arbetet med medborgarlöftet."), "nyheter", "nyheter", False, False, False),
+    KindFacts("uppföljning", NC_("en", "Uppföljningsrapport"), N_("Uppföljningsrapporter"), N_("Alla uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
               "uppfoljningar", "uppfoljning", False, True, False),
 )}
 

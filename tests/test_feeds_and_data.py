@@ -264,3 +264,20 @@ def test_every_link_in_every_feed_item_leads_to_a_page_and_anchor_on_the_site(tm
                 if not page.is_file() or (anchor and f'id="{anchor}"' not in page.read_text(encoding="utf-8")):
                     broken.append(f"{feed.relative_to(site)}: {href}")
     assert checked > 400 and sorted(set(broken)) == []
+
+
+def test_a_csv_list_splits_back_into_its_names_and_says_yes_and_no_in_the_file_s_language(tmp_path: Path) -> None:
+    """Each of several values in a cell is on a line of its own, so a name with a comma stays one name."""
+    actors = (SAMPLE / "actors.yaml").read_text(encoding="utf-8").replace("name: Exempelstads kommun", "name: Miljöförvaltningen, Exempelstads kommun")
+    joint = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8").replace("actors: [kommunen]", "actors: [kommunen, polisen]")
+    content = published(load(make_content(tmp_path, {"actors.yaml": actors, "commitments/kommunen-blomlador.yaml": joint})), TODAY)
+    for language, yes, no in (("sv", "ja", "nej"), ("en", "yes", "no"), ("ar", "نعم", "لا")):
+        shown = translated.in_language(content, language)
+        files = generate(shown, in_language(SETTINGS, language), TODAY)
+        changes = list(csv.DictReader(io.StringIO(files["data/statusandringar.csv"].removeprefix("\ufeff")), delimiter=";"))
+        joint_rows = [row for row in changes if row["commitment"] == "kommunen-blomlador"]
+        assert joint_rows and all(row["actors"].split("\n") == ["kommunen", "polisen"] for row in joint_rows)
+        assert all(row["actor_names"].split("\n") == [shown.actors["kommunen"].name, shown.actors["polisen"].name] for row in joint_rows)
+        assert {row["example"] for row in changes} <= {yes, no}, language
+        rows = list(csv.DictReader(io.StringIO(files["data/ataganden.csv"].removeprefix("\ufeff")), delimiter=";"))
+        assert {row["status_example"] for row in rows} <= {yes, no, ""} and {row["status_example"] for row in rows} & {yes, no}

@@ -308,3 +308,16 @@ def test_numbers_units_shares_and_times_are_written_as_each_language_writes_them
     assert all(words in text for words in indicator), text
     assert meeting in _article_text(site, language + "lofte/uppdatering/2022-09-dialogmote-seveds-plan")
     assert start in _article_text(site, language.rstrip("/"))
+
+
+def test_one_update_is_named_in_the_singular_and_an_actor_once(site: Path) -> None:
+    """"Information letter, 10 May 2022" for one letter, not the listing's "Information letters"; "City of Malmö: 4
+    commitments", not "City of Malmö, City of Malmö"."""
+    assert "Information letter, May 10, 2022." in _article_text(site, "en/lofte/uppdateringar")
+    assert "Information letters, May" not in _article_text(site, "en/lofte/uppdateringar")
+    dialogue = _article_text(site, "en/lofte/uppdatering/2022-09-dialogmote-seveds-plan")
+    assert "Published on September 20, 2022 by Police and Property and Streets Department. All citizen dialogues" in dialogue
+    for folder in ("", "en/", "ar/"):
+        items = lxml.html.fromstring((site / folder / "lofte/aktorer/index.html").read_text(encoding="utf-8")).xpath("//article//li")
+        said = [[text.text_content() for text in item.xpath(".//bdi | .//span[@lang]")] for item in items]
+        assert len(said) >= 5 and all(len(parts) == len(set(parts)) for parts in said), said

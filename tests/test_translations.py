@@ -30,7 +30,7 @@ def _bare_words(module: Path) -> list[str]:
             allowed.add(id(body[0].value))  # docstrings
         if isinstance(node, ast.Call):
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            if name in ("_", "N_", "gettext", "ngettext"):
+            if name in ("_", "N_", "NC_", "gettext", "ngettext", "pgettext"):
                 allowed.update(id(n) for n in ast.walk(node))
             if name in ("StatusFacts", "KindFacts") and node.args:
                 allowed.add(id(node.args[0]))  # a name as content writes it, not as readers see it
@@ -50,7 +50,7 @@ def test_no_reader_facing_word_is_left_out_of_the_catalogue(module: Path) -> Non
 def test_the_catalogue_template_is_up_to_date(tmp_path: Path) -> None:
     """Every marked message, in Python and in templates, is in locale/messages.pot; `make messages` writes it."""
     extracted = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "--no-location",
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "-k", "NC_:1c,2", "--no-location",
                     "--omit-header", "--sort-output", "-o", str(extracted), "."], cwd=ROOT, check=True, capture_output=True,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert extracted.read_text(encoding="utf-8") == (LOCALES / "messages.pot").read_text(encoding="utf-8"), "run: make messages"

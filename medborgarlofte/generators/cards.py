@@ -31,7 +31,7 @@ from ..bidi import isolated
 from ..settings import Settings, direction, listed
 from ..structure import Content
 from ..translations import catalogue
-from ..vocabulary import KINDS, NO_STATUS, SHOWN_STATUSES
+from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES
 
 SIZE = (1200, 630)
 MARGIN = 72
@@ -113,7 +113,7 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
         concerned = listed(settings.language, [isolated(content.actors[a].short_name) for a in update.actors])
         cards[at.update_card(update.id)] = Card(
             site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
-            Badge(_(kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)
+            Badge(catalogue(settings.language).pgettext(ONE, kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)
     return cards
 
 

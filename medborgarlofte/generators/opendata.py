@@ -15,12 +15,17 @@ from .. import addresses as at
 from .. import translated
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
+from ..translations import N_, catalogue
 
 COMMITMENT_COLUMNS = ("id", "title", "period", "actors", "themes", "status", "status_since", "status_example", "start", "end", "progress", "continues", "url")
 CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "actor_names", "from_status", "to_status", "note", "source", "example", "url")
 # Excel with Swedish settings splits columns at semicolons, and reads UTF-8 only after a byte-order mark.
 CSV_DELIMITER = ";"
-CSV_LIST = ", "  # between several values in one cell
+# Several values in one cell, a line each: a name is never more than one line (Line), so a list can always be split
+# where it was joined, whatever the names hold (a comma, as in "Miljöförvaltningen, Malmö stad").
+CSV_LIST = "\n"
+# A yes or no in a spreadsheet, in the words of the file's language (JSON has true and false).
+YES, NO = N_("ja"), N_("nej")
 
 
 class PublishedChange(BaseModel):
@@ -94,11 +99,13 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
         indicators=list(content.indicators.values()),
     )
     changes = status_changes(content, settings)
+    words = catalogue(settings.language).gettext
+    said = {True: words(YES), False: words(NO)}
     return {
         at.ALL_DATA: _json(data.model_dump(mode="json")),
         at.ALL_DATA_SCHEMA: _json(OpenData.model_json_schema(mode="serialization")),
-        at.COMMITMENTS_CSV: _csv(COMMITMENT_COLUMNS, [_commitment_row(c) for c in commitments]),
-        at.CHANGES_CSV: _csv(CHANGE_COLUMNS, [_change_row(change) for change in changes]),
+        at.COMMITMENTS_CSV: _csv(COMMITMENT_COLUMNS, [_commitment_row(c, said) for c in commitments]),
+        at.CHANGES_CSV: _csv(CHANGE_COLUMNS, [_change_row(change, said) for change in changes]),
         at.CHANGES_JSON: _json([change.model_dump(mode="json") for change in changes]),
         at.CHANGES_SCHEMA: _json(TypeAdapter(list[PublishedChange]).json_schema(mode="serialization")),
     }
@@ -120,20 +127,20 @@ def status_changes(content: Content, settings: Settings) -> list[PublishedChange
     return sorted(rows, key=lambda row: (row.date, row.commitment))
 
 
-def _change_row(change: PublishedChange) -> dict[str, str]:
+def _change_row(change: PublishedChange, said: dict[bool, str]) -> dict[str, str]:
     return {
         "date": change.date.isoformat(), "commitment": change.commitment, "commitment_title": change.commitment_title,
         "actors": CSV_LIST.join(change.actors), "actor_names": CSV_LIST.join(change.actor_names), "from_status": change.from_status or "",
-        "to_status": change.to_status, "note": change.note or "", "source": change.source or "", "example": "ja" if change.example else "nej",
+        "to_status": change.to_status, "note": change.note or "", "source": change.source or "", "example": said[change.example],
         "url": change.url,
     }
 
 
-def _commitment_row(c: PublishedCommitment) -> dict[str, str]:
+def _commitment_row(c: PublishedCommitment, said: dict[bool, str]) -> dict[str, str]:
     return {
         "id": c.id, "title": c.title, "period": c.period, "actors": CSV_LIST.join(c.actors), "themes": CSV_LIST.join(c.themes),
         "status": c.status_now or "", "status_since": c.status_since.isoformat() if c.status_since else "",
-        "status_example": ("ja" if c.status_example else "nej") if c.status else "",
+        "status_example": said[c.status_example] if c.status else "",
         "start": c.start.isoformat() if c.start else "", "end": c.end.isoformat() if c.end else "",
         "progress": "" if c.progress is None else str(c.progress), "continues": c.continues or "", "url": c.url,
     }

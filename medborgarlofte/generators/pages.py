@@ -26,7 +26,7 @@ from ..markup import Renderer
 from ..settings import Settings, direction, language_name, listed
 from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Untranslated, Update, current_period
 from ..translations import catalogue
-from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, SHOWN_STATUSES, STATUSES
+from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, ONE, SHOWN_STATUSES, STATUSES
 from . import charts, embeds, feeds, followup, opendata
 from .compiled import COMPILED
 from .remembered import Remembered, made
@@ -419,8 +419,9 @@ def _environment(settings: Settings) -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
         gettext=lambda message: Markup(words.gettext(message)),
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
+        pgettext=lambda context, message: Markup(words.pgettext(context, message)),
     )
-    env.globals.update(linked=_linked, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 

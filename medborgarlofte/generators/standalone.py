@@ -17,6 +17,7 @@ from ..bidi import isolated, left_to_right
 from ..settings import direction, listed
 from ..structure import Untranslated
 from ..translations import catalogue
+from ..vocabulary import ONE
 from .compiled import COMPILED
 
 
@@ -36,7 +37,7 @@ def environment(language: str) -> Environment:
     env.filters["listed"] = lambda items: listed(language, list(items))
     env.filters["address"] = lambda url: Markup('<a href="{0}" dir="ltr">{1}</a>').format(url, left_to_right(url))  # never "/https://…" in Arabic
     env.tests["foreign"] = lambda text: isinstance(text, Untranslated) and text.language != language
-    env.globals.update(language=language, direction=direction(language))
+    env.globals.update(language=language, direction=direction(language), one=ONE)
     return env
 
 
