@@ -332,3 +332,17 @@ def test_the_follow_up_tables_fit_a_desktop_column(browser: Browser, site_url: s
                         ".map(t => t.querySelector('th').innerText + ': ' + t.scrollWidth + ' px of ' + t.closest('article').clientWidth)")
     page.close()
     assert cut == []
+
+
+def test_the_embed_page_copies_each_code_whole_with_one_press_and_shows_it_all_on_a_phone(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900}, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "lofte/inbadda/")
+    codes = page.locator("pre.copy code")
+    assert codes.count() >= 10
+    assert page.evaluate("[...document.querySelectorAll('pre.copy code')].filter(code => code.scrollWidth > code.clientWidth).length") == 0
+    for n in (0, codes.count() - 1):
+        button = page.locator("pre.copy").nth(n).get_by_role("button", name="Kopiera till urklipp")
+        button.click()
+        assert page.evaluate("navigator.clipboard.readText()") == codes.nth(n).inner_text()
+    context.close()
