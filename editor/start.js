@@ -1,7 +1,7 @@
 // Starts Decap CMS with the one format it lacks: a YAML file of items keyed by id (content/actors.yaml,
 // content/themes.yaml), which the form edits as a list of items that each carry their id.
 // Decap is loaded from here, after it has been told to wait: the format must be registered before it starts.
-import { CONTROL_NAMES, DECAP_PHRASES } from "./svenska.js";
+import { CONTROL_NAMES, DECAP_CORRECTIONS, DECAP_PHRASES } from "./svenska.js";
 import { parse, stringify } from "./yaml/index.js";
 
 const LIST = "items";
@@ -54,6 +54,15 @@ const filled = (phrases, more) => {
   return all;
 };
 
+// The phrases with others put in their place, key by key.
+const corrected = (phrases, others) => {
+  const all = { ...phrases };
+  for (const [key, value] of Object.entries(others)) {
+    all[key] = isGroup(value) ? corrected(isGroup(phrases[key]) ? phrases[key] : {}, value) : value;
+  }
+  return all;
+};
+
 // A site without a sign-in server of its own (extra.editor.auth_url) offers only the local mode, on this computer:
 // Decap would otherwise send staff to Netlify's sign-in, a third party. The page then says what must be set up.
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -64,7 +73,7 @@ if (document.body.dataset.signIn === "local" && !LOCAL_HOSTS.has(location.hostna
   const decap = document.createElement("script");
   decap.src = new URL("decap-cms.js", import.meta.url).href;
   decap.addEventListener("load", () => {
-    const swedish = filled(window.CMS.getLocale("sv"), DECAP_PHRASES);
+    const swedish = corrected(filled(window.CMS.getLocale("sv"), DECAP_PHRASES), DECAP_CORRECTIONS);
     markdownField = swedish.editor.editorControl.field.widgetLabel.replace("%{widgetLabel}", "markdown");
     window.CMS.registerLocale("sv", swedish);
     window.CMS.registerCustomFormat("keyed-yaml", "yaml", keyedYaml);

@@ -102,6 +102,20 @@ export const DECAP_PHRASES = {
   },
 };
 
+// Words of Decap's Swedish locale said otherwise here: these replace them.
+export const DECAP_CORRECTIONS = {
+  collection: {
+    collectionTop: {
+      newButton: "Lägg till %{collectionLabel}", // not "＋ …": U+FF0B is a missing glyph in common fonts, and is read "plus"
+    },
+  },
+  editor: {
+    editorToolbar: {
+      changesSaved: "Inga osparade ändringar", // said of a new, empty form too, which "Ändringar sparade" is not
+    },
+  },
+};
+
 // Names for Decap's controls that have none a screen reader can say.
 export const CONTROL_NAMES = {
   move: "Flytta",

@@ -44,13 +44,15 @@ FIELD_LABELS = {
     "channels": "Kanaler", "commitments": "Åtaganden", "continues": "Fortsätter åtagandet", "count": "Antal", "date": "Datum",
     "description": "Beskrivning", "dialogue": "Dialogen", "draft": "Utkast (publiceras inte)", "duration": "Längd i minuter",
     "end": "Slutdag", "example": "Exempel (påhittad uppgift)", "focus": "Inriktning", "follow_up": "Uppföljning", "form": "Form",
-    "groups": "Grupper som deltog", "held": "Hölls", "history": "Statushistorik", "id": "Id", "kind": "Typ", "level": "Nivå",
+    "groups": "Grupper som deltog", "held": "Hölls", "history": "Statusändringar", "id": "Id", "kind": "Typ", "level": "Nivå",
     "name": "Namn", "note": "Kommentar", "organisation": "Organisation", "participants": "Antal deltagare", "period": "Period",
     "place": "Plats", "points": "Ni sa – vi gör", "progress": "Hur långt arbetet kommit (procent)", "raised": "Ni sa",
     "response": "Vi gör", "short_name": "Kort namn", "signatories": "Undertecknare", "signed": "Undertecknat", "source": "Källa",
     "start": "Startdag", "status": "Status", "summary": "Sammanfattning", "text": "Vad som gjordes", "themes": "Teman",
     "title": "Rubrik", "unit": "Enhet", "url": "Webbadress", "value": "Värde", "values": "Uppmätta värden",
 }
+# One item of a list, as its button and its count say it: "Lägg till statusändring", "4 statusändringar".
+ITEM_LABELS = {"history": "Statusändring", "activities": "Aktivitet", "values": "Uppmätt värde", "points": "Punkt", "signatories": "Undertecknare"}
 # Where a field's name means something else in one kind of item: a signatory's title is the post they hold.
 OWN_LABELS = {("Signatory", "title"): "Befattning"}
 # The Swedish labels of the choices a field offers, from the vocabulary's tables.
@@ -148,7 +150,7 @@ def _updates(kind: str, schema: dict[str, Any]) -> dict[str, Any]:
         "name": facts.page, "label": facts.plural, "label_singular": facts.singular,
         "folder": "content/updates", "extension": "md", "format": "frontmatter", "create": True,
         "filter": {"field": "kind", "value": kind},
-        "slug": "{{year}}-{{month}}-{{slug}}",
+        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}",  # as `new` names a file: its full date, then its title
         "summary": "{{date | date('YYYY-MM-DD')}} {{title}}",
         "sortable_fields": ["date", "title"],
         "editor": {"preview": False},
@@ -216,7 +218,7 @@ def _widget(name: str, prop: dict[str, Any], root: dict[str, Any]) -> dict[str, 
             fields = _fields(_definition(items["$ref"], root), root)
             # Each item shown closed by its first two fields: a status change by its date and status.
             summary = " ".join(f"{{{{fields.{field['name']}}}}}" for field in fields[:2])
-            return {"widget": "list", "collapsed": True, "summary": summary, "fields": fields}
+            return {"widget": "list", "collapsed": True, "summary": summary, "fields": fields, "label_singular": ITEM_LABELS.get(name, FIELD_LABELS[name])}
         if items.get("pattern") == SLUG.pattern:
             return _relation(name, multiple=True)
         return {"widget": "list", "field": {"name": name, "label": FIELD_LABELS[name], "widget": "string"}}

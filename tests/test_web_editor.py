@@ -380,7 +380,7 @@ def _showing(page: Page, title: str) -> None:
 def _save(page: Page) -> None:
     page.get_by_role("button", name="Publicera").click()
     page.get_by_text("Publicera nu").click()
-    page.get_by_text("Ändringar sparade", exact=False).wait_for()
+    page.get_by_text("Inga osparade ändringar", exact=False).wait_for()
 
 
 def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_and_build_accept(browser: Browser, editing):
@@ -393,8 +393,13 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.screenshot(path=REPORT / "redigeraren-samlingar.png")
     assert not (found := axe(page, WCAG_21)), "\n".join(found)
 
-    # A new informationsbrev, through the form.
-    page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/informationsbrev/new")
+    # A new informationsbrev, through the form, from the button of its collection: in words, not "＋" (U+FF0B).
+    page.get_by_role("link", name="Informationsbrev").first.click()
+    page.get_by_text("Lägg till Informationsbrev", exact=True).click()
+    page.wait_for_url(f"**/{at.EDITOR_FOLDER}#/collections/informationsbrev/new")
+    assert "\uff0b" not in page.locator("body").inner_text()
+    page.get_by_text("Inga osparade ändringar", exact=False).wait_for()  # an empty form has nothing unsaved, and was never saved
+    assert not page.get_by_text("Ändringar sparade", exact=False).count()
     page.get_by_label("Rubrik").fill("Informationsbrev 2 – sommaren på Seveds plan")
     page.get_by_label("Datum").fill("2022-06-01T09:00")
     page.get_by_label("Sammanfattning").fill("Sommartorget öppnar i juni.")
@@ -409,7 +414,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.get_by_label("Rubrik").scroll_into_view_if_needed()
     page.screenshot(path=REPORT / "redigeraren-informationsbrev.png")
     _save(page)
-    letter_id = "2022-06-informationsbrev-2-sommaren-pa-seveds-plan"  # its name from its date and title
+    letter_id = "2022-06-01-informationsbrev-2-sommaren-pa-seveds-plan"  # its name from its full date and title, as `new` names it
     page.wait_for_url(f"**/collections/informationsbrev/entries/{letter_id}")  # the saved letter at its own address, before leaving it
 
     # A status change, added to a commitment's history.
@@ -419,8 +424,8 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/commitments/entries/{entry}")
     page.reload()  # a new start, as when the editor is opened again: Decap reads the entry anew
     _showing(page, before["title"])
-    page.get_by_text(f"{len(before['history'])} statushistorik").wait_for()  # the commitment as it is, read in full
-    page.get_by_role("button", name="Lägg till statushistorik").click()
+    page.get_by_text(f"{len(before['history'])} statusändringar").wait_for()  # the commitment as it is, read in full
+    page.get_by_role("button", name="Lägg till statusändring").click()
     page.locator('[id^="date-field"]').last.fill("2022-10-15")
     page.locator('[id^="status-field"]').last.click()
     page.get_by_role("option", name="Genomförd", exact=True).click()
