@@ -177,14 +177,14 @@ class Record(BaseModel):
 class Signatory(Record):
     name: Line = Field(description="Namn på den som skrev under.")
     title: Line = Field(description="Befattning.")
-    organisation: Line = Field(description="Organisation, t.ex. 'Miljöförvaltningen, Malmö stad'.")
+    organisation: Line = Field(description="Organisation, t.ex. 'Socialförvaltningen, Exempelkommunen'.")
 
 
 class Period(Record):
     """The promise for one period: periods are renewed yearly and several coexist."""
 
     id: Slug
-    title: Line = Field(description="Löftets rubrik, t.ex. 'Medborgarlöfte Sofielund 2022–2023'.")
+    title: Line = Field(description="Löftets rubrik, t.ex. 'Medborgarlöfte Centrum 2024–2025'.")
     start: Day = Field(description="Första dagen löftet gäller.")
     end: Day = Field(description="Sista dagen löftet gäller.")
     signed: Day | None = Field(None, description="Dagen löftet undertecknades, om den är känd.")
@@ -208,7 +208,7 @@ class Actor(Record):
     id: Slug
     name: Line = Field(description="Fullständigt namn, t.ex. 'Fastighets- och gatukontoret'.")
     short_name: Line = Field(description="Kort namn i listor, t.ex. 'Polisen'.")
-    organisation: Line = Field(description="Organisationen aktören hör till, t.ex. 'Malmö stad'.")
+    organisation: Line = Field(description="Organisationen aktören hör till, t.ex. 'Exempelkommunen'.")
     url: Url | None = Field(None, description="Aktörens webbadress.")
     description: Markdown | None = Field(None, description="Kort presentation (Markdown).")
 

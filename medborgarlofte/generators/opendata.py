@@ -22,7 +22,7 @@ CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "actor_nam
 # Excel with Swedish settings splits columns at semicolons, and reads UTF-8 only after a byte-order mark.
 CSV_DELIMITER = ";"
 # Several values in one cell, a line each: a name is never more than one line (Line), so a list can always be split
-# where it was joined, whatever the names hold (a comma, as in "Miljöförvaltningen, Malmö stad").
+# where it was joined, whatever the names hold (a comma, as in "Socialförvaltningen, Exempelkommunen").
 CSV_LIST = "\n"
 # A yes or no in a spreadsheet, in the words of the file's language (JSON has true and false).
 YES, NO = N_("ja"), N_("nej")
