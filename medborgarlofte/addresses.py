@@ -27,6 +27,7 @@ FOLLOW = f"{GENERATED}/folj.md"
 OPEN_DATA = f"{GENERATED}/oppna-data.md"
 CALENDAR = f"{GENERATED}/kalender.ics"
 STYLES = f"{GENERATED}/status.css"
+SITE_STYLES = f"{GENERATED}/site.css"  # the engine's styles, beside Material's
 ACCESSIBILITY = "tillganglighet.md"  # hand-written pages that every page's footer links to
 PRIVACY = "integritet.md"
 ALL_FEED = "alla"  # the feeds' names, under flode/

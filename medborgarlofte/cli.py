@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import terminal
-from .commands import build, check, new, schema, serve
+from .commands import build, check, edit, new, schema, serve
 from .errors import ContentErrors, did_you_mean
 from .rendering import ENGINES
 from .settings import read_settings
@@ -47,6 +47,8 @@ def _main(argv: list[str] | None) -> int:
                               help="vad som renderar sidorna: mkdocs (standard) eller zensical, MkDocs efterträdare (se README)")
     serve_parser = verbs.add_parser("serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras")
     serve_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
+    edit_parser = verbs.add_parser("edit", help="redigeraren på den här datorn: sajten på 127.0.0.1 och /admin/, som sparar i innehållsmappen")
+    edit_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     new_parser = verbs.add_parser("new", help='skapa en uppdatering: new KIND "Titel", eller en statusändring: new status ID STATUS "kommentar"')
     new_parser.add_argument("kind", metavar="TYP", help="informationsbrev, medborgardialog, nyhet, uppföljning eller status")
     new_parser.add_argument("words", nargs="+", metavar="TEXT", help='"Titel", eller ID STATUS "kommentar" för status')
@@ -62,6 +64,8 @@ def _main(argv: list[str] | None) -> int:
         return build.run(content, args.content, CONFIG, args.site_url, args.engine)
     if args.verb == "serve":
         return serve.run(content, args.content, CONFIG, args.port)
+    if args.verb == "edit":
+        return edit.run(content, args.content, CONFIG, args.port)
     if args.verb == "new":
         return _new(args, content)
     return schema.run(Path("schemas"))

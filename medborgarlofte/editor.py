@@ -2,16 +2,23 @@
 
 Every field of every kind of file becomes a form field, so that the forms cannot drift from the format:
 a status or a kind is a list to choose from (its Swedish label from the vocabulary), an id of another item a
-choice among those items, a Markdown text Decap's Markdown editor. Decap's own files come from npm (editor/,
-installed with its lock file by `make site`) and are served from the site itself: nothing is asked of a third party.
+choice among those items, a Markdown text Decap's Markdown editor. Decap's own files come from npm (installed with
+the lock file in decap/ by the first build that needs them) and are served from the site itself: nothing is asked of a third party.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
+from filelock import FileLock
 
 from . import addresses as at
 from .generators.standalone import environment
@@ -20,10 +27,11 @@ from .settings import Editor, Settings
 from .structure import MAX_LINE, MOMENT_PATTERN, SLUG
 from .vocabulary import BETTER, FORMS, KINDS, LEVELS, STATUSES
 
-EDITOR = Path(__file__).resolve().parents[1] / "editor"
-DECAP = EDITOR / "node_modules" / "decap-cms" / "dist"
-YAML = EDITOR / "node_modules" / "yaml" / "browser" / "dist"
-NOT_INSTALLED = "Redigeraren (Decap CMS) är inte installerad: kör make site, som installerar den från editor/package-lock.json."
+# Decap's own files come from npm, as the lock file beside the start script pins them, installed once per machine and
+# lock file in the user's cache (MEDBORGARLOFTE_CACHE, or XDG_CACHE_HOME/medborgarlofte): every site on the machine shares it.
+SOURCES = Path(__file__).resolve().parent / "decap"
+NO_NPM = ("Redigeraren (Decap CMS) installeras från npm, som saknas på datorn: installera Node.js och npm "
+          "(till exempel: sudo apt-get install nodejs npm), eller ta bort extra.editor ur mkdocs.yml.")
 
 # The files of the content folder, one collection each; actors and themes are one file each, keyed by id.
 FOLDER_COLLECTIONS = {"periods": "period.schema.json", "commitments": "commitment.schema.json", "indicators": "indicator.schema.json"}
@@ -85,7 +93,7 @@ def generate(settings: Settings, editor: Editor) -> dict[str, str | bytes]:
 
 
 class NotInstalled(Exception):
-    """editor/ has not been installed from npm; the text says what to run, in Swedish."""
+    """Decap could not be installed from npm; the text says why and what to do, in Swedish."""
 
 
 class _Plain(yaml.SafeDumper):
@@ -95,15 +103,54 @@ class _Plain(yaml.SafeDumper):
         return True
 
 
+def installed_folder() -> Path:
+    """Where this lock file's packages are installed: a folder named by the lock file's fingerprint."""
+    cache = os.environ.get("MEDBORGARLOFTE_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "medborgarlofte"
+    fingerprint = hashlib.sha256((SOURCES / "package-lock.json").read_bytes()).hexdigest()[:16]
+    return Path(cache) / f"decap-{fingerprint}"
+
+
+def install() -> Path:
+    """Decap's packages, installed with npm ci where they are not yet: whole or not at all, one installation at a time."""
+    folder = installed_folder()
+    if (folder / "node_modules" / ".package-lock.json").is_file():
+        return folder
+    npm = shutil.which("npm")
+    if npm is None:
+        raise NotInstalled(NO_NPM)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(folder) + ".lock"):
+        if (folder / "node_modules" / ".package-lock.json").is_file():
+            return folder
+        print("Installerar redigeraren (Decap CMS) från npm ...", file=sys.stderr)
+        work = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
+        try:
+            for name in ("package.json", "package-lock.json"):
+                shutil.copyfile(SOURCES / name, work / name)
+            done = subprocess.run([npm, "ci", "--silent", "--no-audit", "--no-fund"], cwd=work, capture_output=True, text=True)
+            if done.returncode:
+                raise NotInstalled(f"Redigeraren (Decap CMS) kunde inte installeras från npm: {(done.stderr or done.stdout).strip()[-500:]}")
+            shutil.rmtree(folder, ignore_errors=True)
+            work.rename(folder)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return folder
+
+
+def decap_server() -> Path:
+    """decap-server, which saves what the editor on this computer writes into content/ (the edit command)."""
+    return install() / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
 def installed_files() -> dict[str, Path]:
     """The files copied as they are, by path from the site's root: the start script and the Swedish words it gives Decap,
     Decap's script and the chunks and WebAssembly it loads from beside it, and the YAML library."""
-    if not (DECAP / "decap-cms.js").is_file() or not (YAML / "index.js").is_file():
-        raise NotInstalled(NOT_INSTALLED)
-    files = {at.EDITOR_START: EDITOR / "start.js", at.EDITOR_WORDS: EDITOR / "svenska.js"}
-    files.update({f"{at.EDITOR_FOLDER}{path.name}": path for path in sorted(DECAP.iterdir())
-             if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"})
-    files.update({f"{at.EDITOR_FOLDER}yaml/{path.relative_to(YAML).as_posix()}": path for path in sorted(YAML.rglob("*.js"))})
+    modules = install() / "node_modules"
+    decap, yaml_library = modules / "decap-cms" / "dist", modules / "yaml" / "browser" / "dist"
+    files = {at.EDITOR_START: SOURCES / "start.js", at.EDITOR_WORDS: SOURCES / "svenska.js"}
+    files.update({f"{at.EDITOR_FOLDER}{path.name}": path for path in sorted(decap.iterdir())
+                  if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"})
+    files.update({f"{at.EDITOR_FOLDER}yaml/{path.relative_to(yaml_library).as_posix()}": path for path in sorted(yaml_library.rglob("*.js"))})
     return files
 
 

@@ -25,8 +25,13 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from . import addresses as at
+from . import versions
 from .errors import ContentError, ContentErrors, did_you_mean
 from .translations import LANGUAGE, catalogue
+
+# The engine's own part of Material's theme (overrides of its templates), and the styles every site has.
+THEME = Path(__file__).resolve().parent / "theme"
+ENGINE_STYLES = (at.SITE_STYLES, at.STYLES)
 
 # The languages Material's search (lunr) can stem; search in any other language falls back to English rules.
 _SEARCHABLE = {path.name.split(".")[1] for path in (Path(material.__file__ or "").parent / "templates/assets/javascripts/lunr/min").glob("lunr.*.min.js")} | {"en"}
@@ -51,6 +56,18 @@ class Editor:
 
 
 @dataclass(frozen=True)
+class Area:
+    """extra.area: the area the promise is for, with the official codes (SCB's) of its municipality and county."""
+
+    name: str
+    municipality: str
+    municipality_code: str  # four digits, the first two the county's: 1280
+    county: str
+    county_code: str  # two digits: 12
+    paper_letters: bool = False  # the information letters are also handed out on paper
+
+
+@dataclass(frozen=True)
 class Settings:
     """The settings of one language's site; read_settings gives the first language's, in_language another's."""
 
@@ -64,6 +81,8 @@ class Settings:
     site_dir: Path
     root_url: str  # of the whole site: the first language's
     editor: Editor | None  # the web editor at /admin/, where extra.editor asks for one
+    area: Area | None  # None where mkdocs.yml does not say (check warns)
+    format: int | None  # extra.format: the content format the site is written in; None where it does not say (check warns)
     # MkDocs' own reading of the same file, which the build renders with; not for generators to look into.
     mkdocs: MkDocsConfig = field(repr=False, compare=False, hash=False)
     raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)  # mkdocs.yml as read, with this language's settings
@@ -101,14 +120,15 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         raise ContentErrors([ContentError(where, 1, "-", "fick ingen inställning (förväntade nycklar som site_name: och site_url:)")])
     if site_url:
         raw["site_url"] = site_url
-    config.load_dict(copy.deepcopy(raw))
-    errors, _ = config.validate()
 
     def line_of(key: str) -> int:
         found = re.search(rf"^\s*{re.escape(key.split('.')[-1])}\s*:", text, re.MULTILINE)
         return text.count("\n", 0, found.start()) + 1 if found else 1
 
-    problems = [ContentError(where, line_of(key), key, f"{message} (MkDocs)") for key, message in errors]
+    problems = _engine_owned(raw, line_of, where)
+    config.load_dict(copy.deepcopy(raw))
+    errors, _ = config.validate()
+    problems += [ContentError(where, line_of(key), key, f"{message} (MkDocs)") for key, message in errors]
     for key in ("site_name", "site_url"):
         if key not in dict(errors) and (not isinstance(config.get(key), str) or not config[key].strip()):
             problems.append(ContentError(where, line_of(key), key, "saknas (förväntade text)"))
@@ -119,6 +139,8 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
             problems.append(ContentError(where, line_of(name), f"extra.{name}", f"fick {value!r} (förväntade {example})"))
     languages = _languages(extra.get("languages"), config["theme"]["language"] if "theme" not in dict(errors) else "sv", line_of, where, problems)
     editor = _editor(extra.get("editor"), line_of, where, problems)
+    area = _area(extra.get("area"), line_of, where, problems)
+    site_format = _format(extra.get("format"), line_of, where, problems)
     if problems:
         raise ContentErrors(problems)
     url = config["site_url"].rstrip("/") + "/"
@@ -133,6 +155,8 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         site_dir=Path(config["site_dir"]),
         root_url=url,
         editor=editor,
+        area=area,
+        format=site_format,
         mkdocs=config,
         raw=raw,
     )
@@ -192,7 +216,8 @@ def in_language(settings: Settings, code: str) -> Settings:
     return Settings(
         name=raw["site_name"].strip(), url=url, language=code, languages=settings.languages,
         silent_after_days=settings.silent_after_days, lix_limit=settings.lix_limit, docs_dir=settings.docs_dir,
-        site_dir=settings.site_dir, root_url=settings.root_url, editor=settings.editor, mkdocs=config, raw=raw,
+        site_dir=settings.site_dir, root_url=settings.root_url, editor=settings.editor, area=settings.area, format=settings.format,
+        mkdocs=config, raw=raw,
     )
 
 
@@ -289,6 +314,80 @@ def _languages(value: Any, theme_language: str, line_of: Any, where: str, proble
     if found and found[0].code != theme_language:
         problems.append(ContentError(where, line_of("languages"), "extra.languages.0", f"är '{found[0].code}' (förväntade theme.language, '{theme_language}', först: det är sajtens språk)"))
     return tuple(found) or (Language(theme_language),)
+
+
+def _engine_owned(raw: dict[str, Any], line_of: Any, where: str) -> list[ContentError]:
+    """What the engine brings to every site, set in raw: its theme (templates beside Material's) and its styles.
+
+    A site names neither: theme.custom_dir would replace the engine's templates, and addresses without folders
+    (use_directory_urls: false) would leave every link of the generated pages, feeds and cards pointing at a folder.
+    """
+    problems = []
+    theme = raw.get("theme")
+    if isinstance(theme, dict) and "custom_dir" in theme:
+        problems.append(ContentError(where, line_of("custom_dir"), "theme.custom_dir",
+                                     "sätts av motorn, som har sina egna mallar till temat (ta bort raden)"))
+    if raw.get("use_directory_urls") is False:
+        problems.append(ContentError(where, line_of("use_directory_urls"), "use_directory_urls",
+                                     "fick false (förväntade true eller ingen rad: sajtens länkar, flöden och kort pekar på mappar, inte på filer)"))
+    if isinstance(theme, str):
+        theme = {"name": theme}
+    if isinstance(theme, dict):
+        raw["theme"] = {**theme, "custom_dir": str(THEME)}
+    own: list[Any] = raw["extra_css"] if isinstance(raw.get("extra_css"), list) else []
+    raw["extra_css"] = [*ENGINE_STYLES, *(sheet for sheet in own if sheet not in ENGINE_STYLES)]
+    return problems
+
+
+def _area(value: Any, line_of: Any, where: str, problems: list[ContentError]) -> Area | None:
+    """extra.area: name, municipality, municipality_code, county, county_code and paper_letters; None where it is missing."""
+    if value is None:
+        return None
+    expected = {"name": "områdets namn", "municipality": "kommunens namn", "municipality_code": "kommunkoden, fyra siffror, t.ex. '0180'",
+                "county": "länets namn", "county_code": "länskoden, två siffror, t.ex. '01'"}
+    if not isinstance(value, dict):
+        problems.append(ContentError(where, line_of("area"), "extra.area", f"fick {value!r} (förväntade {', '.join(f'{key}:' for key in expected)} och paper_letters:)"))
+        return None
+    found = len(problems)
+    known = [*expected, "paper_letters"]
+    for key in sorted(set(value) - set(known)):
+        problems.append(ContentError(where, line_of(key), f"extra.area.{key}", f"okänt fält (förväntade ett av {', '.join(known)}{did_you_mean(key, known)})"))
+    texts: dict[str, str] = {}
+    for key, what in expected.items():
+        given = value.get(key)
+        given = f"{given:0{4 if key == 'municipality_code' else 2}d}" if key.endswith("_code") and isinstance(given, int) and not isinstance(given, bool) else given
+        if not isinstance(given, str) or not given.strip():
+            problems.append(ContentError(where, line_of(key), f"extra.area.{key}", f"fick {given!r} (förväntade {what})"))
+        elif key.endswith("_code") and not re.fullmatch(r"\d{4}" if key == "municipality_code" else r"\d{2}", given):
+            problems.append(ContentError(where, line_of(key), f"extra.area.{key}", f"fick {given!r} (förväntade {what}, inom citattecken)"))
+        else:
+            texts[key] = given.strip()
+    if "municipality_code" in texts and "county_code" in texts and not texts["municipality_code"].startswith(texts["county_code"]):
+        problems.append(ContentError(where, line_of("municipality_code"), "extra.area.municipality_code",
+                                     f"fick '{texts['municipality_code']}', som inte ligger i län {texts['county_code']} (en kommunkod börjar med länskoden)"))
+    paper = value.get("paper_letters", False)
+    if not isinstance(paper, bool):
+        problems.append(ContentError(where, line_of("paper_letters"), "extra.area.paper_letters", f"fick {paper!r} (förväntade true eller false)"))
+    if len(problems) > found:
+        return None
+    return Area(texts["name"], texts["municipality"], texts["municipality_code"], texts["county"], texts["county_code"], paper)
+
+
+def _format(value: Any, line_of: Any, where: str, problems: list[ContentError]) -> int | None:
+    """extra.format: the content format the site is written in, which this engine must read."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        problems.append(ContentError(where, line_of("format"), "extra.format", f"fick {value!r} (förväntade innehållsformatets nummer, t.ex. {versions.FORMAT})"))
+    elif value not in versions.READS:
+        newer = value > max(versions.READS)
+        problems.append(ContentError(where, line_of("format"), "extra.format", (
+            f"är {value}, men motorn {versions.ENGINE} läser format {', '.join(map(str, versions.READS))} "
+            + ("(uppgradera motorn: höj versionen av medborgarlofte i requirements.txt)" if newer
+               else "(gör ändringarna som CHANGELOG.md beskriver för varje format efter ditt, och skriv sedan det nya numret)"))))
+    else:
+        return value
+    return None
 
 
 _REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Entry point: `python3 scripts/build_pages.py check|build|serve|new|schema`.
+"""Entry point: `python3 scripts/build_pages.py check|build|serve|edit|new|schema`.
 
 Run with any Python 3: when the libraries are not importable here, the command runs again in the
 project's environment (.venv, made by `make site`), so that the README's commands work as written.

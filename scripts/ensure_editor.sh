@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The web editor at /admin/ is Decap CMS from npm, as editor/package-lock.json pins it. Install Node.js and npm
-# where they are missing and we may (as root, or with sudo that asks no password, as on GitHub's runners),
-# else say what to run; then the packages, again whenever the lock file has changed.
+# The web editor at /admin/ is Decap CMS from npm, as medborgarlofte/decap/package-lock.json pins it. Install Node.js
+# and npm where they are missing and we may (as root, or with sudo that asks no password, as on GitHub's runners),
+# else say what to run; then the packages, into the user's cache, again whenever the lock file has changed.
 set -eu
 cd "$(dirname "$0")/.."
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -16,8 +16,4 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     exit 1
   fi
 fi
-installed=editor/node_modules/.package-lock.json
-if [ ! -f "$installed" ] || [ editor/package-lock.json -nt "$installed" ]; then
-  echo "Installerar redigeraren (Decap CMS) från npm ..."
-  npm ci --prefix editor --silent --no-audit --no-fund
-fi
+.venv/bin/python -c "from medborgarlofte import editor; editor.install()"

@@ -124,15 +124,14 @@ def content(tmp_path: Path) -> Path:
 
 
 def make_project(target: Path, languages: Sequence[str] | None = None) -> Path:
-    """A copy of the site's own files (mkdocs.yml, hand-written docs, theme overrides) to build into; with languages, in those only."""
+    """A copy of the site's own files (mkdocs.yml and the hand-written docs) to build into; with languages, in those only."""
     target.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if languages:
-        listed = config[config.index("  languages:\n"):config.index("\nextra_css:")]
+        listed = config[config.index("  languages:\n"):config.index("\nplugins:")]
         config = config.replace(listed, "  languages:\n" + "".join(f"    - language: {code}\n" for code in languages))
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("lofte"))
-    shutil.copytree(ROOT / "overrides", target / "overrides")
     return target
 
 

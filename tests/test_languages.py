@@ -281,7 +281,7 @@ def test_check_tells_what_lacks_a_translation_as_information() -> None:
 def test_a_bad_list_of_languages_is_reported_with_its_line(tmp_path: Path, languages: str, message: str) -> None:
     project = make_project(tmp_path)
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    listed = text[text.index("  languages:"):text.index("\nextra_css:")]
+    listed = text[text.index("  languages:"):text.index("\nplugins:")]
     (project / "mkdocs.yml").write_text(text.replace(listed, f"  languages: {languages}\n"), encoding="utf-8")
     result = run_script("check", "--content", str(ROOT / "content"), cwd=project)
     line = text[: text.index("  languages:")].count("\n") + 1

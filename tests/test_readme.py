@@ -44,7 +44,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                                                  "__pycache__", ".pytest_cache", ".hypothesis", "bench-results.md"))
     (target / ".venv").symlink_to(ROOT / ".venv")
     (target / "tests/tools/node_modules").symlink_to(ROOT / "tests/tools/node_modules")
-    (target / "editor/node_modules").symlink_to(ROOT / "editor/node_modules")
     if (ROOT / "scripts/lighthouse/node_modules").is_dir():  # as `make lighthouse` left it: installed again only if its lock changed
         (target / "scripts/lighthouse/node_modules").symlink_to(ROOT / "scripts/lighthouse/node_modules")
     return target

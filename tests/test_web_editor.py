@@ -27,7 +27,6 @@ from medborgarlofte.vocabulary import KINDS, STATUSES
 from .conftest import ROOT, SAMPLE, axe, built_once, free_port, make_project, run_script, served
 
 REPORT = ROOT / "test-report"
-DECAP_SERVER = editor.EDITOR / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +195,7 @@ def _placeholders(phrase: str) -> list[str]:
 
 def test_every_word_of_the_editor_is_in_swedish(browser: Browser, built):
     """Decap's Swedish locale lacks words Decap has in English ("Add statushistorik"): start.js fills them in. A word
-    Decap gains in English fails here until it is given in Swedish in editor/svenska.js."""
+    Decap gains in English fails here until it is given in Swedish in medborgarlofte/decap/svenska.js."""
     with served(built) as port:
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
@@ -267,7 +266,8 @@ def test_with_a_sign_in_server_the_published_editor_signs_in_through_it(browser:
 def test_a_build_without_the_editor_installed_says_what_to_run_and_leaves_the_site(tmp_path, monkeypatch):
     from medborgarlofte.commands import build
 
-    monkeypatch.setattr(editor, "DECAP", tmp_path / "missing")
+    monkeypatch.setenv("MEDBORGARLOFTE_CACHE", str(tmp_path / "cache"))  # nothing installed there, and no npm to install with
+    monkeypatch.setattr(editor.shutil, "which", lambda name: None)
     project = make_project(tmp_path / "project")
     shutil.copytree(SAMPLE, project / "content")
     (project / "site").mkdir()
@@ -327,7 +327,7 @@ def _editing(folder: Path, built: Path) -> Iterator[tuple[Path, int]]:
     config = site / at.EDITOR_CONFIG
     config.write_text(config.read_text(encoding="utf-8").replace("local_backend: true", f"local_backend:\n  url: http://127.0.0.1:{port}/api/v1"),
                       encoding="utf-8")
-    server = subprocess.Popen(["node", str(DECAP_SERVER)], env={**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project)},
+    server = subprocess.Popen(["node", str(editor.decap_server())], env={**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project)},
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert server.stdout is not None
@@ -472,7 +472,7 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
 
 
 def test_a_theme_added_in_the_editor_is_one_more_key_in_themes_yaml_and_the_rest_stays(browser: Browser, editing):
-    """actors.yaml and themes.yaml hold items keyed by id, which Decap cannot read alone: editor/start.js reads and writes them."""
+    """actors.yaml and themes.yaml hold items keyed by id, which Decap cannot read alone: medborgarlofte/decap/start.js reads and writes them."""
     project, port = editing
     before = yaml.safe_load((project / "content/themes.yaml").read_text(encoding="utf-8"))
     page = _signed_in(browser, port)

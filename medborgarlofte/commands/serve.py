@@ -21,6 +21,7 @@ from ..errors import ContentErrors
 from ..generators import GENERATED
 from ..generators.cards import DRAWN, NoTextLayout
 from ..rendering import Preview
+from ..settings import THEME
 from ..structure import today_in_sweden
 from ..writers import WORK, Busy, locked
 from .build import NO_TEXT_LAYOUT, build_preview
@@ -86,9 +87,8 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
 
 
 def _watched(content_dir: Path, config_file: Path) -> list[Path]:
-    """Content, the hand-written pages, the theme overrides, the page templates and mkdocs.yml."""
-    project = config_file.parent
-    return [content_dir, project / "docs", project / "overrides", TEMPLATES, config_file]
+    """Content, the hand-written pages, the engine's theme and page templates (changed while working on the engine), and mkdocs.yml."""
+    return [content_dir, config_file.parent / "docs", THEME, TEMPLATES, config_file]
 
 
 def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
