@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import terminal
-from .commands import build, check, edit, new, schema, serve
+from .commands import build, check, edit, init, new, schema, serve
 from .errors import ContentErrors, did_you_mean
 from .rendering import ENGINES
 from .settings import read_settings
@@ -36,7 +36,8 @@ def _guarded_main(argv: list[str] | None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    parser = _SwedishParser(prog="build_pages.py", description="Bygger sajten för ett medborgarlöfte.")
+    # The command as it was run: `medborgarlofte` installed, or `build_pages.py` in the engine's own repository.
+    parser = _SwedishParser(prog=Path(sys.argv[0]).name if argv is None else "medborgarlofte", description="Bygger sajten för ett medborgarlöfte.")
     verbs = parser.add_subparsers(dest="verb", required=True, title="kommandon", metavar="KOMMANDO", parser_class=_SwedishParser)
     check_parser = verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
     check_parser.add_argument("--format", choices=check.FORMATS, default=check.FORMATS[0], metavar="FORMAT",
@@ -56,7 +57,14 @@ def _main(argv: list[str] | None) -> int:
     verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
     for sub in verbs.choices.values():
         sub.add_argument("--content", default="content", metavar="MAPP", help="mappen med innehåll (standard: content)")
+    init_parser = verbs.add_parser("init", help="skapa en ny sajt för ett område i en ny mapp: inställningar, exempelinnehåll, README och publiceringsflöde")
+    init_parser.add_argument("folder", metavar="MAPP", help="mappen som skapas (ny eller tom)")
+    for question in init.QUESTIONS:
+        init_parser.add_argument(f"--{question.flag}", metavar="SVAR", help=f"{question.asked}; frågas i en terminal om den inte anges")
     args = parser.parse_args(argv)
+    if args.verb == "init":
+        given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in init.QUESTIONS}
+        return init.run(Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None)
     content = Path(args.content)
     if args.verb == "check":
         return check.run(content, args.content, read_settings(CONFIG), str(CONFIG), args.format)

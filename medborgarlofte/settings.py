@@ -55,6 +55,16 @@ class Editor:
     auth_url: str | None = None  # the OAuth server that signs users in to GitHub (see README); None for Decap's default
 
 
+# Sweden's counties by their official codes (SCB's län codes): a municipality's code begins with its county's.
+COUNTIES = {
+    "01": "Stockholms län", "03": "Uppsala län", "04": "Södermanlands län", "05": "Östergötlands län", "06": "Jönköpings län",
+    "07": "Kronobergs län", "08": "Kalmar län", "09": "Gotlands län", "10": "Blekinge län", "12": "Skåne län",
+    "13": "Hallands län", "14": "Västra Götalands län", "17": "Värmlands län", "18": "Örebro län", "19": "Västmanlands län",
+    "20": "Dalarnas län", "21": "Gävleborgs län", "22": "Västernorrlands län", "23": "Jämtlands län", "24": "Västerbottens län",
+    "25": "Norrbottens län",
+}
+
+
 @dataclass(frozen=True)
 class Area:
     """extra.area: the area the promise is for, with the official codes (SCB's) of its municipality and county."""
@@ -362,7 +372,10 @@ def _area(value: Any, line_of: Any, where: str, problems: list[ContentError]) ->
             problems.append(ContentError(where, line_of(key), f"extra.area.{key}", f"fick {given!r} (förväntade {what}, inom citattecken)"))
         else:
             texts[key] = given.strip()
-    if "municipality_code" in texts and "county_code" in texts and not texts["municipality_code"].startswith(texts["county_code"]):
+    if "county_code" in texts and texts["county_code"] not in COUNTIES:
+        problems.append(ContentError(where, line_of("county_code"), "extra.area.county_code",
+                                     f"fick '{texts['county_code']}', som inget län har (förväntade en av SCB:s länskoder: {', '.join(COUNTIES)})"))
+    elif "municipality_code" in texts and "county_code" in texts and not texts["municipality_code"].startswith(texts["county_code"]):
         problems.append(ContentError(where, line_of("municipality_code"), "extra.area.municipality_code",
                                      f"fick '{texts['municipality_code']}', som inte ligger i län {texts['county_code']} (en kommunkod börjar med länskoden)"))
     paper = value.get("paper_letters", False)
@@ -406,7 +419,7 @@ def _editor(value: Any, line_of: Any, where: str, problems: list[ContentError]) 
         problems.append(ContentError(where, line_of(key), f"extra.editor.{key}", f"okänt fält (förväntade repo, branch eller auth_url{did_you_mean(key, ['repo', 'branch', 'auth_url'])})"))
     repo, branch, auth_url = value.get("repo"), value.get("branch", "main"), value.get("auth_url")
     if not isinstance(repo, str) or not _REPOSITORY.match(repo):
-        problems.append(ContentError(where, line_of("repo"), "extra.editor.repo", f"fick {repo!r} (förväntade GitHub-förrådet som ägare/namn, t.ex. 'malmo-stad/medborgarlofte')"))
+        problems.append(ContentError(where, line_of("repo"), "extra.editor.repo", f"fick {repo!r} (förväntade GitHub-förrådet som ägare/namn, t.ex. 'kommunen/medborgarlofte')"))
     if not isinstance(branch, str) or not branch.strip() or any(char.isspace() for char in branch):
         problems.append(ContentError(where, line_of("branch"), "extra.editor.branch", f"fick {branch!r} (förväntade en gren, t.ex. 'main')"))
     if auth_url is not None and (not isinstance(auth_url, str) or not re.fullmatch(r"https://[^\s/$.?#][^\s]*", auth_url)):

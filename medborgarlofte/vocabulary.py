@@ -72,14 +72,15 @@ class KindFacts:
     has_dialogue: bool  # a medborgardialog carries when, where and "Ni sa – vi gör"
     reports_on_period: bool  # a follow-up report, linked from its period's outcome
     mailed: bool  # sent as a newsletter too: an e-mail edition is made of each
+    printed: bool = False  # may also be handed out on paper, where the area's settings say it is (extra.area.paper_letters)
 
 
 # The context of a kind's name for one of them: Swedish says "Informationsbrev" of one letter and of many.
 ONE = "en"
 KINDS: dict[str, KindFacts] = {k.name: k for k in (
     KindFacts("informationsbrev", NC_("en", "Informationsbrev"), N_("Informationsbrev"), N_("Alla informationsbrev"),
-              N_("Informationsbreven berättar om arbetet med medborgarlöftet. De delas också ut på papper."),
-              "informationsbrev", "informationsbrev", False, False, True),
+              N_("Informationsbreven berättar om arbetet med medborgarlöftet."),
+              "informationsbrev", "informationsbrev", False, False, True, printed=True),
     KindFacts("medborgardialog", NC_("en", "Medborgardialog"), N_("Medborgardialoger"), N_("Alla medborgardialoger"),
               N_("Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det."),
               "medborgardialoger", "medborgardialoger", True, False, False),

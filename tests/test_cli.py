@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from medborgarlofte import versions
+
 from .conftest import ROOT, make_content, make_project, run_script
 
 
@@ -55,7 +59,7 @@ def test_help_and_usage_errors_are_in_swedish() -> None:
     assert not any(english in shown for english in ("usage:", "show this help", "options:", "positional arguments"))
     misspelled = run_script("chek")
     assert misspelled.returncode == 2
-    assert misspelled.stderr.splitlines()[-1] == "build_pages.py: fel: okänt kommando 'chek' (förväntade ett av: check, build, serve, edit, new, schema; menade du 'check'?)"
+    assert misspelled.stderr.splitlines()[-1] == "build_pages.py: fel: okänt kommando 'chek' (förväntade ett av: check, build, serve, edit, new, schema, init; menade du 'check'?)"
     assert run_script().stderr.splitlines()[-1] == "build_pages.py: fel: saknas: ett kommando"
     assert run_script("serve", "--port", "x").stderr.splitlines()[-1] == "build_pages.py serve: fel: --port: 'x' är inget heltal"
     assert run_script("check", "--foo").stderr.splitlines()[-1] == "build_pages.py: fel: okända argument: --foo (se --help)"
@@ -86,3 +90,46 @@ def test_the_site_is_built_where_mkdocs_yml_says(tmp_path: Path) -> None:
     assert (project / "public/index.html").is_file() and not (project / "site").exists()
     assert result.stdout == "Sajten är byggd i public/.\n"
     assert run_script("build", "--strict", cwd=project).returncode == 2  # always strict: there is no such choice
+
+
+AREA_LINES = ("  area:\n    name: Sofielund\n    municipality: Malmö\n    municipality_code: \"1280\"\n    county: Skåne län\n"
+              "    county_code: \"12\"\n    paper_letters: true\n")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("  format: 1\n", "  format: 2\n"), "extra.format: är 2, men motorn {engine} läser format 1 (uppgradera motorn: höj versionen av medborgarlofte i requirements.txt)"),
+    (("  format: 1\n", "  format: 0\n"), "extra.format: är 0, men motorn {engine} läser format 1 (gör ändringarna som CHANGELOG.md beskriver för varje format efter ditt, och skriv sedan det nya numret)"),
+    (("  format: 1\n", "  format: ett\n"), "extra.format: fick 'ett' (förväntade innehållsformatets nummer, t.ex. 1)"),
+    (("use_directory_urls: true\n", "use_directory_urls: false\n"),
+     "use_directory_urls: fick false (förväntade true eller ingen rad: sajtens länkar, flöden och kort pekar på mappar, inte på filer)"),
+    (('county_code: "12"', 'county_code: "11"'), "extra.area.county_code: fick '11', som inget län har (förväntade en av SCB:s länskoder: 01, 03, 04, 05, 06, 07, 08, 09, 10, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23, 24, 25)"),
+    (('county_code: "12"', 'county_code: "13"'), "extra.area.municipality_code: fick '1280', som inte ligger i län 13 (en kommunkod börjar med länskoden)"),
+    (('municipality_code: "1280"', 'municipality_code: "128"'), "extra.area.municipality_code: fick '128' (förväntade kommunkoden, fyra siffror, t.ex. '0180', inom citattecken)"),
+    (("    paper_letters: true\n", "    paper_letters: ja\n"), "extra.area.paper_letters: fick 'ja' (förväntade true eller false)"),
+    (("    paper_letters: true\n", "    paper_letters: true\n    region: Syd\n"), "extra.area.region: okänt fält (förväntade ett av name, municipality, municipality_code, county, county_code, paper_letters)"),
+], ids=["newer-format", "older-format", "format-not-a-number", "addresses-without-folders", "unknown-county", "municipality-in-another-county",
+        "short-municipality-code", "paper-letters-not-a-boolean", "unknown-area-field"])
+def test_the_area_and_the_content_format_are_checked_with_their_line(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    project = make_project(tmp_path, languages=["sv"])
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if change[0] == "use_directory_urls: true\n":
+        text = text.replace("strict: true\n", "strict: true\nuse_directory_urls: true\n")
+    assert AREA_LINES in text and change[0] in text
+    changed = text.replace(change[0], change[1])
+    config.write_text(changed, encoding="utf-8")
+    key = expected.split(":")[0].split(".")[-1]
+    line = next(n for n, line in enumerate(changed.splitlines(), start=1) if line.strip().startswith(f"{key}:"))
+    result = run_script("check", "--content", str(ROOT / "content"), cwd=project)
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}: {expected.format(engine=versions.ENGINE)}" in result.stderr.splitlines()
+
+
+def test_check_warns_while_the_area_or_the_content_format_is_not_said(tmp_path: Path) -> None:
+    project = make_project(tmp_path, languages=["sv"])
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(AREA_LINES, "").replace("  format: 1\n", ""), encoding="utf-8")
+    output = run_script("check", "--content", str(ROOT / "content"), cwd=project).stdout.splitlines()
+    assert "varning: mkdocs.yml: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)" in output
+    assert ("varning: mkdocs.yml: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: 1, så att en ny motor kan säga "
+            "vad som ska ändras)") in output

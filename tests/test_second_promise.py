@@ -31,6 +31,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"^site_name: .*$", "site_name: Medborgarlöfte Norrby", text, flags=re.MULTILINE)
     text = re.sub(r"^site_description: .*$", "site_description: Följ kommunens och polisens medborgarlöfte för Norrby centrum.", text, flags=re.MULTILINE)
+    text = re.sub(r"^  area:\n(    .*\n)+", "  area:\n    name: Norrby centrum\n    municipality: Norrby\n    municipality_code: '2599'\n"
+                  "    county: Norrbottens län\n    county_code: '25'\n", text, flags=re.MULTILINE)
     text = text.replace("    - language: en\n", "    - language: en\n      site_name: Citizen promise Norrby\n      site_description: Follow the citizen promise for Norrby.\n")
     config.write_text(text, encoding="utf-8")
     build(SECOND, "content", config, project / "site", TODAY)
@@ -111,3 +113,9 @@ def test_the_second_promise_s_open_data_has_its_three_shared_commitments(site: P
     rows = list(csv.DictReader(io.StringIO((site / "lofte/data/ataganden.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert sorted(row["id"] for row in rows) == ["belysning", "samverkan", "trygghetsvandringar"]
     assert all(row["actors"].split("\n") == ["kommunen", "polisen"] for row in rows)
+
+
+def test_the_letters_are_said_to_be_on_paper_only_where_the_area_says_so(site: Path) -> None:
+    """Sofielund's letters are also handed out on paper (extra.area.paper_letters); the second promise's settings do not say so."""
+    for page in ("", "lofte/folj/", "lofte/informationsbrev/", "en/", "en/lofte/folj/"):
+        assert "papper" not in _text(site, page) and "paper" not in _text(site, page), page

@@ -145,7 +145,7 @@ def test_an_editor_setting_that_is_wrong_is_named_with_its_line(tmp_path):
     result = run_script("check", cwd=project)
     assert result.returncode == 1
     line = config.read_text(encoding="utf-8").splitlines().index("    repo: medborgarlofte") + 1
-    assert f"mkdocs.yml:{line}: extra.editor.repo: fick 'medborgarlofte' (förväntade GitHub-förrådet som ägare/namn, t.ex. 'malmo-stad/medborgarlofte')" in result.stderr
+    assert f"mkdocs.yml:{line}: extra.editor.repo: fick 'medborgarlofte' (förväntade GitHub-förrådet som ägare/namn, t.ex. 'kommunen/medborgarlofte')" in result.stderr
     assert "extra.editor.auth: okänt fält (förväntade repo, branch eller auth_url; menade du 'auth_url'?)" in result.stderr
 
 

@@ -11,13 +11,14 @@ from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .. import terminal, translated
+from .. import terminal, translated, versions
 from ..contents import load
 from ..errors import ContentError, ContentErrors
 from ..plainlanguage import hardest_sentences, lix
 from ..readers import read_markdown
 from ..settings import Settings, language_name
 from ..structure import Content
+from .init import TEMPLATE_MARK
 
 FORMATS = ("text", "github")  # github: also each problem as an annotation on its file and line, and a summary on the run's page
 
@@ -33,11 +34,34 @@ def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: s
             print(exc, file=sys.stderr)
             print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
+    warnings += template_text(content_dir, shown_as)
     if output == "github":
         _annotate((), sorted(warnings), shown_as)
     with terminal.workflow_log() if output == "github" else nullcontext():
         _report(content, content_dir, shown_as, settings, config_shown_as, warnings)
     return 0
+
+
+def template_text(content_dir: Path, shown_as: str) -> list[ContentError]:
+    """Each line of a new site's template (`init`) still in the content: the text around it is still to be written."""
+    found = []
+    for path in sorted(content_dir.rglob("*")):
+        if path.suffix in (".yaml", ".md") and path.is_file():
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            found += [ContentError(f"{shown_as}/{path.relative_to(content_dir).as_posix()}", number, "-",
+                                   "mallens text finns kvar (skriv områdets egen och ta sedan bort raden)")
+                      for number, line in enumerate(lines, start=1) if line.lstrip().startswith(TEMPLATE_MARK)]
+    return found
+
+
+def examples(content: Content) -> int:
+    """How many items and entries of the content are marked as invented examples (example: true)."""
+    commitments = content.commitments.values()
+    marks = [*(period.example for period in content.periods.values()), *(commitment.example for commitment in commitments),
+             *(update.example for update in content.updates), *(indicator.example for indicator in content.indicators.values()),
+             *(entry.example for commitment in commitments for entry in commitment.history),
+             *(activity.example for commitment in commitments for activity in commitment.activities)]
+    return marks.count(True)
 
 
 def _report(content: Content, content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str, warnings: list[ContentError]) -> None:
@@ -52,6 +76,13 @@ def _report(content: Content, content_dir: Path, shown_as: str, settings: Settin
     if settings.editor and not settings.editor.auth_url:
         print(f"varning: {config_shown_as}: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn "
               "(make edit) (skriv adressen till en egen inloggningsserver; README: Inloggning i drift)")
+    if settings.area is None:
+        print(f"varning: {config_shown_as}: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)")
+    if settings.format is None:
+        print(f"varning: {config_shown_as}: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: {versions.FORMAT}, så att en ny motor kan säga vad som ska ändras)")
+    if invented := examples(content):
+        print(f"varning: {shown_as}: {invented} uppgifter är märkta som påhittade exempel (example: true) och visas som Exempel "
+              "(byt ut dem mot riktiga uppgifter och ta bort raden, eller låt dem stå kvar som exempel)")
     for warning in sorted(warnings):
         print(f"varning: {warning}")
 

@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import BaseModel, Field, TypeAdapter
 
 from .. import addresses as at
-from .. import translated
+from .. import translated, versions
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
 from ..translations import N_, catalogue
@@ -64,10 +64,23 @@ class UntranslatedTexts(BaseModel):
     language: str = Field(description="Språket de fälten är skrivna på.")
 
 
+class PublishedArea(BaseModel):
+    """The area the promise is for, as its site's settings name it: what an index of every area's promise sorts by."""
+
+    name: str = Field(description="Områdets namn.")
+    municipality: str = Field(description="Kommunens namn.")
+    municipality_code: str = Field(pattern=r"^\d{4}$", description="Kommunkoden (SCB:s), fyra siffror, t.ex. '0180'.")
+    county: str = Field(description="Länets namn.")
+    county_code: str = Field(pattern=r"^\d{2}$", description="Länskoden (SCB:s), två siffror, t.ex. '01'; kommunkoden börjar med den.")
+
+
 class OpenData(BaseModel):
     """Everything the site publishes, in one file."""
 
     site: dict[str, str] = Field(description="Sajtens namn och adress.")
+    area: PublishedArea | None = Field(description="Området löftet gäller, med kommunens och länets koder; null där sajtens inställningar inte säger det.")
+    engine: str = Field(description="Versionen av motorn (medborgarlofte) som byggde filen.")
+    format: int | None = Field(description="Innehållsformatet sajten är skriven i (extra.format i mkdocs.yml); null där inställningarna inte säger det.")
     language: str = Field(description="Språket texterna visas på (språkkod, t.ex. sv, en, ar).")
     untranslated: list[UntranslatedTexts] = Field(description="Texter som inte är översatta till språket och därför står på originalets språk.")
     periods: list[Period]
@@ -88,6 +101,9 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     ]
     data = OpenData(
         site={"name": settings.name, "url": settings.url},
+        area=PublishedArea(**{key: getattr(settings.area, key) for key in PublishedArea.model_fields}) if settings.area else None,
+        engine=versions.ENGINE,
+        format=settings.format,
         language=content.shown_in,
         untranslated=[UntranslatedTexts(file=file, id=item_id, fields=list(fields), language=content.language)
                       for file, item_id, fields in translated.missing(content, content.shown_in)],

@@ -122,7 +122,9 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
     site = Site(content, settings, today, current_period(content, today), views, by_period, outcomes, catalogue(settings.language).gettext)
     # What every page may know; the rest it is given as a view of its own.
     # A page in another language than the content's says that its translations are not the signed text.
-    shared = {"settings": settings, "today": today, "current": site.current, "unofficial": content.shown_in != content.language}
+    # Whether the letters are also on paper is the area's fact (extra.area), said only where its settings say so.
+    shared = {"settings": settings, "today": today, "current": site.current, "unofficial": content.shown_in != content.language,
+              "paper_letters": bool(settings.area and settings.area.paper_letters)}
     pages: dict[str, str] = {}
     for pages_of_a_kind in SITE_MAP:
         for page in pages_of_a_kind(site):

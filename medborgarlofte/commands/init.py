@@ -1,0 +1,147 @@
+"""`init`: a new area's site from nothing, as `mkdocs new` and `pelican-quickstart` make theirs.
+
+The files come from the engine's skeleton (medborgarlofte/skeleton/): the site's settings with every word and fact of
+the area in them, content in which every item is an example or a line marked `# MALL:` until it is replaced, the
+site's own pages, a README for the area's staff and a publishing workflow that installs the engine at this version.
+Nothing of the engine is copied into the site. The answers come from flags, or, in a terminal, from questions in Swedish.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlparse
+
+from jinja2 import Environment, StrictUndefined
+
+from .. import versions
+from ..settings import COUNTIES, Area
+from ..translations import N_, catalogue
+
+SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
+# The line that marks text of the skeleton still to be replaced: check warns about each one left in content/.
+TEMPLATE_MARK = "# MALL:"
+# The languages a new site starts with: every language the engine has a catalogue for, Swedish first.
+LANGUAGES = ("sv", "en", "ar")
+# The site's name and description in each language, from the catalogues.
+NAME = N_("Medborgarlöfte %(area)s")
+DESCRIPTION = N_("Följ medborgarlöftet för %(area)s i %(municipality)s: vad polisen, kommunen och andra aktörer har lovat att göra, och hur det går.")
+# A path of the skeleton holds these where the new site's own values go.
+_IN_PATH = re.compile(r"__(period|today)__")
+
+
+@dataclass(frozen=True)
+class Question:
+    flag: str
+    asked: str  # in a terminal, in Swedish
+    what: str  # named where it is missing
+    check: Callable[[str], str | None]  # what is wrong with an answer, or None
+
+
+def _line(answer: str) -> str | None:
+    return None if answer.strip() and "\n" not in answer else "förväntade text på en rad"
+
+
+def _address(answer: str) -> str | None:
+    parsed = urlparse(answer.strip())
+    return None if parsed.scheme in ("http", "https") and parsed.hostname else "förväntade en adress som börjar med https://, t.ex. https://kommunen.github.io/medborgarlofte/"
+
+
+def _municipality_code(answer: str) -> str | None:
+    if not re.fullmatch(r"\d{4}", answer.strip()):
+        return "förväntade kommunkoden, fyra siffror, t.ex. 0180 (SCB:s kommunkoder)"
+    return None if answer.strip()[:2] in COUNTIES else "ligger inte i något län: en kommunkod börjar med länskoden, t.ex. 0180 i län 01"
+
+
+def _yes_or_no(answer: str) -> str | None:
+    return None if answer.strip().lower() in ("ja", "j", "nej", "n") else "förväntade ja eller nej"
+
+
+QUESTIONS = (
+    Question("name", "Områdets namn (t.ex. Norrby centrum)", "områdets namn", _line),
+    Question("site-url", "Adressen sajten publiceras på (t.ex. https://kommunen.github.io/medborgarlofte/)", "adressen sajten publiceras på", _address),
+    Question("municipality", "Kommunens namn (t.ex. Norrby)", "kommunens namn", _line),
+    Question("municipality-code", "Kommunkoden, fyra siffror (SCB:s, t.ex. 0180)", "kommunkoden", _municipality_code),
+    Question("paper-letters", "Delas informationsbreven också ut på papper? (ja/nej)", "ja eller nej: delas informationsbreven också ut på papper", _yes_or_no),
+)
+
+
+def run(folder: Path, given: dict[str, str | None], today: date, ask: Callable[[str], str] | None = None) -> int:
+    """Make the site in folder (new or empty) from the answers given; ask (input) for the others, where there is a terminal."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        print(f"init: {folder} finns redan och är inte tom (ange en ny mapp: inget skrivs över)", file=sys.stderr)
+        return 2
+    answers: dict[str, str] = {}
+    problems = []
+    for question in QUESTIONS:
+        answer = given.get(question.flag)
+        while answer is None and ask is not None:
+            answer = ask(f"{question.asked}: ").strip()
+            if (wrong := question.check(answer)) is not None:
+                print(f"  {wrong}", file=sys.stderr)
+                answer = None
+        if answer is None:
+            problems.append(f"--{question.flag} saknas ({question.what})")
+        elif (wrong := question.check(answer)) is not None:
+            problems.append(f"--{question.flag}: fick {answer!r} ({wrong})")
+        else:
+            answers[question.flag] = answer.strip()
+    if problems:
+        for problem in problems:
+            print(f"init: {problem}", file=sys.stderr)
+        print(f"{len(problems)} fel. Inget har skrivits.", file=sys.stderr)
+        return 2
+    files = skeleton(answers, today)
+    _write(folder, files)
+    print(f"En ny sajt för {answers['name']} finns i {folder}: {len(files)} filer.")
+    print(f"Nästa steg: läs {folder / 'README.md'}, byt ut mallens exempel i content/ och kör medborgarlofte check där.")
+    return 0
+
+
+def skeleton(answers: dict[str, str], today: date) -> dict[str, str]:
+    """The new site's files by their paths: the skeleton rendered with the area's answers."""
+    code = answers["municipality-code"]
+    area = Area(answers["name"], answers["municipality"], code, COUNTIES[code[:2]], code[:2], answers["paper-letters"].lower().startswith("j"))
+    values = {
+        "area": area,
+        "site_url": answers["site-url"].rstrip("/") + "/",
+        "names": {language: catalogue(language).gettext(NAME) % {"area": area.name} for language in LANGUAGES},
+        "descriptions": {language: catalogue(language).gettext(DESCRIPTION) % {"area": area.name, "municipality": area.municipality} for language in LANGUAGES},
+        "languages": LANGUAGES,
+        "period": str(today.year),
+        "today": today.isoformat(),
+        "engine": versions.ENGINE,
+        "format": versions.FORMAT,
+    }
+    environment = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    # A value in YAML written as a quoted scalar: whatever it holds (a colon, a quote, any script), it stays text.
+    environment.filters["quoted"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    files = {}
+    for source in sorted(path for path in SKELETON.rglob("*") if path.is_file()):
+        relative = _IN_PATH.sub(lambda found: str(values[found.group(1)]), source.relative_to(SKELETON).as_posix())
+        files[relative] = environment.from_string(source.read_text(encoding="utf-8")).render(values)
+    return files
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    """All of the files or none: written beside the folder, then moved into it."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    try:
+        for relative, text in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        if folder.exists():
+            folder.rmdir()  # empty, as run made sure
+        staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
