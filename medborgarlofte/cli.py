@@ -15,8 +15,6 @@ from .rendering import ENGINES
 from .settings import read_settings
 from .structure import today_in_sweden
 
-CONFIG = Path("mkdocs.yml")
-
 
 def main(argv: list[str] | None = None) -> int:
     with terminal.guarded():
@@ -57,6 +55,7 @@ def _main(argv: list[str] | None) -> int:
     verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
     for sub in verbs.choices.values():
         sub.add_argument("--content", default="content", metavar="MAPP", help="mappen med innehåll (standard: content)")
+        sub.add_argument("--config", default="mkdocs.yml", metavar="FIL", help="sajtens inställningar (standard: mkdocs.yml)")
     init_parser = verbs.add_parser("init", help="skapa en ny sajt för ett område i en ny mapp: inställningar, exempelinnehåll, README och publiceringsflöde")
     init_parser.add_argument("folder", metavar="MAPP", help="mappen som skapas (ny eller tom)")
     for question in init.QUESTIONS:
@@ -65,28 +64,28 @@ def _main(argv: list[str] | None) -> int:
     if args.verb == "init":
         given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in init.QUESTIONS}
         return init.run(Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None)
-    content = Path(args.content)
+    content, config = Path(args.content), Path(args.config)
     if args.verb == "check":
-        return check.run(content, args.content, read_settings(CONFIG), str(CONFIG), args.format)
+        return check.run(content, args.content, read_settings(config), args.config, args.format)
     if args.verb == "build":
-        return build.run(content, args.content, CONFIG, args.site_url, args.engine)
+        return build.run(content, args.content, config, args.site_url, args.engine)
     if args.verb == "serve":
-        return serve.run(content, args.content, CONFIG, args.port)
+        return serve.run(content, args.content, config, args.port)
     if args.verb == "edit":
-        return edit.run(content, args.content, CONFIG, args.port)
+        return edit.run(content, args.content, config, args.port)
     if args.verb == "new":
-        return _new(args, content)
+        return _new(args, content, config)
     return schema.run(Path("schemas"))
 
 
-def _new(args: argparse.Namespace, content: Path) -> int:
+def _new(args: argparse.Namespace, content: Path, config: Path) -> int:
     if args.kind == "status":
         if len(args.words) not in (2, 3):
             print('new status: ange ID STATUS och en kommentar, t.ex. new status polisen-narvaro genomförd "Klart i maj."', file=sys.stderr)
             return 2
         commitment, status, *note = args.words
         return new.new_status(content, args.content, commitment, status, note[0] if note else "", today_in_sweden())
-    language = read_settings(CONFIG).language
+    language = read_settings(config).language
     return new.new_update(content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language)
 
 

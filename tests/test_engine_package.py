@@ -126,13 +126,23 @@ def test_a_second_real_shaped_promise_builds_in_a_new_area(environment: Path, tm
     site = tmp_path / "norrby"
     shutil.rmtree(site / "content")
     shutil.copytree(ROOT / "tests" / "second", site / "content", ignore=shutil.ignore_patterns("README.md"))
-    checked = _run(environment, "check", cwd=site)
+    # With the web editor, which the engine installs from npm (into the user's cache, shared by every site on the machine).
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  # editor:\n  #   repo: kommunen/medborgarlofte\n",
+                                                                 "  editor:\n    repo: norrby-kommun/lofte\n"), encoding="utf-8")
+    # Run from another folder, naming the settings and the content.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    where = ["--config", "../norrby/mkdocs.yml", "--content", "../norrby/content"]
+    checked = _run(environment, "check", *where, cwd=elsewhere)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "mallens text" not in checked.stdout and "exempel (example: true)" not in checked.stdout
-    built = _run(environment, "build", cwd=site)
+    built = _run(environment, "build", *where, cwd=elsewhere)
     assert built.returncode == 0, built.stdout + built.stderr
+    assert list(elsewhere.iterdir()) == []
     assert _area_words(site) == {}
     assert "Bättre belysning vid stationen" in (site / "site/lofte/ataganden/index.html").read_text(encoding="utf-8")
+    assert "repo: norrby-kommun/lofte" in (site / "site/admin/config.yml").read_text(encoding="utf-8")
 
 
 def test_the_area_workflow_installs_the_pinned_engine_and_runs_no_engine_test(tmp_path: Path) -> None:
