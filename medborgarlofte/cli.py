@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import terminal
+from . import terminal, versions
 from .commands import build, check, edit, init, new, schema, serve
 from .errors import ContentErrors, did_you_mean
 from .rendering import ENGINES
@@ -36,6 +36,8 @@ def _guarded_main(argv: list[str] | None) -> int:
 def _main(argv: list[str] | None) -> int:
     # The command as it was run: `medborgarlofte` installed, or `build_pages.py` in the engine's own repository.
     parser = _SwedishParser(prog=Path(sys.argv[0]).name if argv is None else "medborgarlofte", description="Bygger sajten för ett medborgarlöfte.")
+    parser.add_argument("--version", action="version", help="visa motorns version och vilka innehållsformat den läser",
+                        version=f"medborgarlofte {versions.ENGINE} (läser innehållsformat {', '.join(map(str, versions.READS))})")
     verbs = parser.add_subparsers(dest="verb", required=True, title="kommandon", metavar="KOMMANDO", parser_class=_SwedishParser)
     check_parser = verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
     check_parser.add_argument("--format", choices=check.FORMATS, default=check.FORMATS[0], metavar="FORMAT",

@@ -95,6 +95,8 @@ def test_no_file_of_the_engine_names_an_area(wheel: Path) -> None:
 
 @pytest.mark.slow
 def test_a_new_area_is_made_checked_and_built_by_the_installed_engine(environment: Path, tmp_path: Path) -> None:
+    said = _run(environment, "--version", cwd=tmp_path)
+    assert said.stdout == f"medborgarlofte {versions.ENGINE} (läser innehållsformat {', '.join(map(str, versions.READS))})\n"
     made = _run(environment, "init", "norrby", *ANSWERS, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     site = tmp_path / "norrby"
