@@ -57,9 +57,11 @@ def environment(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_packages = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                    capture_output=True, text=True, check=True).stdout.strip()
     (Path(site_packages) / "locked-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    for command in (["install", "--no-deps", "--quiet", str(wheel)], ["check"]):
-        result = subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", *command], capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
+    installed = subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "install", "--no-deps", "--quiet", str(wheel)], capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    # What pip finds amiss with the engine's own requirements (the test tools beside them are not the engine's).
+    checked = subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "check"], capture_output=True, text=True)
+    assert [line for line in checked.stdout.splitlines() if line.startswith("medborgarlofte ")] == []
     return folder
 
 
