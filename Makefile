@@ -53,9 +53,9 @@ edit: $(VENV)/installed libraries editor
 tools:
 	@scripts/ensure_tools.sh
 
-# Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog: prints a table, writes bench-results.md.
+# Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog, and searched in Chromium: prints a table, writes bench-results.md.
 # QUICK=1: a fifth of 1x alone, every step on small content, to see that it runs.
-bench: $(VENV)/installed libraries editor
+bench: $(VENV)/installed libraries editor tools
 	$(PY) scripts/bench.py $(if $(QUICK),--quick)
 
 # Lighthouse (from npm) in Debian's Chromium on the built site: accessibility, best practices and SEO of the main pages.

@@ -30,6 +30,7 @@ STYLES = f"{GENERATED}/status.css"
 SITE_STYLES = f"{GENERATED}/site.css"  # the engine's styles, beside Material's
 ACCESSIBILITY = "tillganglighet.md"  # hand-written pages that every page's footer links to
 PRIVACY = "integritet.md"
+SEARCH_FOLDER = "pagefind"  # the search index, at the whole site's root (every language's index in it)
 ALL_FEED = "alla"  # the feeds' names, under flode/
 STATUS_FEED = "statusandringar"
 

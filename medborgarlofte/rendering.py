@@ -1,16 +1,17 @@
 """MkDocs renders each language's docs folder: all of it for a build, and for the preview only what changed since.
 
 The loop is MkDocs 1.6's own `build()` (mkdocs/commands/build.py), step for step, with its state kept: the
-files, the navigation, each page as read and the search entries each page gave. MkDocs 1.x is no longer
-released, so its internals stay as they are. The preview's navigation is declared in mkdocs.yml, so a page's
-HTML depends on its own Markdown, the configuration and the theme; a changed page is read and rendered
-again, the others are left as they are, and the sitemap and the search index are made anew from all pages.
-Anything else (a file added or removed, the configuration, the theme) renders the language in full again.
+files, the navigation and each page as read. MkDocs 1.x is no longer released, so its internals stay as they
+are. The preview's navigation is declared in mkdocs.yml, so a page's HTML depends on its own Markdown, the
+configuration and the theme; a changed page is read and rendered again, the others are left as they are, and the
+sitemap is made anew from all pages. Anything else (a file added or removed, the configuration, the theme) renders
+the language in full again. Once every language is rendered, Pagefind indexes the whole site for search (`index`).
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import os
 import re
@@ -19,11 +20,12 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import pagefind_bin
 import yaml
 from jinja2 import Environment
 from mkdocs import utils
@@ -34,14 +36,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from .addresses import language_folder
+from .addresses import SEARCH_FOLDER, language_folder
 from .generators.compiled import COMPILED
 from .generators.remembered import Remembered
 from .settings import Settings, mkdocs_config
 from .structure import TIMEZONE
 from .writers import WORK, Changes, add_files, replaced_on_success
 
-_SEARCH = "material/search"
 _INCLUDES = "--8<--"  # pymdownx.snippets' mark
 _MATERIAL_ONLY = ("base.html", "partials/header.html")  # copies of Material's templates that Zensical replaces with its own
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours, which Zensical writes even into a pipe
@@ -55,9 +56,6 @@ class Rendered:
     files: Files
     nav: Navigation
     env: Environment
-    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # the search index's entries, by page
-    # MkDocs keeps one search plugin for all the configurations it reads (it has a start-up hook): each language's settings of it.
-    search: Any = None
 
 
 ENGINES = ("mkdocs", "zensical")
@@ -83,6 +81,30 @@ def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: 
             else:
                 _full(settings, docs_dir, target)
         add_files(target, beside or {}, copies or {})
+        index(target)
+
+
+def index(site_root: Path) -> None:
+    """Pagefind's search index of the whole site, in pagefind/ at its root: one index per language, as each page's
+    <html lang> says, of the part of each page marked data-pagefind-body (a page's article; drafts have none)."""
+    shutil.rmtree(site_root / SEARCH_FOLDER, ignore_errors=True)  # Pagefind adds to what is there: the preview's last index goes
+    try:
+        result = subprocess.run([str(pagefind_bin.get_executable()), "--site", str(site_root), "--output-subdir", SEARCH_FOLDER, "--silent"],
+                                capture_output=True, text=True)
+    except OSError as exc:
+        raise EngineFailed(f"Pagefind kunde inte bygga sökindexet ({exc}); installera om miljön (make site).") from None
+    if result.returncode != 0:
+        said = _ANSI.sub("", (result.stderr or result.stdout).strip())[-3000:]
+        raise EngineFailed(f"Pagefind kunde inte bygga sökindexet:\n{said}")
+    # The search box is the engine's own (theme/partials/search.html): Pagefind's ready-made interfaces are not published.
+    for unused in (site_root / SEARCH_FOLDER).glob("pagefind-*"):
+        if unused.name.startswith(("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")):
+            unused.unlink()
+    # Pagefind lists the languages in the order its threads finished them: in a fixed order, the same site is the same bytes.
+    entry = site_root / SEARCH_FOLDER / "pagefind-entry.json"
+    listed = json.loads(entry.read_text(encoding="utf-8"))
+    listed["languages"] = dict(sorted(listed["languages"].items()))
+    entry.write_text(json.dumps(listed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _zensical(settings: Settings, docs_dir: Path, site_root: Path) -> None:
@@ -196,8 +218,7 @@ def _build(config: MkDocsConfig) -> Rendered:
         _build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
         _build_extra_template(template, files, config, nav)
-    search = config.plugins.get(_SEARCH)
-    site = Rendered(config, files, nav, env, search=search.config if search is not None else None)
+    site = Rendered(config, files, nav, env)
     for file in pages:
         _render_page(site, file, pages)
     for file in pages:
@@ -208,13 +229,8 @@ def _build(config: MkDocsConfig) -> Rendered:
 
 
 def _again(site: Rendered, changes: Changes) -> None:
-    """Render the changed pages again, copy the changed files, and make the sitemap and the search index anew."""
+    """Render the changed pages again, copy the changed files, and make the sitemap anew."""
     config, files = site.config, site.files
-
-    search = config.plugins.get(_SEARCH)
-    if search is not None:
-        search.config = site.search
-        search.on_config(config)  # an empty index, in this language
 
     def update() -> None:
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -237,8 +253,6 @@ def _again(site: Rendered, changes: Changes) -> None:
             _render_page(site, file, pages)
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        if search is not None:
-            search.search_index.entries = [entry for file in pages for entry in site.entries.get(file.src_uri, [])]
         config.plugins.on_post_build(config=config)
 
     with _strict(config) as run:
@@ -246,13 +260,8 @@ def _again(site: Rendered, changes: Changes) -> None:
 
 
 def _render_page(site: Rendered, file: File, pages: Sequence[File]) -> None:
-    """Render one page and keep the search entries it gave, so that the index can be made again without it."""
-    search = site.config.plugins.get(_SEARCH)
-    entries = search.search_index.entries if search is not None else []
-    before = len(entries)
     assert file.page is not None
     _build_page(file.page, site.config, pages, site.nav, site.env)
-    site.entries[file.src_uri] = entries[before:]
 
 
 @contextmanager

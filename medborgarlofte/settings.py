@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import material
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.lists import format_list
@@ -33,8 +32,6 @@ from .translations import LANGUAGE, catalogue
 THEME = Path(__file__).resolve().parent / "theme"
 ENGINE_STYLES = (at.SITE_STYLES, at.STYLES)
 
-# The languages Material's search (lunr) can stem; search in any other language falls back to English rules.
-_SEARCHABLE = {path.name.split(".")[1] for path in (Path(material.__file__ or "").parent / "templates/assets/javascripts/lunr/min").glob("lunr.*.min.js")} | {"en"}
 
 
 @dataclass(frozen=True)
@@ -177,7 +174,7 @@ def in_language(settings: Settings, code: str) -> Settings:
     """The settings of the site in one of its languages, with a fresh MkDocs configuration to render it with.
 
     Each language is a site of its own: its language in Material's theme (lang, and dir for a right-to-left
-    script), its search's stemming, its site_url, the navigation's titles in its words, and Material's
+    script), its site_url, the navigation's titles in its words, and Material's
     language selector (extra.alternate) leading to the same site in each other language. settings are the
     first language's, as read_settings gives them.
     """
@@ -191,7 +188,8 @@ def in_language(settings: Settings, code: str) -> Settings:
     if language.site_description:
         raw["site_description"] = language.site_description
     raw["theme"] = {**(raw.get("theme") or {}), "language": code}
-    raw["plugins"] = [_searching(plugin, code) for plugin in raw.get("plugins") or ["search"]]
+    # MkDocs adds its own search where a site names no plugin; the engine's is Pagefind (rendering.index).
+    raw["plugins"] = list(raw.get("plugins") or [])
     raw["extra"] = {
         **raw.get("extra", {}),
         "alternate": [
@@ -215,6 +213,18 @@ def in_language(settings: Settings, code: str) -> Settings:
             "locale": open_graph_locale(code),
             "other_locales": [open_graph_locale(other.code) for other in settings.languages if other.code != code],
             "card": at.SITE_CARD,
+            # The search box's words (theme/partials/search.html); %(count)s is filled in by its script.
+            "search": {
+                "folder": at.SEARCH_FOLDER,
+                "label": _("Sök"),
+                "placeholder": _("Sök på sajten"),
+                "close": _("Stäng sökningen"),
+                "waiting": _("Skriv ett ord för att söka."),
+                "searching": _("Söker …"),
+                "none": _("Inga träffar."),
+                "count": _("Träffar: %(count)s"),
+                "failed": _("Sökningen kunde inte laddas. Alla sidor nås också från menyn."),
+            },
         },
     }
     raw["nav"] = _translated_nav(raw.get("nav"), _) if code != settings.first_language else raw.get("nav")
@@ -234,8 +244,8 @@ def in_language(settings: Settings, code: str) -> Settings:
 def mkdocs_config(settings: Settings) -> MkDocsConfig:
     """A fresh MkDocs configuration of the language's site, to render it with.
 
-    MkDocs keeps one instance of a plugin with a start-up hook (search) for every configuration it reads, set
-    up by the last one read; so each language's configuration is read again just before that language is rendered.
+    MkDocs keeps one instance of a plugin with a start-up hook for every configuration it reads, set up by the last
+    one read; so each language's configuration is read again just before that language is rendered.
     """
     return _validated(settings.raw, settings.mkdocs.config_file_path, settings.language)
 
@@ -277,14 +287,6 @@ def _capitalised(name: str) -> str:
 def direction(code: str) -> str:
     """'rtl' for a language written right to left, else 'ltr'."""
     return "rtl" if Locale.parse(code).character_order == "right-to-left" else "ltr"
-
-
-def _searching(plugin: Any, code: str) -> Any:
-    """The search plugin set to stem words of the site's language."""
-    if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin):
-        options = plugin["search"] if isinstance(plugin, dict) else {}
-        return {"search": {**(options or {}), "lang": code if code in _SEARCHABLE else "en"}}
-    return plugin
 
 
 def _translated_nav(nav: Any, gettext: Any) -> Any:
@@ -337,6 +339,10 @@ def _engine_owned(raw: dict[str, Any], line_of: Any, where: str) -> list[Content
     if isinstance(theme, dict) and "custom_dir" in theme:
         problems.append(ContentError(where, line_of("custom_dir"), "theme.custom_dir",
                                      "sätts av motorn, som har sina egna mallar till temat (ta bort raden)"))
+    plugins = raw.get("plugins")
+    if isinstance(plugins, list) and any(plugin == "search" or (isinstance(plugin, dict) and "search" in plugin) for plugin in plugins):
+        problems.append(ContentError(where, line_of("search"), "plugins.search",
+                                     "sätts av motorn, som söker med Pagefind på varje språk (ta bort raden och dess inställningar)"))
     if raw.get("use_directory_urls") is False:
         problems.append(ContentError(where, line_of("use_directory_urls"), "use_directory_urls",
                                      "fick false (förväntade true eller ingen rad: sajtens länkar, flöden och kort pekar på mappar, inte på filer)"))

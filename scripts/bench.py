@@ -9,6 +9,9 @@ translations, so every other language shows every text as untranslated Swedish, 
 - the preview: one commitment saved while `serve` runs, at 1x and 10x, in one language and in three;
 - the peer: the same updates published as a Material user would without this project (Material's blog plugin
   with mkdocs-rss-plugin), at 1x and 10x. It makes far fewer pages, so only its time per HTML file compares.
+- search as a resident uses it, in Debian's Chromium: the start page opened, a word typed into the search, until the
+  first result shows; what the search fetched for it (Pagefind's script, WebAssembly and index chunks) and how long it
+  took, on the three-language site at each scale and on the default site (Sofielund's content) in each of its languages.
 
 Prints a table and writes it to bench-results.md. Run with `make bench` or `python scripts/bench.py [--scales 1 10 100]`;
 `make bench QUICK=1` (`--quick`) measures a fifth of 1x alone, without the peer and the preview: every step of the
@@ -34,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from medborgarlofte.addresses import SEARCH_FOLDER  # noqa: E402
 from tests.conftest import make_project  # noqa: E402  # the same copy of the site's own files as the tests build
 
 TODAY = date(2026, 11, 25)
@@ -221,8 +225,49 @@ def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
     html = [p.stat().st_size for p in site.rglob("*.html")]
     feeds = [p.stat().st_size for p in site.rglob("*") if p.suffix in (".rss", ".atom")]
     figures.update(largest_html_kb=max(html) / 1024, median_html_kb=sorted(html)[len(html) // 2] / 1024, largest_feed_kb=max(feeds) / 1024,
-                   search_kb=(site / "search/search_index.json").stat().st_size / 1024, html_files=len(html))
+                   search_kb=sum(p.stat().st_size for p in (site / SEARCH_FOLDER).rglob("*") if p.is_file()) / 1024, html_files=len(html))
     return figures, project
+
+
+def first_search(site: Path, language: str, query: str) -> dict:
+    """The site served on 127.0.0.1 and searched in Chromium as a resident does: the bytes the search fetched (every response
+    under the index's folder, as served: Pagefind's chunks are compressed already) and the seconds from the first letter typed
+    to the first result shown, with nothing of the search fetched before."""
+    from playwright.sync_api import Request, sync_playwright
+
+    from tests.conftest import CHROMIUM, served
+
+    with served(site) as port, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        fetched: list[int] = []
+
+        def finished(request: Request) -> None:
+            response = request.response()
+            if f"/{SEARCH_FOLDER}/" in request.url and response is not None:
+                fetched.append(len(response.body()))
+
+        page.on("requestfinished", finished)
+        page.goto(f"http://127.0.0.1:{port}/{language}")
+        page.wait_for_load_state("networkidle")
+        before = len(fetched)
+        t0 = time.perf_counter()
+        page.locator(".engine-search__input").click()
+        page.keyboard.type(query)
+        page.locator(".engine-search__result").first.wait_for(timeout=60_000)
+        seconds = time.perf_counter() - t0
+        page.wait_for_load_state("networkidle")
+        results = page.locator(".engine-search__result").count()
+        browser.close()
+    return {"kb": sum(fetched) / 1024, "requests": len(fetched), "seconds": seconds, "before": before, "results": results}
+
+
+def default_site_search(work: Path) -> list[dict]:
+    """The default site (content/, three languages) searched in each language for a word of its own."""
+    project = make_project(work / "default")
+    timed([sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--content", str(ROOT / "content")], project)
+    return [{"language": code.strip("/") or "sv", "query": query, **first_search(project / "site", code, query)}
+            for code, query in (("", "blomlådor"), ("en/", "flower"), ("ar/", "الزهور"))]
 
 
 def zensical(project: Path, content: Path) -> tuple[float, float]:
@@ -291,19 +336,23 @@ def main() -> None:
             cold, warm = zensical(project, work / "content")
             other = peer(work, work / "content") if scale in args.peer_scales else None
             previews = (preview(project, work / "content"), preview(three_project, work / "content")) if scale in args.preview_scales else None
+            searched = first_search(three_project / "site", "", "trygghet")
             rows.append({"scale": f"{scale:g}", "factor": scale, **counts, **mine, "floor": base["full"], "peer": other, "previews": previews,
                          "three_full": three["full"], "three_html": three["html_files"], "three_cards": three["cards"],
                          "three_cards_cold": three["cards_cold"], "three_cards_warm": three["cards_warm"],
                          "three_badges": three["badges"], "three_badge_time": three["badge_time"],
-                         "zensical_cold": cold, "zensical_warm": warm})
+                         "zensical_cold": cold, "zensical_warm": warm, "searched": searched,
+                         "three_search_kb": three["search_kb"]})
             print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s; three languages {three['html_files']} HTML files in {three['full']:.1f} s",
                   file=sys.stderr, flush=True)
-    table = render(rows)
+    with tempfile.TemporaryDirectory(prefix="bench-default-") as folder:
+        default = default_site_search(Path(folder))
+    table = render(rows, default)
     print(table)
     Path(args.out).write_text(table + "\n", encoding="utf-8")
 
 
-def render(rows: list[dict]) -> str:
+def render(rows: list[dict], default: list[dict]) -> str:
     lines = [
         "Every time is a whole command as a user runs it (Python's start and the imports included). The floor is MkDocs with "
         "Material rendering the same generated pages (Swedish), with nothing generated; generation is loading, checking and "
@@ -352,6 +401,22 @@ def render(rows: list[dict]) -> str:
         "| scale | peer HTML files | peer s | peer ms per HTML file | ours ms per HTML file |",
         "|---|---:|---:|---:|---:|",
     ]
+    searches = [
+        "",
+        "Search as a resident uses it (Chromium on 127.0.0.1): the start page opened, nothing of the search fetched with it, then "
+        "a word typed; what the search fetched until the first result showed, and how long that took. The index on disk is all "
+        "languages' (Pagefind's pagefind/ folder), of which a search fetches its own language's chunks alone:",
+        "",
+        "| site | language | word | fetched before searching | fetched by the search KB | requests | first result s | results shown | index on disk KB |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        s = r["searched"]
+        searches.append(f"| synthetic {r['scale']}×, three languages | sv | trygghet | {s['before']} | {s['kb']:.0f} | {s['requests']} | "
+                        f"{s['seconds']:.2f} | {s['results']} | {r['three_search_kb']:.0f} |")
+    for s in default:
+        searches.append(f"| default (Sofielund) | {s['language']} | {s['query']} | {s['before']} | {s['kb']:.0f} | {s['requests']} | "
+                        f"{s['seconds']:.2f} | {s['results']} | |")
     for r in rows:
         render_time = r["full"] - r["generation"]
         lines.append(
@@ -377,7 +442,7 @@ def render(rows: list[dict]) -> str:
             peer = r["peer"]
             peers.append(f"| {r['scale']}× | {peer['html_files']} | {peer['full']:.1f} | {1000 * peer['full'] / peer['html_files']:.1f} | "
                          f"{1000 * r['full'] / r['html_files']:.1f} |")
-    lines += languages + channels + engines + (previews if len(previews) > 5 else []) + (peers if len(peers) > 6 else [])
+    lines += languages + channels + engines + searches + (previews if len(previews) > 5 else []) + (peers if len(peers) > 6 else [])
     if len(rows) > 1:
         for small, large in itertools.pairwise(rows):
             factor = large["factor"] / small["factor"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from medborgarlofte.addresses import SEARCH_FOLDER
 from medborgarlofte.commands.build import build_preview
 from medborgarlofte.rendering import Preview
 
@@ -80,13 +81,16 @@ def test_an_edit_writes_and_renders_only_what_it_changed(tmp_path: Path) -> None
     build_preview(content, "content", project / "mkdocs.yml", TODAY, preview)
     generated = project / ".medborgarlofte/preview/docs/lofte"
     site = _site(project)
-    times = {path: path.stat().st_mtime_ns for folder in (generated, site) for path in folder.rglob("*") if path.is_file()}
+    # The search index is made anew from every page (rendering.index): not a page's own file.
+    times = {path: path.stat().st_mtime_ns for folder in (generated, site) for path in folder.rglob("*")
+             if path.is_file() and SEARCH_FOLDER not in path.relative_to(folder).parts}
 
     _apply(content, "commitments/kommunen-blomlador.yaml", "title: ", "title: Fler ")
     build_preview(content, "content", project / "mkdocs.yml", TODAY, preview, whole=False)
 
     touched = {path.relative_to(project).as_posix() for path, before in times.items() if path.stat().st_mtime_ns != before}
     assert "Fler" in (site / "lofte/atagande/kommunen-blomlador/index.html").read_text(encoding="utf-8")
+    assert (site / SEARCH_FOLDER / "pagefind-entry.json").stat().st_mtime_ns > max(times.values())
     assert ".medborgarlofte/preview/docs/lofte/atagande/kommunen-blomlador.md" in touched
     assert ".medborgarlofte/preview/docs/lofte/aktor/polisen.md" not in touched  # not the police's: its page is as it was
     assert ".medborgarlofte/preview/site/lofte/aktor/polisen/index.html" not in touched

@@ -272,12 +272,12 @@ def test_search_results_run_nothing(browser: Browser, hostile_site: tuple[Path, 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     watch(page, dialogs)
     page.goto(url)
-    search = page.locator(".md-search__input").first
+    search = page.locator(".engine-search__input").first
     for query in ("text", "rubrik", "kursiv", "punkt"):  # words of the corpus that stand alone
         search.click()
         search.fill("")
         page.keyboard.type(query)
-        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+        page.locator(".engine-search__result").first.wait_for(timeout=120_000)
         assert page.evaluate(FIND_SCRIPT) == [], query
     page.close()
     assert dialogs == []

@@ -17,7 +17,7 @@ from ..errors import ContentErrors
 from ..generators.cards import DRAWN, NoTextLayout
 from ..generators.compiled import COMPILED
 from ..generators.remembered import Remembered
-from ..rendering import EngineFailed, Preview, render
+from ..rendering import EngineFailed, Preview, index, render
 from ..settings import Settings, in_language, page_translation, read_settings
 from ..structure import Content, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, update_tree, write_tree
@@ -86,6 +86,7 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
         # The first language's full render empties the site's root, and the other languages' folders with it.
         whole_site = whole_site or (in_full and site.language == settings.first_language)
     preview.remembered.next_round()
+    index(folder / "site")  # anew from every page: the few milliseconds a page costs Pagefind are less than keeping it in step
     return folder / "site"
 
 

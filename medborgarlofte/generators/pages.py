@@ -92,6 +92,10 @@ class Page:
     description: str | None = None
     card: str | None = None
     card_text: str | None = None
+    # What search names the page as, in the reader's words (an item's page: a commitment, an actor …); and whether search
+    # finds it at all: a draft or a post not yet published (in the preview alone) is never in the index.
+    kind: str | None = None
+    searchable: bool = True
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,8 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
                 given = {"here": path, "feed": feeds_of_page, **shared, **values}
                 text = made(remembered, (page.template, given), env.get_template(page.template).render, given)
                 front = {"feed": posixpath.splitext(feeds_of_page["rss"])[0]} if feeds_of_page else {}
-                front.update({key: value for key, value in (("description", page.description), ("image", page.card), ("image_alt", page.card_text)) if value})
+                front.update({key: value for key, value in (("description", page.description), ("image", page.card), ("image_alt", page.card_text),
+                                                            ("kind", page.kind), ("search_excluded", "true" if not page.searchable else None)) if value})
                 pages[path] = f"---\n{front_matter(front)}---\n{text}" if front else text
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
@@ -171,7 +176,7 @@ def _split(page: Page) -> Iterable[tuple[str, dict[str, Any]]]:
 def _periods(site: Site) -> Iterable[Page]:
     for period in site.content.periods.values():
         yield Page("period.md.j2", at.period(period.id), {"period": period, "phase": period.phase(site.today), "outcome": site.outcomes[period.id]},
-                   items=site.by_period[period.id])
+                   items=site.by_period[period.id], kind=site.gettext("Löfte"))
     yield Page("periods.md.j2", at.PERIODS, {"others": [p for p in list(site.content.periods.values())[::-1] if p != site.current]})
 
 
@@ -188,7 +193,7 @@ def _commitments(site: Site) -> Iterable[Page]:
             status = _("Exempel: %(title)s") % {"title": status}
         described = _("Status: %(status)s. Ansvarig: %(actors)s.") % {"status": status, "actors": listed(site.settings.language, [a.name for a in view.actors])}
         yield Page("commitment.md.j2", at.commitment(c.id), {"view": view}, at.commitment_feed(c.id),
-                   description=described, card=at.commitment_card(c.id), card_text=f"{c.title}. {described}")
+                   description=described, card=at.commitment_card(c.id), card_text=f"{c.title}. {described}", kind=_("Åtagande"))
 
 
 def _actors(site: Site) -> Iterable[Page]:
@@ -198,23 +203,26 @@ def _actors(site: Site) -> Iterable[Page]:
             updates_by_actor[actor_id].append(update)
     for actor in site.content.actors.values():
         yield Page("actor.md.j2", at.actor(actor.id), {"actor": actor, "updates": updates_by_actor[actor.id][:LATEST]}, at.actor_feed(actor.id),
-                   items=[v for v in site.views.values() if actor in v.actors])
+                   items=[v for v in site.views.values() if actor in v.actors], kind=site.gettext("Aktör"))
     yield Page("actors.md.j2", at.ACTORS, {"actors": list(site.content.actors.values()), "counts": Counter(a for v in site.views.values() for a in v.commitment.actors)})
 
 
 def _themes(site: Site) -> Iterable[Page]:
     for theme in site.content.themes.values():
-        yield Page("theme.md.j2", at.theme(theme.id), {"theme": theme}, at.theme_feed(theme.id), items=[v for v in site.views.values() if theme in v.themes])
+        yield Page("theme.md.j2", at.theme(theme.id), {"theme": theme}, at.theme_feed(theme.id), items=[v for v in site.views.values() if theme in v.themes],
+                   kind=site.gettext("Tema"))
     yield Page("themes.md.j2", at.THEMES, {"themes": list(site.content.themes.values()), "counts": Counter(t for v in site.views.values() for t in v.commitment.themes)})
 
 
 def _updates(site: Site) -> Iterable[Page]:
     content, _ = site.content, site.gettext
+    words = catalogue(site.settings.language)
     for update in content.updates:
         yield Page("update.md.j2", at.update(update.id), {
             "update": update, "actors": [content.actors[a] for a in update.actors], "commitments": [content.commitments[c] for c in update.commitments],
             "points": [(p, [content.commitments[c] for c in p.commitments]) for p in (update.dialogue.points if update.dialogue else ())],
-        }, description=update.summary, card=at.update_card(update.id), card_text=f"{update.title}. {update.summary}")
+        }, description=update.summary, card=at.update_card(update.id), card_text=f"{update.title}. {update.summary}",
+            kind=words.pgettext(ONE, KINDS[update.kind].singular), searchable=not update.draft and update.date.date() <= site.today)
     yield Page("updates.md.j2", at.UPDATES, {"title": _("Alla uppdateringar"), "kind": None}, at.ALL_FEED, items=list(content.updates))
     for kind in KINDS.values():
         yield Page("updates.md.j2", at.kind(kind), {"title": _(kind.plural), "kind": kind}, kind.feed, items=[u for u in content.updates if u.kind == kind.name])
@@ -235,7 +243,8 @@ def _followups(site: Site) -> Iterable[Page]:
         })
     yield Page("followups.md.j2", at.FOLLOWUPS, {"periods": list(content.periods.values())[::-1]}, items=list(content.indicators.values()))
     for indicator in content.indicators.values():
-        yield Page("indicator.md.j2", at.indicator(indicator.id), {"indicator": indicator, "measured": [site.views[c] for c in indicator.commitments]})
+        yield Page("indicator.md.j2", at.indicator(indicator.id), {"indicator": indicator, "measured": [site.views[c] for c in indicator.commitments]},
+                   kind=site.gettext("Indikator"))
 
 
 def _follow(site: Site) -> Iterable[Page]:
