@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import terminal, versions
-from .commands import build, check, edit, init, new, schema, serve
+from .commands import build, check, edit, init, new, reviewed, schema, serve
 from .errors import ContentErrors, did_you_mean
 from .rendering import ENGINES
 from .settings import read_settings
@@ -55,6 +55,8 @@ def _main(argv: list[str] | None) -> int:
     new_parser.add_argument("words", nargs="+", metavar="TEXT", help='"Titel", eller ID STATUS "kommentar" för status')
     new_parser.add_argument("--digest", action="store_true", help="fyll informationsbrevet med allt som hänt sedan förra brevet")
     verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
+    reviewed_parser = verbs.add_parser("reviewed", help="skriv in i översättningarna att de är granskade mot originalen som de är nu")
+    reviewed_parser.add_argument("paths", nargs="+", metavar="FIL", help="översättningsfiler eller mappar under content/translations/SPRÅK/")
     for sub in verbs.choices.values():
         sub.add_argument("--content", default="content", metavar="MAPP", help="mappen med innehåll (standard: content)")
         sub.add_argument("--config", default="mkdocs.yml", metavar="FIL", help="sajtens inställningar (standard: mkdocs.yml)")
@@ -77,6 +79,8 @@ def _main(argv: list[str] | None) -> int:
         return edit.run(content, args.content, config, args.port)
     if args.verb == "new":
         return _new(args, content, config)
+    if args.verb == "reviewed":
+        return reviewed.run(content, args.content, [Path(path) for path in args.paths], read_settings(config).language)
     return schema.run(Path("schemas"))
 
 

@@ -20,7 +20,7 @@ from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_o
 from .markup import image_allowed, link_allowed, references, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
-from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Theme, Update
+from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Record, Theme, Update
 from .translations import LANGUAGE
 from .vocabulary import KINDS, STATUSES
 
@@ -47,8 +47,11 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
     if not periods and not any(e.path.startswith(f"{loader.root}/periods/") for e in loader.errors):
         loader.errors.append(ContentError(f"{loader.root}/periods", 1, "-", "ingen period (förväntade minst en fil, t.ex. periods/2022-2023.yaml)"))
 
-    translations = _translations(loader)
-    check = _Checker(loader.errors, [] if warnings is None else warnings, loader.present, periods, commitments)
+    warnings = [] if warnings is None else warnings
+    originals: dict[str, dict[str, Any]] = {name: {item_id: item for item_id, (_, item) in items.items()} for name, items in (
+        ("periods", periods), ("actors.yaml", actors), ("themes.yaml", themes), ("commitments", commitments), ("indicators", indicators), ("updates", updates))}
+    translations = _translations(loader, originals, warnings)
+    check = _Checker(loader.errors, warnings, loader.present, periods, commitments)
     for doc, model, loc in loader.read_items:
         check.text(doc, model, loc)
     for doc, period in periods.values():
@@ -74,8 +77,11 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
     )
 
 
-def _translations(loader: _Loader) -> dict[str, dict[str, dict[str, dict[str, object]]]]:
-    """Each language's translations under translations/<language>/, each file at the path of the file it translates."""
+def _translations(loader: _Loader, originals: Mapping[str, Mapping[str, Any]], warnings: list[ContentError]) -> dict[str, dict[str, dict[str, dict[str, object]]]]:
+    """Each language's translations under translations/<language>/, each file at the path of the file it translates.
+
+    A translated text whose original has changed since it was reviewed (translated.SOURCE) is left out, with a warning
+    where it stands: the reader is shown the current original instead, marked as in its language."""
     folder = loader.content_dir / translated.FOLDER
     found: dict[str, dict[str, dict[str, dict[str, object]]]] = {}
     if not folder.is_dir() or folder.is_symlink():
@@ -102,9 +108,31 @@ def _translations(loader: _Loader) -> dict[str, dict[str, dict[str, dict[str, ob
                     where = (item_id,) if registry else ()
                     loader.errors.append(doc.error(where, f"det finns inget '{item_id}' i {name} att översätta (förväntade samma {'id' if where else 'filnamn'} som originalet{did_you_mean(item_id, sorted(known))})"))
                     continue
-                texts.setdefault(name, {})[item_id] = {field: getattr(item, field) for field in TRANSLATABLE[model] if getattr(item, field)}
+                texts.setdefault(name, {})[item_id] = _current(doc, item, (item_id,) if registry else (), originals[name].get(item_id), model, loader.errors, warnings)
         found[entry.name] = texts
     return found
+
+
+def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, model: type[Record], errors: list[ContentError],
+             warnings: list[ContentError]) -> dict[str, object]:
+    """The texts of one item's translation that translate its original as it is now."""
+    recorded: dict[str, str] = getattr(item, translated.SOURCE) or {}
+    for name in sorted(set(recorded) - set(TRANSLATABLE[model])):
+        errors.append(doc.error((*where, translated.SOURCE, name), f"okänt fält (förväntade ett av: {', '.join(TRANSLATABLE[model])})"))
+    given = {name: getattr(item, name) for name in TRANSLATABLE[model] if getattr(item, name)}
+    review = f"kör reviewed {doc.path} när översättningen är granskad mot originalet"
+    if given and not recorded:
+        warnings.append(doc.error(where, f"det är inte känt vilken version av originalet översättningen gäller ({review})"))
+    current = {}
+    for name, text in given.items():
+        now = getattr(original, name, None)
+        if name in recorded and now is not None and recorded[name] != translated.fingerprint(now):
+            line = doc.body_line if name == "body" and doc.body_line else doc.line((*where, name))
+            warnings.append(ContentError(doc.path, line, field_path((*where, name)),
+                                         f"originalet har ändrats sedan översättningen granskades: sidorna visar originalet tills texten är översatt igen ({review})"))
+        else:
+            current[name] = text
+    return current
 
 
 def published(content: Content, today: date) -> Content:

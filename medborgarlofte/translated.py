@@ -9,6 +9,7 @@ Untranslated, so that pages can say it is only in the original language and mark
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -19,6 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from .structure import TEXT, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Record, Theme, Untranslated, Update
 
 FOLDER = "translations"
+# Which version of the original each translated text translates: a fingerprint of the original's text, by field, that
+# `reviewed` writes once a translator has checked the translation against the original as it is (never written by hand).
+# When the original changes, its fingerprint does, and the translation is outdated: check names it, and the pages show
+# the current original, marked as in its language, until the translation is brought up to date and reviewed again.
+SOURCE = "translated_from"
 # Where each kind of item is, in the content folder and so in a translation's folder.
 FILES: dict[type[Record], str] = {Period: "periods", Commitment: "commitments", Indicator: "indicators", Update: "updates",
                                    Actor: "actors.yaml", Theme: "themes.yaml"}
@@ -30,7 +36,14 @@ def translation_model(model: type[Record]) -> type[BaseModel]:
     # The rebuilt annotation carries the original's limits and markers, so a translation is held to the same rules.
     fields: dict[str, Any] = {name: (model.model_fields[name].rebuild_annotation() | None, Field(None, description=model.model_fields[name].description))
                               for name in TRANSLATABLE[model]}
+    fields[SOURCE] = (dict[str, str] | None, Field(None, description="Vilken version av originalets text varje översättning gäller, per fält: skrivs av `reviewed`, aldrig för hand."))
     return create_model(f"{model.__name__}Translation", __config__=ConfigDict(frozen=True, extra="forbid"), id=(str, ...), **fields)
+
+
+def fingerprint(value: object) -> str:
+    """A text of the original (a list's items a line each) as a translation records it: twelve hex digits of its SHA-256."""
+    text = "\n".join(map(str, value)) if isinstance(value, tuple) else str(value)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def in_language(content: Content, language: str) -> Content:

@@ -49,6 +49,16 @@ def locked(work: Path, name: str, waiting: str, busy: str, wait: float | None = 
         lock.release()
 
 
+def write_text_atomically(path: Path, text: str) -> None:
+    """A content file written whole or not at all: beside it, then renamed over it, so that it is never half-written."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def clear_staging(staging_root: Path) -> None:
     """Remove what a killed build left behind; only ever called with the lock held."""
     shutil.rmtree(staging_root, ignore_errors=True)

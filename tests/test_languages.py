@@ -237,7 +237,7 @@ def test_search_has_an_index_for_each_language_with_every_page(site: Path) -> No
 # A translation gives only texts, of something that exists, in a folder named for its language.
 BAD_TRANSLATIONS = [
     ({"translations/en/commitments/fgk-blomlador.yaml": "title: Flower boxes\nstatus: genomförd\n"},
-     "content/translations/en/commitments/fgk-blomlador.yaml:2: status: okänt fält (förväntade ett av: title, description)"),
+     "content/translations/en/commitments/fgk-blomlador.yaml:2: status: okänt fält (förväntade ett av: title, description, translated_from)"),
     ({"translations/en/commitments/fgk-blomlado.yaml": "title: Flower boxes\n"},
      "content/translations/en/commitments/fgk-blomlado.yaml:1: -: det finns inget 'fgk-blomlado' i commitments att översätta (förväntade samma filnamn som originalet; menade du 'fgk-blomlador'?)"),
     ({"translations/en/actors.yaml": "polis:\n  name: Police\n"},
