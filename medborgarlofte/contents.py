@@ -6,7 +6,7 @@ import bisect
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -30,8 +30,11 @@ FOLDERS = {"periods": Period, "commitments": Commitment, "indicators": Indicator
 REGISTRIES = {"actors.yaml": Actor, "themes.yaml": Theme}
 
 
-def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentError] | None = None, language: str = "sv") -> Content:
+def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentError] | None = None, language: str = "sv",
+         languages: Sequence[str] | None = None) -> Content:
     """Read, validate and cross-reference everything under content_dir, written in language (the site's first).
+
+    languages, where given, are the site's languages: a translation into any other is not shown, and check says so.
 
     Problems that stop publishing are raised together; those an editor should look at go into warnings.
     """
@@ -48,9 +51,9 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
         loader.errors.append(ContentError(f"{loader.root}/periods", 1, "-", "ingen period (förväntade minst en fil, t.ex. periods/2022-2023.yaml)"))
 
     warnings = [] if warnings is None else warnings
-    originals: dict[str, dict[str, Any]] = {name: {item_id: item for item_id, (_, item) in items.items()} for name, items in (
+    originals: dict[str, dict[str, tuple[Document, Any]]] = {name: dict(items) for name, items in (
         ("periods", periods), ("actors.yaml", actors), ("themes.yaml", themes), ("commitments", commitments), ("indicators", indicators), ("updates", updates))}
-    translations = _translations(loader, originals, warnings)
+    translations = _translations(loader, originals, warnings, language, languages)
     check = _Checker(loader.errors, warnings, loader.present, periods, commitments)
     for doc, model, loc in loader.read_items:
         check.text(doc, model, loc)
@@ -77,7 +80,8 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
     )
 
 
-def _translations(loader: _Loader, originals: Mapping[str, Mapping[str, Any]], warnings: list[ContentError]) -> dict[str, dict[str, dict[str, dict[str, object]]]]:
+def _translations(loader: _Loader, originals: Mapping[str, Mapping[str, tuple[Document, Any]]], warnings: list[ContentError], language: str,
+                  languages: Sequence[str] | None) -> dict[str, dict[str, dict[str, dict[str, object]]]]:
     """Each language's translations under translations/<language>/, each file at the path of the file it translates.
 
     A translated text whose original has changed since it was reviewed (translated.SOURCE) is left out, with a warning
@@ -90,6 +94,13 @@ def _translations(loader: _Loader, originals: Mapping[str, Mapping[str, Any]], w
         if entry.is_symlink() or not entry.is_dir() or not LANGUAGE.match(entry.name):
             loader.errors.append(ContentError(loader.shown(entry), 1, "-", f"'{entry.name}' är ingen språkmapp (förväntade en mapp per språk med språkets kod, t.ex. {translated.FOLDER}/en/)"))
             continue
+        if entry.name == language:
+            loader.errors.append(ContentError(loader.shown(entry), 1, "-", f"'{entry.name}' är originalets språk: en översättning till det visas aldrig (flytta texterna till originalen)"))
+            continue
+        if languages is not None and entry.name not in languages:
+            # A warning, not an error: a site may leave out a language for a while and keep its translations for later.
+            warnings.append(ContentError(loader.shown(entry), 1, "-", f"'{entry.name}' är inget av sajtens språk ({', '.join(languages)}): översättningen visas inte "
+                                         "(lägg till språket under extra.languages i mkdocs.yml, eller ta bort mappen)"))
         reader = _Loader(entry, loader.shown(entry))
         reader.errors, reader.read_items = loader.errors, loader.read_items
         texts: dict[str, dict[str, dict[str, object]]] = {}
@@ -108,7 +119,12 @@ def _translations(loader: _Loader, originals: Mapping[str, Mapping[str, Any]], w
                     where = (item_id,) if registry else ()
                     loader.errors.append(doc.error(where, f"det finns inget '{item_id}' i {name} att översätta (förväntade samma {'id' if where else 'filnamn'} som originalet{did_you_mean(item_id, sorted(known))})"))
                     continue
-                texts.setdefault(name, {})[item_id] = _current(doc, item, (item_id,) if registry else (), originals[name].get(item_id), model, loader.errors, warnings)
+                original_doc, original = originals[name].get(item_id, (None, None))
+                if not registry and original_doc is not None and not doc.path.endswith(original_doc.path.removeprefix(loader.root)):
+                    # A translation is found by its file's name, so one in another folder would be taken for the original's.
+                    loader.errors.append(doc.error((), f"ligger inte på samma plats som originalet (förväntade {translated.FOLDER}/{entry.name}{original_doc.path.removeprefix(loader.root)})"))
+                    continue
+                texts.setdefault(name, {})[item_id] = _current(doc, item, (item_id,) if registry else (), original, model, loader.errors, warnings)
         found[entry.name] = texts
     return found
 
@@ -126,6 +142,10 @@ def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, mo
     current = {}
     for name, text in given.items():
         now = getattr(original, name, None)
+        if isinstance(text, tuple) and isinstance(now, tuple) and len(text) != len(now):
+            # A list is translated item for item: one more or one less would say something the original does not.
+            errors.append(doc.error((*where, name), f"har {len(text)} rader men originalet {len(now)} (förväntade en översatt rad för varje rad i originalet)"))
+            continue
         if name in recorded and now is not None and recorded[name] != translated.fingerprint(now):
             line = doc.body_line if name == "body" and doc.body_line else doc.line((*where, name))
             warnings.append(ContentError(doc.path, line, field_path((*where, name)),

@@ -223,6 +223,7 @@ def _content_with(texts: dict[str, str], folder: Path) -> Path:
 
     def translation(fields: dict) -> None:
         fields["title"] = texts["translated_title"]
+        fields[translated.SOURCE]["title"] = translated.fingerprint(texts["title"])  # reviewed against the title as it now is
 
     return make_content(folder, {
         "commitments/kommunen-blomlador.yaml": _yaml(sample("commitments/kommunen-blomlador.yaml"), commitment),

@@ -112,3 +112,33 @@ def test_reviewed_refuses_what_is_not_a_translation(tmp_path: Path) -> None:
     refused = run_script("reviewed", "--content", str(content), str(content / "themes.yaml"))
     assert refused.returncode == 2
     assert refused.stderr == f"reviewed: {content}/themes.yaml: ingen översättning (förväntade en fil eller mapp under {content}/translations/)\n"
+
+
+def test_a_translated_list_has_as_many_lines_as_its_original(tmp_path: Path) -> None:
+    original = (SAMPLE / "periods").glob("*.yaml").__next__()
+    lines = len(load(SAMPLE, "content").periods[original.stem].follow_up)
+    follow_up = "".join(f"  - Line {n}\n" for n in range(lines + 1))
+    errors = errors_for(tmp_path, {f"translations/en/periods/{original.name}": f"follow_up:\n{follow_up}"})
+    assert errors == [f"content/translations/en/periods/{original.name}:1: follow_up: har {lines + 1} rader men originalet {lines} "
+                      "(förväntade en översatt rad för varje rad i originalet)"]
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"translations/sv/themes.yaml": "trafik:\n  name: Trafiken\n"},
+     "{content}/translations/sv:1: -: 'sv' är originalets språk: en översättning till det visas aldrig (flytta texterna till originalen)"),
+    ({"translations/en/commitments/2022/kommunen-blomlador.yaml": "title: Flower boxes\n"},
+     "{content}/translations/en/commitments/2022/kommunen-blomlador.yaml:1: -: ligger inte på samma plats som originalet (förväntade translations/en/commitments/kommunen-blomlador.yaml)"),
+], ids=["the-originals-language", "another-folder"])
+def test_a_translation_that_would_never_be_shown_or_be_taken_for_another_is_an_error(tmp_path: Path, files: dict[str, str], expected: str) -> None:
+    content = make_content(tmp_path, files)
+    result = run_script("check", "--content", str(content))
+    assert result.returncode == 1
+    assert expected.format(content=content) in result.stderr.splitlines()
+
+
+def test_a_translation_into_a_language_the_site_does_not_have_is_not_shown_and_check_says_so(tmp_path: Path) -> None:
+    content = make_content(tmp_path, {"translations/de/themes.yaml": "trafik:\n  name: Verkehr\n"})
+    result = run_script("check", "--content", str(content))
+    assert result.returncode == 0
+    assert (f"varning: {content}/translations/de:1: -: 'de' är inget av sajtens språk (sv, en, ar): översättningen visas inte "
+            "(lägg till språket under extra.languages i mkdocs.yml, eller ta bort mappen)") in result.stdout.splitlines()

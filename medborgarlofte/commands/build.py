@@ -39,7 +39,7 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     work = config_file.parent / WORK
     COMPILED.read(work / "compiled")
     DRAWN.read(work / "cards")
-    sites = list(_generated(settings, published(load(content_dir, shown_as, language=settings.language), today), today))
+    sites = list(_generated(settings, published(load(content_dir, shown_as, language=settings.language, languages=_codes(settings)), today), today))
     # The web editor, at /admin/ of the whole site, where mkdocs.yml asks for one.
     beside = editor.generate(settings, settings.editor) if settings.editor else {}
     copies = editor.installed_files() if settings.editor else {}
@@ -71,7 +71,7 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
     configuration or the theme changed). Returns the folder of the rendered preview. The caller holds the preview's lock.
     """
     settings = read_settings(config_file)
-    content = load(content_dir, shown_as, language=settings.language)
+    content = load(content_dir, shown_as, language=settings.language, languages=_codes(settings))
 
     folder = config_file.parent / WORK / "preview"
     whole_site = whole
@@ -95,6 +95,10 @@ def _generated(settings: Settings, content: Content, today: date, remembered: Re
     for language in settings.languages:
         site = in_language(settings, language.code)
         yield site, generators.generate(translated.in_language(content, site.language), site, today, remembered)
+
+
+def _codes(settings: Settings) -> list[str]:
+    return [entry.code for entry in settings.languages]
 
 
 def hand_written(settings: Settings, language: str) -> dict[str, Path]:

@@ -26,7 +26,7 @@ FORMATS = ("text", "github")  # github: also each problem as an annotation on it
 def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str, output: str = "text") -> int:
     warnings: list[ContentError] = []
     try:
-        content = load(content_dir, shown_as, warnings, language=settings.language)
+        content = load(content_dir, shown_as, warnings, language=settings.language, languages=[entry.code for entry in settings.languages])
     except ContentErrors as exc:
         if output == "github":
             _annotate(exc.errors, sorted(warnings), shown_as)
