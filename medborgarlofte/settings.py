@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import material
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.lists import format_list
@@ -32,6 +33,10 @@ from .translations import LANGUAGE, catalogue
 THEME = Path(__file__).resolve().parent / "theme"
 ENGINE_STYLES = (at.SITE_STYLES, at.STYLES)
 
+
+
+# The languages Material's theme has its own interface words for (Zensical's are the same).
+_THEME_LANGUAGES = frozenset(path.stem for path in (Path(material.__file__ or "").parent / "templates/partials/languages").glob("*.html"))
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,9 @@ def in_language(settings: Settings, code: str) -> Settings:
              "lang": other.code, "direction": direction(other.code), "url": settings.root_url + at.language_folder(other.code, settings.first_language)}
             for other in settings.languages
         ],
+        # The theme's words for its own interface: the language's where Material has them, else English (theme/partials/language.html).
+        "theme_words": code if code in _THEME_LANGUAGES else "en",
+        "direction": direction(code),
         # How many folders this language's site lies below the whole site's root: the language selector's links climb
         # that many, and the page's own, so that they lead right wherever the site is served (make serve, a copy, Pages).
         "language_depth": at.language_folder(code, settings.first_language).count("/"),

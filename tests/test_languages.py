@@ -322,3 +322,19 @@ def test_one_update_is_named_in_the_singular_and_an_actor_once(site: Path) -> No
         items = lxml.html.fromstring((site / folder / "lofte/aktorer/index.html").read_text(encoding="utf-8")).xpath("//article//li")
         said = [[text.text_content() for text in item.xpath(".//bdi | .//span[@lang]")] for item in items]
         assert len(said) >= 5 and all(len(parts) == len(set(parts)) for parts in said), said
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_language_the_theme_has_no_words_for_builds_from_one_line_of_configuration(tmp_path: Path, engine: str) -> None:
+    """Somali: Material has no words for it, so the theme's own interface is in English; the page is Somali, left to right."""
+    from medborgarlofte.commands.build import build
+
+    from .conftest import TODAY
+
+    project = make_project(tmp_path, languages=["sv", "so"])
+    build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY, engine=engine)
+    page = (project / "site/so/lofte/ataganden/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="so"( dir="ltr")?', page)
+    assert "Skip to content" in page and "Gå till innehållet" not in page
+    assert 'lang="sv"' in (project / "site/index.html").read_text(encoding="utf-8")
