@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .conftest import ROOT, axe
+from medborgarlofte.addresses import language_folder
+
+from .conftest import ROOT, SITE_LANGUAGES, axe
 
 WIDTHS = {"phone": 390, "desktop": 1280}
 PAGES = [
@@ -48,7 +50,7 @@ PAGES = [
 
 
 # Every language's site has every page: Swedish at the root, the others in a folder of their code.
-LANGUAGES = ["", "en/", "ar/"]
+LANGUAGES = [language_folder(code, SITE_LANGUAGES[0]) for code in SITE_LANGUAGES]
 EVERY_PAGE = [language + path for language in LANGUAGES for path in PAGES]
 REPORT = ROOT / "test-report"  # screenshots, for a reader of the test run to look at
 VNU = ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"
