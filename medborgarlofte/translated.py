@@ -102,6 +102,11 @@ def _texts_in(content: Content, language: str) -> Iterator[tuple[str, str, str, 
                     yield FILES[model], item.id, name, bool(texts.get(name))
 
 
+def originals(content: Content) -> dict[str, dict[str, Any]]:
+    """Each item of the content by its file (as in FILES) and id: what a translation at that place translates."""
+    return {FILES[model]: {item.id: item for item in items} for model, items in _items(content)}
+
+
 def _items(content: Content) -> Iterable[tuple[type[Record], Iterable[Any]]]:
     return ((Period, content.periods.values()), (Actor, content.actors.values()), (Theme, content.themes.values()),
             (Commitment, content.commitments.values()), (Update, content.updates), (Indicator, content.indicators.values()))

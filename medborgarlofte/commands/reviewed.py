@@ -17,7 +17,7 @@ import yaml
 from .. import translated
 from ..contents import load
 from ..errors import ContentErrors
-from ..structure import TRANSLATABLE, Content
+from ..structure import TRANSLATABLE
 from ..writers import write_text_atomically
 
 _MARKDOWN_FRONT = re.compile(r"\A(---\n)(.*?\n)(---\n)", re.DOTALL)
@@ -39,16 +39,16 @@ def run(content_dir: Path, shown_as: str, paths: list[Path], language: str) -> i
         for problem in problems or [f"{', '.join(map(str, paths))}: inga översättningsfiler"]:
             print(f"reviewed: {problem}", file=sys.stderr)
         return 2
+    originals = translated.originals(content)
     for file in files:
-        recorded = _record(file, file.resolve().relative_to(root).parts[1:], content)
+        recorded = _record(file, file.resolve().relative_to(root).parts[1:], originals)
         shown = ", ".join(f"{item}: {', '.join(fields)}" if item else ", ".join(fields) for item, fields in recorded)
         print(f"Granskad mot originalet: {file} ({shown or 'inga texter'})")
     return 0
 
 
-def _record(file: Path, parts: tuple[str, ...], content: Content) -> list[tuple[str, list[str]]]:
+def _record(file: Path, parts: tuple[str, ...], originals: dict[str, dict[str, Any]]) -> list[tuple[str, list[str]]]:
     """Write the originals' fingerprints into one translation file; what was recorded, by item (none for a file of one item)."""
-    originals = _originals(content)
     kind = parts[0]
     model = next(model for model, name in translated.FILES.items() if name == kind or name == kind.removesuffix(".md"))
     text = file.read_text(encoding="utf-8")
@@ -71,11 +71,6 @@ def _record(file: Path, parts: tuple[str, ...], content: Content) -> list[tuple[
     head = _with_marks(head, marks, None)
     write_text_atomically(file, f"{front.group(1)}{head}{front.group(3)}{text[front.end():]}" if front else head)
     return [("", list(marks))]
-
-
-def _originals(content: Content) -> dict[str, dict[str, Any]]:
-    return {"periods": dict(content.periods), "commitments": dict(content.commitments), "indicators": dict(content.indicators),
-            "updates": {update.id: update for update in content.updates}, "actors.yaml": dict(content.actors), "themes.yaml": dict(content.themes)}
 
 
 def _marks(texts: dict[str, Any], original: Any, model: type) -> dict[str, str]:
