@@ -34,7 +34,7 @@ EDITS = [
     pytest.param("commitments/polisen-narvaro.yaml", "title: Regelbunden närvaro", "title: Regelbunden närvaro på torget", id="title"),
     pytest.param("updates/2022-05-brev.md", "", "", id="update-body"),
     pytest.param("indicators/otrygghet.yaml", "value: 36.5", "value: 31", id="indicator-value"),
-    pytest.param("translations/en/themes.yaml", "", "", id="translation"),
+    pytest.param("translations/en/themes.yaml", "  name: Traffic\n", "  name: Road traffic\n", id="translation"),
     pytest.param("updates/2022-09-20-torget.md", None, NEW_UPDATE, id="added-update"),
     pytest.param("updates/2022-09-dialog.md", "", None, id="removed-update"),
 ]
