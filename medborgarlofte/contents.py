@@ -7,6 +7,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -20,7 +21,7 @@ from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_o
 from .markup import image_allowed, link_allowed, references, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
-from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Record, Theme, Update
+from .structure import MARKDOWN, MAX_MARKDOWN, PLACELESS_FORMS, SLUG, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Record, Theme, TranslationReview, Update
 from .translations import LANGUAGE
 from .vocabulary import KINDS, STATUSES
 
@@ -53,7 +54,7 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
     warnings = [] if warnings is None else warnings
     originals: dict[str, dict[str, tuple[Document, Any]]] = {name: dict(items) for name, items in (
         ("periods", periods), ("actors.yaml", actors), ("themes.yaml", themes), ("commitments", commitments), ("indicators", indicators), ("updates", updates))}
-    translations = _translations(loader, originals, warnings, language, languages)
+    translations, reviews = _translations(loader, originals, warnings, language, languages)
     check = _Checker(loader.errors, warnings, loader.present, periods, commitments)
     for doc, model, loc in loader.read_items:
         check.text(doc, model, loc)
@@ -77,19 +78,21 @@ def load(content_dir: Path, shown_as: str | None = None, warnings: list[ContentE
         indicators=[i for _, i in indicators.values()],
         translations=translations,
         language=language,
+        reviews=reviews,
     )
 
 
 def _translations(loader: _Loader, originals: Mapping[str, Mapping[str, tuple[Document, Any]]], warnings: list[ContentError], language: str,
-                  languages: Sequence[str] | None) -> dict[str, dict[str, dict[str, dict[str, object]]]]:
+                  languages: Sequence[str] | None) -> tuple[dict[str, dict[str, dict[str, dict[str, object]]]], dict[str, TranslationReview]]:
     """Each language's translations under translations/<language>/, each file at the path of the file it translates.
 
     A translated text whose original has changed since it was reviewed (translated.SOURCE) is left out, with a warning
     where it stands: the reader is shown the current original instead, marked as in its language."""
     folder = loader.content_dir / translated.FOLDER
     found: dict[str, dict[str, dict[str, dict[str, object]]]] = {}
+    reviews: dict[str, TranslationReview] = {}
     if not folder.is_dir() or folder.is_symlink():
-        return found
+        return found, reviews
     for entry in sorted(folder.iterdir()):
         if entry.is_symlink() or not entry.is_dir() or not LANGUAGE.match(entry.name):
             loader.errors.append(ContentError(loader.shown(entry), 1, "-", f"'{entry.name}' är ingen språkmapp (förväntade en mapp per språk med språkets kod, t.ex. {translated.FOLDER}/en/)"))
@@ -104,6 +107,7 @@ def _translations(loader: _Loader, originals: Mapping[str, Mapping[str, tuple[Do
         reader = _Loader(entry, loader.shown(entry))
         reader.errors, reader.read_items = loader.errors, loader.read_items
         texts: dict[str, dict[str, dict[str, object]]] = {}
+        review = TranslationReview()
         for model, name in translated.FILES.items():
             schema = translated.translation_model(model)
             registry = name.endswith(".yaml")
@@ -124,14 +128,16 @@ def _translations(loader: _Loader, originals: Mapping[str, Mapping[str, tuple[Do
                     # A translation is found by its file's name, so one in another folder would be taken for the original's.
                     loader.errors.append(doc.error((), f"ligger inte på samma plats som originalet (förväntade {translated.FOLDER}/{entry.name}{original_doc.path.removeprefix(loader.root)})"))
                     continue
-                texts.setdefault(name, {})[item_id] = _current(doc, item, (item_id,) if registry else (), original, model, loader.errors, warnings)
+                texts.setdefault(name, {})[item_id], review = _current(doc, item, (item_id,) if registry else (), original, model, loader.errors, warnings,
+                                                               (name, item_id), review)
         found[entry.name] = texts
-    return found
+        reviews[entry.name] = review
+    return found, reviews
 
 
 def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, model: type[Record], errors: list[ContentError],
-             warnings: list[ContentError]) -> dict[str, object]:
-    """The texts of one item's translation that translate its original as it is now."""
+             warnings: list[ContentError], place: tuple[str, str], state: TranslationReview) -> tuple[dict[str, object], TranslationReview]:
+    """The texts of one item's translation that translate its original as it is now, and the language's review with them."""
     recorded: dict[str, str] = getattr(item, translated.SOURCE) or {}
     for name in sorted(set(recorded) - set(TRANSLATABLE[model])):
         errors.append(doc.error((*where, translated.SOURCE, name), f"okänt fält (förväntade ett av: {', '.join(TRANSLATABLE[model])})"))
@@ -139,6 +145,7 @@ def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, mo
     review = f"kör reviewed {doc.path} när översättningen är granskad mot originalet"
     if given and not recorded:
         warnings.append(doc.error(where, f"det är inte känt vilken version av originalet översättningen gäller ({review})"))
+        state = replace(state, unreviewed=(*state.unreviewed, place))
     current = {}
     for name, text in given.items():
         now = getattr(original, name, None)
@@ -150,9 +157,11 @@ def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, mo
             line = doc.body_line if name == "body" and doc.body_line else doc.line((*where, name))
             warnings.append(ContentError(doc.path, line, field_path((*where, name)),
                                          f"originalet har ändrats sedan översättningen granskades: sidorna visar originalet tills texten är översatt igen ({review})"))
+            state = replace(state, outdated=(*state.outdated, (*place, name)))
         else:
             current[name] = text
-    return current
+            state = replace(state, reviewed=state.reviewed + (name in recorded))
+    return current, state
 
 
 def published(content: Content, today: date) -> Content:
@@ -172,11 +181,13 @@ def published(content: Content, today: date) -> Content:
         indicators=[i.model_copy(update={"values": tuple(v for v in i.values if v.date <= today)}) for i in content.indicators.values()],
         translations=content.translations,
         language=content.language,
+        reviews=content.reviews,
     )
 
 
 def _assemble(periods: list[Period], actors: list[Actor], themes: list[Theme], commitments: list[Commitment],
-              updates: list[Update], indicators: list[Indicator], translations: Mapping[str, Any], language: str) -> Content:
+              updates: list[Update], indicators: list[Indicator], translations: Mapping[str, Any], language: str,
+              reviews: Mapping[str, TranslationReview]) -> Content:
     """Order everything with explicit tie-breakers and build the indexes between commitments and updates once."""
     ordered_periods = sorted(periods, key=lambda p: (p.start, p.id))
     period_rank = {p.id: rank for rank, p in enumerate(ordered_periods)}
@@ -203,6 +214,7 @@ def _assemble(periods: list[Period], actors: list[Actor], themes: list[Theme], c
         continued_by=_frozen({k: tuple(v) for k, v in continued_by.items()}),
         translations=_frozen(dict(translations)),
         language=language,
+        reviews=_frozen(dict(reviews)),
     )
 
 

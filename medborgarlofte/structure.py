@@ -341,6 +341,15 @@ class Indicator(Record):
 
 
 @dataclass(frozen=True)
+class TranslationReview:
+    """Where one language's translations stand against the originals as they are now (translated.SOURCE)."""
+
+    reviewed: int = 0  # translated texts whose original is as it was when the translation was reviewed
+    outdated: tuple[tuple[str, str, str], ...] = ()  # (file, id, field): the original has changed since; the original is shown
+    unreviewed: tuple[tuple[str, str], ...] = ()  # (file, id): translated, but never reviewed against a known original
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything published, validated and cross-referenced: what every generator reads."""
 
@@ -356,6 +365,7 @@ class Content:
     shown_in: str = "sv"  # the language it is shown in
     # Given translations: by language, then file (as in FOLDERS and REGISTRIES) and id, the translated fields.
     translations: Mapping[str, Mapping[str, Mapping[str, Mapping[str, object]]]] = field(default_factory=dict)
+    reviews: Mapping[str, TranslationReview] = field(default_factory=dict)  # by language
 
 
 # The texts a translation may give, per kind of item; the rest of a translated page is the original's.

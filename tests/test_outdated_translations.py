@@ -39,6 +39,9 @@ def test_a_changed_original_makes_its_translation_outdated_in_check_and_in_every
     assert result.returncode == 0
     assert f"varning: {path}:1: title: {OUTDATED.format(path=path)}" in result.stdout.splitlines()
     assert "description: originalet har ändrats" not in result.stdout  # the description did not change: its translation holds
+    # The translators' overview, per language: what is reviewed, what is outdated, and where.
+    assert result.stdout.count("1 inaktuella") == 1 and "0 inaktuella" in result.stdout  # English has one, Arabic none
+    assert f"  inaktuell: {content}/translations/en/commitments/kommunen-blomlador.yaml: title (originalet har ändrats sedan översättningen granskades)" in result.stdout
     english = translated.in_language(load(content, "content"), "en").commitments["kommunen-blomlador"]
     assert isinstance(english.title, Untranslated) and english.title == "Fler blomlådor som trafikdämpare"
     assert english.description == "The municipality lends out flower boxes." and not isinstance(english.description, Untranslated)

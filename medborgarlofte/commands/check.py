@@ -17,7 +17,7 @@ from ..errors import ContentError, ContentErrors
 from ..plainlanguage import hardest_sentences, lix
 from ..readers import read_markdown
 from ..settings import Settings, language_name
-from ..structure import Content
+from ..structure import Content, TranslationReview
 from .init import TEMPLATE_MARK
 
 FORMATS = ("text", "github")  # github: also each problem as an annotation on its file and line, and a summary on the run's page
@@ -155,8 +155,14 @@ def untranslated(content: Content, languages: list[str], content_dir: Path, show
     for language in languages:
         done, total = translated.share_translated(content, language)
         name = language_name(language, "sv")
-        lines.append(f"Översatt till {name} ({language}): {done} av {total} texter. Det som saknas visas på svenska, med en upplysning om det.")
+        review = content.reviews.get(language, TranslationReview())
+        lines.append(f"Översatt till {name} ({language}): {done} av {total} texter, {review.reviewed} granskade mot originalet; "
+                     f"{len(review.outdated)} inaktuella, {len(review.unreviewed)} filer eller poster inte granskade. "
+                     "Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det.")
         folder = f"{shown_as}/{translated.FOLDER}/{language}"
+        for file, item_id, field in review.outdated:
+            where = f"{file}: {item_id}" if file.endswith(".yaml") else _path_of(content_dir, file, item_id)
+            lines.append(f"  inaktuell: {folder}/{where}: {field} (originalet har ändrats sedan översättningen granskades)")
         for file, item_id, fields in translated.missing(content, language):
             where = f"{file}: {item_id}" if file.endswith(".yaml") else _path_of(content_dir, file, item_id)
             lines.append(f"  info: {folder}/{where}: {', '.join(fields)} saknar översättning")
