@@ -221,6 +221,13 @@ def in_language(settings: Settings, code: str) -> Settings:
             "locale": open_graph_locale(code),
             "other_locales": [open_graph_locale(other.code) for other in settings.languages if other.code != code],
             "card": at.SITE_CARD,
+            # The page for a missing address (theme/404.html).
+            "not_found": {
+                "title": _("Sidan finns inte"),
+                "text": _("Sidan du sökte finns inte här. Den kan ha flyttats, eller så är adressen felskriven."),
+                "start": _("Gå till startsidan"),
+                "hint": _("Där hittar du alla åtaganden och uppdateringar."),
+            },
             # The search box's words (theme/partials/search.html); %(count)s is filled in by its script.
             "search": {
                 "folder": at.SEARCH_FOLDER,

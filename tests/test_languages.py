@@ -13,6 +13,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from medborgarlofte import addresses as at
+from medborgarlofte.addresses import language_folder
 from medborgarlofte.contents import load
 from medborgarlofte.errors import ContentErrors
 from medborgarlofte.translations import LOCALES, catalogue
@@ -339,3 +340,11 @@ def test_a_language_the_theme_has_no_words_for_builds_from_one_line_of_configura
     assert re.search(r'<html lang="so"( dir="ltr")?', page)
     assert "Skip to content" in page and "Gå till innehållet" not in page
     assert 'lang="sv"' in (project / "site/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("code", "title", "start"), [("sv", "Sidan finns inte", "Gå till startsidan"), ("en", "Page not found", "Go to the start page"),
+                                                      ("ar", "الصفحة غير موجودة", "اذهب إلى الصفحة الرئيسية")])
+def test_the_page_for_a_missing_address_speaks_its_language(site: Path, code: str, title: str, start: str) -> None:
+    page = (site / language_folder(code, SITE_LANGUAGES[0]) / "404.html").read_text(encoding="utf-8")
+    article = re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1)
+    assert f"<h1>{title}</h1>" in article and f">{start}</a>" in article
