@@ -50,7 +50,7 @@ def run(content_dir: Path, shown_as: str, paths: list[Path], language: str) -> i
 def _record(file: Path, parts: tuple[str, ...], originals: dict[str, dict[str, Any]]) -> list[tuple[str, list[str]]]:
     """Write the originals' fingerprints into one translation file; what was recorded, by item (none for a file of one item)."""
     kind = parts[0]
-    model = next(model for model, name in translated.FILES.items() if name == kind or name == kind.removesuffix(".md"))
+    model = next(model for model, name in translated.FILES.items() if name == kind)
     text = file.read_text(encoding="utf-8")
     if kind.endswith(".yaml"):  # a registry: every item of actors.yaml or themes.yaml in one file
         data = yaml.safe_load(text) or {}
