@@ -142,9 +142,9 @@ def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, mo
     for name in sorted(set(recorded) - set(TRANSLATABLE[model])):
         errors.append(doc.error((*where, translated.SOURCE, name), f"okänt fält (förväntade ett av: {', '.join(TRANSLATABLE[model])})"))
     given = {name: getattr(item, name) for name in TRANSLATABLE[model] if getattr(item, name)}
-    review = f"kör reviewed {doc.path} när översättningen är granskad mot originalet"
+    what_to_do = f"kör reviewed {doc.path} när översättningen är granskad mot originalet"
     if given and not recorded:
-        warnings.append(doc.error(where, f"det är inte känt vilken version av originalet översättningen gäller ({review})"))
+        warnings.append(doc.error(where, f"det är inte känt vilken version av originalet översättningen gäller ({what_to_do})"))
         state = replace(state, unreviewed=(*state.unreviewed, place))
     current = {}
     for name, text in given.items():
@@ -156,7 +156,7 @@ def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, mo
         if name in recorded and now is not None and recorded[name] != translated.fingerprint(now):
             line = doc.body_line if name == "body" and doc.body_line else doc.line((*where, name))
             warnings.append(ContentError(doc.path, line, field_path((*where, name)),
-                                         f"originalet har ändrats sedan översättningen granskades: sidorna visar originalet tills texten är översatt igen ({review})"))
+                                         f"originalet har ändrats sedan översättningen granskades: sidorna visar originalet tills texten är översatt igen ({what_to_do})"))
             state = replace(state, outdated=(*state.outdated, (*place, name)))
         else:
             current[name] = text

@@ -161,12 +161,15 @@ def untranslated(content: Content, languages: list[str], content_dir: Path, show
                      "Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det.")
         folder = f"{shown_as}/{translated.FOLDER}/{language}"
         for file, item_id, field in review.outdated:
-            where = f"{file}: {item_id}" if file.endswith(".yaml") else _path_of(content_dir, file, item_id)
-            lines.append(f"  inaktuell: {folder}/{where}: {field} (originalet har ändrats sedan översättningen granskades)")
+            lines.append(f"  inaktuell: {folder}/{_where(content_dir, file, item_id)}: {field} (originalet har ändrats sedan översättningen granskades)")
         for file, item_id, fields in translated.missing(content, language):
-            where = f"{file}: {item_id}" if file.endswith(".yaml") else _path_of(content_dir, file, item_id)
-            lines.append(f"  info: {folder}/{where}: {', '.join(fields)} saknar översättning")
+            lines.append(f"  info: {folder}/{_where(content_dir, file, item_id)}: {', '.join(fields)} saknar översättning")
     return lines
+
+
+def _where(content_dir: Path, file: str, item_id: str) -> str:
+    """An item's place in a translation's folder: its id in a registry, else its file's path."""
+    return f"{file}: {item_id}" if file.endswith(".yaml") else _path_of(content_dir, file, item_id)
 
 
 def _path_of(content_dir: Path, folder: str, item_id: str) -> str:
