@@ -23,13 +23,13 @@ from jinja2 import Environment, StrictUndefined
 
 from .. import versions
 from ..settings import COUNTIES, Area
-from ..translations import N_, catalogue
+from ..translations import LOCALES, N_, catalogue
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
 # The line that marks text of the skeleton still to be replaced: check warns about each one left in content/.
 TEMPLATE_MARK = "# MALL:"
-# The languages a new site starts with: every language the engine has a catalogue for, Swedish first.
-LANGUAGES = ("sv", "en", "ar")
+# The languages a new site starts with: Swedish, in which the messages are written, then every language the engine has a catalogue for.
+LANGUAGES = ("sv", *sorted(folder.name for folder in LOCALES.iterdir() if (folder / "LC_MESSAGES").is_dir()))
 # The site's name and description in each language, from the catalogues.
 NAME = N_("Medborgarlöfte %(area)s")
 DESCRIPTION = N_("Följ medborgarlöftet för %(area)s i %(municipality)s: vad polisen, kommunen och andra aktörer har lovat att göra, och hur det går.")
