@@ -149,17 +149,19 @@ def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, mo
     current = {}
     for name, text in given.items():
         now = getattr(original, name, None)
-        if isinstance(text, tuple) and isinstance(now, tuple) and len(text) != len(now):
-            # A list is translated item for item: one more or one less would say something the original does not.
-            errors.append(doc.error((*where, name), f"har {len(text)} rader men originalet {len(now)} (förväntade en översatt rad för varje rad i originalet)"))
-            continue
         if name in recorded and now is not None and recorded[name] != translated.fingerprint(now):
             line = doc.body_line if name == "body" and doc.body_line else doc.line((*where, name))
             warnings.append(ContentError(doc.path, line, field_path((*where, name)),
                                          f"originalet har ändrats sedan översättningen granskades: sidorna visar originalet tills texten är översatt igen ({what_to_do})"))
             state = replace(state, outdated=(*state.outdated, (*place, name)))
-        else:
-            current[name] = text
+            continue
+        # A list is translated item for item: one more or one less would say something the original does not, or put
+        # a translation beside another item than its own.
+        wrong = list(translated.mismatched(now, text, (name,)))
+        for inside, count, expected in wrong:
+            errors.append(doc.error((*where, *inside), f"har {count} rader men originalet {expected} (förväntade en översatt rad för varje rad i originalet, i samma ordning)"))
+        if not wrong:
+            current[name] = translated.aligned(now, text)
             state = replace(state, reviewed=state.reviewed + (name in recorded))
     return current, state
 

@@ -155,6 +155,8 @@ MAX_MARKDOWN = 100_000  # characters in a Markdown text: a letter of thirty page
 
 Slug = Annotated[str, BeforeValidator(_slug), Field(strict=True, json_schema_extra={"pattern": SLUG.pattern})]
 Line = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE), BeforeValidator(_one_line), TEXT]
+# A person's name is in no language: it is neither translated nor said to be Swedish on another language's page.
+Name = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE), BeforeValidator(_one_line)]
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_TEXT), TEXT]
 Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN), MARKDOWN, TEXT,
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN, "contentMediaType": "text/markdown"})]
@@ -175,7 +177,7 @@ class Record(BaseModel):
 
 
 class Signatory(Record):
-    name: Line = Field(description="Namn på den som skrev under.")
+    name: Name = Field(description="Namn på den som skrev under.")
     title: Line = Field(description="Befattning.")
     organisation: Line = Field(description="Organisation, t.ex. 'Socialförvaltningen, Exempelkommunen'.")
 
@@ -368,14 +370,22 @@ class Content:
     reviews: Mapping[str, TranslationReview] = field(default_factory=dict)  # by language
 
 
-# The texts a translation may give, per kind of item; the rest of a translated page is the original's.
+# The texts a translation may give, per kind of item and of the items within them (a commitment's status changes and
+# activities, a dialogue's points, a period's signatories, an indicator's values); the rest of a translated page is the
+# original's. A list of items within an item is translated item for item, in the original's order.
 TRANSLATABLE: dict[type[Record], tuple[str, ...]] = {
-    Period: ("title", "background", "focus", "follow_up", "channels"),
+    Period: ("title", "background", "focus", "follow_up", "channels", "signatories"),
+    Signatory: ("title", "organisation"),
     Actor: ("name", "short_name", "organisation", "description"),
     Theme: ("name", "description"),
-    Commitment: ("title", "description"),
-    Update: ("title", "summary", "body"),
-    Indicator: ("title", "description", "source"),
+    Commitment: ("title", "description", "history", "activities"),
+    StatusChange: ("note",),
+    Activity: ("text",),
+    Update: ("title", "summary", "body", "dialogue"),
+    Dialogue: ("place", "groups", "points"),
+    DialoguePoint: ("raised", "response"),
+    Indicator: ("title", "description", "unit", "source", "values"),
+    Measurement: ("note",),
 }
 
 

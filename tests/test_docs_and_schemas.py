@@ -29,6 +29,26 @@ def test_every_field_is_documented(model: type[BaseModel]) -> None:
     assert not missing, f"CONTENT.md does not describe {sorted(missing)} of {model.__name__}"
 
 
+def test_the_table_of_translatable_texts_names_every_one() -> None:
+    """CONTENT.md's table of what a translation may give, one row per kind of file, keeps step with the model."""
+    from medborgarlofte.translated import FILES, nested
+
+    rows = {row.split("|")[1].strip(): row.split("|")[3] for row in (ROOT / "CONTENT.md").read_text(encoding="utf-8").splitlines()
+            if row.startswith("| `content/")}
+
+    def names(model: type) -> set[str]:
+        found = set()
+        for name in structure.TRANSLATABLE[model]:
+            found.add(name)
+            within = nested(model.model_fields[name].annotation)
+            found |= names(within[0]) if within else set()
+        return found
+
+    for model, file in FILES.items():
+        row = next(texts for original, texts in rows.items() if f"content/{file.removesuffix('.yaml')}" in original)
+        assert names(model) - {"body"} == set(re.findall(r"`([a-z_]+)`", row)), model.__name__
+
+
 def test_committed_schemas_are_up_to_date() -> None:
     for name, schema in file_schemas().items():
         assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == render(schema), f"run: python scripts/build_pages.py schema ({name})"

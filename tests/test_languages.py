@@ -238,7 +238,7 @@ def test_search_has_an_index_for_each_language_with_every_page(site: Path) -> No
 # A translation gives only texts, of something that exists, in a folder named for its language.
 BAD_TRANSLATIONS = [
     ({"translations/en/commitments/fgk-blomlador.yaml": "title: Flower boxes\nstatus: genomförd\n"},
-     "content/translations/en/commitments/fgk-blomlador.yaml:2: status: okänt fält (förväntade ett av: title, description, translated_from)"),
+     "content/translations/en/commitments/fgk-blomlador.yaml:2: status: okänt fält (förväntade ett av: title, description, history, activities, translated_from)"),
     ({"translations/en/commitments/fgk-blomlado.yaml": "title: Flower boxes\n"},
      "content/translations/en/commitments/fgk-blomlado.yaml:1: -: det finns inget 'fgk-blomlado' i commitments att översätta (förväntade samma filnamn som originalet; menade du 'fgk-blomlador'?)"),
     ({"translations/en/actors.yaml": "polis:\n  name: Police\n"},
@@ -269,7 +269,7 @@ def test_check_tells_what_lacks_a_translation_as_information() -> None:
     result = run_script("check")
     assert result.returncode == 0, result.stderr
     for name, code in (("engelska", "en"), ("arabiska", "ar")):
-        assert (f"Översatt till {name} ({code}): 88 av 106 texter, 88 granskade mot originalet; 0 inaktuella, 0 filer eller poster inte granskade. "
+        assert (f"Översatt till {name} ({code}): 89 av 139 texter, 89 granskade mot originalet; 0 inaktuella, 0 filer eller poster inte granskade. "
                 "Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det.") in result.stdout.splitlines()
     assert "  info: content/translations/ar/updates/2022-05-informationsbrev-1.md: title, summary, body saknar översättning" in result.stdout
     assert "fel" not in result.stdout.lower().split()
