@@ -89,6 +89,7 @@ EDITOR_PAGE = f"{EDITOR_FOLDER}index.html"
 EDITOR_CONFIG = f"{EDITOR_FOLDER}config.yml"
 EDITOR_START = f"{EDITOR_FOLDER}start.js"
 EDITOR_WORDS = f"{EDITOR_FOLDER}svenska.js"  # imported by EDITOR_START, which names it
+EDITOR_TRANSLATING = f"{EDITOR_FOLDER}translating.js"  # the translators' forms, imported by EDITOR_START, which names it
 EDITOR_SCRIPT = f"{EDITOR_FOLDER}decap-cms.js"  # loaded by EDITOR_START, which names it
 
 

@@ -21,10 +21,12 @@ import yaml
 from filelock import FileLock
 
 from . import addresses as at
+from . import translated
 from .generators.standalone import environment
 from .schemas import file_schemas
-from .settings import Editor, Settings
-from .structure import MAX_LINE, MOMENT_PATTERN, SLUG
+from .settings import Editor, Settings, direction, language_name
+from .structure import MARKDOWN as MARKDOWN_TEXT
+from .structure import MAX_LINE, MOMENT_PATTERN, SLUG, TRANSLATABLE, Record
 from .vocabulary import BETTER, FORMS, KINDS, LEVELS, STATUSES
 
 # Decap's own files come from npm, as the lock file beside the start script pins them, installed once per machine and
@@ -38,13 +40,21 @@ FOLDER_COLLECTIONS = {"periods": "period.schema.json", "commitments": "commitmen
 REGISTRY_COLLECTIONS = {"actors": "actors.schema.json", "themes": "themes.schema.json"}
 REGISTRY_FORMAT = "keyed-yaml"  # registered by editor/start.js: a file of items keyed by id, edited as a list of items with an id
 REGISTRY_LIST = "items"
+# A translation's formats (start.js): the file has the translation's texts and fingerprints only; the fields that say
+# which original a new translation translates (ORIGINAL, and a commitment's period) name its file and are not written.
+TRANSLATION_FORMATS = {"yaml": "translation-yaml", "md": "translation-frontmatter"}
+ORIGINAL = "original"
+REVIEW_WIDGET = "review"  # start.js: the original's Swedish texts beside the form, and the translator's "reviewed"
+TRANSLATION_SCHEMAS = {"periods": "translation-period.schema.json", "commitments": "translation-commitment.schema.json",
+                       "indicators": "translation-indicator.schema.json", "updates": "translation-update.schema.json",
+                       "actors": "translation-actors.schema.json", "themes": "translation-themes.schema.json"}
 
 # What an id in a field names: the field's name says it, in every kind of file.
 REFERS_TO = {"period": "periods", "actors": "actors", "themes": "themes", "commitments": "commitments", "continues": "commitments"}
 
 # The forms' words: staff read them, in Swedish (Decap's own words are its Swedish locale).
 COLLECTION_LABELS = {
-    "periods": ("Perioder", "Period"), "commitments": ("Åtaganden", "Åtagande"), "indicators": ("Indikatorer", "Indikator"),
+    "updates": ("Uppdateringar", "Uppdatering"), "periods": ("Perioder", "Period"), "commitments": ("Åtaganden", "Åtagande"), "indicators": ("Indikatorer", "Indikator"),
     "actors": ("Aktörer", "Aktör"), "themes": ("Teman", "Tema"),
 }
 FIELD_LABELS = {
@@ -57,12 +67,12 @@ FIELD_LABELS = {
     "place": "Plats", "points": "Ni sa – vi gör", "progress": "Hur långt arbetet kommit (procent)", "raised": "Ni sa",
     "response": "Vi gör", "short_name": "Kort namn", "signatories": "Undertecknare", "signed": "Undertecknat", "source": "Källa",
     "start": "Startdag", "status": "Status", "summary": "Sammanfattning", "text": "Vad som gjordes", "themes": "Teman",
-    "title": "Rubrik", "unit": "Enhet", "url": "Webbadress", "value": "Värde", "values": "Uppmätta värden",
+    "title": "Rubrik", "translated_from": "Granskad mot originalet", "unit": "Enhet", "url": "Webbadress", "value": "Värde", "values": "Uppmätta värden",
 }
 # One item of a list, as its button and its count say it: "Lägg till statusändring", "4 statusändringar".
 ITEM_LABELS = {"history": "Statusändring", "activities": "Aktivitet", "values": "Uppmätt värde", "points": "Punkt", "signatories": "Undertecknare"}
 # Where a field's name means something else in one kind of item: a signatory's title is the post they hold.
-OWN_LABELS = {("Signatory", "title"): "Befattning"}
+OWN_LABELS = {("Signatory", "title"): "Befattning", ("SignatoryTranslation", "title"): "Befattning"}
 # The Swedish labels of the choices a field offers, from the vocabulary's tables.
 CHOICES = {
     "status": {name: facts.label for name, facts in STATUSES.items()},
@@ -147,7 +157,7 @@ def installed_files() -> dict[str, Path]:
     Decap's script and the chunks and WebAssembly it loads from beside it, and the YAML library."""
     modules = install() / "node_modules"
     decap, yaml_library = modules / "decap-cms" / "dist", modules / "yaml" / "browser" / "dist"
-    files = {at.EDITOR_START: SOURCES / "start.js", at.EDITOR_WORDS: SOURCES / "svenska.js"}
+    files = {at.EDITOR_START: SOURCES / "start.js", at.EDITOR_WORDS: SOURCES / "svenska.js", at.EDITOR_TRANSLATING: SOURCES / "translating.js"}
     files.update({f"{at.EDITOR_FOLDER}{path.name}": path for path in sorted(decap.iterdir())
                   if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"})
     files.update({f"{at.EDITOR_FOLDER}yaml/{path.relative_to(yaml_library).as_posix()}": path for path in sorted(yaml_library.rglob("*.js"))})
@@ -179,8 +189,85 @@ def configuration(settings: Settings, editor: Editor) -> dict[str, Any]:
             _commitments(schemas["commitment.schema.json"]),
             *(_folder(name, schemas[schema]) for name, schema in FOLDER_COLLECTIONS.items() if name != "commitments"),
             *(_registry(name, schemas[schema]) for name, schema in REGISTRY_COLLECTIONS.items()),
+            # Translators' forms, one set per language after the first: each text of an original beside its translation.
+            *(collection for language in settings.languages[1:] for collection in _translations(language.code, schemas)),
         ],
     }
+
+
+def _translations(language: str, schemas: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """One collection per kind of file for translations into language, writing the files under content/translations/."""
+    in_swedish = language_name(language, "sv")
+    found: list[dict[str, Any]] = []
+    for model, file in translated.FILES.items():
+        kind = file.removesuffix(".yaml")
+        plural, singular = COLLECTION_LABELS[kind]
+        schema = schemas[TRANSLATION_SCHEMAS[kind]]
+        common: dict[str, Any] = {"name": f"{language}-{kind}", "label": f"{plural} på {in_swedish}", "label_singular": f"{singular.lower()} på {in_swedish}",
+                  "editor": {"preview": False}}
+        if file.endswith(".yaml"):  # actors.yaml, themes.yaml: one translation of every item, keyed by id as the original
+            item = schema["$defs"][schema["additionalProperties"]["$ref"].split("/")[-1]]
+            id_field = {"name": "id", "label": FIELD_LABELS["id"], "widget": "relation", "required": True, "collection": kind, "file": kind,
+                        "value_field": f"{REGISTRY_LIST}.*.id", "search_fields": [f"{REGISTRY_LIST}.*.name"], "display_fields": [f"{REGISTRY_LIST}.*.name"]}
+            item_fields = [field | {"required": False} for field in _fields(item, schema) if field["name"] != translated.SOURCE]
+            found.append({**common, "format": REGISTRY_FORMAT, "extension": "yaml", "files": [{
+                "name": f"{language}-{kind}", "label": common["label"], "file": f"content/{translated.FOLDER}/{language}/{file}",
+                "fields": [{"name": REGISTRY_LIST, "label": plural, "label_singular": singular, "widget": "list", "summary": "{{fields.id}}",
+                            "fields": [id_field, *item_fields]}]}]})
+            continue
+        extension = "md" if kind == "updates" else "yaml"
+        # Every text of a translation is optional: what it does not give is shown in Swedish, marked as Swedish.
+        fields = [field | {"required": False} for field in _fields(schema, schema) if field["name"] != translated.SOURCE]
+        if extension == "md":
+            fields.append({"name": "body", "label": FIELD_LABELS["body"], "required": False, **MARKDOWN})
+        original: dict[str, Any] = {"name": ORIGINAL, "label": f"{singular} som översätts", "required": False,
+                                    "hint": "För en ny översättning: vad den översätter. Filen får originalets namn."}
+        if kind == "updates":  # the updates are one collection per kind: named by their file
+            original |= {"widget": "string", "pattern": [SLUG.pattern, "Uppdateringens filnamn utan .md, t.ex. 2022-05-informationsbrev-1"]}
+        else:
+            original |= {"widget": "relation", "collection": kind, "multiple": False, "options_length": 500,
+                         "value_field": "{{filename}}", "search_fields": ["title"], "display_fields": ["title"]}
+        texts = _texts(model)
+        review = {"name": translated.SOURCE, "label": FIELD_LABELS[translated.SOURCE], "required": False, "widget": REVIEW_WIDGET,
+                  # Any collection of updates reads any update's file: they are one folder.
+                  "original": kind if kind != "updates" else KINDS[next(iter(KINDS))].page,
+                  "language": language, "language_name": language_name(language, "sv"), "direction": direction(language),
+                  "texts": texts, "labels": {name: _label(name) for name in _names(texts)}}
+        common["editor"] = {"preview": True}  # the original beside the form (start.js)
+        collection: dict[str, Any] = {**common, "folder": f"content/{translated.FOLDER}/{language}/{kind}", "extension": extension,
+                      "format": TRANSLATION_FORMATS[extension], "create": True, "identifier_field": ORIGINAL,
+                      "slug": f"{{{{fields.{ORIGINAL}}}}}", "summary": "{{filename}}", "fields": [original, review, *fields]}
+        if kind == "commitments":  # in a folder per period, as the originals
+            collection["path"] = "{{period}}/{{slug}}"
+            collection["fields"].insert(1, {"name": "period", "label": FIELD_LABELS["period"], "required": False, **_relation("period", multiple=False)})
+        found.append(collection)
+    return found
+
+
+def _names(texts: dict[str, Any]) -> set[str]:
+    return set(texts) | {name for spec in texts.values() if isinstance(spec, dict) for inner in spec.values() for name in _names(inner)}
+
+
+def _label(name: str) -> str:
+    return ITEM_LABELS.get(name, FIELD_LABELS[name])
+
+
+def _texts(model: type[Record]) -> dict[str, Any]:
+    """What the review widget reads of an original: each translatable text, as translated.fingerprint reads it (a Markdown
+    text as it is, another text trimmed, a list a line each, items within by their own texts, a list of them in order)."""
+    texts: dict[str, Any] = {}
+    for name in TRANSLATABLE[model]:
+        info = model.model_fields[name]
+        within = translated.nested(info.annotation)
+        if within is not None:
+            texts[name] = {"items" if within[1] else "item": _texts(within[0])}
+        elif MARKDOWN_TEXT in info.metadata or any(MARKDOWN_TEXT in getattr(arg, "__metadata__", ()) for arg in getattr(info.annotation, "__args__", ())):
+            texts[name] = "markdown"
+        elif "tuple" in str(info.annotation):
+            texts[name] = "lines"
+        else:
+            texts[name] = "text"
+    return texts
 
 
 def _updates(kind: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -261,6 +348,7 @@ def _widget(name: str, prop: dict[str, Any], root: dict[str, Any]) -> dict[str, 
         return {"widget": "object", "collapsed": False, "fields": _fields(_definition(prop["$ref"], root), root)}
     if prop.get("type") == "array":
         items = prop["items"]
+        items = next((option for option in items.get("anyOf", ()) if option.get("type") != "null"), items)  # a translation's item may be empty
         if "$ref" in items:
             fields = _fields(_definition(items["$ref"], root), root)
             # Each item shown closed by its first two fields: a status change by its date and status.

@@ -18,12 +18,13 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from medborgarlofte import addresses as at
-from medborgarlofte import editor
+from medborgarlofte import editor, translated
+from medborgarlofte.contents import load
 from medborgarlofte.schemas import file_schemas
 from medborgarlofte.settings import Editor, read_settings
 from medborgarlofte.vocabulary import KINDS, STATUSES
 
-from .conftest import ROOT, SAMPLE, axe, built_once, free_port, make_project, run_script, served
+from .conftest import ROOT, SAMPLE, SITE_LANGUAGES, axe, built_once, free_port, make_project, run_script, served
 
 REPORT = ROOT / "test-report"
 
@@ -102,7 +103,8 @@ def test_every_field_of_the_model_is_a_form_field_required_as_the_model_requires
 
 def test_one_collection_per_kind_of_file_in_swedish(configuration):
     assert configuration["locale"] == "sv"
-    assert [c["name"] for c in configuration["collections"]] == [*(KINDS[k].page for k in KINDS), "commitments", "periods", "indicators", "actors", "themes"]
+    translations = [f"{language}-{kind}" for language in SITE_LANGUAGES[1:] for kind in ("periods", "commitments", "indicators", "updates", "actors", "themes")]
+    assert [c["name"] for c in configuration["collections"]] == [*(KINDS[k].page for k in KINDS), "commitments", "periods", "indicators", "actors", "themes", *translations]
     for kind, facts in KINDS.items():
         updates = _collection(configuration, facts.page)
         assert updates["folder"] == "content/updates" and updates["format"] == "frontmatter"
@@ -529,3 +531,62 @@ def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(one_editor, col
     assert (fields, text) == ({**before[0], "title": before[0]["title"] + " (ändrad)"}, before[1])
     checked = run_script("check", cwd=project)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_a_translator_writes_beside_the_swedish_original_and_says_when_the_translation_is_reviewed(browser: Browser, editing):
+    """The translators' forms: each text of the original beside the translation, and what the fingerprints say of it,
+    computed in the browser as translated.fingerprint computes it; the files are those check and build read."""
+    project, port = editing
+    relative = "commitments/2022-2023/fgk-blomlador.yaml"
+    translation, original = project / "content/translations/en" / relative, project / "content" / relative
+    english = yaml.safe_load(translation.read_text(encoding="utf-8"))
+    page = _signed_in(browser, port)
+    address = f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/en-commitments/entries/2022-2023/fgk-blomlador"
+    page.goto(address)
+    _showing(page, english["title"])
+    page.get_by_text("Översättningen är granskad mot originalet som det är nu.").wait_for()  # the browser's fingerprints are check's
+    beside = page.frame_locator("#preview-pane")
+    row = beside.get_by_role("row", name=re.compile("^Rubrik"))
+    expect(row.locator('td[lang="sv"]')).to_have_text("Utlåning av blomlådor som trafikdämpare")
+    expect(row.locator('td[lang="en"]')).to_have_text(english["title"])
+
+    # The Swedish title changes; the form says so, and the translator brings the translation up to date.
+    original.write_text(original.read_text(encoding="utf-8").replace("title: Utlåning av blomlådor som trafikdämpare",
+                                                                    "title: Utlåning av blomlådor som sänker farten"), encoding="utf-8")
+    page.reload()
+    _showing(page, english["title"])
+    page.get_by_text("Originalet har ändrats sedan översättningen granskades: Rubrik.").wait_for()
+    expect(row.locator('td[lang="sv"]')).to_have_text("Utlåning av blomlådor som sänker farten")
+    title = page.locator('[id^="title-field"]').first
+    title.fill("Lending flower boxes that slow traffic down")
+    expect(title).to_have_value("Lending flower boxes that slow traffic down")
+    expect(row.locator('td[lang="en"]')).to_have_text("Lending flower boxes that slow traffic down")  # written beside the original
+    # The status notes, item for item: the first status has none.
+    for note in (None, "The lending has begun.", "The flower boxes are lent out."):
+        page.get_by_role("button", name="Lägg till statusändring").click()
+        if note:
+            page.locator('[id^="note-field"]').last.fill(note)
+    expect(beside.get_by_role("row", name=re.compile("^Statusändring 2: Kommentar")).locator('td[lang="en"]')).to_have_text("The lending has begun.")
+    page.get_by_label("Jag har granskat översättningen mot originalet som det är nu").check()
+    page.get_by_text("Översättningen är granskad mot originalet som det är nu.").wait_for()
+    REPORT.mkdir(exist_ok=True)
+    page.screenshot(path=REPORT / "redigeraren-oversattning.png")
+    assert not (found := axe(page, WCAG_21)), "\n".join(found)
+    _save(page)
+    page.context.close()
+
+    saved = yaml.safe_load(translation.read_text(encoding="utf-8"))
+    assert {key: value for key, value in saved.items() if key != "translated_from"} == {
+        "title": "Lending flower boxes that slow traffic down", "description": english["description"],
+        "history": [{}, {"note": "The lending has begun."}, {"note": "The flower boxes are lent out."}]}
+    content = load(project / "content", "content")
+    commitment = content.commitments["fgk-blomlador"]
+    assert saved["translated_from"]["title"] == translated.fingerprint(commitment.title)
+    assert saved["translated_from"]["history"] == translated.fingerprint(commitment.history)
+    checked = run_script("check", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    assert "en/commitments/2022-2023/fgk-blomlador.yaml: title" not in checked.stdout  # the English is up to date again
+    assert "ar/commitments/2022-2023/fgk-blomlador.yaml: title (originalet har ändrats" in checked.stdout  # the Arabic is not
+    shown = translated.in_language(content, "en").commitments["fgk-blomlador"]
+    assert shown.title == "Lending flower boxes that slow traffic down"
+    assert [entry.note for entry in shown.history] == [None, "The lending has begun.", "The flower boxes are lent out."]

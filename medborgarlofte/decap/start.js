@@ -1,7 +1,8 @@
 // Starts Decap CMS with the one format it lacks: a YAML file of items keyed by id (content/actors.yaml,
 // content/themes.yaml), which the form edits as a list of items that each carry their id.
 // Decap is loaded from here, after it has been told to wait: the format must be registered before it starts.
-import { CONTROL_NAMES, DECAP_CORRECTIONS, DECAP_PHRASES } from "./svenska.js";
+import { CONTROL_NAMES, DECAP_CORRECTIONS, DECAP_PHRASES, TRANSLATING } from "./svenska.js";
+import { register as registerTranslating } from "./translating.js";
 import { parse, stringify } from "./yaml/index.js";
 
 const LIST = "items";
@@ -29,6 +30,7 @@ let markdownField = null;
 const UNNAMED = [
   ['[role="textbox"]', (box) => markdownField && box.closest(`[aria-label="${markdownField}"]`)?.querySelector("label")?.firstChild?.textContent],
   ['[aria-roledescription="sortable"]', () => CONTROL_NAMES.move],
+  ["iframe#preview-pane", () => CONTROL_NAMES.preview],
   [
     '[class*="TopBarButton"]',
     (button) => (button === button.parentElement.querySelector('[class*="TopBarButton"]') ? CONTROL_NAMES.showOrHide : CONTROL_NAMES.remove),
@@ -72,11 +74,14 @@ if (document.body.dataset.signIn === "local" && !LOCAL_HOSTS.has(location.hostna
   window.CMS_MANUAL_INIT = true;
   const decap = document.createElement("script");
   decap.src = new URL("decap-cms.js", import.meta.url).href;
-  decap.addEventListener("load", () => {
+  decap.addEventListener("load", async () => {
     const swedish = corrected(filled(window.CMS.getLocale("sv"), DECAP_PHRASES), DECAP_CORRECTIONS);
     markdownField = swedish.editor.editorControl.field.widgetLabel.replace("%{widgetLabel}", "markdown");
     window.CMS.registerLocale("sv", swedish);
     window.CMS.registerCustomFormat("keyed-yaml", "yaml", keyedYaml);
+    // The translators' forms need to know their collections before Decap starts: read from the same configuration.
+    const config = parse(await (await fetch(document.querySelector('link[rel="cms-config-url"]').href)).text());
+    registerTranslating(window.CMS, TRANSLATING, config);
     window.CMS.init();
   });
   document.body.append(decap);

@@ -121,4 +121,19 @@ export const CONTROL_NAMES = {
   move: "Flytta",
   showOrHide: "Visa eller dölj",
   remove: "Ta bort",
+  preview: "Förhandsvisning",
+};
+
+// The translators' forms: the review of a translation against its Swedish original, and the original beside it.
+export const TRANSLATING = {
+  loading: "Läser originalet …",
+  noOriginal: "Originalet finns inte: välj vad översättningen översätter.",
+  reviewed: "Översättningen är granskad mot originalet som det är nu.",
+  notReviewed: "Översättningen är inte granskad mot originalet.",
+  outdated: "Originalet har ändrats sedan översättningen granskades:",
+  tick: "Jag har granskat översättningen mot originalet som det är nu",
+  sideBySide: "Originalet på svenska bredvid översättningen",
+  field: "Fält",
+  swedish: "Svenska",
+  notTranslated: "(inte översatt: visas på svenska)",
 };
