@@ -244,8 +244,13 @@ def _translations(language: str, schemas: dict[str, dict[str, Any]]) -> list[dic
     return found
 
 
-def _names(texts: dict[str, Any]) -> set[str]:
-    return set(texts) | {name for spec in texts.values() if isinstance(spec, dict) for inner in spec.values() for name in _names(inner)}
+def _names(texts: dict[str, Any]) -> list[str]:
+    """The names of the texts, items' too, in their order (the same every build)."""
+    found = list(texts)
+    for spec in texts.values():
+        if isinstance(spec, dict):
+            found += [name for inner in spec.values() for name in _names(inner) if name not in found]
+    return found
 
 
 def _label(name: str) -> str:
