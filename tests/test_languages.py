@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -348,3 +349,34 @@ def test_the_page_for_a_missing_address_speaks_its_language(site: Path, code: st
     page = (site / language_folder(code, SITE_LANGUAGES[0]) / "404.html").read_text(encoding="utf-8")
     article = re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1)
     assert f"<h1>{title}</h1>" in article and f">{start}</a>" in article
+
+
+@pytest.mark.slow
+def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Somali, as the README's recipe adds it: a catalogue made from the template (pybabel init), its words filled in as
+    a translator gives them, and one line in mkdocs.yml. A word not yet translated is shown in Swedish."""
+    from babel.messages.pofile import read_po, write_po
+
+    from medborgarlofte import translations
+    from medborgarlofte.commands.build import build
+
+    from .conftest import TODAY
+
+    locales = tmp_path / "locale"
+    shutil.copytree(translations.LOCALES, locales)
+    with (translations.LOCALES / "messages.pot").open("rb") as template:
+        somali = read_po(template, locale="so")
+    somali["Åtaganden"].string = "Ballanqaadyada"  # the one word a translator has given so far
+    (locales / "so/LC_MESSAGES").mkdir(parents=True)
+    with (locales / "so/LC_MESSAGES/messages.po").open("wb") as stream:
+        write_po(stream, somali)
+    monkeypatch.setattr(translations, "LOCALES", locales)
+
+    project = make_project(tmp_path / "project", languages=["sv", "en", "so"])
+    build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY)
+    page = (project / "site/so/lofte/ataganden/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="so"( dir="ltr")?', page)
+    assert "<h1>Ballanqaadyada</h1>" in page or re.search(r"<h1[^>]*>Ballanqaadyada", page)
+    assert "Commitments" not in re.search(r"<h1[^>]*>.*?</h1>", page, re.S).group(0)
+    languages = re.findall(r'hreflang="([a-z]+)"', (project / "site/so/sitemap.xml").read_text(encoding="utf-8"))
+    assert {"sv", "en", "so"} <= set(languages)
