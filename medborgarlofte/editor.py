@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, get_origin
 
 import yaml
 from filelock import FileLock
@@ -203,14 +203,13 @@ def _translations(language: str, schemas: dict[str, dict[str, Any]]) -> list[dic
         kind = file.removesuffix(".yaml")
         plural, singular = COLLECTION_LABELS[kind]
         schema = schemas[TRANSLATION_SCHEMAS[kind]]
-        common: dict[str, Any] = {"name": f"{language}-{kind}", "label": f"{plural} på {in_swedish}", "label_singular": f"{singular.lower()} på {in_swedish}",
-                  "editor": {"preview": False}}
+        common: dict[str, Any] = {"name": f"{language}-{kind}", "label": f"{plural} på {in_swedish}", "label_singular": f"{singular.lower()} på {in_swedish}"}
         if file.endswith(".yaml"):  # actors.yaml, themes.yaml: one translation of every item, keyed by id as the original
             item = schema["$defs"][schema["additionalProperties"]["$ref"].split("/")[-1]]
             id_field = {"name": "id", "label": FIELD_LABELS["id"], "widget": "relation", "required": True, "collection": kind, "file": kind,
                         "value_field": f"{REGISTRY_LIST}.*.id", "search_fields": [f"{REGISTRY_LIST}.*.name"], "display_fields": [f"{REGISTRY_LIST}.*.name"]}
             item_fields = [field | {"required": False} for field in _fields(item, schema) if field["name"] != translated.SOURCE]
-            found.append({**common, "format": REGISTRY_FORMAT, "extension": "yaml", "files": [{
+            found.append({**common, "format": REGISTRY_FORMAT, "extension": "yaml", "editor": {"preview": False}, "files": [{
                 "name": f"{language}-{kind}", "label": common["label"], "file": f"content/{translated.FOLDER}/{language}/{file}",
                 "fields": [{"name": REGISTRY_LIST, "label": plural, "label_singular": singular, "widget": "list", "summary": "{{fields.id}}",
                             "fields": [id_field, *item_fields]}]}]})
@@ -231,10 +230,10 @@ def _translations(language: str, schemas: dict[str, dict[str, Any]]) -> list[dic
         review = {"name": translated.SOURCE, "label": FIELD_LABELS[translated.SOURCE], "required": False, "widget": REVIEW_WIDGET,
                   # Any collection of updates reads any update's file: they are one folder.
                   "original": kind if kind != "updates" else KINDS[next(iter(KINDS))].page,
-                  "language": language, "language_name": language_name(language, "sv"), "direction": direction(language),
+                  "language": language, "language_name": in_swedish, "direction": direction(language),
                   "texts": texts, "labels": {name: _label(name) for name in _names(texts)}}
-        common["editor"] = {"preview": True}  # the original beside the form (start.js)
-        collection: dict[str, Any] = {**common, "folder": f"content/{translated.FOLDER}/{language}/{kind}", "extension": extension,
+        collection: dict[str, Any] = {**common, "editor": {"preview": True},  # the original beside the form (start.js)
+                      "folder": f"content/{translated.FOLDER}/{language}/{kind}", "extension": extension,
                       "format": TRANSLATION_FORMATS[extension], "create": True, "identifier_field": ORIGINAL,
                       "slug": f"{{{{fields.{ORIGINAL}}}}}", "summary": "{{filename}}", "fields": [original, review, *fields]}
         if kind == "commitments":  # in a folder per period, as the originals
@@ -268,7 +267,7 @@ def _texts(model: type[Record]) -> dict[str, Any]:
             texts[name] = {"items" if within[1] else "item": _texts(within[0])}
         elif MARKDOWN_TEXT in info.metadata or any(MARKDOWN_TEXT in getattr(arg, "__metadata__", ()) for arg in getattr(info.annotation, "__args__", ())):
             texts[name] = "markdown"
-        elif "tuple" in str(info.annotation):
+        elif get_origin(info.annotation) is tuple:
             texts[name] = "lines"
         else:
             texts[name] = "text"
