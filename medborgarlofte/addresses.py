@@ -179,12 +179,41 @@ def in_generated(path: str) -> str:
     return path.removeprefix(f"{GENERATED}/")
 
 
+# The national index (`medborgarlofte index`): a site of its own, with the same start page, styles, feeds' and data's
+# places as an area's site, and these pages of its own.
+INDEX_AREAS = f"{GENERATED}/omraden/index.md"  # every area, with its current or latest promise
+INDEX_RUNNING = f"{GENERATED}/omraden/galler-nu/index.md"  # the areas whose latest promise runs today
+INDEX_ENDED = f"{GENERATED}/omraden/har-slutat/index.md"  # the areas whose latest promise has ended
+INDEX_COUNTIES = f"{GENERATED}/lan/index.md"
+INDEX_SOURCES = f"{GENERATED}/kallor.md"  # every source, and what became of it when the index was built
+
+
+def county(code: str) -> str:
+    """A county's page in the index, by its official code (SCB's län code): 'lofte/lan/12.md'."""
+    return f"{GENERATED}/lan/{code}.md"
+
+
+def municipality(code: str) -> str:
+    return f"{GENERATED}/kommun/{code}.md"
+
+
+def indexed_area(slug: str) -> str:
+    return f"{GENERATED}/omrade/{slug}.md"
+
+
+def county_feed(code: str) -> str:
+    return f"lan/{code}"
+
+
 ALL_DATA = data("medborgarlofte.json")
 ALL_DATA_SCHEMA = data("medborgarlofte.schema.json")
 COMMITMENTS_CSV = data("ataganden.csv")
 CHANGES_CSV = data("statusandringar.csv")
 CHANGES_JSON = data("statusandringar.json")
 CHANGES_SCHEMA = data("statusandringar.schema.json")
+INDEX_COMMITMENTS_JSON = data("ataganden.json")  # the index's: every commitment of every area, beside COMMITMENTS_CSV
+INDEX_COMMITMENTS_SCHEMA = data("ataganden.schema.json")
+INDEX_SOURCES_JSON = data("kallor.json")
 
 # Addresses once published that now lead elsewhere, kept for good: a redirect page at the old address
 # (under the site's root) leads to the page (under docs/) that took its place.

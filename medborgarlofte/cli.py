@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import terminal, versions
-from .commands import build, check, edit, init, new, reviewed, schema, serve
+from .commands import build, check, edit, index, init, new, reviewed, schema, serve
 from .errors import ContentErrors, did_you_mean
 from .rendering import ENGINES
 from .settings import read_settings
 from .structure import today_in_sweden
+from .writers import WORK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +65,17 @@ def _main(argv: list[str] | None) -> int:
     init_parser.add_argument("folder", metavar="MAPP", help="mappen som skapas (ny eller tom)")
     for question in init.QUESTIONS:
         init_parser.add_argument(f"--{question.flag}", metavar="SVAR", help=f"{question.asked}; frågas i en terminal om den inte anges")
+    index_parser = verbs.add_parser("index", help="bygg det nationella indexet över alla områdens löften från deras öppna data")
+    index_parser.add_argument("--sources", required=True, metavar="FIL", help="källfilen: en sajts adress eller en mapp med en byggd sajt per rad")
+    index_parser.add_argument("--out", required=True, metavar="MAPP", help="mappen indexet byggs till (ersätts först när allt är byggt)")
+    index_parser.add_argument("--site-url", metavar="ADRESS", help="adressen indexet publiceras på")
+    index_parser.add_argument("--work", default=f"{WORK}/index", metavar="MAPP",
+                              help=f"där varje källas senaste goda kopia sparas, och indexets arbetsfiler (standard: {WORK}/index)")
+    index_parser.add_argument("--format", choices=index.FORMATS, default=index.FORMATS[0], metavar="FORMAT",
+                              help="text (standard), eller github: varje källa med problem också som en anteckning, och en sammanfattning på körningens sida")
     args = parser.parse_args(argv)
+    if args.verb == "index":
+        return index.run(Path(args.sources), Path(args.out), Path(args.work), args.site_url, args.format)
     if args.verb == "init":
         given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in init.QUESTIONS}
         return init.run(Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None)

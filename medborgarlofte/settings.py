@@ -326,7 +326,7 @@ def _languages(value: Any, theme_language: str, line_of: Any, where: str, proble
         key = f"extra.languages.{index}"
         code = entry.get("language") if isinstance(entry, dict) else None
         unknown = sorted(set(entry) - {"language", "site_name", "site_description"}) if isinstance(entry, dict) else []
-        if not isinstance(code, str) or not LANGUAGE.match(code) or not _known(code):
+        if not isinstance(code, str) or not LANGUAGE.match(code) or not known_language(code):
             problems.append(ContentError(where, line_of("languages"), key, f"fick {entry!r} (förväntade en språkkod som Babel känner, t.ex. 'language: en')"))
         elif unknown:
             problems.append(ContentError(where, line_of("languages"), f"{key}.{unknown[0]}", "okänt fält (förväntade language, site_name eller site_description)"))
@@ -454,7 +454,7 @@ def page_translation(name: str) -> tuple[str, str] | None:
     """('tillganglighet.md', 'en') for the hand-written page tillganglighet.en.md; None for a file that is no translation."""
     stem, _, suffix = name.rpartition(".")
     base, _, code = stem.rpartition(".")
-    return (f"{base}.{suffix}", code) if base and LANGUAGE.match(code) and _known(code) else None
+    return (f"{base}.{suffix}", code) if base and LANGUAGE.match(code) and known_language(code) else None
 
 
 def _translated_pages(docs_dir: Path) -> set[str]:
@@ -463,7 +463,8 @@ def _translated_pages(docs_dir: Path) -> set[str]:
     return {translation[1] for translation in found if translation}
 
 
-def _known(code: str) -> bool:
+def known_language(code: str) -> bool:
+    """Whether Babel knows the language: its name, direction and words can be given."""
     try:
         Locale.parse(code)
     except (UnknownLocaleError, ValueError):

@@ -4,6 +4,7 @@ import functools
 import hashlib
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -26,6 +27,8 @@ from medborgarlofte.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "sample"
+SECOND = ROOT / "tests" / "second"  # a second promise, not Sofielund's shape
+SECOND_TODAY = date(2026, 12, 1)  # the day it is built as of
 SCRIPT = ROOT / "scripts" / "build_pages.py"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The day the default site is built as of in the tests, and the path its real address has (GitHub Pages serves it there).
@@ -38,9 +41,10 @@ WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
-def run_script(*args: str, cwd: Path = ROOT, epoch: str | None = None) -> subprocess.CompletedProcess:
-    """build_pages.py as an editor runs it; epoch fixes the day it believes it is (SOURCE_DATE_EPOCH)."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch} if epoch else None
+def run_script(*args: str, cwd: Path = ROOT, epoch: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """build_pages.py as an editor runs it; epoch fixes the day it believes it is (SOURCE_DATE_EPOCH), env adds to the environment."""
+    if epoch or env:
+        env = {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}), **(env or {})}
     return subprocess.run([sys.executable, str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
@@ -200,6 +204,28 @@ def site_url(default_www: Path) -> Iterator[str]:
     """The default site served as GitHub Pages serves it."""
     with served(default_www) as port:
         yield f"http://127.0.0.1:{port}{BASE}"
+
+
+def _second_site(folder: Path) -> None:
+    """The second promise (tests/second/), a municipality and the police in Norrbotten, built in Swedish and English."""
+    from medborgarlofte.commands.build import build
+
+    project = make_project(folder / "project", languages=["sv", "en"])
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"^site_name: .*$", "site_name: Medborgarlöfte Norrby", text, flags=re.MULTILINE)
+    text = re.sub(r"^site_description: .*$", "site_description: Följ kommunens och polisens medborgarlöfte för Norrby centrum.", text, flags=re.MULTILINE)
+    text = re.sub(r"^  area:\n(    .*\n)+", "  area:\n    name: Norrby centrum\n    municipality: Norrby\n    municipality_code: '2599'\n"
+                  "    county: Norrbottens län\n    county_code: '25'\n", text, flags=re.MULTILINE)
+    text = text.replace("    - language: en\n", "    - language: en\n      site_name: Citizen promise Norrby\n      site_description: Follow the citizen promise for Norrby.\n")
+    config.write_text(text, encoding="utf-8")
+    build(SECOND, "content", config, project / "site", SECOND_TODAY)
+
+
+@pytest.fixture(scope="session")
+def second_site(shared: Path) -> Path:
+    """The second promise's site, built once for the session."""
+    return built_once(shared, "second-promise", _second_site) / "project" / "site"
 
 
 @pytest.fixture(scope="session")

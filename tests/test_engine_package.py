@@ -90,7 +90,8 @@ def test_no_file_of_the_engine_names_an_area(wheel: Path) -> None:
     assert {name: words for name, words in found.items() if words} == {}
     # What the engine brings to every site is in the wheel: templates, the theme's overrides, catalogues, the editor, the skeleton.
     for needed in ("medborgarlofte/templates/start.md.j2", "medborgarlofte/theme/main.html", "medborgarlofte/locale/ar/LC_MESSAGES/messages.po",
-                   "medborgarlofte/decap/package-lock.json", "medborgarlofte/skeleton/mkdocs.yml", "medborgarlofte/skeleton/.github/workflows/publish.yml"):
+                   "medborgarlofte/decap/package-lock.json", "medborgarlofte/skeleton/mkdocs.yml", "medborgarlofte/skeleton/.github/workflows/publish.yml",
+                   "medborgarlofte/national/site/mkdocs.yml", "medborgarlofte/national/site/docs/index.ar.md", f"medborgarlofte/national/formats/{versions.FORMAT}.schema.json"):
         assert needed in names
     assert f"medborgarlofte-{versions.ENGINE}.dist-info/entry_points.txt" in names
 
@@ -122,6 +123,12 @@ def test_a_new_area_is_made_checked_and_built_by_the_installed_engine(environmen
                             "county": "Norrbottens län", "county_code": "25"}
     assert data["engine"] == versions.ENGINE and data["format"] == versions.FORMAT
     assert "وعد المواطنين Norrby centrum" in (published / "ar" / "index.html").read_text(encoding="utf-8")
+    # The installed engine builds the national index too, from the area's built site.
+    (tmp_path / "kallor.txt").write_text("norrby/site\n", encoding="utf-8")
+    indexed = _run(environment, "index", "--sources", "kallor.txt", "--out", "index", cwd=tmp_path)
+    assert indexed.returncode == 0, indexed.stdout + indexed.stderr
+    assert "1 område, 1 löfte, 1 åtagande." in indexed.stdout
+    assert "Norrby centrum" in (tmp_path / "index/lofte/omrade/2599-norrby-centrum/index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

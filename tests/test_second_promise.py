@@ -7,36 +7,21 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date
 from pathlib import Path
 
 import lxml.html
 import pytest
 
-from medborgarlofte.commands.build import build
+from .conftest import SECOND, run_script
 
-from .conftest import ROOT, make_project, run_script
-
-SECOND = ROOT / "tests" / "second"
-TODAY = date(2026, 12, 1)
 # Words of the reference site that would show that the engine assumed its shape; none is in the second promise's content.
 SOFIELUND = ("Sofielund", "Malmö", "Seveds", "BID", "Fastighetsägare", "Exempelstad", "Seved")
 pytestmark = pytest.mark.xdist_group("second-promise")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("second") / "project", languages=["sv", "en"])
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = re.sub(r"^site_name: .*$", "site_name: Medborgarlöfte Norrby", text, flags=re.MULTILINE)
-    text = re.sub(r"^site_description: .*$", "site_description: Följ kommunens och polisens medborgarlöfte för Norrby centrum.", text, flags=re.MULTILINE)
-    text = re.sub(r"^  area:\n(    .*\n)+", "  area:\n    name: Norrby centrum\n    municipality: Norrby\n    municipality_code: '2599'\n"
-                  "    county: Norrbottens län\n    county_code: '25'\n", text, flags=re.MULTILINE)
-    text = text.replace("    - language: en\n", "    - language: en\n      site_name: Citizen promise Norrby\n      site_description: Follow the citizen promise for Norrby.\n")
-    config.write_text(text, encoding="utf-8")
-    build(SECOND, "content", config, project / "site", TODAY)
-    return project / "site"
+def site(second_site: Path) -> Path:
+    return second_site
 
 
 def _text(site: Path, page: str) -> str:

@@ -16,7 +16,10 @@ from medborgarlofte.translations import LOCALES
 from .conftest import ROOT
 
 # What readers see is made here; the rest of the package speaks to the people who write content.
-READER_FACING = sorted([*(ROOT / "medborgarlofte/generators").glob("*.py"), ROOT / "medborgarlofte/vocabulary.py"])
+# The index's reading of its sources speaks to its maintainer, in Swedish, as the commands do; its pages mark those words so.
+READER_FACING = sorted([*(ROOT / "medborgarlofte/generators").glob("*.py"), *(ROOT / "medborgarlofte/national").glob("*.py"),
+                        ROOT / "medborgarlofte/vocabulary.py"])
+READER_FACING.remove(ROOT / "medborgarlofte/national/sources.py")
 WORDS = re.compile(r"[åäöÅÄÖ]|[A-ZÅÄÖ][a-zåäö]+ [a-zåäö]{2,}")
 MARKUP = re.compile(r"^\s*<|[{};]\s*$|^[\w.-]+/|%\(")  # markup, styles, paths and format strings around words, not words
 
@@ -56,6 +59,18 @@ def test_the_catalogue_template_is_up_to_date(tmp_path: Path) -> None:
     assert extracted.read_text(encoding="utf-8") == (LOCALES / "messages.pot").read_text(encoding="utf-8"), "run: make messages"
 
 
+@pytest.mark.parametrize("module", READER_FACING, ids=lambda p: p.name)
+def test_every_message_marked_in_python_is_in_the_catalogue(module: Path) -> None:
+    """Babel does not look inside an f-string: a message marked there would be shown in Swedish in every language."""
+    from babel.messages.pofile import read_po
+
+    with (LOCALES / "messages.pot").open("rb") as stream:
+        known = {message.id[0] if isinstance(message.id, tuple) else message.id for message in read_po(stream)}
+    marked = [node.args[0].value for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_", "N_") and node.args and isinstance(node.args[0], ast.Constant)]
+    assert [message for message in marked if message not in known] == []
+
+
 MARKUP_WORDS = {"follow", "links", "pager", "nbsp", "note", "warning", "chart", "small", "width", "height", "RSS", "Atom"}
 
 
@@ -71,9 +86,9 @@ def test_no_template_shows_a_word_outside_the_catalogue(template: Path) -> None:
 
 
 def test_a_value_put_into_a_message_is_shown_as_text() -> None:
-    from medborgarlofte.generators.pages import _environment
+    from medborgarlofte.generators.pages import environment
     from medborgarlofte.settings import read_settings
 
-    env = _environment(read_settings(ROOT / "mkdocs.yml"))
+    env = environment(read_settings(ROOT / "mkdocs.yml"))
     shown = env.from_string("{% trans title=title %}Om {{ title }}.{% endtrans %}").render(title="[x](javascript:alert(1)) <b>")
     assert shown == r"Om <bdi>\[x\](javascript:alert(1)) &lt;b&gt;</bdi>."  # as text, and isolated from the words around it

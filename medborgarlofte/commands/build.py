@@ -43,7 +43,15 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     # The web editor, at /admin/ of the whole site, where mkdocs.yml asks for one.
     beside = editor.generate(settings, settings.editor) if settings.editor else {}
     copies = editor.installed_files() if settings.editor else {}
+    publish(settings, config_file, sites, site_dir, today, engine, beside, copies)
+    return site_dir
 
+
+def publish(settings: Settings, config_file: Path, sites: list[tuple[Settings, dict[str, str | bytes]]], site_dir: Path, today: date,
+            engine: str = "mkdocs", beside: dict[str, str | bytes] | None = None, copies: dict[str, Path] | None = None) -> None:
+    """Each language's generated files written beside the hand-written pages, and rendered into site_dir, which is
+    replaced only if every language renders: under the lock of the folder of config_file, so that two builds never mix."""
+    work = config_file.parent / WORK
     with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
                 "Ett annat bygge pågår fortfarande; försök igen när det är klart."):
         staging = work / "staging"
@@ -61,7 +69,6 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
         render([site for site, _ in sites], folders, site_dir, staging, today, engine, beside, copies)
         COMPILED.write(work / "compiled")
         DRAWN.write(work / "cards")
-    return site_dir
 
 
 def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: date, preview: Preview, whole: bool = True) -> Path:

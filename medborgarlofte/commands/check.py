@@ -92,7 +92,7 @@ def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], 
     on the run's page (the file GITHUB_STEP_SUMMARY names, when the check runs in a workflow)."""
     for level, problems in (("error", errors), ("warning", warnings)):
         for problem in problems:
-            terminal.command(f"::{level} file={_property(problem.path)},line={problem.line},title={_property(problem.field)}::{_data(problem.message)}")
+            terminal.command(f"::{level} file={workflow_property(problem.path)},line={problem.line},title={workflow_property(problem.field)}::{workflow_data(problem.message)}")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as stream:
@@ -108,21 +108,21 @@ def step_summary(errors: Sequence[ContentError], warnings: Sequence[ContentError
         lines = ["## Innehållet är giltigt", "", f"Innehållet i {shown_as} kan publiceras.", ""]
     if problems := [("Fel", problem) for problem in errors] + [("Varning", problem) for problem in warnings]:
         lines += ["| | Fil | Rad | Fält | Vad som är fel |", "|---|---|---:|---|---|"]
-        lines += [f"| {what} | {_cell(problem.path)} | {problem.line} | {_cell(problem.field)} | {_cell(problem.message)} |" for what, problem in problems]
+        lines += [f"| {what} | {table_cell(problem.path)} | {problem.line} | {table_cell(problem.field)} | {table_cell(problem.message)} |" for what, problem in problems]
         lines.append("")
     return "\n".join(lines) + "\n"
 
 
-def _data(text: str) -> str:
+def workflow_data(text: str) -> str:
     """A workflow command's message, escaped as GitHub's toolkit does, and shown as a terminal shows it."""
     return terminal.shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+def workflow_property(text: str) -> str:
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _cell(text: str) -> str:
+def table_cell(text: str) -> str:
     """A text in a Markdown table cell: its own pipes and line breaks cannot end the cell, and it is no markup."""
     return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", " ".join(text.split()))
 
@@ -186,7 +186,7 @@ def summary(content: Content, shown_as: str) -> str:
     lines = [
         f"Innehållet i {shown_as} är giltigt.",
         "  " + ", ".join(
-            _count(len(items), one, many)
+            counted(len(items), one, many)
             for items, one, many in (
                 (content.periods, "period", "perioder"),
                 (content.actors, "aktör", "aktörer"),
@@ -206,5 +206,5 @@ def summary(content: Content, shown_as: str) -> str:
     return "\n".join(lines)
 
 
-def _count(number: int, one: str, many: str) -> str:
+def counted(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"

@@ -95,7 +95,7 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
         return Text(drawable(str(words)), direction(getattr(words, "language", settings.language)) == "rtl")
 
     site_name = text(settings.name)
-    cards = {at.SITE_CARD: Card(site_name, text(""), text(settings.description), None, text(""), rtl)}
+    cards = {at.SITE_CARD: _site_card(settings)}
     for commitment in content.commitments.values():
         period = content.periods[commitment.period]
         day = period.ended_on(today)
@@ -115,6 +115,16 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
             site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
             Badge(catalogue(settings.language).pgettext(ONE, kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)
     return cards
+
+
+def site_card(settings: Settings) -> dict[str, bytes]:
+    """The card of a site that has no other (the national index): its name and description, by its path under docs/."""
+    return DRAWN.drawn({at.SITE_CARD: _site_card(settings)})
+
+
+def _site_card(settings: Settings) -> Card:
+    rtl = direction(settings.language) == "rtl"
+    return Card(Text(drawable(settings.name), rtl), Text("", rtl), Text(drawable(settings.description), rtl), None, Text("", rtl), rtl)
 
 
 class DrawnCards:

@@ -51,19 +51,25 @@ def generate(content: Content, settings: Settings, remembered: Remembered | None
     items = sorted(_items(content, settings, Renderer(), _), key=lambda i: (i.moment, i.guid), reverse=True)
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
-    files: dict[str, str] = {}
+    return files(_feeds(content, items, _), settings, fallback, remembered)
+
+
+def files(chosen: Iterable[tuple[Feed, list[Item]]], settings: Settings, fallback: datetime, remembered: Remembered | None = None) -> dict[str, str]:
+    """Each feed's RSS and Atom files, of its newest MAX_ITEMS items, and a sitemap of each folder of feeds; a feed with
+    nothing in it yet is dated fallback."""
+    made_files: dict[str, str] = {}
     by_sitemap: dict[str, list[str]] = defaultdict(list)
-    for feed, chosen in _feeds(content, items, _):
-        latest = chosen[:MAX_ITEMS]
+    for feed, items in chosen:
+        latest = items[:MAX_ITEMS]
         rss, atom = made(remembered, ("feed", feed, latest, settings, fallback), _render, feed, latest, settings, fallback)
-        files[at.feed(feed.name, "rss")] = rss
-        files[at.feed(feed.name, "atom")] = atom
+        made_files[at.feed(feed.name, "rss")] = rss
+        made_files[at.feed(feed.name, "atom")] = atom
         by_sitemap[at.feed_sitemap(feed.name)] += [at.url_of(settings.url, at.feed(feed.name, ending)) for ending in ("rss", "atom")]
     # Each folder of feeds has a sitemap of them: search engines take feeds as sitemaps, and Material's
     # script looks for one beside every <link rel="alternate"> a page has, which would otherwise be a 404.
     for sitemap, addresses in by_sitemap.items():
-        files[sitemap] = _sitemap(addresses)
-    return files
+        made_files[sitemap] = _sitemap(addresses)
+    return made_files
 
 
 def _sitemap(addresses: list[str]) -> str:
@@ -116,7 +122,8 @@ def _update_item(update: Update, content: Content, settings: Settings, renderer:
     if update.dialogue:
         said, done = escape(_("Ni sa:")), escape(_("Vi gör:"))
         points = "".join(f"<li><p><strong>{said}</strong> {escape(p.raised)}</p><p><strong>{done}</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
-        body += f"<h2>{escape(_('Ni sa – vi gör'))}</h2><ul>{points}</ul>" if points else ""
+        heading = escape(_("Ni sa – vi gör"))
+        body += f"<h2>{heading}</h2><ul>{points}</ul>" if points else ""
     return Item(
         guid=link,
         title=_("Exempel: %(title)s") % {"title": isolated(update.title)} if update.example else update.title,
@@ -141,7 +148,9 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
         change = (_("Status: %(status)s (tidigare %(previous)s).") if previous else _("Status: %(status)s.")) % words
         note = f" {isolated(entry.note)}" if entry.note else ""
         responsible = " " + _("Ansvarig: %(actors)s.") % {"actors": listed(settings.language, [isolated(content.actors[a].name) for a in commitment.actors])}
-        source = f' <a href="{escape(entry.source)}">{escape(_("Källa"))}</a>.' if entry.source else ""
+        # Messages outside the f-strings, where `make messages` finds them.
+        source_word, about = escape(_("Källa")), escape(_("Om åtagandet"))
+        source = f' <a href="{escape(entry.source)}">{source_word}</a>.' if entry.source else ""
         title = f"{isolated(commitment.title)}: {status}"
         yield Item(
             guid=link,
@@ -149,7 +158,7 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
             link=link,
             moment=datetime.combine(entry.date, time(), TIMEZONE),
             summary=change + note + responsible,
-            html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible.strip())} <a href="{page}">{escape(_("Om åtagandet"))}</a></p>',
+            html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible.strip())} <a href="{page}">{about}</a></p>',
             authors=tuple(content.actors[a].name for a in commitment.actors),
             commitments=(commitment.id,),
             actors=commitment.actors,

@@ -120,8 +120,8 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     return {
         at.ALL_DATA: _json(data.model_dump(mode="json")),
         at.ALL_DATA_SCHEMA: _json(OpenData.model_json_schema(mode="serialization")),
-        at.COMMITMENTS_CSV: _csv(COMMITMENT_COLUMNS, [_commitment_row(c, said) for c in commitments]),
-        at.CHANGES_CSV: _csv(CHANGE_COLUMNS, [_change_row(change, said) for change in changes]),
+        at.COMMITMENTS_CSV: csv_text(COMMITMENT_COLUMNS, [_commitment_row(c, said) for c in commitments]),
+        at.CHANGES_CSV: csv_text(CHANGE_COLUMNS, [_change_row(change, said) for change in changes]),
         at.CHANGES_JSON: _json([change.model_dump(mode="json") for change in changes]),
         at.CHANGES_SCHEMA: _json(TypeAdapter(list[PublishedChange]).json_schema(mode="serialization")),
     }
@@ -178,7 +178,8 @@ def neutralised(cell: str) -> str:
     return cell
 
 
-def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+def csv_text(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+    """Rows as CSV that Excel with Swedish settings opens as it is: semicolons, a byte-order mark, no cell run as a formula."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=columns, delimiter=CSV_DELIMITER)

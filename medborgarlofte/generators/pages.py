@@ -117,7 +117,7 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
 
     remembered (the preview's) gives a page as it was made last time when all that it is made from is as it was.
     """
-    env = _environment(settings)
+    env = environment(settings)
     views = _commitment_views(content, settings, today)
     by_period: dict[str, list[CommitmentView]] = {period_id: [] for period_id in content.periods}
     for view in views.values():
@@ -129,21 +129,26 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
     # Whether the letters are also on paper is the area's fact (extra.area), said only where its settings say so.
     shared = {"settings": settings, "today": today, "current": site.current, "unofficial": content.shown_in != content.language,
               "paper_letters": bool(settings.area and settings.area.paper_letters)}
-    pages: dict[str, str] = {}
-    for pages_of_a_kind in SITE_MAP:
-        for page in pages_of_a_kind(site):
-            for n, (path, values) in enumerate(_split(page)):
-                feeds_of_page = {ending: at.feed(page.feed, ending) for ending in ("rss", "atom")} if page.feed and n == 0 else None
-                given = {"here": path, "feed": feeds_of_page, **shared, **values}
-                text = made(remembered, (page.template, given), env.get_template(page.template).render, given)
-                front = {"feed": posixpath.splitext(feeds_of_page["rss"])[0]} if feeds_of_page else {}
-                front.update({key: value for key, value in (("description", page.description), ("image", page.card), ("image_alt", page.card_text),
-                                                            ("kind", page.kind), ("search_excluded", "true" if not page.searchable else None)) if value})
-                pages[path] = f"---\n{front_matter(front)}---\n{text}" if front else text
+    pages = rendered(env, (page for pages_of_a_kind in SITE_MAP for page in pages_of_a_kind(site)), shared, remembered)
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
             settings=settings, canonical=at.url_of(settings.url, new), target=at.relative_address(at.page_address(new), old + "index.md"))
     return pages
+
+
+def rendered(env: Environment, pages: Iterable[Page], shared: Mapping[str, Any], remembered: Remembered | None = None) -> dict[str, str]:
+    """Each page as Markdown with its metadata, by its path under docs/; a listing as its pages of PER_PAGE items."""
+    files: dict[str, str] = {}
+    for page in pages:
+        for n, (path, values) in enumerate(_split(page)):
+            feeds_of_page = {ending: at.feed(page.feed, ending) for ending in ("rss", "atom")} if page.feed and n == 0 else None
+            given = {"here": path, "feed": feeds_of_page, **shared, **values}
+            text = made(remembered, (page.template, given), env.get_template(page.template).render, given)
+            front = {"feed": posixpath.splitext(feeds_of_page["rss"])[0]} if feeds_of_page else {}
+            front.update({key: value for key, value in (("description", page.description), ("image", page.card), ("image_alt", page.card_text),
+                                                        ("kind", page.kind), ("search_excluded", "true" if not page.searchable else None)) if value})
+            files[path] = f"---\n{front_matter(front)}---\n{text}" if front else text
+    return files
 
 
 # YAML 1.1's short escapes for line and paragraph separators and NEL, in the form every YAML reader knows.
@@ -385,7 +390,8 @@ def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tu
 
 
 
-def _environment(settings: Settings) -> Environment:
+def environment(settings: Settings) -> Environment:
+    """The pages' environment in the settings' language: every filter that shows a date, a number, a status or a text from content."""
     words = catalogue(settings.language)
     _ = words.gettext
     shown = _Shown(settings.language, _)
@@ -405,6 +411,8 @@ def _environment(settings: Settings) -> Environment:
         day=lambda d: Markup(_date(d, "long", settings.language)) if d else "",
         month=lambda d: Markup(_date(d, "yMMMM", settings.language)),
         when=lambda held: Markup(escape(_when(held, settings.language, _))),
+        away=_away,
+        clock=lambda moment: Markup(escape(format_time(moment, "short", locale=settings.language))),
         number=lambda n: Markup(format_decimal(n, locale=settings.language)),
         share=lambda percent: Markup(escape(format_percent(percent / 100, locale=settings.language))),  # 23 %, 23%, ٪23 as each language writes it
         md=_markdown_filter(Renderer(), shown),
@@ -434,6 +442,17 @@ def _environment(settings: Settings) -> Environment:
     )
     env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
     return env
+
+
+_UNSAFE_IN_LINK = re.compile(r"[\s<>()\[\]\\\"'`]")
+
+
+def _away(url: str) -> Markup:
+    """An address on another site, as the target of a Markdown link: a web address only, with every character that
+    could end the link or start markup percent-encoded. Anything else links nowhere rather than somewhere unsafe."""
+    if not re.match(r"^https?://", url):
+        return Markup("#")
+    return Markup(_UNSAFE_IN_LINK.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode("utf-8")), url))
 
 
 def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str:

@@ -1,0 +1,117 @@
+"""`index`: the national index, built from the open data of the areas' sites that a sources file lists.
+
+Read every source (sources) -> one model of every area (model) -> each language's files (generate) -> MkDocs renders,
+as `build` does for one area. The index's own settings and hand-written pages are the engine's (national/site/),
+copied into a work folder that the run keeps for itself; the out folder is replaced only once all is rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.exceptions import MkDocsException
+
+from .. import addresses as at
+from .. import terminal
+from ..errors import ContentErrors
+from ..generators.cards import DRAWN, NoTextLayout
+from ..generators.compiled import COMPILED
+from ..national import generate, model, sources
+from ..rendering import EngineFailed
+from ..settings import in_language, read_settings
+from ..structure import TIMEZONE
+from ..writers import WORK, Busy
+from .build import NO_TEXT_LAYOUT, publish
+from .check import counted, table_cell, workflow_data, workflow_property
+
+SITE = Path(__file__).resolve().parent.parent / "national" / "site"
+FORMATS = ("text", "github")
+# What each state of a source is called in the run's summary.
+SAID = {sources.READ: "lästa", sources.UNCHANGED: "oförändrade", sources.SLOW: "långsamma", sources.STALE: "från den senaste goda kopian",
+        sources.FAILED: "kunde inte läsas"}
+
+
+def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_url: str | None = None,
+                timeout: float = sources.TIMEOUT_SECONDS) -> model.Index:
+    """Read straight through: every source, then the model, then each language's files, then render into out.
+
+    work holds the cache of each source's last good copy and the index's project; local sources are folders relative
+    to the sources file's own.
+    """
+    listed = sources.read_sources_file(sources_file)
+    readings = sources.read_all(listed, sources.Cache(work / "cache"), sources_file.parent, now, timeout)
+    index = model.build_index(readings, now)
+    project = work / "project"
+    # The engine's settings and pages for the index, anew each time: an upgraded engine brings its own.
+    shutil.rmtree(project / "docs", ignore_errors=True)
+    shutil.copytree(SITE / "docs", project / "docs")
+    shutil.copy2(SITE / "mkdocs.yml", project / "mkdocs.yml")
+    config_file = project / "mkdocs.yml"
+    settings = read_settings(config_file, site_url)
+    COMPILED.read(project / WORK / "compiled")
+    DRAWN.read(project / WORK / "cards")
+    today = now.date()
+    sites = []
+    for language in settings.languages:
+        site = in_language(settings, language.code)
+        sites.append((site, {at.in_generated(path): text for path, text in generate.generate(index, site, today).items()}))
+    publish(settings, config_file, sites, out, today)
+    return index
+
+
+def summary(index: model.Index) -> list[str]:
+    """The run's summary in Swedish: what the index holds, how each kind of source went, then each source with a problem."""
+    periods = sum(len(area.periods) for area in index.areas)
+    commitments = sum(len(p.commitments) for area in index.areas for p in area.periods)
+    lines = [f"{counted(len(index.areas), 'område', 'områden')}, {counted(periods, 'löfte', 'löften')}, {counted(commitments, 'åtagande', 'åtaganden')}."]
+    counts = {state: sum(1 for report in index.reports if report.state == state) for state in sources.STATES}
+    lines.append("Källor: " + ", ".join(f"{count} {SAID[state]}" for state, count in counts.items() if count) + ".")
+    for report in index.reports:
+        if report.problem:
+            kept = f" (den senaste goda kopian, från {report.read_at:%Y-%m-%d}, används)" if report.state == sources.STALE and report.read_at else ""
+            lines.append(f"rad {report.line}: {report.source}: {report.problem}{kept}")
+    return lines
+
+
+def run(sources_file: Path, out: Path, work: Path, site_url: str | None, output: str = "text") -> int:
+    now = datetime.now(TIMEZONE).replace(microsecond=0)
+    try:
+        index = build_index(sources_file, out, work, now, site_url)
+    except ContentErrors as exc:
+        print(exc, file=sys.stderr)
+        print(f"{len(exc.errors)} fel. Det byggda indexet är orört.", file=sys.stderr)
+        return 1
+    except (MkDocsException, EngineFailed, Busy) as exc:
+        print(f"Indexet kunde inte byggas: {exc}. Det byggda indexet är orört.", file=sys.stderr)
+        return 1
+    except NoTextLayout:
+        print(f"{NO_TEXT_LAYOUT} Det byggda indexet är orört.", file=sys.stderr)
+        return 1
+    lines = summary(index)
+    print(f"Indexet är byggt i {out}/: " + lines[0])
+    for line in lines[1:]:
+        print(line)
+    if output == "github":
+        for report in index.reports:
+            if report.problem:
+                level = "error" if report.state == sources.FAILED else "warning"
+                terminal.command(f"::{level} file={workflow_property(str(sources_file))},line={report.line},title={workflow_property(report.source)}::{workflow_data(report.problem)}")
+        if summary_file := os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(summary_file, "a", encoding="utf-8") as stream:
+                stream.write(step_summary(index))
+    return 0
+
+
+def step_summary(index: model.Index) -> str:
+    """The run's summary as Markdown for the workflow run's page: a line of figures, and a table of the sources with a problem."""
+    lines = summary(index)
+    text = ["## Indexet är byggt", "", lines[0], "", lines[1], ""]
+    if problems := [report for report in index.reports if report.problem]:
+        text += ["| Rad | Källa | Läget | Vad som hände |", "|---:|---|---|---|"]
+        text += [f"| {r.line} | {table_cell(r.source)} | {SAID[r.state]} | {table_cell(r.problem)} |" for r in problems]
+        text.append("")
+    return "\n".join(text) + "\n"

@@ -1,0 +1,266 @@
+"""The index's model: every area as its open data says, read once into immutable records that the generators share.
+
+Texts stay in the language the area wrote them in (Untranslated where a page in another language shows them); every
+fact keeps the area's own address for it, so that each item links back. Nothing is added that an area did not say:
+a status is the one its history gives on the day asked about, marked as an example where the area marks it so.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .. import addresses as at
+from ..settings import COUNTIES
+from ..structure import Untranslated
+from ..vocabulary import KINDS
+from .sources import FAILED, STALE, Reading
+
+# Two titles this alike (difflib's ratio, of their words in lower case) are taken as the same commitment reworded.
+SIMILAR = 0.75
+
+
+@dataclass(frozen=True)
+class IndexedChange:
+    """One entry of a commitment's status history."""
+
+    date: date
+    status: str
+    previous: str | None
+    note: str | None
+    example: bool
+    url: str  # the entry on the area's commitment page
+
+
+@dataclass(frozen=True)
+class IndexedCommitment:
+    id: str
+    title: str
+    description: str
+    actors: tuple[str, ...]  # the responsible actors' names
+    history: tuple[IndexedChange, ...]
+    continues: str | None
+    example: bool
+    url: str
+
+    def status_on(self, day: date) -> IndexedChange | None:
+        """The status the history gives on a day: its last entry on or before it."""
+        found = None
+        for entry in self.history:
+            if entry.date <= day:
+                found = entry
+        return found
+
+
+@dataclass(frozen=True)
+class IndexedPeriod:
+    """One promise of an area: a period with its commitments."""
+
+    id: str
+    title: str
+    start: date
+    end: date
+    commitments: tuple[IndexedCommitment, ...]
+    url: str
+
+    def ended(self, today: date) -> bool:
+        return today > self.end
+
+    def begun(self, today: date) -> bool:
+        return self.start <= today
+
+    def day_of_outcome(self, today: date) -> date:
+        """The day its statuses are told as of: its last day once it has ended, else today."""
+        return min(self.end, today)
+
+
+@dataclass(frozen=True)
+class IndexedLetter:
+    """An information letter, or another update that the combined feed carries."""
+
+    id: str
+    kind: str
+    title: str
+    summary: str
+    moment: datetime
+    example: bool
+    url: str
+
+
+@dataclass(frozen=True)
+class IndexedArea:
+    """One area, with its promises oldest first, as read from one source."""
+
+    slug: str  # its address in the index: municipality code and name
+    name: str
+    municipality: str
+    municipality_code: str
+    county: str  # as the index names it, from the county's official code
+    county_code: str
+    site_name: str
+    site_url: str
+    language: str  # the language its texts are written in
+    source: str  # the line of the sources file it was read from
+    read_at: datetime
+    stale: bool  # read from the cache: the source could not be read this time
+    periods: tuple[IndexedPeriod, ...]
+    letters: tuple[IndexedLetter, ...]
+
+    def latest(self, today: date) -> IndexedPeriod | None:
+        """The promise in force today; else the latest that has begun; else the first to come."""
+        begun = [p for p in self.periods if p.begun(today)]
+        return begun[-1] if begun else (self.periods[0] if self.periods else None)
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """What became of one source in this run, for the sources page, the data and the run's summary."""
+
+    source: str
+    line: int
+    state: str
+    problem: str
+    read_at: datetime | None
+    seconds: float
+    area: str | None  # the area's slug, where the source gave one
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """From one promise of an area to the next: what was kept, reworded, dropped and added."""
+
+    earlier: IndexedPeriod
+    later: IndexedPeriod
+    kept: tuple[tuple[IndexedCommitment, IndexedCommitment, bool], ...]  # earlier, later, and whether the area linked them (continues)
+    reworded: tuple[tuple[IndexedCommitment, IndexedCommitment, bool], ...]
+    dropped: tuple[IndexedCommitment, ...]
+    added: tuple[IndexedCommitment, ...]
+
+
+@dataclass(frozen=True)
+class Index:
+    areas: tuple[IndexedArea, ...]  # by county, municipality and name
+    reports: tuple[SourceReport, ...]  # in the order of the sources file
+    read_at: datetime  # when this run began
+
+    @property
+    def counties(self) -> dict[str, str]:
+        """The counties that have an area, by code, in the codes' order."""
+        return {code: COUNTIES[code] for code in sorted({a.county_code for a in self.areas})}
+
+    @property
+    def municipalities(self) -> dict[str, tuple[str, str]]:
+        """The municipalities that have an area, by code: (name, county code)."""
+        return {a.municipality_code: (a.municipality, a.county_code) for a in sorted(self.areas, key=lambda a: a.municipality_code)}
+
+
+def build_index(readings: Iterable[Reading], read_at: datetime) -> Index:
+    """The index of every source that gave data; a source that gave none is in the reports alone."""
+    areas: list[IndexedArea] = []
+    reports = []
+    taken: set[str] = set()
+    for reading in readings:
+        area = None
+        if reading.state != FAILED and reading.data is not None and reading.read_at is not None:
+            area = _area(reading, taken)
+            taken.add(area.slug)
+            areas.append(area)
+        # What went wrong is said to the index's maintainer, in Swedish: a page in another language marks it so.
+        reports.append(SourceReport(reading.source.given, reading.source.line, reading.state, Untranslated(reading.problem, "sv"), reading.read_at,
+                                    reading.seconds, area.slug if area else None))
+    areas.sort(key=lambda a: (a.county_code, a.municipality_code, _sort_key(a.name), a.slug))
+    return Index(tuple(areas), tuple(reports), read_at)
+
+
+def _area(reading: Reading, taken: set[str]) -> IndexedArea:
+    data = reading.data
+    assert data is not None and reading.read_at is not None
+    facts, language = data["area"], data["language"]
+
+    def text(value: str | None) -> str:
+        return Untranslated(value or "", language)
+
+    names = {actor["id"]: actor["name"] for actor in data["actors"]}
+    site_url = data["site"]["url"].rstrip("/") + "/"
+    commitments: dict[str, list[IndexedCommitment]] = {}
+    for c in data["commitments"]:
+        history, previous = [], None
+        for entry in c["history"]:
+            history.append(IndexedChange(
+                date.fromisoformat(entry["date"]), entry["status"], previous, text(entry["note"]) if entry.get("note") else None,
+                bool(entry.get("example") or c.get("example")), f"{c['url']}#{at.status_anchor(date.fromisoformat(entry['date']), entry['status'])}"))
+            previous = entry["status"]
+        commitments.setdefault(c["period"], []).append(IndexedCommitment(
+            c["id"], text(c["title"]), text(c.get("description")), tuple(text(names.get(a, a)) for a in c["actors"]), tuple(history),
+            c.get("continues"), bool(c.get("example")), c["url"]))
+    periods = tuple(sorted((
+        IndexedPeriod(p["id"], text(p["title"]), date.fromisoformat(p["start"]), date.fromisoformat(p["end"]),
+                      tuple(commitments.get(p["id"], ())), at.url_of(site_url, at.period(p["id"])))
+        for p in data["periods"]), key=lambda p: (p.start, p.id)))
+    letters = tuple(IndexedLetter(u["id"], u["kind"], text(u["title"]), text(u["summary"]), datetime.fromisoformat(u["date"]),
+                                  bool(u.get("example")), u["url"])
+                    for u in data["updates"] if u["kind"] in KINDS and KINDS[u["kind"]].mailed and not u.get("draft"))
+    slug = base = f"{facts['municipality_code']}-{_slug(facts['name'])}"
+    count = 2
+    while slug in taken:  # two sources for areas of one name in one municipality: each keeps an address of its own
+        slug, count = f"{base}-{count}", count + 1
+    return IndexedArea(
+        # A place's name is in no language: it is not called Swedish on an English page.
+        slug=slug, name=facts["name"], municipality=facts["municipality"], municipality_code=facts["municipality_code"],
+        county=COUNTIES.get(facts["county_code"], facts["county"]), county_code=facts["county_code"],
+        site_name=text(data["site"]["name"]), site_url=site_url, language=language, source=reading.source.given,
+        read_at=reading.read_at, stale=reading.state == STALE,
+        periods=periods, letters=letters,
+    )
+
+
+def renewals(area: IndexedArea) -> list[Renewal]:
+    """Each promise of the area beside the one before it, newest first."""
+    return [renewal(earlier, later) for earlier, later in zip(area.periods, area.periods[1:], strict=False)][::-1]
+
+
+def renewal(earlier: IndexedPeriod, later: IndexedPeriod) -> Renewal:
+    """Matched first by the area's own links (a commitment that continues one of the earlier promise), then by text:
+    the same title, or one so alike that it reads as the same commitment reworded. Kept means the same title and
+    description; a link or a match with other words is reworded."""
+    left = {c.id: c for c in earlier.commitments}
+    pairs: list[tuple[IndexedCommitment, IndexedCommitment, bool]] = []
+    unmatched: list[IndexedCommitment] = []
+    for c in later.commitments:
+        if c.continues and c.continues in left:
+            pairs.append((left.pop(c.continues), c, True))
+        else:
+            unmatched.append(c)
+    added = []
+    for c in unmatched:
+        scored = sorted(((_likeness(c.title, e.title), e.id) for e in left.values()), reverse=True)
+        if scored and scored[0][0] >= SIMILAR:
+            pairs.append((left.pop(scored[0][1]), c, False))
+        else:
+            added.append(c)
+    kept = tuple(pair for pair in pairs if _words(pair[0].title) == _words(pair[1].title) and _words(pair[0].description) == _words(pair[1].description))
+    reworded = tuple(pair for pair in pairs if pair not in kept)
+    return Renewal(earlier, later, kept, reworded, tuple(left.values()), tuple(added))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold()))
+
+
+def _likeness(one: str, other: str) -> float:
+    return difflib.SequenceMatcher(None, _words(one), _words(other)).ratio()
+
+
+def _slug(name: str) -> str:
+    """An area's name as an address: å, ä and ö as a, a and o, other letters without their marks, the rest as dashes."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    ascii_only = "".join(char for char in plain if char.isascii())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "omrade"
+
+
+def _sort_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()

@@ -1,0 +1,293 @@
+"""Reading the areas' open data: each source's medborgarlofte.json, from its site or from a folder of a built site.
+
+The real world is slow and broken in places: every source is read with a timeout and retries, by a conditional
+request where it was read before, and checked against the JSON Schema of the content format it declares. A copy
+that passes is kept in the cache as the area's last good copy; a source that is down, too slow or invalid is
+reported with the reason, and its last good copy stands in for it, marked with the day it was read. One bad
+source never stops the index, nor takes another area's data with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .. import addresses as at
+from .. import versions
+from ..errors import ContentError, ContentErrors
+from ..settings import known_language
+from ..structure import TIMEZONE
+from ..translations import LANGUAGE
+from ..writers import write_text_atomically
+
+TIMEOUT_SECONDS = 10.0  # for one request: a site that has not answered by then is tried again, then counted as down
+RETRIES = 2  # a request that fails for the network's sake or the server's (5xx) is tried this many more times
+RETRY_PAUSE_SECONDS = 0.5  # doubled after each try
+SLOW_SECONDS = 5.0  # a source that answers but takes longer than this is reported as slow
+MOST_BYTES = 20_000_000  # an area's open data is tens of kilobytes; a larger answer is refused, not read into memory
+PARALLEL = 16  # sources read at once
+USER_AGENT = f"medborgarlofte-index/{versions.ENGINE}"
+
+# What became of a source in this run, as the sources page and the run's summary say it.
+READ = "read"  # read now and valid
+UNCHANGED = "unchanged"  # the site said the copy read before is still current (304)
+SLOW = "slow"  # read now and valid, but slowly
+STALE = "stale"  # not read now (down, too slow or invalid): its last good copy from the cache is used
+FAILED = "failed"  # not read now, and no copy read before: the area is not in the index this time
+STATES = (READ, UNCHANGED, SLOW, STALE, FAILED)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One line of the sources file: an area site's published address, or a folder of a built site."""
+
+    given: str  # as written in the file
+    line: int
+
+    @property
+    def remote(self) -> bool:
+        return self.given.startswith(("https://", "http://"))
+
+    @property
+    def key(self) -> str:
+        """The source's name in the cache: the same line always finds its own copy."""
+        return hashlib.sha256(self.given.encode("utf-8")).hexdigest()[:24]
+
+    def data_location(self, base: Path) -> str:
+        """Where its open data is: the address under the site, or the file in the folder (relative to base)."""
+        if self.remote:
+            return self.given.rstrip("/") + "/" + at.page_address(at.ALL_DATA)
+        return str((base / self.given / at.ALL_DATA).resolve())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one source gave in this run: its data (None when there is none to use) and what happened."""
+
+    source: Source
+    state: str  # one of STATES
+    data: dict[str, Any] | None
+    read_at: datetime | None  # when the data used was read: now, or the day of the copy in the cache
+    problem: str  # why it was not read now, or why it was slow; "" when all went well
+    seconds: float  # how long reading it took
+
+
+def read_sources_file(path: Path) -> list[Source]:
+    """The sources file: one source a line; empty lines and lines starting with # are left out. Errors name the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentErrors([ContentError(str(path), 1, "-", f"kan inte läsas ({exc})")]) from None
+    sources: list[Source] = []
+    seen: dict[str, int] = {}
+    problems: list[ContentError] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        given = line.strip()
+        if not given or given.startswith("#"):
+            continue
+        if given in seen:
+            problems.append(ContentError(str(path), number, "källa", f"'{given}' står redan på rad {seen[given]} (förväntade varje källa en gång)"))
+            continue
+        if any(char.isspace() for char in given) or given.startswith(("ftp:", "file:")):
+            problems.append(ContentError(str(path), number, "källa", f"fick '{given}' (förväntade en adress som börjar med https:// eller en mapp med en byggd sajt, en per rad)"))
+            continue
+        seen[given] = number
+        sources.append(Source(given, number))
+    if problems:
+        raise ContentErrors(problems)
+    return sources
+
+
+class Cache:
+    """The last good copy of each source's data, with the day it was read and what the server said of its version."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _paths(self, source: Source) -> tuple[Path, Path]:
+        return self.folder / f"{source.key}.json", self.folder / f"{source.key}.meta.json"
+
+    def get(self, source: Source) -> tuple[bytes, dict[str, str]] | None:
+        data, meta = self._paths(source)
+        try:
+            return data.read_bytes(), json.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, source: Source, body: bytes, meta: dict[str, str]) -> None:
+        """Data first, then what describes it, each whole: a killed run leaves the old copy or the new one, never half of one."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data, described = self._paths(source)
+        temporary = data.with_name(f".{data.name}.tmp")
+        temporary.write_bytes(body)
+        temporary.replace(data)
+        write_text_atomically(described, json.dumps({"source": source.given, **meta}, ensure_ascii=False, indent=1, sort_keys=True))
+
+
+class _Refused(Exception):
+    """The data was read but cannot be used: the text says why, in Swedish."""
+
+
+class _Unreachable(Exception):
+    """The source could not be read: the text says why, in Swedish."""
+
+
+def read_all(sources: list[Source], cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS) -> list[Reading]:
+    """Every source read, several at once, in the order of the file."""
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        return list(pool.map(lambda source: read_one(source, cache, base, now, timeout), sources))
+
+
+def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS) -> Reading:
+    cached = cache.get(source)
+    started = time.monotonic()
+    try:
+        if source.remote:
+            body, meta, unchanged = _fetch(source.data_location(base), cached[1] if cached else {}, timeout)
+        else:
+            body, meta, unchanged = _local(Path(source.data_location(base))), {}, False
+        if unchanged and cached:
+            body = cached[0]
+        data = _valid(body)
+    except (_Unreachable, _Refused) as problem:
+        seconds = time.monotonic() - started
+        if cached:
+            try:
+                kept = _valid(cached[0])
+            except _Refused:
+                kept = None
+            if kept is not None:
+                return Reading(source, STALE, kept, _read_at(cached[1]), str(problem), seconds)
+        return Reading(source, FAILED, None, None, str(problem), seconds)
+    seconds = time.monotonic() - started
+    cache.put(source, body, {**meta, "read_at": now.isoformat()})
+    if unchanged:
+        return Reading(source, UNCHANGED, data, now, "", seconds)
+    if seconds > SLOW_SECONDS:
+        return Reading(source, SLOW, data, now, f"svarade först efter {seconds:.0f} sekunder", seconds)
+    return Reading(source, READ, data, now, "", seconds)
+
+
+def _read_at(meta: dict[str, str]) -> datetime | None:
+    try:
+        return datetime.fromisoformat(meta["read_at"]).astimezone(TIMEZONE)
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def _local(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MOST_BYTES:
+            raise _Refused(f"filen är större än {MOST_BYTES // 1_000_000} MB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise _Unreachable(f"{at.ALL_DATA} finns inte i mappen (är sajten byggd?)") from None
+    except OSError as exc:
+        raise _Unreachable(f"kan inte läsas ({exc.strerror})") from None
+
+
+def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[str, str], bool]:
+    """The body, the validators the server gave (ETag, Last-Modified), and whether it said the copy is unchanged (304)."""
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    if meta.get("etag"):
+        headers["If-None-Match"] = meta["etag"]
+    if meta.get("last_modified"):
+        headers["If-Modified-Since"] = meta["last_modified"]
+    pause = RETRY_PAUSE_SECONDS
+    for attempt in range(RETRIES + 1):
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
+                body = response.read(MOST_BYTES + 1)
+                if len(body) > MOST_BYTES:
+                    raise _Refused(f"svaret är större än {MOST_BYTES // 1_000_000} MB")
+                said = {"etag": response.headers.get("ETag") or "", "last_modified": response.headers.get("Last-Modified") or ""}
+                return body, {key: value for key, value in said.items() if value}, False
+        except urllib.error.HTTPError as exc:
+            if exc.code == 304:
+                return b"", meta, True
+            if exc.code < 500 or attempt == RETRIES:
+                raise _Unreachable(f"svarade med felkod {exc.code} ({exc.reason}) på {url}") from None
+        except TimeoutError:
+            if attempt == RETRIES:
+                raise _Unreachable(f"svarade inte inom {timeout:g} sekunder, {RETRIES + 1} försök") from None
+        except (urllib.error.URLError, OSError) as exc:
+            if attempt == RETRIES:
+                reason = getattr(exc, "reason", exc)
+                if isinstance(reason, TimeoutError):
+                    raise _Unreachable(f"svarade inte inom {timeout:g} sekunder, {RETRIES + 1} försök") from None
+                raise _Unreachable(f"gick inte att nå ({reason}), {RETRIES + 1} försök") from None
+        time.sleep(pause)
+        pause *= 2
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _valid(body: bytes) -> dict[str, Any]:
+    """The data, if it is JSON that follows the schema of the content format it declares; else _Refused with the reason."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _Refused(f"är inte JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise _Refused("är inte ett JSON-objekt med sajtens data")
+    declared = data.get("format")
+    if declared not in versions.READS or isinstance(declared, bool):
+        readable = ", ".join(map(str, versions.READS))
+        raise _Refused(f"anger innehållsformat {json.dumps(declared)}, men indexet läser format {readable} (uppgradera sajtens motor, eller indexets)")
+    error = jsonschema.exceptions.best_match(_validator(declared).iter_errors(data))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "(hela filen)"
+        raise _Refused(f"följer inte JSON Schema för format {declared}: {where}: {error.message[:300]}")
+    if data.get("area") is None:
+        raise _Refused("säger inte vilket område löftet gäller (extra.area i sajtens mkdocs.yml saknas)")
+    language = data["language"]
+    if not LANGUAGE.match(language) or not known_language(language):
+        raise _Refused(f"language: '{language[:20]}' är ingen språkkod (förväntade t.ex. sv)")
+    days = [("periods", p, key) for p in data["periods"] for key in ("start", "end")]
+    days += [("history", entry, "date") for c in data["commitments"] for entry in c["history"]]
+    for where, item, key in days:
+        try:
+            date.fromisoformat(item[key])
+        except ValueError:
+            raise _Refused(f"{where}: {key} '{item[key][:40]}' är inget datum (förväntade ÅÅÅÅ-MM-DD)") from None
+    for update in data["updates"]:
+        try:
+            datetime.fromisoformat(update["date"])
+        except ValueError:
+            raise _Refused(f"updates: date '{update['date'][:40]}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DDTHH:MM:SS+01:00)") from None
+    # Every address is a link on the index's pages and in its feeds: a web address, or the data is not used at all.
+    addresses = [("site/url", data["site"].get("url"))] + [(f"{kind}/{n}/url", item["url"]) for kind in ("commitments", "updates")
+                                                             for n, item in enumerate(data[kind])]
+    for where, address in addresses:
+        if not isinstance(address, str) or not _WEB_ADDRESS.match(address):
+            raise _Refused(f"{where}: {json.dumps(address, ensure_ascii=False)[:200]} är ingen webbadress (förväntade https://…)")
+    return data
+
+
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#<>\\\"'()\[\]]+(?:[/?#][^\s<>\\\"'()\[\]]*)?$")
+
+
+_VALIDATORS: dict[int, Any] = {}
+
+
+def _validator(declared: int) -> Any:
+    if declared not in _VALIDATORS:
+        schema = json.loads(resources.files(__package__).joinpath("formats", f"{declared}.schema.json").read_text(encoding="utf-8"))
+        _VALIDATORS[declared] = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return _VALIDATORS[declared]
+
+
+def format_schema_path(declared: int) -> Path:
+    """The JSON Schema of an area's open data in a content format, as the engine ships it."""
+    return Path(__file__).parent / "formats" / f"{declared}.schema.json"
