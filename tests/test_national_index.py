@@ -9,10 +9,11 @@ import http.server
 import io
 import json
 import re
+import subprocess
 import threading
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -23,6 +24,7 @@ import feedparser
 import jsonschema
 import lxml.html
 import pytest
+from playwright.sync_api import Browser
 
 from medborgarlofte import addresses as at
 from medborgarlofte import versions
@@ -31,14 +33,16 @@ from medborgarlofte.national import sources
 from medborgarlofte.national.model import IndexedCommitment, IndexedPeriod, renewal
 from medborgarlofte.structure import TIMEZONE
 
-from .conftest import built_once, free_port, run_script, tree_digest
+from .conftest import built_once, free_port, run_script, served, tree_digest
 from .synthetic_areas import area_data, write_area, write_areas
+from .test_browser import VNU, Visit, visitor
 
 pytestmark = pytest.mark.xdist_group("national-index")
 
 FIRST_RUN = datetime(2026, 11, 24, 9, 0, tzinfo=TIMEZONE)
 SECOND_RUN = datetime(2026, 11, 25, 9, 0, tzinfo=TIMEZONE)
 TIMEOUT = 1.0  # the slow source takes longer than this on the second run
+INDEX_PATH = "medborgarlofte-index"  # the path of the index's address (its mkdocs.yml's site_url)
 LANGUAGES = ("", "en/", "ar/")
 ATOM = "{http://www.w3.org/2005/Atom}"
 # A title with what a person may type: Arabic, an emoji, a combining mark and an astral letter, and markup that must stay text.
@@ -94,7 +98,7 @@ def _make(default_site: Path, second_site: Path):
             (folder / "kallor.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
             first = build_index(folder / "kallor.txt", folder / "first", folder / "work", FIRST_RUN, timeout=TIMEOUT)
             handler.delay = TIMEOUT * 2
-            second = build_index(folder / "kallor.txt", folder / "www", folder / "work", SECOND_RUN, timeout=TIMEOUT)
+            second = build_index(folder / "kallor.txt", folder / "www" / INDEX_PATH, folder / "work", SECOND_RUN, timeout=TIMEOUT)
             (folder / "runs.json").write_text(json.dumps({
                 "first": [report.state for report in first.reports], "second": [report.state for report in second.reports],
                 "problems": [report.problem for report in second.reports], "conditional": sorted(set(handler.conditional)),
@@ -109,7 +113,20 @@ def built(shared: Path, default_site: Path, second_site: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def www(built: Path) -> Path:
-    return built / "www"
+    """The index's own folder, under the path of its address, as a server serves it."""
+    return built / "www" / INDEX_PATH
+
+
+@pytest.fixture(scope="module")
+def index_url(built: Path) -> Iterator[str]:
+    with served(built / "www") as port:
+        yield f"http://127.0.0.1:{port}/{INDEX_PATH}/"
+
+
+@pytest.fixture(scope="module")
+def visit(browser: Browser, index_url: str) -> Iterator[Callable[[str], Visit]]:
+    with visitor(browser, index_url) as load:
+        yield load
 
 
 @pytest.fixture(scope="module")
@@ -385,3 +402,45 @@ def test_the_index_checks_each_area_by_the_schema_of_the_open_data_this_engine_p
 
     shipped = sources.format_schema_path(versions.FORMAT).read_text(encoding="utf-8")
     assert shipped == schema_text(), "if intended, run: .venv/bin/python scripts/open_data_schema.py"
+
+
+# Each kind of page the index has, in each language.
+PAGE_TYPES = ["", "lofte/omraden/", "lofte/omraden/har-slutat/", "lofte/lan/", "lofte/lan/12/", "lofte/kommun/1280/",
+              "lofte/omrade/1280-sofielund/", "lofte/kallor/", "lofte/folj/", "tillganglighet/", "integritet/", "404.html"]
+EVERY_PAGE_TYPE = [pytest.param(language + path, marks=pytest.mark.xdist_group(f"index-page:{language}{path}"), id=language + path or "start")
+                   for language in LANGUAGES for path in PAGE_TYPES]
+
+
+def test_every_page_of_the_index_passes_the_nu_html_checker(www: Path) -> None:
+    pages = sorted(www.rglob("*.html"))
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)], capture_output=True, text=True, check=False)
+    errors = [f"{m.get('url', '').rsplit(INDEX_PATH, 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stderr)["messages"]]
+    assert len(pages) > 80
+    assert not errors, "\n".join(errors[:20])
+
+
+@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
+def test_each_kind_of_index_page_has_no_wcag_violations_at_a_phone_s_and_a_desktop_s_width(visit: Callable[[str], Visit], path: str) -> None:
+    seen = visit(path)
+    assert seen.violations == {"phone": [], "desktop": []}
+
+
+@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
+def test_each_kind_of_index_page_asks_nothing_of_another_site_sets_no_cookie_and_misses_nothing(visit: Callable[[str], Visit], index_url: str, path: str) -> None:
+    seen = visit(path)
+    assert [url for url in seen.requested if not url.startswith(index_url) and not url.startswith(("data:", "blob:"))] == []
+    assert seen.cookies == [] and seen.script_cookie == ""
+    assert seen.problems == []
+    assert len(seen.footer_links) >= 2
+
+
+@pytest.mark.parametrize(("language", "word", "found"), [("", "Sofielund", "Sofielund"), ("en/", "Norrby", "Norrby centrum"), ("ar/", "Norrby", "Norrby centrum")])
+def test_search_finds_an_area_across_the_index_in_each_language(browser: Browser, index_url: str, language: str, word: str, found: str) -> None:
+    page = browser.new_page()
+    page.goto(index_url + language)
+    page.locator(".engine-search__input").first.click()
+    page.keyboard.type(word)
+    page.keyboard.press("End")
+    page.locator(".engine-search__result").first.wait_for()
+    assert found in page.locator(".engine-search__results").inner_text()
+    page.close()
