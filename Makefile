@@ -5,11 +5,21 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test quick lint check libraries editor edit tools lock golden serve bench hostile lighthouse messages
+.PHONY: site area index test quick lint check libraries editor edit tools lock golden serve bench hostile lighthouse messages
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed libraries editor
 	$(PY) scripts/build_pages.py build $(if $(SITE_URL),--site-url "$(SITE_URL)")
+
+# One area's site from its own folder (FOLDER/mkdocs.yml and FOLDER/content/), as the workflow of many areas builds each.
+area: $(VENV)/installed libraries editor
+	$(PY) scripts/build_pages.py check --config "$(FOLDER)/mkdocs.yml" --content "$(FOLDER)/content" $(if $(FORMAT),--format "$(FORMAT)")
+	$(PY) scripts/build_pages.py build --config "$(FOLDER)/mkdocs.yml" --content "$(FOLDER)/content" $(if $(SITE_URL),--site-url "$(SITE_URL)")
+
+# The national index, from the open data of the areas' sites that SOURCES lists (index/kallor.txt), into INDEX_DIR
+# (index-site/); INDEX_URL is the address it is published at. Each source's last good copy is kept in .medborgarlofte/index/.
+index: $(VENV)/installed libraries
+	$(PY) scripts/build_pages.py index --sources "$(or $(SOURCES),index/kallor.txt)" --out "$(or $(INDEX_DIR),index-site)" $(if $(INDEX_URL),--site-url "$(INDEX_URL)") $(if $(FORMAT),--format "$(FORMAT)")
 
 serve: $(VENV)/installed libraries
 	$(PY) scripts/build_pages.py serve

@@ -1,4 +1,5 @@
-"""The publishing workflow: linted clean, least privilege, pinned, and publishing with the Pages address."""
+"""The workflows: the publishing one, and the one of many areas and the national index; linted clean, least privilege,
+pinned, and publishing with the Pages address."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 PUBLISH = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+NATIONAL = yaml.safe_load((ROOT / ".github/workflows/omraden-och-index.yml").read_text(encoding="utf-8"))
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -29,7 +31,7 @@ def test_zizmor_finds_nothing_even_when_pedantic() -> None:
 
 
 def test_every_action_is_pinned_by_full_commit_sha() -> None:
-    uses = [step["uses"] for job in PUBLISH["jobs"].values() for step in job["steps"] if "uses" in step]
+    uses = [step["uses"] for workflow in (PUBLISH, NATIONAL) for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
     assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
 
 
@@ -125,3 +127,58 @@ def test_deploy_uses_the_pages_address_and_the_pages_actions() -> None:
 
 def test_dependencies_are_installed_with_hash_checking() -> None:
     assert "--require-hashes -r requirements.lock" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_many_areas_are_built_as_a_job_each_and_then_the_index_of_them_all() -> None:
+    jobs = NATIONAL["jobs"]
+    assert NATIONAL["permissions"] == {} and NATIONAL[True]["schedule"][0]["cron"] and "workflow_dispatch" in NATIONAL[True]
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "areas": {"contents": "read"}, "area": {"contents": "read"}, "index": {"contents": "read"}, "deploy": {"pages": "write", "id-token": "write"}}
+    area = jobs["area"]
+    assert area["strategy"]["matrix"]["area"] == "${{ fromJSON(needs.areas.outputs.areas) }}" and area["strategy"]["fail-fast"] is False
+    assert 'make area FOLDER="$FOLDER"' in next(step["run"] for step in area["steps"] if "run" in step)
+    # The index is built when an area failed too: it reports it, and keeps that area's last good copy from the cache.
+    index = jobs["index"]
+    assert index["needs"] == ["areas", "area"] and "!cancelled()" in index["if"]
+    cache = next(step for step in index["steps"] if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".medborgarlofte/index/cache" and cache["with"]["restore-keys"] == "index-sources-"
+    assert "needs.areas.outputs.url != ''" in jobs["deploy"]["if"]
+
+
+def _step(job: str, name: str) -> str:
+    return next(step["run"] for step in NATIONAL["jobs"][job]["steps"] if step.get("name") == name or step.get("id") == name)
+
+
+def test_the_areas_are_listed_from_index_omraden_txt_with_a_name_each(tmp_path: Path) -> None:
+    for folder in ("norrby", "Södra Sofielund"):
+        (tmp_path / folder / "content").mkdir(parents=True)
+        (tmp_path / folder / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index/omraden.txt").write_text("# områdena\nnorrby\nSödra Sofielund\n", encoding="utf-8")
+    (tmp_path / "index/adress.txt").write_text("# adressen\nhttps://exempel.github.io/loften/\n", encoding="utf-8")
+    script = _step("areas", "list").replace("scripts/areas.py", str(ROOT / "scripts/areas.py"))
+    output = tmp_path / "output"
+    subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"}, check=True)
+    assert output.read_text(encoding="utf-8") == ('areas=[{"name":"norrby","folder":"norrby"},{"name":"sodra-sofielund","folder":"Södra Sofielund"}]\n'
+                                                 "url=https://exempel.github.io/loften/\n")
+    (tmp_path / "index/omraden.txt").write_text("norrby\nsaknas\n", encoding="utf-8")
+    refused = subprocess.run([sys.executable, str(ROOT / "scripts/areas.py"), "index/omraden.txt"], cwd=tmp_path, capture_output=True, text=True)
+    assert refused.returncode == 1 and refused.stderr == "index/omraden.txt:2: saknas: ingen sajt här (förväntade en mapp med mkdocs.yml och content/)\n"
+
+
+def test_the_index_reads_the_areas_built_in_the_run_and_puts_each_under_it(tmp_path: Path) -> None:
+    """The index job's commands, with a make that records what it is asked and builds an empty index."""
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index/kallor.txt").write_text("https://kommunen.example/lofte/\n", encoding="utf-8")
+    for name in ("norrby", "sofielund"):
+        (tmp_path / f"omraden-byggda/omrade-{name}").mkdir(parents=True)
+        (tmp_path / f"omraden-byggda/omrade-{name}/index.html").write_text(name, encoding="utf-8")
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin/make").write_text('#!/bin/sh\necho "$@" > made.txt\nmkdir -p nationellt\n', encoding="utf-8")
+    (tmp_path / "bin/make").chmod(0o755)
+    env = {"PATH": f"{tmp_path / 'bin'}:/usr/bin:/bin", "NATIONAL_URL": "https://exempel.github.io/loften/"}
+    subprocess.run(["bash", "-e", "-c", _step("index", "Bygg indexet")], cwd=tmp_path, env=env, check=True)
+    assert (tmp_path / "kallor-alla.txt").read_text(encoding="utf-8").splitlines() == [
+        "https://kommunen.example/lofte/", "omraden-byggda/omrade-norrby", "omraden-byggda/omrade-sofielund"]
+    assert (tmp_path / "made.txt").read_text(encoding="utf-8") == "index SOURCES=kallor-alla.txt INDEX_DIR=nationellt FORMAT=github INDEX_URL=https://exempel.github.io/loften/\n"
+    assert (tmp_path / "nationellt/norrby/index.html").read_text(encoding="utf-8") == "norrby"

@@ -69,7 +69,8 @@ def summary(index: model.Index) -> list[str]:
     commitments = sum(len(p.commitments) for area in index.areas for p in area.periods)
     lines = [f"{counted(len(index.areas), 'område', 'områden')}, {counted(periods, 'löfte', 'löften')}, {counted(commitments, 'åtagande', 'åtaganden')}."]
     counts = {state: sum(1 for report in index.reports if report.state == state) for state in sources.STATES}
-    lines.append("Källor: " + ", ".join(f"{count} {SAID[state]}" for state, count in counts.items() if count) + ".")
+    said = [f"{count} {SAID[state]}" for state, count in counts.items() if count]
+    lines.append("Källor: " + ", ".join(said) + "." if said else "Källfilen anger inga källor.")
     for report in index.reports:
         if report.problem:
             kept = f" (den senaste goda kopian, från {report.read_at:%Y-%m-%d}, används)" if report.state == sources.STALE and report.read_at else ""
