@@ -63,10 +63,12 @@ edit: $(VENV)/installed libraries editor
 tools:
 	@scripts/ensure_tools.sh
 
-# Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog, and searched in Chromium: prints a table, writes bench-results.md.
-# QUICK=1: a fifth of 1x alone, every step on small content, to see that it runs.
+# Synthetic content at 1x, 10x and 100x, built beside MkDocs alone and Material's blog, and searched in Chromium: prints a table, writes bench-results.md;
+# then the national index of 10, 100 and 1,000 synthetic areas served on 127.0.0.1: writes bench-index-results.md.
+# QUICK=1: a fifth of 1x alone and an index of 10 areas, every step on small content, to see that it runs.
 bench: $(VENV)/installed libraries editor tools
 	$(PY) scripts/bench.py $(if $(QUICK),--quick)
+	$(PY) scripts/bench_index.py $(if $(QUICK),--quick)
 
 # Lighthouse (from npm) in Debian's Chromium on the built site: accessibility, best practices and SEO of the main pages.
 # QUICK=1: the start page alone.

@@ -201,6 +201,11 @@ def indexed_area(slug: str) -> str:
     return f"{GENERATED}/omrade/{slug}.md"
 
 
+def indexed_period(slug: str, period_id: str) -> str:
+    """One promise of an area in the index: its commitments, and what changed from the promise before it."""
+    return f"{GENERATED}/omrade/{slug}/{period_id}.md"
+
+
 def county_feed(code: str) -> str:
     return f"lan/{code}"
 

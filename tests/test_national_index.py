@@ -244,12 +244,14 @@ def test_the_list_of_areas_filters_by_how_the_latest_promise_stands_without_scri
 
 
 def test_a_renewed_promise_says_what_was_kept_reworded_dropped_and_added(www: Path) -> None:
-    text = _text(www, _area_page(www, "Udda området"))
-    assert "Från ett löfte till nästa" in text
-    assert "Behållna: 1. Omformulerade: 1. Borttagna: 24. Nya: 1." in text
+    area = _text(www, _area_page(www, "Udda området"))
+    assert "Från Medborgarlöfte Sofielund 2022–2023 till Medborgarlöfte Sofielund 2022–2023 (förnyat): Behållna: 1. Omformulerade: 1. Borttagna: 24. Nya: 1." in area
+    text = _text(www, _area_page(www, "Udda området") + "/2022-2023-fornyat")
+    assert "Från föregående löfte" in text and "Behållna: 1. Omformulerade: 1. Borttagna: 24. Nya: 1." in text
     assert "(enligt områdets data)" in text
     assert ", med nya ord (tidigare: " in text
     assert "Ett nytt åtagande om belysning i parken" in text
+    assert "Från föregående löfte" not in _text(www, _area_page(www, "Udda området") + "/2022-2023")
 
 
 def _commitment(id_: str, title: str, continues: str | None = None, description: str = "") -> IndexedCommitment:
@@ -300,7 +302,7 @@ def test_an_area_s_swedish_texts_are_marked_as_swedish_on_english_and_arabic_pag
 
 def test_any_character_in_an_area_s_text_reaches_the_pages_the_feed_and_the_data_as_text(www: Path) -> None:
     assert ODD_TITLE in [row["title"] for row in _rows(www)]
-    page = lxml.html.fromstring((www / _area_page(www, "Udda området") / "index.html").read_text(encoding="utf-8"))
+    page = lxml.html.fromstring((www / _area_page(www, "Udda området") / "2022-2023/index.html").read_text(encoding="utf-8"))
     assert ODD_TITLE in [link.text_content() for link in page.xpath("//article//a")]
     assert not page.xpath("//article//b")
     csv_text = (www / at.COMMITMENTS_CSV).read_text(encoding="utf-8-sig")
@@ -406,7 +408,7 @@ def test_the_index_checks_each_area_by_the_schema_of_the_open_data_this_engine_p
 
 # Each kind of page the index has, in each language.
 PAGE_TYPES = ["", "lofte/omraden/", "lofte/omraden/har-slutat/", "lofte/lan/", "lofte/lan/12/", "lofte/kommun/1280/",
-              "lofte/omrade/1280-sofielund/", "lofte/kallor/", "lofte/folj/", "tillganglighet/", "integritet/", "404.html"]
+              "lofte/omrade/1280-sofielund/", "lofte/omrade/1280-sofielund/2022-2023/", "lofte/kallor/", "lofte/folj/", "tillganglighet/", "integritet/", "404.html"]
 EVERY_PAGE_TYPE = [pytest.param(language + path, marks=pytest.mark.xdist_group(f"index-page:{language}{path}"), id=language + path or "start")
                    for language in LANGUAGES for path in PAGE_TYPES]
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from pydantic import BaseModel, Field, TypeAdapter
 
 from .. import addresses as at
@@ -65,7 +65,7 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
         by_county[view.area.county_code].append(view)
         by_municipality[view.area.municipality_code].append(view)
     latest = [view.latest for view in views if view.latest]
-    shared = {"settings": settings, "today": today, "index": index, "area_lists": AREA_LISTS}
+    shared = {"settings": settings, "today": today, "index": index, "area_lists": AREA_LISTS, "renewal_anchor": Markup(RENEWAL_ANCHOR)}
     listing = [
         pages.Page("index-start.md.j2", at.START_PART, {
             "areas": views, "promises": sum(len(v.periods) for v in views), "commitments": sum(len(p.commitments) for a in index.areas for p in a.periods),
@@ -87,6 +87,9 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
         *(pages.Page("index-area.md.j2", at.indexed_area(view.area.slug), {"view": view}, kind=_("Område"),
                      description=_("Medborgarlöftet för %(area)s i %(municipality)s, som områdets egen sajt publicerar det.") % {
                          "area": isolated(view.area.name), "municipality": isolated(view.area.municipality)}) for view in views),
+        *(pages.Page("index-period.md.j2", at.indexed_period(view.area.slug, period_view.period.id), {
+            "view": view, "period_view": period_view, "renewal": next((r for r in view.renewals if r.later is period_view.period), None)},
+            kind=_("Löfte")) for view in views for period_view in view.periods),
         pages.Page("index-sources.md.j2", at.INDEX_SOURCES, {"reports": index.reports, "by_slug": {v.area.slug: v.area for v in views}}),
         pages.Page("index-follow.md.j2", at.FOLLOW, {"counties": index.counties, "columns": COLUMNS}),
     ]
@@ -97,6 +100,8 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
     files.update(cards.site_card(settings))
     return files  # by path under docs/
 
+
+RENEWAL_ANCHOR = "fran-foregaende-lofte"  # on a promise's page: what changed from the promise before it
 
 # The lists of areas: every area, and those whose latest promise runs or has ended.
 AREA_LISTS = ((at.INDEX_AREAS, N_("Alla områden"), None), (at.INDEX_RUNNING, N_("Områden vars löfte gäller nu"), "active"),
