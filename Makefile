@@ -11,7 +11,9 @@ PY := $(VENV)/bin/python
 site: $(VENV)/installed libraries editor
 	$(PY) scripts/build_pages.py build $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
-# One area's site from its own folder (FOLDER/mkdocs.yml and FOLDER/content/), as the workflow of many areas builds each.
+# One area's site from its own folder (FOLDER/mkdocs.yml and FOLDER/content/; by default this one), as the workflow of
+# many areas builds each.
+FOLDER ?= .
 area: $(VENV)/installed libraries editor
 	$(PY) scripts/build_pages.py check --config "$(FOLDER)/mkdocs.yml" --content "$(FOLDER)/content" $(if $(FORMAT),--format "$(FORMAT)")
 	$(PY) scripts/build_pages.py build --config "$(FOLDER)/mkdocs.yml" --content "$(FOLDER)/content" $(if $(SITE_URL),--site-url "$(SITE_URL)")

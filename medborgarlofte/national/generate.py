@@ -90,7 +90,9 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
         *(pages.Page("index-period.md.j2", at.indexed_period(view.area.slug, period_view.period.id), {
             "view": view, "period_view": period_view, "renewal": next((r for r in view.renewals if r.later is period_view.period), None)},
             kind=_("Löfte")) for view in views for period_view in view.periods),
-        pages.Page("index-sources.md.j2", at.INDEX_SOURCES, {"reports": index.reports, "by_slug": {v.area.slug: v.area for v in views}}),
+        # Those with a problem first, where the start page's warning leads; then the rest in the order of the sources file.
+        pages.Page("index-sources.md.j2", at.INDEX_SOURCES, {"by_slug": {v.area.slug: v.area for v in views}},
+                   items=sorted(index.reports, key=lambda report: not report.problem)),
         pages.Page("index-follow.md.j2", at.FOLLOW, {"counties": index.counties, "columns": COLUMNS}),
     ]
     files: dict[str, str | bytes] = dict(pages.rendered(pages.environment(settings), listing, shared))
