@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html as html_text
 import http.server
 import io
 import json
@@ -291,13 +292,25 @@ def test_invented_statuses_are_marked_as_examples_in_pages_feeds_and_data(www: P
     assert changes and all(title.startswith("Exempel: ") for title in changes)
 
 
-def test_an_area_s_swedish_texts_are_marked_as_swedish_on_english_and_arabic_pages(www: Path) -> None:
-    for language, said in (("en", "(in Swedish)"), ("ar", "(باللغة السويدية)")):
+def test_an_area_s_translations_are_shown_in_their_language_and_its_swedish_texts_are_marked_so(www: Path, default_site: Path) -> None:
+    """Sofielund's site has English and Arabic data: the index shows its translated texts as they are, and says of the
+    rest that they are Swedish; the second promise has no English data, so each of its texts is marked Swedish."""
+    english = json.loads((default_site / "en" / at.ALL_DATA).read_text(encoding="utf-8"))
+    arabic = json.loads((default_site / "ar" / at.ALL_DATA).read_text(encoding="utf-8"))
+    for language, data, said in (("en", english, "(in Swedish)"), ("ar", arabic, "(باللغة السويدية)")):
         page = (www / language / "lofte/omrade/1280-sofielund/index.html").read_text(encoding="utf-8")
-        assert '<span lang="sv" dir="ltr">Regelbundet följa upp aktiviteterna för barn och unga</span>' in page
-        assert said in page
-        tree = lxml.html.fromstring(page)
-        assert tree.get("lang") == language
+        title = data["commitments"][0]["title"]
+        assert f"<bdi>{title}</bdi>" in page and f'<span lang="sv" dir="ltr">{title}</span>' not in page
+        assert f"{data['site']['url']}lofte/atagande/{data['commitments'][0]['id']}/" in _links(www, f"{language}/lofte/omrade/1280-sofielund")
+        norrby = (www / language / "lofte/omrade/2599-norrby-centrum/index.html").read_text(encoding="utf-8")
+        assert '<span lang="sv" dir="ltr">' in norrby and said in norrby
+        assert lxml.html.fromstring(page).get("lang") == language
+        letters = [entry for entry in feedparser.parse((www / language / at.feed(at.county_feed("12"), "rss")).read_bytes()).entries
+                   if "/uppdatering/2022-05-informationsbrev-1/" in entry.link]
+        assert letters and html_text.unescape(letters[0].summary).endswith(said)
+    rows = json.loads((www / "en" / at.INDEX_COMMITMENTS_JSON).read_text(encoding="utf-8"))
+    first = next(row for row in rows if row["commitment"] == english["commitments"][0]["id"] and row["area"] == "Sofielund")
+    assert (first["title"], first["language"]) == (english["commitments"][0]["title"], "en")
 
 
 def test_any_character_in_an_area_s_text_reaches_the_pages_the_feed_and_the_data_as_text(www: Path) -> None:

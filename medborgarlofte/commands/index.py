@@ -43,8 +43,6 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
     to the sources file's own.
     """
     listed = sources.read_sources_file(sources_file)
-    readings = sources.read_all(listed, sources.Cache(work / "cache"), sources_file.parent, now, timeout)
-    index = model.build_index(readings, now)
     project = work / "project"
     # The engine's settings and pages for the index, anew each time: an upgraded engine brings its own.
     shutil.rmtree(project / "docs", ignore_errors=True)
@@ -55,12 +53,16 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
     COMPILED.read(project / WORK / "compiled")
     DRAWN.read(project / WORK / "cards")
     today = now.date()
+    codes = tuple(language.code for language in settings.languages)
+    readings = sources.read_all(listed, sources.Cache(work / "cache"), sources_file.parent, now, timeout, codes)
     sites = []
-    for language in settings.languages:
-        site = in_language(settings, language.code)
+    for code in codes:
+        site = in_language(settings, code)
+        # Each area as its own site shows it in the language, where it has the language.
+        index = model.build_index(readings, now, code)
         sites.append((site, {at.in_generated(path): text for path, text in generate.generate(index, site, today).items()}))
     publish(settings, config_file, sites, out, today)
-    return index
+    return model.build_index(readings, now)
 
 
 def summary(index: model.Index) -> list[str]:

@@ -155,8 +155,7 @@ def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -
     for view in views:
         area = view.area
         where = f"{isolated(area.name)}, {isolated(area.municipality)}"
-        foreign = area.language != settings.language
-        in_other = (" " + _("(på %(language)s)") % {"language": language_name(area.language, settings.language)}) if foreign else ""
+
         own_site = escape(_("Områdets egen sajt"))
         back = f'<p><a href="{escape(area.site_url)}">{own_site}</a></p>'
         for period in area.periods:
@@ -165,7 +164,7 @@ def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -
                     status = _(STATUSES[entry.status].label).lower()
                     change = (_("Status: %(status)s (tidigare %(previous)s).") % {"status": status, "previous": _(STATUSES[entry.previous].label).lower()}
                               if entry.previous else _("Status: %(status)s.") % {"status": status})
-                    note = f" {isolated(entry.note)}{in_other}" if entry.note else ""
+                    note = f" {isolated(entry.note)}{_said_language(entry.note, settings.language, _)}" if entry.note else ""
                     title = f"{where}: {isolated(c.title)}: {status}"
                     responsible = _("Ansvarig: %(actors)s.") % {"actors": listed(settings.language, [isolated(name) for name in c.actors])}
                     yield area.county_code, feeds.Item(
@@ -178,9 +177,15 @@ def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -
             title = f"{where}: {isolated(letter.title)}"
             yield area.county_code, feeds.Item(
                 guid=letter.url, title=_("Exempel: %(title)s") % {"title": title} if letter.example else title, link=letter.url,
-                moment=letter.moment, summary=f"{kind}. {isolated(letter.summary)}{in_other}",
-                html=f"<p>{escape(kind)}. {escape(isolated(letter.summary))}{escape(in_other)}</p>{back}",
+                moment=letter.moment, summary=f"{kind}. {isolated(letter.summary)}{_said_language(letter.summary, settings.language, _)}",
+                html=f"<p>{escape(kind)}. {escape(isolated(letter.summary))}{escape(_said_language(letter.summary, settings.language, _))}</p>{back}",
                 authors=(str(area.site_name),), commitments=(), actors=(), kind=letter.kind)
+
+
+def _said_language(text: str, language: str, _: Callable[[str], str]) -> str:
+    """After a text in another language than the feed's: which language it is in (the model's texts know theirs)."""
+    written_in = getattr(text, "language", language)
+    return "" if written_in == language else " " + _("(på %(language)s)") % {"language": language_name(written_in, language)}
 
 
 class IndexedRow(BaseModel):
@@ -203,7 +208,7 @@ class IndexedRow(BaseModel):
     status_day: date = Field(description="Dagen statusen gäller: löftets sista dag om det har slutat, annars dagen indexet byggdes.")
     status_example: bool = Field(description="true om statusen är ett påhittat exempel, som områdets sajt märker det.")
     continues: str | None = Field(description="Id för åtagandet i ett tidigare löfte som det här fortsätter, som områdets data säger.")
-    language: str = Field(description="Språket områdets texter är skrivna på.")
+    language: str = Field(description="Språket åtagandets rubrik är skriven på: filens språk där området har översatt den, annars originalets.")
     url: str = Field(description="Åtagandets sida på områdets sajt.")
     area_url: str = Field(description="Områdets sajt.")
     index_url: str = Field(description="Områdets sida i indexet.")
@@ -244,7 +249,7 @@ def _row(area: IndexedArea, view: PeriodView, c: IndexedCommitment, entry: Index
         area=area.name, municipality=area.municipality, municipality_code=area.municipality_code, county=area.county, county_code=area.county_code,
         period=view.period.id, period_title=view.period.title, period_start=view.period.start, period_end=view.period.end, period_ended=view.phase == "ended",
         commitment=c.id, title=c.title, actors=list(c.actors), status=entry.status if entry else None, status_day=view.day,
-        status_example=bool(entry and entry.example), continues=c.continues, language=area.language, url=c.url, area_url=area.site_url, index_url=index_url,
+        status_example=bool(entry and entry.example), continues=c.continues, language=getattr(c.title, "language", area.language), url=c.url, area_url=area.site_url, index_url=index_url,
         source=area.source, read_at=area.read_at, stale=area.stale)
 
 

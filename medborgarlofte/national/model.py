@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from .. import addresses as at
 from ..settings import COUNTIES
@@ -158,15 +159,18 @@ class Index:
         return {a.municipality_code: (a.municipality, a.county_code) for a in sorted(self.areas, key=lambda a: a.municipality_code)}
 
 
-def build_index(readings: Iterable[Reading], read_at: datetime) -> Index:
-    """The index of every source that gave data; a source that gave none is in the reports alone."""
+def build_index(readings: Iterable[Reading], read_at: datetime, language: str | None = None) -> Index:
+    """The index of every source that gave data; a source that gave none is in the reports alone.
+
+    In a language, each area as its site shows it in that language where it has one: the texts its translations give,
+    and the rest in the language they were written in."""
     areas: list[IndexedArea] = []
     reports = []
     taken: set[str] = set()
     for reading in readings:
         area = None
         if reading.state != FAILED and reading.data is not None and reading.read_at is not None:
-            area = _area(reading, taken)
+            area = _area(reading, reading.translations.get(language or "", reading.data), taken)
             taken.add(area.slug)
             areas.append(area)
         # What went wrong is said to the index's maintainer, in Swedish: a page in another language marks it so.
@@ -176,32 +180,36 @@ def build_index(readings: Iterable[Reading], read_at: datetime) -> Index:
     return Index(tuple(areas), tuple(reports), read_at)
 
 
-def _area(reading: Reading, taken: set[str]) -> IndexedArea:
-    data = reading.data
-    assert data is not None and reading.read_at is not None
+def _area(reading: Reading, data: dict[str, Any], taken: set[str]) -> IndexedArea:
+    assert reading.read_at is not None
     facts, language = data["area"], data["language"]
+    # The texts the site has no translation of, by file and item: they are in the language they were written in.
+    untranslated = {(entry["file"], entry["id"]): (frozenset(entry["fields"]), entry["language"]) for entry in data["untranslated"]}
 
-    def text(value: str | None) -> str:
-        return Untranslated(value or "", language)
+    def text(value: str | None, file: str = "", item_id: str = "", name: str = "") -> str:
+        fields, original = untranslated.get((file, item_id), (frozenset(), language))
+        return Untranslated(value or "", original if name in fields else language)
 
-    names = {actor["id"]: actor["name"] for actor in data["actors"]}
+    names = {actor["id"]: text(actor["name"], "actors.yaml", actor["id"], "name") for actor in data["actors"]}
     site_url = data["site"]["url"].rstrip("/") + "/"
     commitments: dict[str, list[IndexedCommitment]] = {}
     for c in data["commitments"]:
         history, previous = [], None
         for entry in c["history"]:
             history.append(IndexedChange(
-                date.fromisoformat(entry["date"]), entry["status"], previous, text(entry["note"]) if entry.get("note") else None,
+                date.fromisoformat(entry["date"]), entry["status"], previous, text(entry["note"], "commitments", c["id"], "history") if entry.get("note") else None,
                 bool(entry.get("example") or c.get("example")), f"{c['url']}#{at.status_anchor(date.fromisoformat(entry['date']), entry['status'])}"))
             previous = entry["status"]
         commitments.setdefault(c["period"], []).append(IndexedCommitment(
-            c["id"], text(c["title"]), text(c.get("description")), tuple(text(names.get(a, a)) for a in c["actors"]), tuple(history),
+            c["id"], text(c["title"], "commitments", c["id"], "title"), text(c.get("description"), "commitments", c["id"], "description"),
+            tuple(names.get(a, text(a)) for a in c["actors"]), tuple(history),
             c.get("continues"), bool(c.get("example")), c["url"]))
     periods = tuple(sorted((
-        IndexedPeriod(p["id"], text(p["title"]), date.fromisoformat(p["start"]), date.fromisoformat(p["end"]),
+        IndexedPeriod(p["id"], text(p["title"], "periods", p["id"], "title"), date.fromisoformat(p["start"]), date.fromisoformat(p["end"]),
                       tuple(commitments.get(p["id"], ())), at.url_of(site_url, at.period(p["id"])))
         for p in data["periods"]), key=lambda p: (p.start, p.id)))
-    letters = tuple(IndexedLetter(u["id"], u["kind"], text(u["title"]), text(u["summary"]), datetime.fromisoformat(u["date"]),
+    letters = tuple(IndexedLetter(u["id"], u["kind"], text(u["title"], "updates", u["id"], "title"), text(u["summary"], "updates", u["id"], "summary"),
+                                  datetime.fromisoformat(u["date"]),
                                   bool(u.get("example")), u["url"])
                     for u in data["updates"] if u["kind"] in KINDS and KINDS[u["kind"]].mailed and not u.get("draft"))
     slug = base = f"{facts['municipality_code']}-{_slug(facts['name'])}"

@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -65,11 +65,17 @@ class Source:
         """The source's name in the cache: the same line always finds its own copy."""
         return hashlib.sha256(self.given.encode("utf-8")).hexdigest()[:24]
 
-    def data_location(self, base: Path) -> str:
-        """Where its open data is: the address under the site, or the file in the folder (relative to base)."""
+    def data_location(self, base: Path, language: str = "") -> str:
+        """Where its open data is: the address under the site, or the file in the folder (relative to base); with a
+        language, the data of the site in that language (in its folder, as every language but a site's first is)."""
+        folder = f"{language}/" if language else ""
         if self.remote:
-            return self.given.rstrip("/") + "/" + at.page_address(at.ALL_DATA)
-        return str((base / self.given / at.ALL_DATA).resolve())
+            return self.given.rstrip("/") + "/" + folder + at.page_address(at.ALL_DATA)
+        return str((base / self.given / folder / at.ALL_DATA).resolve())
+
+    def in_language(self, language: str) -> Source:
+        """The same source's data in another language, as the cache names it."""
+        return Source(f"{self.given} {language}", self.line)
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,8 @@ class Reading:
     read_at: datetime | None  # when the data used was read: now, or the day of the copy in the cache
     problem: str  # why it was not read now, or why it was slow; "" when all went well
     seconds: float  # how long reading it took
+    # The same site's data in the index's other languages where the site has them: its translated texts, and which are not.
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def read_sources_file(path: Path) -> list[Source]:
@@ -144,40 +152,95 @@ class _Unreachable(Exception):
     """The source could not be read: the text says why, in Swedish."""
 
 
-def read_all(sources: list[Source], cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS) -> list[Reading]:
-    """Every source read, several at once, in the order of the file."""
+class _Missing(_Unreachable):
+    """There is no such file (404, or not in the folder): for a site's data in another language, a language it does not have."""
+
+
+def read_all(sources: list[Source], cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS,
+             languages: tuple[str, ...] = ()) -> list[Reading]:
+    """Every source read, several at once, in the order of the file; with languages, each site's data in those too."""
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        return list(pool.map(lambda source: read_one(source, cache, base, now, timeout), sources))
+        return list(pool.map(lambda source: read_one(source, cache, base, now, timeout, languages), sources))
 
 
-def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS) -> Reading:
+def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS,
+             languages: tuple[str, ...] = ()) -> Reading:
     cached = cache.get(source)
     started = time.monotonic()
     try:
-        if source.remote:
-            body, meta, unchanged = _fetch(source.data_location(base), cached[1] if cached else {}, timeout)
-        else:
-            body, meta, unchanged = _local(Path(source.data_location(base))), {}, False
-        if unchanged and cached:
-            body = cached[0]
-        data = _valid(body)
+        data, body, meta, unchanged = _read(source, source.data_location(base), cached, timeout)
     except (_Unreachable, _Refused) as problem:
         seconds = time.monotonic() - started
-        if cached:
-            try:
-                kept = _valid(cached[0])
-            except _Refused:
-                kept = None
-            if kept is not None:
-                return Reading(source, STALE, kept, _read_at(cached[1]), str(problem), seconds)
+        kept = _kept(cached)
+        if kept is not None and cached:
+            # The site's other languages as they were read with it: nothing more is asked of a site that did not answer.
+            translations = {code: copy for code in languages if (copy := _kept(cache.get(source.in_language(code)))) is not None}
+            return Reading(source, STALE, kept, _read_at(cached[1]), str(problem), seconds, _matching(kept, translations))
         return Reading(source, FAILED, None, None, str(problem), seconds)
-    seconds = time.monotonic() - started
     cache.put(source, body, {**meta, "read_at": now.isoformat()})
+    translations, notes = _translations(source, data, cache, base, now, timeout, languages)
+    seconds = time.monotonic() - started
     if unchanged:
-        return Reading(source, UNCHANGED, data, now, "", seconds)
+        return Reading(source, UNCHANGED, data, now, notes, seconds, translations)
     if seconds > SLOW_SECONDS:
-        return Reading(source, SLOW, data, now, f"svarade först efter {seconds:.0f} sekunder", seconds)
-    return Reading(source, READ, data, now, "", seconds)
+        return Reading(source, SLOW, data, now, "; ".join(filter(None, (f"svarade först efter {seconds:.0f} sekunder", notes))), seconds, translations)
+    return Reading(source, READ, data, now, notes, seconds, translations)
+
+
+def _read(source: Source, location: str, cached: tuple[bytes, dict[str, str]] | None, timeout: float) -> tuple[dict[str, Any], bytes, dict[str, str], bool]:
+    """The data at location, valid, with the body to keep, what the server said of its version, and whether it was unchanged."""
+    if source.remote:
+        body, meta, unchanged = _fetch(location, cached[1] if cached else {}, timeout)
+    else:
+        body, meta, unchanged = _local(Path(location)), {}, False
+    if unchanged and cached:
+        body = cached[0]
+    return _valid(body), body, meta, unchanged
+
+
+def _kept(cached: tuple[bytes, dict[str, str]] | None) -> dict[str, Any] | None:
+    """The cached copy's data, if it is still valid (an engine upgrade may read formats differently)."""
+    if cached is None:
+        return None
+    try:
+        return _valid(cached[0])
+    except _Refused:
+        return None
+
+
+def _translations(source: Source, data: dict[str, Any], cache: Cache, base: Path, now: datetime, timeout: float,
+                  languages: tuple[str, ...]) -> tuple[dict[str, dict[str, Any]], str]:
+    """The site's data in each of the languages it has besides its own, and what was wrong with any that could not be used.
+
+    A language the site does not have is no problem; one that cannot be read now keeps its last good copy."""
+    found: dict[str, dict[str, Any]] = {}
+    notes = []
+    for code in languages:
+        if code == data["language"]:
+            continue
+        in_language = source.in_language(code)
+        cached = cache.get(in_language)
+        try:
+            translated, body, meta, _unchanged = _read(source, source.data_location(base, code), cached, timeout)
+        except _Missing:
+            continue
+        except (_Unreachable, _Refused) as problem:
+            kept = _kept(cached)
+            if kept is not None:
+                found[code] = kept
+            notes.append(f"data på språket {code}: {problem}")
+            continue
+        if not _matching(data, {code: translated}):
+            notes.append(f"data på språket {code}: gäller inte samma område och språk (area och language)")
+            continue
+        cache.put(in_language, body, {**meta, "read_at": now.isoformat()})
+        found[code] = translated
+    return _matching(data, found), "; ".join(notes)
+
+
+def _matching(data: dict[str, Any], translations: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The translations that are of the same area, each in the language it is filed under."""
+    return {code: t for code, t in translations.items() if t.get("area") == data.get("area") and t.get("language") == code}
 
 
 def _read_at(meta: dict[str, str]) -> datetime | None:
@@ -193,7 +256,7 @@ def _local(path: Path) -> bytes:
             raise _Refused(f"filen är större än {MOST_BYTES // 1_000_000} MB")
         return path.read_bytes()
     except FileNotFoundError:
-        raise _Unreachable(f"{at.ALL_DATA} finns inte i mappen (är sajten byggd?)") from None
+        raise _Missing(f"{at.ALL_DATA} finns inte i mappen (är sajten byggd?)") from None
     except OSError as exc:
         raise _Unreachable(f"kan inte läsas ({exc.strerror})") from None
 
@@ -217,6 +280,8 @@ def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return b"", meta, True
+            if exc.code in (404, 410):
+                raise _Missing(f"svarade med felkod {exc.code} ({exc.reason}) på {url}") from None
             if exc.code < 500 or attempt == RETRIES:
                 raise _Unreachable(f"svarade med felkod {exc.code} ({exc.reason}) på {url}") from None
         except TimeoutError:
