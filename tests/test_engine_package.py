@@ -91,7 +91,7 @@ def test_no_file_of_the_engine_names_an_area(wheel: Path) -> None:
     # What the engine brings to every site is in the wheel: templates, the theme's overrides, catalogues, the editor, the skeleton.
     for needed in ("medborgarlofte/templates/start.md.j2", "medborgarlofte/theme/main.html", "medborgarlofte/locale/ar/LC_MESSAGES/messages.po",
                    "medborgarlofte/decap/package-lock.json", "medborgarlofte/skeleton/mkdocs.yml", "medborgarlofte/skeleton/.github/workflows/publish.yml",
-                   "medborgarlofte/national/site/mkdocs.yml", "medborgarlofte/national/site/docs/index.ar.md", f"medborgarlofte/national/formats/{versions.FORMAT}.schema.json"):
+                   "medborgarlofte/national/skeleton/mkdocs.yml", "medborgarlofte/national/skeleton/docs/index.ar.md", f"medborgarlofte/national/formats/{versions.FORMAT}.schema.json"):
         assert needed in names
     assert f"medborgarlofte-{versions.ENGINE}.dist-info/entry_points.txt" in names
 

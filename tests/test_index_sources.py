@@ -33,7 +33,7 @@ from .synthetic_areas import area_data, write_area
 from .test_every_character import _PAGE_MARKDOWN, EXAMPLES, ONE_LINE, _page_heading, _seen
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=TIMEZONE)
-INDEX_SETTINGS = read_settings(Path(__file__).resolve().parent.parent / "medborgarlofte/national/site/mkdocs.yml")
+INDEX_SETTINGS = read_settings(Path(__file__).resolve().parent.parent / "medborgarlofte/national/skeleton/mkdocs.yml")
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """`index`: the national index, built from the open data of the areas' sites that a sources file lists.
 
 Read every source (sources) -> one model of every area (model) -> each language's files (generate) -> MkDocs renders,
-as `build` does for one area. The index's own settings and hand-written pages are the engine's (national/site/),
+as `build` does for one area. The index's own settings and hand-written pages are the engine's (national/skeleton/),
 copied into a work folder that the run keeps for itself; the out folder is replaced only once all is rendered.
 """
 
@@ -28,7 +28,7 @@ from ..writers import WORK, Busy
 from .build import NO_TEXT_LAYOUT, publish
 from .check import counted, table_cell, workflow_data, workflow_property
 
-SITE = Path(__file__).resolve().parent.parent / "national" / "site"
+SKELETON = Path(__file__).resolve().parent.parent / "national" / "skeleton"
 FORMATS = ("text", "github")
 # What each state of a source is called in the run's summary.
 SAID = {sources.READ: "lästa", sources.UNCHANGED: "oförändrade", sources.SLOW: "långsamma", sources.STALE: "från den senaste goda kopian",
@@ -46,8 +46,8 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
     project = work / "project"
     # The engine's settings and pages for the index, anew each time: an upgraded engine brings its own.
     shutil.rmtree(project / "docs", ignore_errors=True)
-    shutil.copytree(SITE / "docs", project / "docs")
-    shutil.copy2(SITE / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(SKELETON / "docs", project / "docs")
+    shutil.copy2(SKELETON / "mkdocs.yml", project / "mkdocs.yml")
     config_file = project / "mkdocs.yml"
     settings = read_settings(config_file, site_url)
     COMPILED.read(project / WORK / "compiled")

@@ -71,7 +71,9 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
             "areas": views, "promises": sum(len(v.periods) for v in views), "commitments": sum(len(p.commitments) for a in index.areas for p in a.periods),
             "rows": _rows([pair for view in latest for pair in view.statuses]), "running": sum(1 for view in latest if view.phase == "active"),
             "ended": sum(1 for view in latest if view.phase == "ended"), "counties": [(code, name, by_county[code]) for code, name in index.counties.items()],
-            "problems": [report for report in index.reports if report.problem], "latest_day": max((view.day for view in latest), default=None),
+            "problems": [report for report in index.reports if report.problem],
+            "done": sum(view.done for view in latest), "total": sum(view.total for view in latest),
+            "done_examples": sum(1 for view in latest for _c, entry in view.statuses if entry and entry.example and STATUSES[entry.status].done),
         }),
         # The list of areas, whole and by how their latest promise stands: filters that need no script.
         *(pages.Page("index-areas.md.j2", path, {"title": _(title), "counties": index.counties, "shown": path}, at.ALL_FEED if path == at.INDEX_AREAS else None,
