@@ -386,6 +386,7 @@ def test_the_command_builds_the_index_and_summarises_the_sources(tmp_path: Path,
     assert result.returncode == 0, result.stderr
     assert "1 område, 1 löfte, 26 åtaganden." in result.stdout
     assert "Källor: 1 lästa, 1 kunde inte läsas." in result.stdout
+    assert "varning: indexet är byggt för platshållaradressen https://example.github.io/medborgarlofte-index/; ange adressen det publiceras på med --site-url" in result.stdout
     assert f"::error file={tmp_path / 'kallor.txt'},line=2,title=saknas::lofte/data/medborgarlofte.json finns inte i mappen (är sajten byggd?)" in result.stdout
     assert "| 2 | saknas | kunde inte läsas |" in summary.read_text(encoding="utf-8")
     assert (tmp_path / "ut" / "lofte/omrade/1280-sofielund/index.html").exists()
@@ -459,3 +460,12 @@ def test_search_finds_an_area_across_the_index_in_each_language(browser: Browser
     page.locator(".engine-search__result").first.wait_for()
     assert found in page.locator(".engine-search__results").inner_text()
     page.close()
+
+
+def test_the_index_is_built_for_the_address_it_is_published_at(tmp_path: Path, default_site: Path) -> None:
+    (tmp_path / "kallor.txt").write_text(f"{default_site}\n", encoding="utf-8")
+    build_index(tmp_path / "kallor.txt", tmp_path / "ut", tmp_path / "arbete", SECOND_RUN, site_url="https://loften.kommunerna.se/index/")
+    channel = ET.fromstring((tmp_path / "ut" / at.feed(at.ALL_FEED, "rss")).read_bytes()).find("channel")
+    assert channel.find(f"{ATOM}link[@rel='self']").get("href") == "https://loften.kommunerna.se/index/lofte/flode/alla.rss"
+    rows = json.loads((tmp_path / "ut" / "en" / at.INDEX_COMMITMENTS_JSON).read_text(encoding="utf-8"))
+    assert rows[0]["index_url"] == "https://loften.kommunerna.se/index/en/lofte/omrade/1280-sofielund/"

@@ -26,7 +26,7 @@ from ..settings import in_language, read_settings
 from ..structure import TIMEZONE
 from ..writers import WORK, Busy
 from .build import NO_TEXT_LAYOUT, publish
-from .check import counted, table_cell, workflow_data, workflow_property
+from .check import counted, is_placeholder, table_cell, workflow_data, workflow_property
 
 SKELETON = Path(__file__).resolve().parent.parent / "national" / "skeleton"
 FORMATS = ("text", "github")
@@ -98,6 +98,10 @@ def run(sources_file: Path, out: Path, work: Path, site_url: str | None, output:
     print(f"Indexet är byggt i {out}/: " + lines[0])
     for line in lines[1:]:
         print(line)
+    published_at = read_settings(work / "project" / "mkdocs.yml", site_url).url
+    if is_placeholder(published_at):
+        # Feeds, data and shared links name the index's own address: a placeholder would send readers nowhere.
+        print(f"varning: indexet är byggt för platshållaradressen {published_at}; ange adressen det publiceras på med --site-url")
     if output == "github":
         for report in index.reports:
             if report.problem:
