@@ -36,7 +36,7 @@ from medborgarlofte.structure import TIMEZONE
 
 from .conftest import built_once, free_port, run_script, served, tree_digest
 from .synthetic_areas import area_data, write_area, write_areas
-from .test_browser import VNU, Visit, visitor
+from .test_browser import REPORT, VNU, Visit, visitor
 
 pytestmark = pytest.mark.xdist_group("national-index")
 
@@ -469,3 +469,33 @@ def test_the_index_is_built_for_the_address_it_is_published_at(tmp_path: Path, d
     assert channel.find(f"{ATOM}link[@rel='self']").get("href") == "https://loften.kommunerna.se/index/lofte/flode/alla.rss"
     rows = json.loads((tmp_path / "ut" / "en" / at.INDEX_COMMITMENTS_JSON).read_text(encoding="utf-8"))
     assert rows[0]["index_url"] == "https://loften.kommunerna.se/index/en/lofte/omrade/1280-sofielund/"
+
+
+def test_one_site_under_two_lines_of_the_sources_file_is_one_area(tmp_path: Path, default_site: Path) -> None:
+    (tmp_path / "kallor.txt").write_text(f"{default_site}\n{default_site}/\n", encoding="utf-8")
+    index = build_index(tmp_path / "kallor.txt", tmp_path / "ut", tmp_path / "arbete", SECOND_RUN)
+    assert [area.slug for area in index.areas] == ["1280-sofielund"]
+    assert [report.problem for report in index.reports] == ["", "samma område och sajt som rad 1: visas en gång"]
+    assert "Läst; samma område och sajt som rad 1: visas en gång" in _text(tmp_path / "ut", "lofte/kallor")
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_the_arabic_index_reads_right_to_left(browser: Browser, index_url: str, width: int) -> None:
+    """The start page's tables and bars start at the right, as do an area's page and its promises; screenshots in test-report/."""
+    REPORT.mkdir(exist_ok=True)
+    name = "phone" if width < 600 else "desktop"
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(index_url + "ar/")
+    assert page.evaluate("[document.documentElement.dir, getComputedStyle(document.querySelector('article')).direction]") == ["rtl", "rtl"]
+    headers = page.locator("article table").nth(1).locator("th")
+    first, second = headers.nth(0).bounding_box(), headers.nth(1).bounding_box()
+    assert first and second and first["x"] > second["x"], "the first column is at the right"
+    bar, filled = page.locator(".bar").first.bounding_box(), page.locator(".bar > span").first.bounding_box()
+    assert bar and filled and abs((bar["x"] + bar["width"]) - (filled["x"] + filled["width"])) < 2, "a bar fills from the right"
+    page.screenshot(path=str(REPORT / f"index-ar-start-{name}.png"), full_page=True)
+    page.goto(index_url + "ar/lofte/omrade/1280-sofielund/")
+    article, heading = page.locator("article").bounding_box(), page.locator("article h1").bounding_box()
+    assert article and heading and abs((article["x"] + article["width"]) - (heading["x"] + heading["width"])) < 40, "the title starts at the right"
+    assert "وعد المواطنين سوفيلوند 2022–2023" in page.locator("article").inner_text()
+    page.screenshot(path=str(REPORT / f"index-ar-area-{name}.png"), full_page=True)
+    page.close()
