@@ -312,3 +312,12 @@ def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path
         shared = cards.cards_of(shown, site, TODAY)[at.commitment_card("kommunen-blomlador")]
         assert shared.title.words == cards.drawable(title)
         assert cards.drawable(iso(texts["short_name"])) in shared.byline.words
+
+
+def test_a_title_that_looks_escaped_keeps_its_ampersands_in_the_e_mail_s_text_part(tmp_path: Path) -> None:
+    """The text part is laid out from the HTML, whose text the layout would otherwise unescape once more (twice in a table)."""
+    title = "Möte &lt;kväll&gt; &amp; fika & prat"
+    content = published(load(make_content(tmp_path, edit("updates/2022-05-brev.md", "title: Informationsbrev 1", f'title: "{title}"'))), TODAY)
+    made = letters.generate(content, read_settings(ROOT / "mkdocs.yml"))
+    assert isolated(title) in made[at.letter_text("2022-05-brev")].splitlines()
+    assert lxml.html.fromstring(made[at.letter_email("2022-05-brev")]).xpath("//h1")[0].text_content() == isolated(title)

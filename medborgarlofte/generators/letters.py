@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 
 import css_inline
-from inscriptis import get_text
+import lxml.html
+from inscriptis import Inscriptis
 from inscriptis.model.config import ParserConfig
 from markupsafe import Markup
 
@@ -43,7 +44,23 @@ def _edition(update: Update, settings: Settings) -> tuple[str, str]:
     body = _RENDERER.html(update.body, functools.partial(_absolute, settings.url, page))
     html = _INLINER.inline(standalone.environment(settings.language).get_template("letter.html.j2").render(
         update=update, kind=KINDS[update.kind], body=Markup(body), settings=settings, page=at.url_of(settings.url, page)))
-    return html, _plain_text(get_text(html, _AS_TEXT))
+    return html, _plain_text(_as_text(html))
+
+
+def _as_text(html: str) -> str:
+    """The HTML as inscriptis lays it out as text. Inscriptis unescapes text again after lxml has read it (once in a
+    block, twice in a table cell): a title with "&lt;" in it would lose it. So every ampersand of the texts stands in
+    as a control character that no content holds (readers refuse it) and no unescaping touches, until the text is laid out."""
+    tree = lxml.html.fromstring(html)
+    for node in tree.iter():
+        if node.text:
+            node.text = node.text.replace("&", _AMPERSAND)
+        if node.tail:
+            node.tail = node.tail.replace("&", _AMPERSAND)
+    return Inscriptis(tree, _AS_TEXT).get_text().replace(_AMPERSAND, "&")
+
+
+_AMPERSAND = "\x9f"  # APC: a C1 control, refused in content by readers._CONTROL, and not white space
 
 
 def _plain_text(text: str) -> str:

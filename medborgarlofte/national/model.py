@@ -167,22 +167,14 @@ def build_index(readings: Iterable[Reading], read_at: datetime, language: str | 
     areas: list[IndexedArea] = []
     reports = []
     taken: set[str] = set()
-    sites: dict[tuple[str, str, str], int] = {}  # each area's site, by its address and area, with the line it was first read from
     for reading in readings:
         area = None
-        problem = reading.problem
         if reading.state != FAILED and reading.data is not None and reading.read_at is not None:
-            site = (reading.data["site"]["url"].rstrip("/"), reading.data["area"]["municipality_code"], reading.data["area"]["name"])
-            if site in sites:
-                # The same site under two lines (an address and a folder, or with and without a slash): one area, shown once.
-                problem = "; ".join(filter(None, (problem, f"samma område och sajt som rad {sites[site]}: visas en gång")))
-            else:
-                sites[site] = reading.source.line
-                area = _area(reading, reading.translations.get(language or "", reading.data), taken)
-                taken.add(area.slug)
-                areas.append(area)
+            area = _area(reading, reading.translations.get(language or "", reading.data), taken)
+            taken.add(area.slug)
+            areas.append(area)
         # What went wrong is said to the index's maintainer, in Swedish: a page in another language marks it so.
-        reports.append(SourceReport(reading.source.given, reading.source.line, reading.state, Untranslated(problem, "sv"), reading.read_at,
+        reports.append(SourceReport(reading.source.given, reading.source.line, reading.state, Untranslated(reading.problem, "sv"), reading.read_at,
                                     reading.seconds, area.slug if area else None))
     areas.sort(key=lambda a: (a.county_code, a.municipality_code, _sort_key(a.name), a.slug))
     return Index(tuple(areas), tuple(reports), read_at)

@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -160,7 +160,24 @@ def read_all(sources: list[Source], cache: Cache, base: Path, now: datetime, tim
              languages: tuple[str, ...] = ()) -> list[Reading]:
     """Every source read, several at once, in the order of the file; with languages, each site's data in those too."""
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        return list(pool.map(lambda source: read_one(source, cache, base, now, timeout, languages), sources))
+        return _once_each(list(pool.map(lambda source: read_one(source, cache, base, now, timeout, languages), sources)))
+
+
+def _once_each(readings: list[Reading]) -> list[Reading]:
+    """One site under two lines (an address and a folder, or with and without a slash) is one area: the later line gives
+    no data of its own, and says which line has it."""
+    first: dict[tuple[str, str, str], int] = {}
+    once = []
+    for reading in readings:
+        if reading.data is not None:
+            site = (reading.data["site"]["url"].rstrip("/"), reading.data["area"]["municipality_code"], reading.data["area"]["name"])
+            if site in first:
+                said = f"samma område och sajt som rad {first[site]}: visas en gång"
+                reading = replace(reading, data=None, translations={}, problem="; ".join(filter(None, (reading.problem, said))))
+            else:
+                first[site] = reading.source.line
+        once.append(reading)
+    return once
 
 
 def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS,
