@@ -248,14 +248,19 @@ def test_letter_prints_on_a4_with_its_address(browser: Browser, site_url: str, t
 def test_search_finds_a_commitment_in_each_language(browser: Browser, site_url: str, language: str, word: str, title: str) -> None:
     page = browser.new_page()
     page.goto(site_url + language)
+    assert title in searched(page, word)
+    page.close()
+
+
+def searched(page: Page, word: str) -> str:
+    """The results the page's search box shows for a word, typed as a reader types it."""
     page.locator(".engine-search__input").first.click()
     page.keyboard.type(word)
     # Playwright types a letter outside the US layout as inserted text, with no key released; Material reads the
     # query when a key is released, as on a real Arabic keyboard. End releases one and leaves the text as it is.
     page.keyboard.press("End")
     page.locator(".engine-search__result").first.wait_for()
-    assert title in page.locator(".engine-search__results").inner_text()
-    page.close()
+    return page.locator(".engine-search__results").inner_text()
 
 
 def test_the_language_selector_leads_to_the_same_page_in_arabic(browser: Browser, site_url: str) -> None:

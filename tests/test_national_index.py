@@ -36,7 +36,7 @@ from medborgarlofte.structure import TIMEZONE
 
 from .conftest import built_once, free_port, run_script, served, tree_digest
 from .synthetic_areas import area_data, write_area, write_areas
-from .test_browser import REPORT, VNU, Visit, visitor
+from .test_browser import REPORT, VNU, Visit, searched, visitor
 
 pytestmark = pytest.mark.xdist_group("national-index")
 
@@ -454,11 +454,7 @@ def test_each_kind_of_index_page_asks_nothing_of_another_site_sets_no_cookie_and
 def test_search_finds_an_area_across_the_index_in_each_language(browser: Browser, index_url: str, language: str, word: str, found: str) -> None:
     page = browser.new_page()
     page.goto(index_url + language)
-    page.locator(".engine-search__input").first.click()
-    page.keyboard.type(word)
-    page.keyboard.press("End")
-    page.locator(".engine-search__result").first.wait_for()
-    assert found in page.locator(".engine-search__results").inner_text()
+    assert found in searched(page, word)
     page.close()
 
 

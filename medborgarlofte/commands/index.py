@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -56,13 +57,14 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
     codes = tuple(language.code for language in settings.languages)
     readings = sources.read_all(listed, sources.Cache(work / "cache"), sources_file.parent, now, timeout, codes)
     sites = []
+    indexes = []
     for code in codes:
         site = in_language(settings, code)
         # Each area as its own site shows it in the language, where it has the language.
-        index = model.build_index(readings, now, code)
-        sites.append((site, {at.in_generated(path): text for path, text in generate.generate(index, site, today).items()}))
+        indexes.append(model.build_index(readings, now, code))
+        sites.append((site, {at.in_generated(path): text for path, text in generate.generate(indexes[-1], site, today).items()}))
     publish(settings, config_file, sites, out, today)
-    return model.build_index(readings, now)
+    return replace(indexes[0], address=settings.url)  # the first language's, at the root
 
 
 def summary(index: model.Index) -> list[str]:
@@ -98,10 +100,9 @@ def run(sources_file: Path, out: Path, work: Path, site_url: str | None, output:
     print(f"Indexet är byggt i {out}/: " + lines[0])
     for line in lines[1:]:
         print(line)
-    published_at = read_settings(work / "project" / "mkdocs.yml", site_url).url
-    if is_placeholder(published_at):
+    if is_placeholder(index.address):
         # Feeds, data and shared links name the index's own address: a placeholder would send readers nowhere.
-        print(f"varning: indexet är byggt för platshållaradressen {published_at}; ange adressen det publiceras på med --site-url")
+        print(f"varning: indexet är byggt för platshållaradressen {index.address}; ange adressen det publiceras på med --site-url")
     if output == "github":
         for report in index.reports:
             if report.problem:

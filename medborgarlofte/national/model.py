@@ -8,6 +8,7 @@ a status is the one its history gives on the day asked about, marked as an examp
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -147,13 +148,14 @@ class Index:
     areas: tuple[IndexedArea, ...]  # by county, municipality and name
     reports: tuple[SourceReport, ...]  # in the order of the sources file
     read_at: datetime  # when this run began
+    address: str = ""  # where the index is published, once its settings are read
 
-    @property
+    @functools.cached_property  # every page of a language asks; worked out once
     def counties(self) -> dict[str, str]:
         """The counties that have an area, by code, in the codes' order."""
         return {code: COUNTIES[code] for code in sorted({a.county_code for a in self.areas})}
 
-    @property
+    @functools.cached_property
     def municipalities(self) -> dict[str, tuple[str, str]]:
         """The municipalities that have an area, by code: (name, county code)."""
         return {a.municipality_code: (a.municipality, a.county_code) for a in sorted(self.areas, key=lambda a: a.municipality_code)}
