@@ -29,6 +29,7 @@ from medborgarlofte.national import generate, model, sources
 from medborgarlofte.settings import in_language, read_settings
 from medborgarlofte.structure import TIMEZONE
 
+from .conftest import served
 from .synthetic_areas import area_data, write_area
 from .test_every_character import _PAGE_MARKDOWN, EXAMPLES, ONE_LINE, _page_heading, _seen
 
@@ -135,3 +136,17 @@ def test_a_copy_read_before_stands_in_when_the_source_cannot_be_read(tmp_path: P
     later = sources.read_one(sources.Source("omrade", 1), sources.Cache(tmp_path / "cache"), tmp_path, NOW.replace(day=26))
     assert later.state == sources.STALE and later.read_at == NOW and later.data == first.data
     assert later.problem.startswith("är inte JSON (")
+
+
+def test_a_kept_copy_that_no_longer_passes_is_asked_for_whole_even_when_the_site_says_it_is_unchanged(tmp_path: Path, template: dict[str, Any]) -> None:
+    write_area(tmp_path / "www" / "omrade", area_data(template, 2, renewed=False))
+    cache = sources.Cache(tmp_path / "cache")
+    with served(tmp_path / "www") as port:
+        source = sources.Source(f"http://127.0.0.1:{port}/omrade/", 1)
+        assert sources.read_one(source, cache, tmp_path, NOW).state == sources.READ
+        assert sources.read_one(source, cache, tmp_path, NOW).state == sources.UNCHANGED  # If-Modified-Since: 304
+        kept = next(path for path in (tmp_path / "cache").glob("*.json") if not path.name.endswith(".meta.json"))
+        kept.write_text('{"format": 1}', encoding="utf-8")  # as if an older engine had kept what this one refuses
+        again = sources.read_one(source, cache, tmp_path, NOW)
+    assert (again.state, again.problem) == (sources.READ, "")
+    assert again.data is not None and again.data["area"]["name"] == "Syntetiskt område 2"

@@ -206,12 +206,16 @@ def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: f
 
 def _read(source: Source, location: str, cached: tuple[bytes, dict[str, str]] | None, timeout: float) -> tuple[dict[str, Any], bytes, dict[str, str], bool]:
     """The data at location, valid, with the body to keep, what the server said of its version, and whether it was unchanged."""
-    if source.remote:
-        body, meta, unchanged = _fetch(location, cached[1] if cached else {}, timeout)
-    else:
-        body, meta, unchanged = _local(Path(location)), {}, False
+    if not source.remote:
+        body = _local(Path(location))
+        return _valid(body), body, {}, False
+    body, meta, unchanged = _fetch(location, cached[1] if cached else {}, timeout)
     if unchanged and cached:
-        body = cached[0]
+        try:
+            return _valid(cached[0]), cached[0], meta, True
+        except _Refused:
+            # The copy kept no longer passes (this engine reads its format differently): the whole file is asked for again.
+            body, meta, unchanged = _fetch(location, {}, timeout)
     return _valid(body), body, meta, unchanged
 
 
