@@ -150,3 +150,15 @@ def test_a_kept_copy_that_no_longer_passes_is_asked_for_whole_even_when_the_site
         again = sources.read_one(source, cache, tmp_path, NOW)
     assert (again.state, again.problem) == (sources.READ, "")
     assert again.data is not None and again.data["area"]["name"] == "Syntetiskt område 2"
+
+
+def test_a_commitment_without_the_fields_its_schema_lets_it_leave_out_is_read_without_a_status(tmp_path: Path, template: dict[str, Any]) -> None:
+    data = area_data(template, 4, renewed=False)
+    for name in ("history", "activities", "continues", "example", "themes"):
+        data["commitments"][0].pop(name, None)
+    reading = _read(data, tmp_path)
+    assert (reading.state, reading.problem) == (sources.READ, "")
+    index = model.build_index([reading], NOW)
+    commitment = index.areas[0].periods[0].commitments[0]
+    assert commitment.history == () and commitment.status_on(NOW.date()) is None
+    generate.generate(index, in_language(INDEX_SETTINGS, "sv"), NOW.date())

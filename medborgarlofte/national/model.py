@@ -197,7 +197,7 @@ def _area(reading: Reading, data: dict[str, Any], taken: set[str]) -> IndexedAre
     commitments: dict[str, list[IndexedCommitment]] = {}
     for c in data["commitments"]:
         history, previous = [], None
-        for entry in c["history"]:
+        for entry in c["history"] or ():  # the schema lets a commitment leave out its history
             history.append(IndexedChange(
                 date.fromisoformat(entry["date"]), entry["status"], previous, text(entry["note"], "commitments", c["id"], "history") if entry.get("note") else None,
                 bool(entry.get("example") or c.get("example")), f"{c['url']}#{at.status_anchor(date.fromisoformat(entry['date']), entry['status'])}"))

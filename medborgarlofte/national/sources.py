@@ -341,7 +341,7 @@ def _valid(body: bytes) -> dict[str, Any]:
     if not LANGUAGE.match(language) or not known_language(language):
         raise _Refused(f"language: '{language[:20]}' är ingen språkkod (förväntade t.ex. sv)")
     days = [("periods", p, key) for p in data["periods"] for key in ("start", "end")]
-    days += [("history", entry, "date") for c in data["commitments"] for entry in c["history"]]
+    days += [("history", entry, "date") for c in data["commitments"] for entry in c.get("history") or ()]
     for where, item, key in days:
         try:
             date.fromisoformat(item[key])
@@ -358,7 +358,23 @@ def _valid(body: bytes) -> dict[str, Any]:
     for where, address in addresses:
         if not isinstance(address, str) or not _WEB_ADDRESS.match(address):
             raise _Refused(f"{where}: {json.dumps(address, ensure_ascii=False)[:200]} är ingen webbadress (förväntade https://…)")
-    return data
+    return _needed(data)
+
+
+# What the index shows of an area's data; the rest (the letters' texts, the indicators, the promise's background …) is
+# on the area's own site, and a thousand areas' whole data would be most of the index's memory.
+_NEEDED = {
+    "periods": ("id", "title", "start", "end"),
+    "actors": ("id", "name"),
+    "commitments": ("id", "period", "title", "description", "actors", "history", "continues", "example", "url"),
+    "updates": ("id", "kind", "title", "summary", "date", "example", "draft", "url"),
+}
+
+
+def _needed(data: dict[str, Any]) -> dict[str, Any]:
+    kept = {key: data[key] for key in ("site", "area", "engine", "format", "language", "untranslated")}
+    kept.update({part: [{key: item.get(key) for key in keys} for item in data[part]] for part, keys in _NEEDED.items()})
+    return kept
 
 
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#<>\\\"'()\[\]]+(?:[/?#][^\s<>\\\"'()\[\]]*)?$")
