@@ -57,14 +57,16 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
     codes = tuple(language.code for language in settings.languages)
     readings = sources.read_all(listed, sources.Cache(work / "cache"), sources_file.parent, now, timeout, codes)
     sites = []
-    indexes = []
+    summarised: model.Index | None = None  # the first language's, at the root: what the run's summary reports
     for code in codes:
         site = in_language(settings, code)
         # Each area as its own site shows it in the language, where it has the language.
-        indexes.append(model.build_index(readings, now, code))
-        sites.append((site, {at.in_generated(path): text for path, text in generate.generate(indexes[-1], site, today).items()}))
+        index = model.build_index(readings, now, code)
+        summarised = summarised or index
+        sites.append((site, {at.in_generated(path): text for path, text in generate.generate(index, site, today).items()}))
     publish(settings, config_file, sites, out, today)
-    return replace(indexes[0], address=settings.url)  # the first language's, at the root
+    assert summarised is not None  # a site has at least its first language
+    return replace(summarised, address=settings.url)
 
 
 def summary(index: model.Index) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -140,16 +140,13 @@ def _update_item(update: Update, content: Content, settings: Settings, renderer:
 
 def _status_items(commitment: Commitment, content: Content, settings: Settings, _: Callable[[str], str]) -> Iterable[Item]:
     page = at.url_of(settings.url, at.commitment(commitment.id))
+    # Messages outside the f-strings, where `make messages` finds them.
+    source_word, about = escape(_("Källa")), escape(_("Om åtagandet"))
     previous = None
     for entry in commitment.history:
         link = f"{page}#{at.status_anchor(entry.date, entry.status)}"
-        status = _(STATUSES[entry.status].label).lower()
-        words = {"status": status, "previous": previous}
-        change = (_("Status: %(status)s (tidigare %(previous)s).") if previous else _("Status: %(status)s.")) % words
+        status, change, responsible = status_change(entry.status, previous, [content.actors[a].name for a in commitment.actors], settings.language, _)
         note = f" {isolated(entry.note)}" if entry.note else ""
-        responsible = " " + _("Ansvarig: %(actors)s.") % {"actors": listed(settings.language, [isolated(content.actors[a].name) for a in commitment.actors])}
-        # Messages outside the f-strings, where `make messages` finds them.
-        source_word, about = escape(_("Källa")), escape(_("Om åtagandet"))
         source = f' <a href="{escape(entry.source)}">{source_word}</a>.' if entry.source else ""
         title = f"{isolated(commitment.title)}: {status}"
         yield Item(
@@ -157,14 +154,23 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
             title=_("Exempel: %(title)s") % {"title": title} if entry.example or commitment.example else title,
             link=link,
             moment=datetime.combine(entry.date, time(), TIMEZONE),
-            summary=change + note + responsible,
-            html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible.strip())} <a href="{page}">{about}</a></p>',
+            summary=f"{change}{note} {responsible}",
+            html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible)} <a href="{page}">{about}</a></p>',
             authors=tuple(content.actors[a].name for a in commitment.actors),
             commitments=(commitment.id,),
             actors=commitment.actors,
             kind="status",
         )
-        previous = status
+        previous = entry.status
+
+
+def status_change(status: str, previous: str | None, actors: Sequence[str], language: str, _: Callable[[str], str]) -> tuple[str, str, str]:
+    """A status change as the feeds say it: the status's word, what changed, and who is responsible (by the actors' names)."""
+    word = _(STATUSES[status].label).lower()
+    words = {"status": word, "previous": _(STATUSES[previous].label).lower() if previous else None}
+    change = (_("Status: %(status)s (tidigare %(previous)s).") if previous else _("Status: %(status)s.")) % words
+    responsible = _("Ansvarig: %(actors)s.") % {"actors": listed(language, [isolated(name) for name in actors])}
+    return word, change, responsible
 
 
 def _render(feed: Feed, items: list[Item], settings: Settings, fallback: datetime) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, TypeAdapter
 from .. import addresses as at
 from ..bidi import isolated
 from ..generators import cards, feeds, opendata, pages, styles
-from ..settings import Settings, language_name, listed
+from ..settings import Settings, language_name
 from ..structure import TIMEZONE
 from ..translations import N_, catalogue
 from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES, STATUSES
@@ -154,28 +154,25 @@ def _feeds(index: Index, views: list[AreaView], settings: Settings) -> dict[str,
 
 def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -> Iterable[tuple[str, feeds.Item]]:
     """(county code, item) for every status change and letter of every area."""
+    own_site = escape(_("Områdets egen sajt"))
+    words = catalogue(settings.language)
     for view in views:
         area = view.area
         where = f"{isolated(area.name)}, {isolated(area.municipality)}"
-
-        own_site = escape(_("Områdets egen sajt"))
         back = f'<p><a href="{escape(area.site_url)}">{own_site}</a></p>'
         for period in area.periods:
             for c in period.commitments:
                 for entry in c.history:
-                    status = _(STATUSES[entry.status].label).lower()
-                    change = (_("Status: %(status)s (tidigare %(previous)s).") % {"status": status, "previous": _(STATUSES[entry.previous].label).lower()}
-                              if entry.previous else _("Status: %(status)s.") % {"status": status})
+                    status, change, responsible = feeds.status_change(entry.status, entry.previous, c.actors, settings.language, _)
                     note = f" {isolated(entry.note)}{_said_language(entry.note, settings.language, _)}" if entry.note else ""
                     title = f"{where}: {isolated(c.title)}: {status}"
-                    responsible = _("Ansvarig: %(actors)s.") % {"actors": listed(settings.language, [isolated(name) for name in c.actors])}
                     yield area.county_code, feeds.Item(
                         guid=entry.url, title=_("Exempel: %(title)s") % {"title": title} if entry.example else title, link=entry.url,
                         moment=datetime.combine(entry.date, time(), TIMEZONE), summary=f"{change}{note} {responsible}",
                         html=f"<p>{escape(change)}{escape(note)}</p><p>{escape(responsible)}</p>{back}",
                         authors=tuple(c.actors) or (str(area.site_name),), commitments=(c.id,), actors=(), kind="status")
         for letter in area.letters:
-            kind = catalogue(settings.language).pgettext(ONE, KINDS[letter.kind].singular)
+            kind = words.pgettext(ONE, KINDS[letter.kind].singular)
             title = f"{where}: {isolated(letter.title)}"
             yield area.county_code, feeds.Item(
                 guid=letter.url, title=_("Exempel: %(title)s") % {"title": title} if letter.example else title, link=letter.url,

@@ -127,7 +127,6 @@ class SourceReport:
     state: str
     problem: str
     read_at: datetime | None
-    seconds: float
     area: str | None  # the area's slug, where the source gave one
 
 
@@ -177,7 +176,7 @@ def build_index(readings: Iterable[Reading], read_at: datetime, language: str | 
             areas.append(area)
         # What went wrong is said to the index's maintainer, in Swedish: a page in another language marks it so.
         reports.append(SourceReport(reading.source.given, reading.source.line, reading.state, Untranslated(reading.problem, "sv"), reading.read_at,
-                                    reading.seconds, area.slug if area else None))
+                                    area.slug if area else None))
     areas.sort(key=lambda a: (a.county_code, a.municipality_code, _sort_key(a.name), a.slug))
     return Index(tuple(areas), tuple(reports), read_at)
 
