@@ -14,7 +14,6 @@ from types import MappingProxyType
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from . import translated
 from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_of
@@ -485,7 +484,7 @@ def _kind_of(value: object) -> str:
     return _KINDS.get(type(value), type(value).__name__)
 
 
-def _explain(problem: ErrorDetails, model: type[BaseModel]) -> str:
+def _explain(problem: Mapping[str, Any], model: type[BaseModel]) -> str:
     """A pydantic error in the words of the people who write content: what is wrong (what was expected)."""
     kind, value, ctx = problem["type"], problem.get("input"), problem.get("ctx", {})
     if kind == "missing":

@@ -349,5 +349,5 @@ def test_phone_and_email_in_a_status_note_are_pointed_out(tmp_path: Path) -> Non
 
 def test_the_lock_file_names_no_machine(tmp_path: Path) -> None:
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-    assert "file:" not in lock and "--extra-index-url" not in lock and "--find-links" not in lock and "/opt/" not in lock
+    assert "file:/" not in lock and "--extra-index-url" not in lock and "--find-links" not in lock and "/opt/" not in lock
     assert os.sep + "work" + os.sep not in lock

@@ -1,8 +1,8 @@
 """Social-media cards: the picture a link unfolds into when it is shared, one PNG of 1200×630 per commitment and update.
 
-Drawn with Pillow in DejaVu Sans, the font that matplotlib ships (only its font files are read: matplotlib
-itself is never imported). Pillow's raqm layout shapes Arabic and lays it out right to left. A card is a
-function of its Card alone: the same card gives the same bytes, and DRAWN keeps each card drawn, so a
+Drawn with Pillow in DejaVu Sans, which the engine carries in medborgarlofte/fonts/ (its licence, fonts/LICENSE, lets it
+be shipped with any software); it has every Nordic and Sami letter, and Arabic. Pillow's raqm layout shapes Arabic and
+lays it out right to left. A card is a function of its Card alone: the same card gives the same bytes, and DRAWN keeps each card drawn, so a
 card whose inputs did not change is never drawn again.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import io
 import multiprocessing
 import os
@@ -288,7 +287,7 @@ def _length(pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont) 
     return pen.textlength(text.words, font=face, direction="rtl" if text.right_to_left else "ltr")
 
 
-_FONTS = Path(importlib.util.find_spec("matplotlib").submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"  # type: ignore[union-attr,index]
+_FONTS = Path(__file__).resolve().parent.parent / "fonts"
 _FACES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 _SPACES = re.compile(r" {2,}")
 _LEFT_JOINERS = re.compile(r"(?<!\S)\u200d+|\u200d+(?!\S)")  # a joiner whose emoji were taken away, beside a space or at an end
