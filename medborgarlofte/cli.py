@@ -65,6 +65,8 @@ def _main(argv: list[str] | None) -> int:
     init_parser.add_argument("folder", metavar="MAPP", help="mappen som skapas (ny eller tom)")
     for question in init.QUESTIONS:
         init_parser.add_argument(f"--{question.flag}", metavar="SVAR", help=f"{question.asked}; frågas i en terminal om den inte anges")
+    init_parser.add_argument("--engine", metavar="KRAV", help=f"var motorn installeras från, i requirements.txt: ett krav som pip förstår eller adressen "
+                             f"till motorns wheel (standard: {versions.PACKAGE}=={versions.ENGINE} från PyPI)")
     index_parser = verbs.add_parser("index", help="bygg det nationella indexet över alla områdens löften från deras öppna data")
     index_parser.add_argument("--sources", required=True, metavar="FIL", help="källfilen: en sajts adress eller en mapp med en byggd sajt per rad")
     index_parser.add_argument("--out", required=True, metavar="MAPP", help="mappen indexet byggs till (ersätts först när allt är byggt)")
@@ -78,7 +80,7 @@ def _main(argv: list[str] | None) -> int:
         return index.run(Path(args.sources), Path(args.out), Path(args.work), args.site_url, args.format)
     if args.verb == "init":
         given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in init.QUESTIONS}
-        return init.run(Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None)
+        return init.run(Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None, engine=args.engine)
     content, config = Path(args.content), Path(args.config)
     if args.verb == "check":
         return check.run(content, args.content, read_settings(config), args.config, args.format)

@@ -2,8 +2,9 @@
 
 Every field of every kind of file becomes a form field, so that the forms cannot drift from the format:
 a status or a kind is a list to choose from (its Swedish label from the vocabulary), an id of another item a
-choice among those items, a Markdown text Decap's Markdown editor. Decap's own files come from npm (installed with
-the lock file in decap/ by the first build that needs them) and are served from the site itself: nothing is asked of a third party.
+choice among those items, a Markdown text Decap's Markdown editor. Decap's own files come from npm, as the lock file in
+decap/ pins them, and are copied into the package (decap/dist/) before it is built, so that an installed engine builds a
+site with its editor on Python alone; they are served from the site itself: nothing is asked of a third party.
 """
 
 from __future__ import annotations
@@ -32,8 +33,16 @@ from .vocabulary import BETTER, FORMS, KINDS, LEVELS, STATUSES
 # Decap's own files come from npm, as the lock file beside the start script pins them, installed once per machine and
 # lock file in the user's cache (MEDBORGARLOFTE_CACHE, or XDG_CACHE_HOME/medborgarlofte): every site on the machine shares it.
 SOURCES = Path(__file__).resolve().parent / "decap"
+# The files a reader's browser loads at /admin/, copied out of that installation by `make editor` (stage), and so part
+# of the wheel: a build needs neither Node.js nor npm. Only decap-server, which `edit` runs, needs Node.js.
+BROWSER_FILES = SOURCES / "dist"
+STAGED = BROWSER_FILES / "package-lock.json"  # the lock file they were installed from, copied last: the copy is whole
 NO_NPM = ("Redigeraren (Decap CMS) installeras från npm, som saknas på datorn: installera Node.js och npm "
           "(till exempel: sudo apt-get install nodejs npm), eller ta bort extra.editor ur mkdocs.yml.")
+NOT_STAGED = ("Redigerarens filer (Decap CMS) finns inte i motorn: kör make editor i motorns förråd, eller installera motorn "
+              "från dess wheel, som har dem med; eller ta bort extra.editor ur mkdocs.yml.")
+NO_NODE = ("Redigeraren på den här datorn sparar med decap-server, som kräver Node.js och npm: installera dem "
+           "(till exempel: sudo apt-get install nodejs npm). Bygget och sajten behöver dem inte.")
 
 # The files of the content folder, one collection each; actors and themes are one file each, keyed by id.
 FOLDER_COLLECTIONS = {"periods": "period.schema.json", "commitments": "commitment.schema.json", "indicators": "indicator.schema.json"}
@@ -152,15 +161,42 @@ def decap_server() -> Path:
     return install() / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
+def _from_npm(modules: Path) -> dict[str, Path]:
+    """Decap's script, the chunks and WebAssembly it loads from beside it and its licence, and the YAML library, by their
+    paths in the editor's folder of the site, from an installation of the lock file's packages."""
+    decap, yaml_library = modules / "decap-cms" / "dist", modules / "yaml" / "browser" / "dist"
+    files = {path.name: path for path in sorted(decap.iterdir())
+             if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"}
+    files.update({f"yaml/{path.relative_to(yaml_library).as_posix()}": path for path in sorted(yaml_library.rglob("*.js"))})
+    return files
+
+
+def stage() -> None:
+    """Copy the browser's files of the lock file's installation into the package (BROWSER_FILES), whole or not at all,
+    where they are not already those of this lock file."""
+    lock = (SOURCES / "package-lock.json").read_bytes()
+    if STAGED.is_file() and STAGED.read_bytes() == lock:
+        return
+    work = Path(tempfile.mkdtemp(prefix=".dist-", dir=SOURCES))
+    try:
+        for relative, path in _from_npm(install() / "node_modules").items():
+            (work / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, work / relative)
+        (work / STAGED.name).write_bytes(lock)
+        shutil.rmtree(BROWSER_FILES, ignore_errors=True)
+        work.rename(BROWSER_FILES)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def installed_files() -> dict[str, Path]:
     """The files copied as they are, by path from the site's root: the start script and the Swedish words it gives Decap,
-    Decap's script and the chunks and WebAssembly it loads from beside it, and the YAML library."""
-    modules = install() / "node_modules"
-    decap, yaml_library = modules / "decap-cms" / "dist", modules / "yaml" / "browser" / "dist"
+    and the browser's files of Decap and the YAML library that the package carries."""
+    if not STAGED.is_file() or STAGED.read_bytes() != (SOURCES / "package-lock.json").read_bytes():
+        raise NotInstalled(NOT_STAGED)
     files = {at.EDITOR_START: SOURCES / "start.js", at.EDITOR_WORDS: SOURCES / "svenska.js", at.EDITOR_TRANSLATING: SOURCES / "translating.js"}
-    files.update({f"{at.EDITOR_FOLDER}{path.name}": path for path in sorted(decap.iterdir())
-                  if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt"})
-    files.update({f"{at.EDITOR_FOLDER}yaml/{path.relative_to(yaml_library).as_posix()}": path for path in sorted(yaml_library.rglob("*.js"))})
+    files.update({f"{at.EDITOR_FOLDER}{path.relative_to(BROWSER_FILES).as_posix()}": path
+                  for path in sorted(BROWSER_FILES.rglob("*")) if path.is_file() and path != STAGED})
     return files
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The web editor at /admin/ is Decap CMS from npm, as medborgarlofte/decap/package-lock.json pins it. Install Node.js
 # and npm where they are missing and we may (as root, or with sudo that asks no password, as on GitHub's runners),
-# else say what to run; then the packages, into the user's cache, again whenever the lock file has changed.
+# else say what to run; then the packages, into the user's cache, again whenever the lock file has changed, and the
+# files a browser loads copied from them into the package (medborgarlofte/decap/dist/), which the wheel carries.
 set -eu
 cd "$(dirname "$0")/.."
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -16,4 +17,4 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     exit 1
   fi
 fi
-.venv/bin/python -c "from medborgarlofte import editor; editor.install()"
+.venv/bin/python -c "from medborgarlofte import editor; editor.stage()"

@@ -1,14 +1,15 @@
-"""The engine as another area takes it: a wheel installed into an environment of its own, `init` for a new area, and
-the area's workflow's steps (`check --format github`, `build`) in a folder with no file of this repository beside it."""
+"""The engine as another area takes it: released by the release workflow's own steps, its wheel installed into an empty
+environment with only what it declares (from the lock file's wheels, no network), every command run there with no
+Node.js on PATH, and the area's workflow's steps run in order in a new site with no file of this repository beside it."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
-import sysconfig
 import venv
 import zipfile
 from datetime import date
@@ -18,7 +19,7 @@ import pytest
 import yaml
 
 from medborgarlofte import versions
-from medborgarlofte.commands import init
+from medborgarlofte.commands import check, init
 from medborgarlofte.settings import read_settings
 
 from .conftest import ROOT
@@ -29,47 +30,98 @@ REFERENCE_AREA = re.compile(r"Sofielund|Malmö|Malmo|Seved|Fastighetsägare", re
 ANSWERS = ["--name", "Norrby centrum", "--site-url", "https://norrby-kommun.github.io/lofte/", "--municipality", "Norrby",
            "--municipality-code", "2599", "--paper-letters", "nej"]
 ANSWERED = {flag[2:]: answer for flag, answer in zip(ANSWERS[::2], ANSWERS[1::2], strict=True)}
+RELEASE = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8"))
+# sudo on a runner: here it records what it was asked to run, for apt-get needs the network.
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # the colours of twine's output
+BASH = shutil.which("bash") or "/bin/bash"
+SUDO = '#!/bin/sh\necho "$*" >> "$SUDO_LOG"\n'
+
+
+def wheelhouse() -> Path:
+    """Every package of the lock file as a wheel (scripts/ensure_wheelhouse.sh, which make test runs first)."""
+    cache = os.environ.get("MEDBORGARLOFTE_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "medborgarlofte"
+    folder = Path(cache) / f"wheelhouse-{hashlib.sha256((ROOT / 'requirements.lock').read_bytes()).hexdigest()[:16]}"
+    assert (folder / ".complete").is_file(), f"{folder} saknas: kör make wheelhouse"
+    return folder
+
+
+def _offline(environment: dict[str, str], *find_links: Path) -> dict[str, str]:
+    """pip with no index and no configuration of this machine: packages from the folders given, or nowhere."""
+    return {**environment, "PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": " ".join(map(str, find_links)),
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+
+
+def _steps(job: dict) -> list[tuple[str, str]]:
+    return [(step.get("name", step["run"]), step["run"]) for step in job["steps"] if "run" in step]
+
+
+def _run_steps(steps: list[tuple[str, str]], cwd: Path, environment: dict[str, str]) -> dict[str, str]:
+    """A job's shell steps in order, as a runner runs them (bash -e); what each printed, by its name."""
+    printed = {}
+    for name, script in steps:
+        done = subprocess.run([BASH, "-e", "-c", script], cwd=cwd, env=environment, capture_output=True, text=True)
+        assert done.returncode == 0, f"{name}:\n{done.stdout}\n{done.stderr}"
+        printed[name] = ANSI.sub("", done.stdout + done.stderr)
+    return printed
+
+
+def _stubs(folder: Path) -> Path:
+    stubs = folder / "stubs"
+    stubs.mkdir()
+    (stubs / "sudo").write_text(SUDO, encoding="utf-8")
+    (stubs / "sudo").chmod(0o755)
+    return stubs
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The engine's wheel, built by pip from the package and its pyproject.toml alone."""
-    source = tmp_path_factory.mktemp("source")
-    shutil.copy(ROOT / "pyproject.toml", source)
-    shutil.copytree(ROOT / "medborgarlofte", source / "medborgarlofte", ignore=shutil.ignore_patterns("__pycache__"))
-    out = tmp_path_factory.mktemp("wheel")
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check", "-w", str(out), str(source)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return next(out.glob("medborgarlofte-*.whl"))
+def release(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], list[str]]:
+    """The release workflow's build job, every step but the publishing, in a copy of the repository as a clone has it
+    (the web editor's files not yet in the package): its dist/ folder, what each step printed and what sudo was asked."""
+    clone = tmp_path_factory.mktemp("clone") / "medborgarlofte"
+    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+    for name in filter(None, tracked.stdout.split("\0")):
+        if (ROOT / name).is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, clone / name)
+    assert not (clone / "medborgarlofte/decap/dist").exists()
+    log = clone.parent / "sudo.log"
+    environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    # The runner's python is the one setup-python gives; here the project's, which already holds the lock's packages.
+    environment |= {"PATH": f"{_stubs(clone.parent)}{os.pathsep}{ROOT / '.venv/bin'}{os.pathsep}/usr/bin{os.pathsep}/bin",
+                    "TAG": f"v{versions.ENGINE}", "SUDO_LOG": str(log)}
+    printed = _run_steps(_steps(RELEASE["jobs"]["build"]), clone, _offline(environment, wheelhouse()))
+    return clone / "dist", printed, log.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def wheel(release: tuple[Path, dict[str, str], list[str]]) -> Path:
+    """The engine's wheel, as the release workflow built it."""
+    return next(release[0].glob("medborgarlofte-*.whl"))
 
 
 @pytest.fixture(scope="module")
 def environment(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new virtual environment outside the repository, with the wheel installed in it.
-
-    Its dependencies are the ones requirements.lock pins, seen through a path file rather than downloaded again;
-    `pip check` holds them to what the wheel declares.
-    """
+    """A new virtual environment outside the repository, with the wheel and what it declares installed in it from the
+    lock file's wheels alone: nothing of the development environment is seen from it."""
     folder = tmp_path_factory.mktemp("environment") / "env"
     venv.EnvBuilder(with_pip=True).create(folder)
-    python = folder / "bin" / "python"
-    site_packages = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                   capture_output=True, text=True, check=True).stdout.strip()
-    (Path(site_packages) / "locked-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    installed = subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "install", "--no-deps", "--quiet", str(wheel)], capture_output=True, text=True)
+    installed = subprocess.run([str(folder / "bin/python"), "-m", "pip", "--isolated", "--disable-pip-version-check", "install", "--quiet", "--no-index",
+                                "--find-links", str(wheelhouse()), str(wheel)], capture_output=True, text=True)
     assert installed.returncode == 0, installed.stdout + installed.stderr
-    # What pip finds amiss with the engine's own requirements (the test tools beside them are not the engine's).
-    checked = subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "check"], capture_output=True, text=True)
-    assert [line for line in checked.stdout.splitlines() if line.startswith("medborgarlofte ")] == []
     return folder
 
 
 def _run(environment: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """The installed command, as the area's workflow runs it: no PYTHONPATH, nothing of this repository on its path."""
+    """The installed command, as the area's workflow runs it: no PYTHONPATH, nothing of this repository on its path, and
+    nothing but the environment's own programs: no Node.js, no npm."""
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env["PATH"] = f"{environment / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    env["PATH"] = str(environment / "bin")
     return subprocess.run(["medborgarlofte", *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def _with_editor(config: Path) -> None:
+    config.write_text(config.read_text(encoding="utf-8").replace("  # editor:\n  #   repo: kommunen/medborgarlofte\n",
+                                                                 "  editor:\n    repo: norrby-kommun/lofte\n"), encoding="utf-8")
 
 
 def _area_words(folder: Path) -> dict[str, list[str]]:
@@ -90,7 +142,8 @@ def test_no_file_of_the_engine_names_an_area(wheel: Path) -> None:
     assert {name: words for name, words in found.items() if words} == {}
     # What the engine brings to every site is in the wheel: templates, the theme's overrides, catalogues, the editor, the skeleton.
     for needed in ("medborgarlofte/templates/start.md.j2", "medborgarlofte/theme/main.html", "medborgarlofte/locale/ar/LC_MESSAGES/messages.po",
-                   "medborgarlofte/decap/package-lock.json", "medborgarlofte/skeleton/mkdocs.yml", "medborgarlofte/skeleton/.github/workflows/publish.yml",
+                   "medborgarlofte/decap/package-lock.json", "medborgarlofte/decap/dist/decap-cms.js", "medborgarlofte/fonts/DejaVuSans.ttf",
+                   "medborgarlofte/skeleton/mkdocs.yml", "medborgarlofte/skeleton/.github/workflows/publish.yml",
                    "medborgarlofte/national/skeleton/mkdocs.yml", "medborgarlofte/national/skeleton/docs/index.ar.md", f"medborgarlofte/national/formats/{versions.FORMAT}.schema.json"):
         assert needed in names
     assert f"medborgarlofte-{versions.ENGINE}.dist-info/entry_points.txt" in names
@@ -137,10 +190,8 @@ def test_a_second_real_shaped_promise_builds_in_a_new_area(environment: Path, tm
     site = tmp_path / "norrby"
     shutil.rmtree(site / "content")
     shutil.copytree(ROOT / "tests" / "second", site / "content", ignore=shutil.ignore_patterns("README.md"))
-    # With the web editor, which the engine installs from npm (into the user's cache, shared by every site on the machine).
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  # editor:\n  #   repo: kommunen/medborgarlofte\n",
-                                                                 "  editor:\n    repo: norrby-kommun/lofte\n"), encoding="utf-8")
+    # With the web editor, whose files the wheel carries: built with no Node.js on PATH.
+    _with_editor(site / "mkdocs.yml")
     # Run from another folder, naming the settings and the content.
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -219,3 +270,142 @@ def test_any_name_reaches_the_settings_as_text(tmp_path: Path, name: str) -> Non
     settings = read_settings(tmp_path / "ny" / "mkdocs.yml")
     assert settings.area is not None and settings.area.name == name
     assert settings.name == f"Medborgarlöfte {name}"
+
+
+@pytest.mark.slow
+def test_the_release_builds_checks_and_tries_the_wheel_before_anything_is_published(release: tuple[Path, dict[str, str], list[str]]) -> None:
+    dist, printed, sudo = release
+    wheel_name = f"medborgarlofte-{versions.ENGINE}-py3-none-any.whl"
+    assert sorted(path.name for path in dist.iterdir()) == [wheel_name, f"medborgarlofte-{versions.ENGINE}.tar.gz"]
+    assert printed["Taggen, versionen och CHANGELOG stämmer"] == f"Taggen v{versions.ENGINE}, motorns version och CHANGELOG.md stämmer överens.\n"
+    assert re.search(rf"Checking dist/{re.escape(wheel_name)}: PASSED\n.*Checking dist/medborgarlofte-.*\.tar\.gz: PASSED", printed["Kontrollera paketen"], re.DOTALL)
+    assert re.search(rf"^{re.escape(wheel_name)}: \d+ filer, \d+ kB\.$", printed["Kontrollera paketen"], re.MULTILINE)
+    assert "utan Node.js och npm." in printed["Pröva wheelen i en tom miljö"]
+    # The runner's package lists may be old: they are read again before anything is installed.
+    assert sudo == ["apt-get update -qq", "apt-get install -y -qq libfribidi0"]
+    # Published only after the build job, by trusted publishing from a protected environment, with attestations.
+    publish = RELEASE["jobs"]["pypi"]
+    assert publish["needs"] == "build" and publish["environment"]["name"] == "pypi" and publish["permissions"] == {"id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in publish["steps"]] == ["actions/download-artifact", "pypa/gh-action-pypi-publish"]
+    assert publish["steps"][-1]["with"] == {"attestations": True} and "password" not in str(publish)
+    assert RELEASE["permissions"] == {} and RELEASE["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert RELEASE["jobs"]["github-release"]["needs"] == "pypi" and RELEASE["jobs"]["github-release"]["permissions"] == {"contents": "write"}
+    assert RELEASE[True] == {"push": {"tags": ["v*"]}}  # YAML 1.1 reads the key 'on' as true
+
+
+def test_a_release_stops_when_the_tag_the_version_and_the_changelog_disagree(tmp_path: Path) -> None:
+    script = [sys.executable, str(ROOT / "scripts/release.py")]
+    wrong = subprocess.run([*script, "verify", "v9.9.9"], capture_output=True, text=True)
+    assert wrong.returncode == 1
+    assert wrong.stderr == f"release: taggen v9.9.9 är inte v{versions.ENGINE}, motorns version i medborgarlofte/versions.py\n"
+    notes = subprocess.run([*script, "notes", f"v{versions.ENGINE}"], capture_output=True, text=True)
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert notes.returncode == 0 and notes.stdout.strip() and notes.stdout.strip() in changelog and "\n## " not in notes.stdout
+    assert subprocess.run([*script, "notes", "v9.9.9"], capture_output=True, text=True).returncode == 1
+
+
+@pytest.mark.slow
+def test_the_installed_engine_holds_only_what_it_declares(environment: Path) -> None:
+    python = str(environment / "bin/python")
+    listed = subprocess.run([python, "-m", "pip", "--isolated", "list", "--format=freeze"], capture_output=True, text=True, check=True).stdout
+    installed = {line.split("==")[0].lower() for line in listed.splitlines()}
+    assert "medborgarlofte" in installed and {"jsonschema", "lxml", "fonttools", "packaging"} <= installed
+    # Neither the development tools nor the 80 MB that the font once came with.
+    assert not installed & {"matplotlib", "numpy", "pytest", "playwright", "mypy", "ruff", "hypothesis", "deptry", "twine"}
+    checked = subprocess.run([python, "-m", "pip", "--isolated", "check"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout
+    site_packages = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True).stdout.strip()
+    assert not [path for path in Path(site_packages).glob("*.pth") if str(ROOT) in path.read_text(encoding="utf-8") or ".venv" in path.read_text(encoding="utf-8")]
+
+
+@pytest.mark.slow
+def test_every_command_of_the_installed_engine_runs(environment: Path, tmp_path: Path) -> None:
+    for verb in ("", "check", "build", "serve", "edit", "new", "schema", "reviewed", "init", "index"):
+        said = _run(environment, *filter(None, [verb, "--help"]), cwd=tmp_path)
+        assert said.returncode == 0 and said.stdout.startswith("användning: medborgarlofte") and not said.stderr, (verb, said.stderr)
+    assert _run(environment, "init", "norrby", *ANSWERS, cwd=tmp_path).returncode == 0
+    site = tmp_path / "norrby"
+    made = _run(environment, "new", "nyhet", "Öppet möte i centrum", cwd=site)
+    assert made.returncode == 0, made.stderr
+    schema = _run(environment, "schema", cwd=site)
+    assert schema.returncode == 0 and (site / "schemas/commitment.schema.json").is_file(), schema.stderr
+    translation = site / "content/translations/en/actors.yaml"
+    translation.parent.mkdir(parents=True)
+    original = yaml.safe_load((site / "content/actors.yaml").read_text(encoding="utf-8"))
+    translation.write_text(yaml.safe_dump({key: {"name": f"{key} in English"} for key in original}, allow_unicode=True), encoding="utf-8")
+    reviewed = _run(environment, "reviewed", "content/translations/en/actors.yaml", cwd=site)
+    assert reviewed.returncode == 0, reviewed.stdout + reviewed.stderr
+    assert "translated_from" in translation.read_text(encoding="utf-8")
+    assert _run(environment, "check", cwd=site).returncode == 0
+    assert _run(environment, "build", cwd=site).returncode == 0
+    (tmp_path / "kallor.txt").write_text("norrby/site\n", encoding="utf-8")
+    indexed = _run(environment, "index", "--sources", "kallor.txt", "--out", "index", cwd=tmp_path)
+    assert indexed.returncode == 0, indexed.stdout + indexed.stderr
+    # Editing on this computer saves through decap-server, which needs Node.js: said before anything is built.
+    _with_editor(site / "mkdocs.yml")
+    shutil.rmtree(site / "site")
+    edited = _run(environment, "edit", cwd=site)
+    assert edited.returncode == 1 and "kräver Node.js och npm" in edited.stderr and not (site / "site").exists()
+
+
+@pytest.mark.slow
+def test_the_area_workflow_s_steps_run_in_order_in_a_new_site(environment: Path, wheel: Path, tmp_path: Path) -> None:
+    assert _run(environment, "init", "norrby", *ANSWERS, cwd=tmp_path).returncode == 0
+    site = tmp_path / "norrby"
+    workflow = yaml.safe_load((site / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    log = tmp_path / "sudo.log"
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    # The runner's python is the environment's; the engine that requirements.txt pins comes from the built wheel.
+    env |= {"PATH": f"{_stubs(tmp_path)}{os.pathsep}{environment / 'bin'}", "SUDO_LOG": str(log), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    printed = _run_steps(_steps(workflow["jobs"]["build"]), site, _offline(env, wheelhouse(), wheel.parent))
+    assert list(printed) == ["Installera motorn", "Kontrollera innehållet", "Bygg"]
+    assert log.read_text(encoding="utf-8").splitlines() == ["apt-get update -qq", "apt-get install -y -qq libfribidi0"]
+    assert f"Requirement already satisfied: medborgarlofte=={versions.ENGINE}" in printed["Installera motorn"]
+    assert "::warning file=content/actors.yaml" in printed["Kontrollera innehållet"]
+    assert (site / "site/index.html").is_file() and "Innehållet är giltigt" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+def test_deptry_refuses_an_import_the_package_does_not_declare(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    shutil.copytree(ROOT / "medborgarlofte", tmp_path / "medborgarlofte", ignore=shutil.ignore_patterns("__pycache__", "dist", "skeleton", "locale"))
+    declared = subprocess.run([str(ROOT / ".venv/bin/deptry"), "."], cwd=tmp_path, capture_output=True, text=True)
+    assert declared.returncode == 0, declared.stdout + declared.stderr
+    module = tmp_path / "medborgarlofte/bidi.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\nimport requests\n", encoding="utf-8")
+    undeclared = subprocess.run([str(ROOT / ".venv/bin/deptry"), "--no-ansi", "."], cwd=tmp_path, capture_output=True, text=True)
+    assert undeclared.returncode == 1
+    assert "medborgarlofte/bidi.py:26:8: DEP003 'requests' imported but it is a transitive dependency" in undeclared.stdout + undeclared.stderr
+
+
+def test_init_pins_the_engine_on_the_package_index_or_where_engine_says(tmp_path: Path) -> None:
+    assert init.skeleton(ANSWERED, date(2027, 1, 15))["requirements.txt"].splitlines()[-1] == f"medborgarlofte=={versions.ENGINE}"
+    address = f"https://github.com/norrby-kommun/motor/releases/download/v{versions.ENGINE}/medborgarlofte-{versions.ENGINE}-py3-none-any.whl"
+    for spec in (address, f"medborgarlofte @ git+https://github.com/norrby-kommun/motor@v{versions.ENGINE}"):
+        assert init.run(tmp_path / "ny", ANSWERED, date(2027, 1, 15), engine=spec) == 0
+        assert (tmp_path / "ny/requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == spec
+        assert check.engine_pinned(tmp_path / "ny/requirements.txt") is None
+        shutil.rmtree(tmp_path / "ny")
+
+
+@pytest.mark.parametrize("spec", ["requests==2.0", "medborgarlofte @ file:///tmp/motor", "https://example.org/motor.whl", "medborgarlofte==0.2.0\nrequests", "", "medborgarlofte = 0.3"])
+def test_init_refuses_an_engine_that_is_not_this_engine_before_writing_anything(tmp_path: Path, spec: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert init.run(tmp_path / "ny", ANSWERED, date(2027, 1, 15), engine=spec) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"init: --engine: fick {spec!r} (förväntade ett krav som pip förstår på medborgarlofte") and error.endswith("1 fel. Inget har skrivits.\n")
+    assert not (tmp_path / "ny").exists()
+
+
+@pytest.mark.parametrize(("line", "warned"), [(f"medborgarlofte=={versions.ENGINE}", False), ("medborgarlofte==0.1.0", True),
+                                              ("medborgarlofte @ git+https://github.com/k/motor@v0.1.0", True),
+                                              ("https://github.com/k/motor/releases/download/v0.1.0/medborgarlofte-0.1.0-py3-none-any.whl", True),
+                                              ("medborgarlofte>=0.1", False), ("pyyaml==6.0", False)])
+def test_check_warns_when_the_engine_that_runs_is_not_the_one_the_site_pins(tmp_path: Path, line: str, warned: bool) -> None:
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text(f"# motorn\n{line}\n", encoding="utf-8")
+    said = check.engine_pinned(requirements)
+    if not warned:
+        assert said is None
+        return
+    version = re.search(r"0\.1\.0", line)
+    assert version is not None and said == (f"{requirements}:2: requirements.txt installerar motorn 0.1.0, men det är medborgarlofte {versions.ENGINE} som kör "
+                                            f"(kör pip install -r requirements.txt, eller skriv medborgarlofte=={versions.ENGINE} där om sajten ska byggas med den här)")

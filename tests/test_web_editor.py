@@ -265,17 +265,18 @@ def test_with_a_sign_in_server_the_published_editor_signs_in_through_it(browser:
     assert refused == []
 
 
-def test_a_build_without_the_editor_installed_says_what_to_run_and_leaves_the_site(tmp_path, monkeypatch):
+def test_a_build_without_the_editor_installed_says_what_to_run_and_leaves_the_site(tmp_path, monkeypatch, capsys):
     from medborgarlofte.commands import build
 
-    monkeypatch.setenv("MEDBORGARLOFTE_CACHE", str(tmp_path / "cache"))  # nothing installed there, and no npm to install with
-    monkeypatch.setattr(editor.shutil, "which", lambda name: None)
+    # A checkout of the engine where make editor has not copied the editor's files into the package.
+    monkeypatch.setattr(editor, "STAGED", tmp_path / "dist" / "package-lock.json")
     project = make_project(tmp_path / "project")
     shutil.copytree(SAMPLE, project / "content")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("förra sajten", encoding="utf-8")
     monkeypatch.chdir(project)
     assert build.run(Path("content"), "content", Path("mkdocs.yml")) == 1
+    assert capsys.readouterr().err == f"{editor.NOT_STAGED} Den byggda sajten är orörd.\n"
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "förra sajten"
 
 

@@ -31,7 +31,8 @@ def test_zizmor_finds_nothing_even_when_pedantic() -> None:
 
 
 def test_every_action_is_pinned_by_full_commit_sha() -> None:
-    uses = [step["uses"] for workflow in (PUBLISH, NATIONAL) for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+    workflows = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in WORKFLOWS]
+    uses = [step["uses"] for workflow in workflows for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
     assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
 
 

@@ -11,6 +11,9 @@ from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import urlparse
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
+
 from .. import terminal, translated, versions
 from ..contents import load
 from ..errors import ContentError, ContentErrors
@@ -78,6 +81,8 @@ def _report(content: Content, content_dir: Path, shown_as: str, settings: Settin
               "(make edit) (skriv adressen till en egen inloggningsserver; README: Inloggning i drift)")
     if settings.area is None:
         print(f"varning: {config_shown_as}: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)")
+    if (pinned := engine_pinned(Path(config_shown_as).parent / "requirements.txt")) is not None:
+        print(f"varning: {pinned}")
     if settings.format is None:
         print(f"varning: {config_shown_as}: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: {versions.FORMAT}, så att en ny motor kan säga vad som ska ändras)")
     if invented := examples(content):
@@ -85,6 +90,46 @@ def _report(content: Content, content_dir: Path, shown_as: str, settings: Settin
               "(byt ut dem mot riktiga uppgifter och ta bort raden, eller låt dem stå kvar som exempel)")
     for warning in sorted(warnings):
         print(f"varning: {warning}")
+
+
+def engine_pinned(requirements: Path) -> str | None:
+    """What to say when the engine that runs is not the one the site's requirements.txt installs (as its workflow does):
+    the site would then be published by another engine than the one it was checked with here."""
+    try:
+        lines = requirements.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        text = line.split(" #", 1)[0].strip()
+        version = _pinned_version(text)
+        if version is not None and version != versions.ENGINE:
+            return (f"{requirements}:{number}: requirements.txt installerar motorn {version}, men det är {versions.PACKAGE} {versions.ENGINE} som kör "
+                    f"(kör pip install -r requirements.txt, eller skriv {versions.PACKAGE}=={versions.ENGINE} där om sajten ska byggas med den här)")
+    return None
+
+
+def _pinned_version(text: str) -> str | None:
+    """The engine's version that a line of requirements.txt installs, where it says one: pinned with ==, a wheel's file
+    name or a git tag such as @v0.3.0."""
+    if text.startswith("https://"):
+        try:
+            name, version, *_ = parse_wheel_filename(text.rsplit("/", 1)[-1])
+        except InvalidWheelFilename:
+            return None
+        return str(version) if name == versions.PACKAGE else None
+    try:
+        requirement = Requirement(text)
+    except InvalidRequirement:
+        return None
+    if canonicalize_name(requirement.name) != versions.PACKAGE:
+        return None
+    if requirement.url:
+        if wheel := re.search(r"/([^/@]+\.whl)$", requirement.url):
+            return _pinned_version("https://-/" + wheel.group(1))
+        tag = re.search(r"@v?(\d+(?:\.\d+)*)$", requirement.url)
+        return tag.group(1) if tag else None
+    pins = [spec.version for spec in requirement.specifier if spec.operator in ("==", "===")]
+    return pins[0] if pins else None
 
 
 def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], shown_as: str) -> None:

@@ -20,12 +20,13 @@ def run(content_dir: Path, shown_as: str, config_file: Path, port: int) -> int:
     if settings.editor is None:
         print(f"{config_file}: extra.editor saknas, så sajten har ingen redigerare (README: Redigera i webbläsaren).", file=sys.stderr)
         return 1
+    # decap-server needs Node.js: said before anything is built.
+    node = shutil.which("node")
+    if node is None or shutil.which("npm") is None:
+        print(editor.NO_NODE, file=sys.stderr)
+        return 1
     if (code := build.run(content_dir, shown_as, config_file)) != 0:
         return code
-    node = shutil.which("node")
-    if node is None:
-        print(editor.NO_NPM, file=sys.stderr)
-        return 1
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(settings.site_dir)))
     except OSError:

@@ -13,6 +13,7 @@ import re
 import shutil
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from jinja2 import Environment, StrictUndefined
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
 from .. import versions
 from ..settings import COUNTIES, Area
@@ -64,6 +67,34 @@ def _yes_or_no(answer: str) -> str | None:
     return None if answer.strip().lower() in ("ja", "j", "nej", "n") else "förväntade ja eller nej"
 
 
+def engine_requirement(spec: str | None) -> str:
+    """The line of requirements.txt that installs the engine: this version from the package index, or what --engine
+    gives (a wheel's address, a git tag), for an engine that is not on the index yet."""
+    return f"{versions.PACKAGE}=={versions.ENGINE}" if spec is None else spec.strip()
+
+
+def _engine(spec: str) -> str | None:
+    """What is wrong with an --engine: it must be one pip requirement of this engine, or the https address of its wheel."""
+    expected = (f"förväntade ett krav som pip förstår på {versions.PACKAGE}, t.ex. {versions.PACKAGE}=={versions.ENGINE}, "
+                f"'{versions.PACKAGE} @ git+https://github.com/kommunen/medborgarlofte@v{versions.ENGINE}' eller en https-adress till motorns wheel")
+    text = spec.strip()
+    if not text or any(unicodedata.category(c).startswith(("C", "Z")) and c != " " for c in text):
+        return expected
+    if text.startswith("https://"):
+        name = urlparse(text).path.rsplit("/", 1)[-1]
+        try:
+            return None if parse_wheel_filename(name)[0] == versions.PACKAGE else expected
+        except InvalidWheelFilename:
+            return expected
+    try:
+        requirement = Requirement(text)
+    except InvalidRequirement:
+        return expected
+    if canonicalize_name(requirement.name) != versions.PACKAGE or (requirement.url and not requirement.url.startswith(("https://", "git+https://"))):
+        return expected
+    return None
+
+
 QUESTIONS = (
     Question("name", "Områdets namn (t.ex. Norrby centrum)", "områdets namn", _line),
     Question("site-url", "Adressen sajten publiceras på (t.ex. https://kommunen.github.io/medborgarlofte/)", "adressen sajten publiceras på", _address),
@@ -73,13 +104,16 @@ QUESTIONS = (
 )
 
 
-def run(folder: Path, given: dict[str, str | None], today: date, ask: Callable[[str], str] | None = None) -> int:
-    """Make the site in folder (new or empty) from the answers given; ask (input) for the others, where there is a terminal."""
+def run(folder: Path, given: dict[str, str | None], today: date, ask: Callable[[str], str] | None = None, engine: str | None = None) -> int:
+    """Make the site in folder (new or empty) from the answers given; ask (input) for the others, where there is a terminal.
+    engine: the requirement that installs the engine, where it is not this version from the package index."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         print(f"init: {folder} finns redan och är inte tom (ange en ny mapp: inget skrivs över)", file=sys.stderr)
         return 2
     answers: dict[str, str] = {}
     problems = []
+    if engine is not None and (wrong := _engine(engine)) is not None:
+        problems.append(f"--engine: fick {engine!r} ({wrong})")
     for question in QUESTIONS:
         answer = given.get(question.flag)
         while answer is None and ask is not None:
@@ -98,14 +132,14 @@ def run(folder: Path, given: dict[str, str | None], today: date, ask: Callable[[
             print(f"init: {problem}", file=sys.stderr)
         print(f"{len(problems)} fel. Inget har skrivits.", file=sys.stderr)
         return 2
-    files = skeleton(answers, today)
+    files = skeleton(answers, today, engine)
     _write(folder, files)
     print(f"En ny sajt för {answers['name']} finns i {folder}: {len(files)} filer.")
     print(f"Nästa steg: läs {folder / 'README.md'}, byt ut mallens exempel i content/ och kör medborgarlofte check där.")
     return 0
 
 
-def skeleton(answers: dict[str, str], today: date) -> dict[str, str]:
+def skeleton(answers: dict[str, str], today: date, engine: str | None = None) -> dict[str, str]:
     """The new site's files by their paths: the skeleton rendered with the area's answers."""
     code = answers["municipality-code"]
     area = Area(answers["name"], answers["municipality"], code, COUNTIES[code[:2]], code[:2], answers["paper-letters"].lower().startswith("j"))
@@ -118,6 +152,8 @@ def skeleton(answers: dict[str, str], today: date) -> dict[str, str]:
         "period": str(today.year),
         "today": today.isoformat(),
         "engine": versions.ENGINE,
+        "engine_requirement": engine_requirement(engine),
+        "engine_pinned": engine is None,
         "format": versions.FORMAT,
     }
     environment = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
