@@ -1,7 +1,7 @@
 """The engine's version and the content format it reads: what an area's site pins, and what check compares against."""
 
 PACKAGE = "medborgarlofte"  # its name on the package index
-ENGINE = "0.2.0"
+ENGINE = "0.3.0"
 # The version of the content format (mkdocs.yml and content/), extra.format in mkdocs.yml. It moves on only when a
 # site's files must change to be read; CHANGELOG.md says what to change for each.
 FORMAT = 1
