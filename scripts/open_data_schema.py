@@ -10,12 +10,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from medborgarlofte import versions
-from medborgarlofte.generators.opendata import OpenData
+from medborgarlofte.generators.opendata import open_data_schema
 from medborgarlofte.national.sources import format_schema_path
 
 
 def schema_text() -> str:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **OpenData.model_json_schema(mode="serialization")}
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **open_data_schema()}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 

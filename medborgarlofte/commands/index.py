@@ -55,7 +55,15 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
     DRAWN.read(project / WORK / "cards")
     today = now.date()
     codes = tuple(language.code for language in settings.languages)
-    readings = sources.read_all(listed, sources.Cache(work / "cache"), sources_file.parent, now, timeout, codes)
+    cache = sources.Cache(work / "cache")
+    readings = []
+    for reading in sources.read_all(listed, cache, sources_file.parent, now, timeout, codes):
+        # Data the model cannot be made from is the source's problem; data it can becomes the last good copy.
+        if (problem := model.problem_with(reading, codes)) is not None:
+            reading = replace(reading, state=sources.FAILED, data=None, translations={}, read_at=None, copies=(),
+                              problem="; ".join(filter(None, (reading.problem, problem))))
+        sources.keep(cache, reading)
+        readings.append(reading)
     sites = []
     summarised: model.Index | None = None  # the first language's, at the root: what the run's summary reports
     for code in codes:

@@ -8,6 +8,7 @@ import io
 import json
 import re
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, Field, TypeAdapter
 
@@ -119,12 +120,37 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
     said = {True: words(YES), False: words(NO)}
     return {
         at.ALL_DATA: _json(data.model_dump(mode="json")),
-        at.ALL_DATA_SCHEMA: _json(OpenData.model_json_schema(mode="serialization")),
+        at.ALL_DATA_SCHEMA: _json(open_data_schema()),
         at.COMMITMENTS_CSV: csv_text(COMMITMENT_COLUMNS, [_commitment_row(c, said) for c in commitments]),
         at.CHANGES_CSV: csv_text(CHANGE_COLUMNS, [_change_row(change, said) for change in changes]),
         at.CHANGES_JSON: _json([change.model_dump(mode="json") for change in changes]),
         at.CHANGES_SCHEMA: _json(TypeAdapter(list[PublishedChange]).json_schema(mode="serialization")),
     }
+
+
+# Every text and list of the open data is bounded in its schema, as content is when it is read: a reader such as the
+# national index can refuse data that is larger than any site writes before it holds it. Texts the content format
+# bounds keep their own limit; the rest (ids, days, addresses, the area's facts) are short.
+MOST_CHARACTERS = 2_000
+MOST_ITEMS = 10_000
+
+
+def open_data_schema() -> dict[str, Any]:
+    """The JSON Schema of medborgarlofte.json, with a maxLength on every string and a maxItems on every list."""
+    return _bounded(OpenData.model_json_schema(mode="serialization"))
+
+
+def _bounded(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_bounded(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    bounded = {key: _bounded(value) for key, value in node.items()}
+    if bounded.get("type") == "string" and not {"maxLength", "enum", "const"} & bounded.keys():
+        bounded["maxLength"] = MOST_CHARACTERS
+    if bounded.get("type") == "array" and "maxItems" not in bounded:
+        bounded["maxItems"] = MOST_ITEMS
+    return bounded
 
 
 def status_changes(content: Content, settings: Settings) -> list[PublishedChange]:

@@ -24,6 +24,12 @@ from .sources import FAILED, STALE, Reading
 
 # Two titles this alike (difflib's ratio, of their words in lower case) are taken as the same commitment reworded.
 SIMILAR = 0.75
+# A reworded title is looked for among the earlier commitments that share a word with it, the most alike by shared
+# words first, at most this many; a word that more than COMMON_WORD titles share tells nothing and is not looked up.
+CANDIDATES = 8
+COMMON_WORD = 50
+WHOLE_COMPARISON = 10_000  # pairs of titles compared all against all, below which nothing is left out
+SLUG_LENGTH = 60  # an area's name in its address, cut at a word
 
 
 @dataclass(frozen=True)
@@ -181,6 +187,21 @@ def build_index(readings: Iterable[Reading], read_at: datetime, language: str | 
     return Index(tuple(areas), tuple(reports), read_at)
 
 
+def problem_with(reading: Reading, languages: Iterable[str]) -> str | None:
+    """Why the index cannot show a source's data in one of its languages, or None: data that passes the schema may
+    still hold what no one foresaw, and that is the source's problem, never the run's."""
+    if reading.data is None or reading.read_at is None:
+        return None
+    for language in languages:
+        try:
+            area = _area(reading, reading.translations.get(language, reading.data), set())
+            for earlier, later in zip(area.periods, area.periods[1:], strict=False):
+                renewal(earlier, later)
+        except Exception as exc:  # whatever it is, it is this source's
+            return f"kunde inte visas i indexet ({type(exc).__name__})"
+    return None
+
+
 def _area(reading: Reading, data: dict[str, Any], taken: set[str]) -> IndexedArea:
     assert reading.read_at is not None
     facts, language = data["area"], data["language"]
@@ -244,9 +265,30 @@ def renewal(earlier: IndexedPeriod, later: IndexedPeriod) -> Renewal:
             pairs.append((left.pop(c.continues), c, True))
         else:
             unmatched.append(c)
+    # The same words first, in one look-up each; then the most alike of a few that share a word: never all against all.
+    same: dict[str, list[str]] = {}
+    by_word: dict[str, list[str]] = {}
+    for e in left.values():
+        same.setdefault(_words(e.title), []).append(e.id)
+        for word in set(_words(e.title).split()):
+            by_word.setdefault(word, []).append(e.id)
     added = []
     for c in unmatched:
-        scored = sorted(((_likeness(c.title, e.title), e.id) for e in left.values()), reverse=True)
+        words = _words(c.title)
+        exact = [found for found in same.get(words, ()) if found in left]
+        if exact:
+            pairs.append((left.pop(exact[0]), c, False))
+            continue
+        shared: dict[str, int] = {}
+        for word in set(words.split()):
+            postings = by_word.get(word, ())
+            if len(postings) <= COMMON_WORD:
+                for found in postings:
+                    if found in left:
+                        shared[found] = shared.get(found, 0) + 1
+        # A promise of ordinary size is compared whole, so that a word's other form is found too; a large one by shared words.
+        candidates = list(left) if len(left) * len(unmatched) <= WHOLE_COMPARISON else sorted(shared, key=lambda found: (-shared[found], found))[:CANDIDATES]
+        scored = sorted(((_likeness(c.title, left[found].title), found) for found in candidates), reverse=True)
         if scored and scored[0][0] >= SIMILAR:
             pairs.append((left.pop(scored[0][1]), c, False))
         else:
@@ -268,7 +310,11 @@ def _slug(name: str) -> str:
     """An area's name as an address: å, ä and ö as a, a and o, other letters without their marks, the rest as dashes."""
     plain = unicodedata.normalize("NFKD", name.casefold())
     ascii_only = "".join(char for char in plain if char.isascii())
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "omrade"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    if len(slug) > SLUG_LENGTH:  # cut at a word: a file name has room for it whatever the name's length
+        cut = slug[:SLUG_LENGTH]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug or "omrade"
 
 
 def _sort_key(name: str) -> str:

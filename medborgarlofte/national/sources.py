@@ -10,29 +10,34 @@ source never stops the index, nor takes another area's data with it.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import re
 import time
 import urllib.error
 import urllib.request
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import jsonschema
 
 from .. import addresses as at
 from .. import versions
 from ..errors import ContentError, ContentErrors
-from ..settings import known_language
+from ..settings import COUNTIES, known_language
 from ..structure import TIMEZONE
 from ..translations import LANGUAGE
 from ..writers import write_text_atomically
 
 TIMEOUT_SECONDS = 10.0  # for one request: a site that has not answered by then is tried again, then counted as down
+DEADLINE_SECONDS = 30.0  # for one whole download: a site that answers a byte at a time is not waited for longer
+REDIRECTS = 3  # a site moved within itself is followed this many times, never to another host
 RETRIES = 2  # a request that fails for the network's sake or the server's (5xx) is tried this many more times
 RETRY_PAUSE_SECONDS = 0.5  # doubled after each try
 SLOW_SECONDS = 5.0  # a source that answers but takes longer than this is reported as slow
@@ -90,6 +95,8 @@ class Reading:
     seconds: float  # how long reading it took
     # The same site's data in the index's other languages where the site has them: its translated texts, and which are not.
     translations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # What was read now, to keep as the last good copies once the model is made from it: (source, body, what describes it).
+    copies: tuple[tuple[Source, bytes, dict[str, str]], ...] = ()
 
 
 def read_sources_file(path: Path) -> list[Source]:
@@ -105,13 +112,14 @@ def read_sources_file(path: Path) -> list[Source]:
         given = line.strip()
         if not given or given.startswith("#"):
             continue
-        if given in seen:
-            problems.append(ContentError(str(path), number, "källa", f"'{given}' står redan på rad {seen[given]} (förväntade varje källa en gång)"))
+        known = same_site(given) if given.startswith(("https://", "http://")) else given
+        if known in seen:
+            problems.append(ContentError(str(path), number, "källa", f"'{given}' står redan på rad {seen[known]} (förväntade varje källa en gång)"))
             continue
         if any(char.isspace() for char in given) or given.startswith(("ftp:", "file:")):
             problems.append(ContentError(str(path), number, "källa", f"fick '{given}' (förväntade en adress som börjar med https:// eller en mapp med en byggd sajt, en per rad)"))
             continue
-        seen[given] = number
+        seen[known] = number
         sources.append(Source(given, number))
     if problems:
         raise ContentErrors(problems)
@@ -170,7 +178,7 @@ def _once_each(readings: list[Reading]) -> list[Reading]:
     once = []
     for reading in readings:
         if reading.data is not None:
-            site = (reading.data["site"]["url"].rstrip("/"), reading.data["area"]["municipality_code"], reading.data["area"]["name"])
+            site = (same_site(reading.data["site"]["url"]), reading.data["area"]["municipality_code"], reading.data["area"]["name"])
             if site in first:
                 said = f"samma område och sajt som rad {first[site]}: visas en gång"
                 reading = replace(reading, data=None, translations={}, problem="; ".join(filter(None, (reading.problem, said))))
@@ -180,12 +188,25 @@ def _once_each(readings: list[Reading]) -> list[Reading]:
     return once
 
 
+def same_site(address: str) -> str:
+    """An address as one site is known by whatever its spelling: the scheme and host in lower case, the path without a
+    slash at its end (GitHub Pages serves a path in any letter case the same)."""
+    parsed = urlparse(address.strip())
+    return f"{parsed.scheme.lower()}://{(parsed.netloc or '').lower()}{parsed.path.rstrip('/').lower()}"
+
+
 def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS,
              languages: tuple[str, ...] = ()) -> Reading:
+    """One source, whatever it sends: anything that goes wrong is this source's reported problem, never the run's."""
     cached = cache.get(source)
     started = time.monotonic()
     try:
-        data, body, meta, unchanged = _read(source, source.data_location(base), cached, timeout)
+        try:
+            data, body, meta, unchanged = _read(source, source.data_location(base), cached, timeout)
+        except (_Unreachable, _Refused):
+            raise
+        except Exception as exc:  # a source's data can break the reading in ways no one foresaw
+            raise _Refused(f"kunde inte läsas ({type(exc).__name__})") from None
     except (_Unreachable, _Refused) as problem:
         seconds = time.monotonic() - started
         kept = _kept(cached)
@@ -194,14 +215,24 @@ def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: f
             translations = {code: copy for code in languages if (copy := _kept(cache.get(source.in_language(code)))) is not None}
             return Reading(source, STALE, kept, _read_at(cached[1]), str(problem), seconds, _matching(kept, translations))
         return Reading(source, FAILED, None, None, str(problem), seconds)
-    cache.put(source, body, {**meta, "read_at": now.isoformat()})
-    translations, notes = _translations(source, data, cache, base, now, timeout, languages)
+    copies = [(source, body, {**meta, "read_at": now.isoformat()})]
+    try:
+        translations, notes = _translations(source, data, cache, base, now, timeout, languages, copies)
+    except Exception as exc:  # as above: the site's own language stands without its translations
+        translations, notes = {}, f"data på andra språk kunde inte läsas ({type(exc).__name__})"
     seconds = time.monotonic() - started
     if unchanged:
-        return Reading(source, UNCHANGED, data, now, notes, seconds, translations)
+        return Reading(source, UNCHANGED, data, now, notes, seconds, translations, tuple(copies))
     if seconds > SLOW_SECONDS:
-        return Reading(source, SLOW, data, now, "; ".join(filter(None, (f"svarade först efter {seconds:.0f} sekunder", notes))), seconds, translations)
-    return Reading(source, READ, data, now, notes, seconds, translations)
+        return Reading(source, SLOW, data, now, "; ".join(filter(None, (f"svarade först efter {seconds:.0f} sekunder", notes))), seconds, translations, tuple(copies))
+    return Reading(source, READ, data, now, notes, seconds, translations, tuple(copies))
+
+
+def keep(cache: Cache, reading: Reading) -> None:
+    """The copies a reading was made from become the source's last good ones: called once the index's model was made
+    from them, so that data that passes the schema but cannot be shown is never kept to stand in later."""
+    for source, body, meta in reading.copies:
+        cache.put(source, body, meta)
 
 
 def _read(source: Source, location: str, cached: tuple[bytes, dict[str, str]] | None, timeout: float) -> tuple[dict[str, Any], bytes, dict[str, str], bool]:
@@ -230,7 +261,7 @@ def _kept(cached: tuple[bytes, dict[str, str]] | None) -> dict[str, Any] | None:
 
 
 def _translations(source: Source, data: dict[str, Any], cache: Cache, base: Path, now: datetime, timeout: float,
-                  languages: tuple[str, ...]) -> tuple[dict[str, dict[str, Any]], str]:
+                  languages: tuple[str, ...], copies: list[tuple[Source, bytes, dict[str, str]]]) -> tuple[dict[str, dict[str, Any]], str]:
     """The site's data in each of the languages it has besides its own, and what was wrong with any that could not be used.
 
     A language the site does not have is no problem; one that cannot be read now keeps its last good copy."""
@@ -254,7 +285,7 @@ def _translations(source: Source, data: dict[str, Any], cache: Cache, base: Path
         if not _matching(data, {code: translated}):
             notes.append(f"data på språket {code}: gäller inte samma område och språk (area och language)")
             continue
-        cache.put(in_language, body, {**meta, "read_at": now.isoformat()})
+        copies.append((in_language, body, {**meta, "read_at": now.isoformat()}))
         found[code] = translated
     return _matching(data, found), "; ".join(notes)
 
@@ -282,9 +313,54 @@ def _local(path: Path) -> bytes:
         raise _Unreachable(f"kan inte läsas ({exc.strerror})") from None
 
 
+class _WithinTheSite(urllib.request.HTTPRedirectHandler):
+    """Redirects followed only within the same site: the same host, by https (or by http where the site itself is
+    http, as on 127.0.0.1 in tests), REDIRECTS times at most; anywhere else is the source's problem, naming where."""
+
+    max_redirections = REDIRECTS
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> urllib.request.Request | None:
+        came, going = urlparse(req.full_url), urlparse(newurl)
+        same_site = (going.hostname or "").lower() == (came.hostname or "").lower() and going.port == came.port
+        scheme_ok = going.scheme == "https" or (going.scheme == "http" and came.scheme == "http")
+        if not (same_site and scheme_ok):
+            raise _Refused(f"skickar vidare till {newurl[:200]} (förväntade samma sajt, med https)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any) -> Any:
+        if sum(getattr(req, "redirect_dict", {}).values()) >= REDIRECTS:  # to other addresses, or round to the same
+            raise _Refused(f"skickar vidare mer än {REDIRECTS} gånger (senast till {str(headers.get('Location', ''))[:200]})")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+_OPENER = urllib.request.build_opener(_WithinTheSite())
+
+
+def _download(response: Any, deadline: float, url: str) -> bytes:
+    """The whole body by its deadline, at most MOST_BYTES once decompressed, whatever the server sends and however slowly."""
+    inflate = zlib.decompressobj(wbits=47) if (response.headers.get("Content-Encoding") or "").lower() in ("gzip", "deflate") else None
+    parts: list[bytes] = []
+    size = 0
+    while chunk := response.read1(65_536):
+        if time.monotonic() > deadline:
+            raise _Unreachable(f"skickade inte hela svaret inom {DEADLINE_SECONDS:g} sekunder ({url})")
+        if inflate is not None:
+            try:
+                chunk = inflate.decompress(chunk, MOST_BYTES + 1 - size)
+            except zlib.error:
+                raise _Refused("svaret är inte korrekt komprimerat") from None
+        parts.append(chunk)
+        size += len(chunk)
+        if size > MOST_BYTES:
+            raise _Refused(f"svaret är större än {MOST_BYTES // 1_000_000} MB")
+    return b"".join(parts)
+
+
 def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[str, str], bool]:
     """The body, the validators the server gave (ETag, Last-Modified), and whether it said the copy is unchanged (304)."""
-    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "gzip"}
     if meta.get("etag"):
         headers["If-None-Match"] = meta["etag"]
     if meta.get("last_modified"):
@@ -292,10 +368,9 @@ def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[
     pause = RETRY_PAUSE_SECONDS
     for attempt in range(RETRIES + 1):
         try:
-            with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
-                body = response.read(MOST_BYTES + 1)
-                if len(body) > MOST_BYTES:
-                    raise _Refused(f"svaret är större än {MOST_BYTES // 1_000_000} MB")
+            deadline = time.monotonic() + max(DEADLINE_SECONDS, timeout)
+            with _OPENER.open(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
+                body = _download(response, deadline, url)
                 said = {"etag": response.headers.get("ETag") or "", "last_modified": response.headers.get("Last-Modified") or ""}
                 return body, {key: value for key, value in said.items() if value}, False
         except urllib.error.HTTPError as exc:
@@ -314,6 +389,9 @@ def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[
                 if isinstance(reason, TimeoutError):
                     raise _Unreachable(f"svarade inte inom {timeout:g} sekunder, {RETRIES + 1} försök") from None
                 raise _Unreachable(f"gick inte att nå ({reason}), {RETRIES + 1} försök") from None
+        except (http.client.HTTPException, ValueError) as exc:  # a broken status line, too many headers, a broken chunk …
+            if attempt == RETRIES:
+                raise _Unreachable(f"svarade inte med korrekt HTTP ({type(exc).__name__}), {RETRIES + 1} försök") from None
         time.sleep(pause)
         pause *= 2
     raise AssertionError("unreachable")  # the loop returns or raises
@@ -324,14 +402,19 @@ def _valid(body: bytes) -> dict[str, Any]:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise _Refused(f"är inte JSON ({exc})") from None
+        raise _Refused(f"är inte JSON ({str(exc)[:200]})") from None
+    except RecursionError:
+        raise _Refused("är för djupt nästlad för att vara en sajts data") from None
     if not isinstance(data, dict):
         raise _Refused("är inte ett JSON-objekt med sajtens data")
     declared = data.get("format")
     if declared not in versions.READS or isinstance(declared, bool):
         readable = ", ".join(map(str, versions.READS))
         raise _Refused(f"anger innehållsformat {json.dumps(declared)}, men indexet läser format {readable} (uppgradera sajtens motor, eller indexets)")
-    error = jsonschema.exceptions.best_match(_validator(declared).iter_errors(data))
+    try:
+        error = jsonschema.exceptions.best_match(_validator(declared).iter_errors(data))
+    except RecursionError:
+        raise _Refused("är för djupt nästlad för att vara en sajts data") from None
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "(hela filen)"
         raise _Refused(f"följer inte JSON Schema för format {declared}: {where}: {error.message[:300]}")
@@ -349,9 +432,15 @@ def _valid(body: bytes) -> dict[str, Any]:
             raise _Refused(f"{where}: {key} '{item[key][:40]}' är inget datum (förväntade ÅÅÅÅ-MM-DD)") from None
     for update in data["updates"]:
         try:
-            datetime.fromisoformat(update["date"])
+            moment = datetime.fromisoformat(update["date"])
         except ValueError:
-            raise _Refused(f"updates: date '{update['date'][:40]}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DDTHH:MM:SS+01:00)") from None
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise _Refused(f"updates: date '{update['date'][:40]}' är ingen tidpunkt med tidszon (förväntade ÅÅÅÅ-MM-DDTHH:MM:SS+01:00)") from None
+    area = data["area"]
+    if area["county_code"] not in COUNTIES or not area["municipality_code"].startswith(area["county_code"]):
+        raise _Refused(f"area: länskoden '{area['county_code'][:10]}' och kommunkoden '{area['municipality_code'][:10]}' är inte SCB:s "
+                       "(förväntade en länskod som finns, och en kommunkod som börjar med den)")
     # Every address is a link on the index's pages and in its feeds: a web address, or the data is not used at all.
     addresses = [("site/url", data["site"].get("url"))] + [(f"{kind}/{n}/url", item["url"]) for kind in ("commitments", "updates")
                                                              for n, item in enumerate(data[kind])]
