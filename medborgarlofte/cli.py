@@ -11,6 +11,7 @@ from typing import NoReturn
 from . import terminal, versions
 from .commands import build, check, edit, index, init, new, reviewed, schema, serve
 from .errors import ContentErrors, did_you_mean
+from .readers import web_address_problem
 from .rendering import ENGINES
 from .settings import read_settings
 from .structure import today_in_sweden
@@ -76,6 +77,10 @@ def _main(argv: list[str] | None) -> int:
     index_parser.add_argument("--format", choices=index.FORMATS, default=index.FORMATS[0], metavar="FORMAT",
                               help="text (standard), eller github: varje källa med problem också som en anteckning, och en sammanfattning på körningens sida")
     args = parser.parse_args(argv)
+    # An address given on the command line is published in every page's head, feeds and data: held to the same rules
+    # as site_url in mkdocs.yml, and said wrong before anything is read.
+    if args.verb in ("build", "index") and args.site_url is not None and (wrong := web_address_problem(args.site_url)) is not None:
+        parser.error_in_swedish(f"--site-url: fick {args.site_url!r} ({wrong})")
     if args.verb == "index":
         return index.run(Path(args.sources), Path(args.out), Path(args.work), args.site_url, args.format)
     if args.verb == "init":
@@ -123,8 +128,11 @@ class _SwedishParser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
 
     def error(self, message: str) -> NoReturn:
+        self.error_in_swedish(_in_swedish(message))
+
+    def error_in_swedish(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fel: {_in_swedish(message)}\n")
+        self.exit(2, f"{self.prog}: fel: {message}\n")
 
 
 def _in_swedish(message: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
@@ -200,6 +201,45 @@ def _refuse_control_characters(doc: Document, hidden: list[tuple[int, str]]) -> 
         problems.append(ContentError(doc.path, doc.body_line + unbalanced[0], "text", _isolate_message(unbalanced[1])))
     if problems:
         raise ReadError(*sorted(set(problems)))
+
+
+# What breaks a line in YAML and in a browser's text, beside the line feed: a setting or an argument with one becomes
+# two lines of a file (U+2028 in a name turns the text after it into a YAML key of its own).
+_LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]")
+# What has no place in a published address: it would end the attribute or the element the address is written in.
+_NOT_IN_ADDRESS = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f-\x9f]")
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")  # where a site may be served by http, for a preview or a test
+
+
+def typed_line_problem(text: str, most: int) -> str | None:
+    """What is wrong with a one-line text that a person gives outside the content (a setting, an argument of a command),
+    by the rules content is read with: text on one line, no control characters, isolates closed, at most `most`
+    characters; or None."""
+    if not text.strip():
+        return "förväntade text"
+    if _LINE_BREAKS.search(text):
+        return "radbrytning i ett fält som ska vara en rad (förväntade hela texten på en rad)"
+    if found := _CONTROL.search(text):
+        return _control_message(found.group())
+    if _ISOLATES.search(text) and (unbalanced := _unbalanced_isolate(text)):
+        return _isolate_message(unbalanced[1])
+    if len(text.strip()) > most:
+        return f"är {len(text.strip())} tecken långt (förväntade högst {most} tecken)"
+    return None
+
+
+def web_address_problem(address: str) -> str | None:
+    """What is wrong with the address a site is published at, or None: an absolute https address (http on this
+    computer alone) with nothing in it that could end the attribute, the element or the line it is written in."""
+    expected = "förväntade en adress som börjar med https://, t.ex. https://kommunen.github.io/medborgarlofte/"
+    if found := _NOT_IN_ADDRESS.search(address):
+        return f"innehåller {found.group()!r}, som inte hör hemma i en adress ({expected})"
+    parsed = urlparse(address)
+    if not parsed.hostname or parsed.scheme not in ("https", "http") or (parsed.scheme == "http" and parsed.hostname not in LOCAL_HOSTS):
+        return expected
+    if parsed.query or parsed.fragment or "?" in address or "#" in address:
+        return f"har ? eller # ({expected}, utan frågor och ankare)"
+    return None
 
 
 def _control_message(char: str) -> str:

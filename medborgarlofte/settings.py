@@ -19,7 +19,7 @@ import material
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.lists import format_list
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
@@ -27,7 +27,12 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from . import addresses as at
 from . import versions
 from .errors import ContentError, ContentErrors, did_you_mean
+from .readers import typed_line_problem, web_address_problem
 from .translations import LANGUAGE, catalogue
+
+# A site's name and a name of its area are one line, as a title of the content is; its description a short text.
+MAX_SETTING_LINE = 300
+MAX_SETTING_TEXT = 1000
 
 # The engine's own part of Material's theme (overrides of its templates), and the styles every site has.
 THEME = Path(__file__).resolve().parent / "theme"
@@ -144,6 +149,12 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
     for key in ("site_name", "site_url"):
         if key not in dict(errors) and (not isinstance(config.get(key), str) or not config[key].strip()):
             problems.append(ContentError(where, line_of(key), key, "saknas (förväntade text)"))
+    # What a site's pages, feeds and data put in attributes and headings: held to the rules content is held to.
+    if "site_url" not in dict(errors) and isinstance(raw.get("site_url"), str) and raw["site_url"].strip() and (wrong := web_address_problem(raw["site_url"])):
+        problems.append(ContentError(where, line_of("site_url"), "site_url", f"fick {raw['site_url']!r} ({wrong})"))
+    for key, most in (("site_name", MAX_SETTING_LINE), ("site_description", MAX_SETTING_TEXT)):
+        if isinstance(config.get(key), str) and config[key].strip() and (wrong := typed_line_problem(config[key], most)):
+            problems.append(ContentError(where, line_of(key), key, wrong))
     extra = config.get("extra") or {}
     days, lix_limit = extra.get("silent_after_days", 90), extra.get("lix_limit", 50)
     for name, value, example in (("silent_after_days", days, "ett antal dagar, t.ex. 90"), ("lix_limit", lix_limit, "ett LIX-värde, t.ex. 50")):
@@ -271,6 +282,12 @@ def _validated(raw: dict[str, Any], config_file_path: str | None, code: str) -> 
     errors, _ = config.validate()
     if errors:
         raise ContentErrors([ContentError(config_file_path or "mkdocs.yml", 1, key, f"{message} (MkDocs, språket {code})") for key, message in errors])
+    # Material's templates write the site's name and description into elements and attributes as they are (its
+    # templates are not autoescaped): they reach the theme escaped once, as Markup, which the templates that do
+    # escape (| e) leave as it is.
+    for key in ("site_name", "site_description"):
+        if isinstance(config.get(key), str):
+            config[key] = escape(config[key])
     return config
 
 
@@ -337,6 +354,8 @@ def _languages(value: Any, theme_language: str, line_of: Any, where: str, proble
             bad = [name for name, text in texts.items() if text is not None and (not isinstance(text, str) or not text.strip())]
             if bad:
                 problems.append(ContentError(where, line_of("languages"), f"{key}.{bad[0]}", "fick inget namn (förväntade text)"))
+            problems += [ContentError(where, line_of("languages"), f"{key}.{name}", wrong) for name, text in texts.items()
+                         if isinstance(text, str) and text.strip() and (wrong := typed_line_problem(text, MAX_SETTING_LINE if name == "site_name" else MAX_SETTING_TEXT))]
             found.append(Language(code, texts["site_name"], texts["site_description"]))
     if found and found[0].code != theme_language:
         problems.append(ContentError(where, line_of("languages"), "extra.languages.0", f"är '{found[0].code}' (förväntade theme.language, '{theme_language}', först: det är sajtens språk)"))
@@ -391,6 +410,8 @@ def _area(value: Any, line_of: Any, where: str, problems: list[ContentError]) ->
             problems.append(ContentError(where, line_of(key), f"extra.area.{key}", f"fick {given!r} (förväntade {what})"))
         elif key.endswith("_code") and not re.fullmatch(r"\d{4}" if key == "municipality_code" else r"\d{2}", given):
             problems.append(ContentError(where, line_of(key), f"extra.area.{key}", f"fick {given!r} (förväntade {what}, inom citattecken)"))
+        elif wrong := typed_line_problem(given, MAX_SETTING_LINE):
+            problems.append(ContentError(where, line_of(key), f"extra.area.{key}", wrong))
         else:
             texts[key] = given.strip()
     if "county_code" in texts and texts["county_code"] not in COUNTIES:

@@ -7,7 +7,9 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,7 +26,7 @@ from medborgarlofte.schemas import file_schemas
 from medborgarlofte.settings import Editor, read_settings
 from medborgarlofte.vocabulary import KINDS, STATUSES
 
-from .conftest import ROOT, SAMPLE, SITE_LANGUAGES, axe, built_once, free_port, make_project, run_script, served
+from .conftest import ROOT, SAMPLE, SITE_LANGUAGES, axe, built_once, free_port, make_project, run_script, served, wait_for
 
 REPORT = ROOT / "test-report"
 
@@ -330,12 +332,12 @@ def _editing(folder: Path, built: Path) -> Iterator[tuple[Path, int]]:
     config = site / at.EDITOR_CONFIG
     config.write_text(config.read_text(encoding="utf-8").replace("local_backend: true", f"local_backend:\n  url: http://127.0.0.1:{port}/api/v1"),
                       encoding="utf-8")
-    server = subprocess.Popen(["node", str(editor.decap_server())], env={**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project)},
+    server = subprocess.Popen(["node", str(editor.decap_server())], env={**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1"},
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert server.stdout is not None
         for line in server.stdout:
-            if "listening on port" in line:
+            if "listening on" in line:
                 break
         with served(site) as site_port:
             yield project, site_port
@@ -591,3 +593,40 @@ def test_a_translator_writes_beside_the_swedish_original_and_says_when_the_trans
     shown = translated.in_language(content, "en").commitments["fgk-blomlador"]
     assert shown.title == "Lending flower boxes that slow traffic down"
     assert [entry.note for entry in shown.history] == [None, "The lending has begun.", "The flower boxes are lent out."]
+
+
+def _listening(port: int) -> list[str]:
+    """The local addresses of the sockets that listen on port, as the kernel lists them (IPv4 and IPv6)."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for row in Path(table).read_text(encoding="ascii").splitlines()[1:]:
+            local, state = row.split()[1], row.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: listening
+                found.append(address)
+    return found
+
+
+def test_edit_s_save_server_listens_on_this_computer_alone_on_a_port_it_chose(tmp_path):
+    project = make_project(tmp_path / "project")
+    shutil.copytree(SAMPLE, project / "content")
+    port = free_port()
+    editing = subprocess.Popen([str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "edit", "--port", str(port)], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        configured = yaml.safe_load(wait_for(f"http://127.0.0.1:{port}/{at.EDITOR_CONFIG}", "local_backend", seconds=120))
+        saver = configured["local_backend"]["url"]
+        assert saver.startswith("http://127.0.0.1:") and saver.endswith("/api/v1") and configured["local_backend"]["allowed_hosts"] == ["127.0.0.1"]
+        saver_port = int(saver.split(":")[2].split("/")[0])
+        assert saver_port != 8081  # not decap-server's fixed port: one that was free
+        for _ in range(100):
+            if _listening(saver_port):
+                break
+            time.sleep(0.1)
+        # 0100007F is 127.0.0.1 as the kernel writes it: on no other interface, IPv4 or IPv6.
+        assert _listening(saver_port) == ["0100007F"] and _listening(port) == ["0100007F"]
+        # The built site keeps the configuration it was built with: only this run's server says where to save.
+        assert "local_backend: true" in (project / "site" / at.EDITOR_CONFIG).read_text(encoding="utf-8")
+    finally:
+        editing.send_signal(signal.SIGINT)
+        editing.wait(timeout=20)

@@ -8,6 +8,7 @@ kinds of item and the languages taken in turn.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
@@ -307,3 +308,82 @@ def test_no_feed_item_runs_anything(browser: Browser, hostile_site: tuple[Path, 
         found += page.evaluate(FIND_SCRIPT)
     page.close()
     assert dialogs == [] and found == []
+
+
+# -- settings: mkdocs.yml's names and descriptions, and the address the site is published at ----------------------
+
+# One-line vectors a setting may hold as text (markup, quotes, template syntax): each setting gets some of them.
+SETTING_VECTORS = [one_line(vector) for vector in BUILT if "\n" not in vector and len(vector) < 150][:40]
+# The settings that reach pages, feeds and data, as mkdocs.yml writes them.
+SETTINGS = ("site_name", "site_description", "extra.area.name", "extra.area.municipality", "en.site_name", "en.site_description")
+ON_THE_HOSTILE_SETTINGS = pytest.mark.xdist_group("hostile-settings")
+
+
+def _hostile_settings_project(folder: Path) -> None:
+    """A site whose every setting that reaches a page holds markup: each setting the corpus in turn, joined into one text."""
+    project = make_project(folder / "project", languages=["sv", "en"])
+    config = project / "mkdocs.yml"
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    for n, setting in enumerate(SETTINGS):
+        text = " ".join(SETTING_VECTORS[n::len(SETTINGS)])[:300]
+        if setting.startswith("en."):
+            raw["extra"]["languages"][1][setting[3:]] = text
+        elif setting.startswith("extra.area."):
+            raw["extra"]["area"][setting.rsplit(".", 1)[1]] = text
+        else:
+            raw[setting] = text
+    config.write_text(dump(raw), encoding="utf-8")
+    build(SAMPLE, "content", config, project / "site", TODAY)
+
+
+@pytest.fixture(scope="session")
+def hostile_settings_site(shared: Path) -> Iterator[tuple[Path, str]]:
+    site = built_once(shared, "hostile-settings", _hostile_settings_project) / "project" / "site"
+    with served(site) as port:
+        yield site, f"http://127.0.0.1:{port}/"
+
+
+@ON_THE_HOSTILE_SETTINGS
+def test_no_setting_makes_a_page_or_a_feed_hold_anything_that_runs(hostile_settings_site: tuple[Path, str]) -> None:
+    site, _ = hostile_settings_site
+    pages = pages_of(site)
+    assert len(pages) > 30
+    found = {path: bad for path in pages if (bad := findings((site / path).read_text(encoding="utf-8")))}
+    assert found == {}
+    # A feed's titles are text, which a reader shows as text; its descriptions are HTML, which it renders.
+    for feed in sorted(site.rglob("*.rss")):
+        for element in ElementTree.parse(feed).getroot().iter("description"):
+            assert findings(f"<html><body>{element.text or ''}</body></html>") == [], feed
+
+
+@ON_THE_HOSTILE_SETTINGS
+def test_no_setting_runs_anything_in_chromium(browser: Browser, hostile_settings_site: tuple[Path, str]) -> None:
+    _, url = hostile_settings_site
+    dialogs: list[str] = []
+    found: dict[str, list[str]] = {}
+    context = browser.new_context()
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    page = context.new_page()
+    watch(page, dialogs)
+    for path in ("", "en/", "lofte/ataganden/", "lofte/aktorer/", "en/lofte/perioder/", "lofte/folj/", "tillganglighet/", "404.html"):
+        page.goto(url + path, wait_until="load")
+        if bad := page.evaluate(FIND_SCRIPT):
+            found[path] = bad
+    context.close()
+    assert dialogs == [] and found == {}
+
+
+@pytest.mark.parametrize("address", ['https://k.github.io/g/"><script>alert(1)</script>', "https://k.github.io/g/\nx", "javascript:alert(1)",
+                                     "http://k.github.io/g/", "https://k.github.io/g/ x", "https://k.github.io/<g>/"])
+def test_an_address_that_would_break_out_of_its_attribute_is_refused_with_its_line(tmp_path: Path, address: str) -> None:
+    from medborgarlofte.settings import read_settings
+
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://example.github.io/medborgarlofte/",
+                                                                 f"site_url: {json.dumps(address)}"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        read_settings(config)
+    assert [(error.line, error.field) for error in raised.value.errors] == [(4, "site_url")]
+    message = raised.value.errors[0].message
+    assert message.startswith(f"fick {address!r} (") or message.endswith("(MkDocs)")

@@ -25,7 +25,8 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
 from .. import versions
-from ..settings import COUNTIES, Area
+from ..readers import typed_line_problem, web_address_problem
+from ..settings import COUNTIES, MAX_SETTING_LINE, Area
 from ..translations import LOCALES, N_, catalogue
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
@@ -49,12 +50,11 @@ class Question:
 
 
 def _line(answer: str) -> str | None:
-    return None if answer.strip() and "\n" not in answer else "förväntade text på en rad"
+    return typed_line_problem(answer, MAX_SETTING_LINE)
 
 
 def _address(answer: str) -> str | None:
-    parsed = urlparse(answer.strip())
-    return None if parsed.scheme in ("http", "https") and parsed.hostname else "förväntade en adress som börjar med https://, t.ex. https://kommunen.github.io/medborgarlofte/"
+    return web_address_problem(answer.strip())
 
 
 def _municipality_code(answer: str) -> str | None:

@@ -16,7 +16,8 @@ from babel.dates import format_date
 from .. import addresses as at
 from ..contents import load
 from ..errors import ContentErrors, one_of
-from ..structure import Content
+from ..readers import typed_line_problem
+from ..structure import MAX_LINE, Content
 from ..vocabulary import KINDS, STATUSES
 
 _FRONT_MATTER = """---
@@ -46,6 +47,8 @@ _DIALOGUE = """dialogue:
 def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: date, digest: bool, language: str) -> int:
     if kind not in KINDS:
         return _fail(f"okänd typ '{kind}' ({one_of(kind, (*KINDS, 'status'))})")
+    if (wrong := typed_line_problem(title, MAX_LINE)) is not None:
+        return _fail(f"rubriken {title[:80]!r}: {wrong}. Inget har skrivits.")
     content = _load(content_dir, shown_as)
     if content is None:
         return 1
@@ -61,6 +64,12 @@ def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: d
     text = _FRONT_MATTER.format(title=json.dumps(title, ensure_ascii=False), day=today.isoformat(), kind=kind, dialogue=dialogue, body=found.text,
                                 actors=", ".join(found.actors), commitments=", ".join(found.commitments), example="example: true\n" if found.example else "")
     path.write_text(text, encoding="utf-8")
+    try:  # what new writes, check accepts: else nothing stays written
+        load(content_dir, shown_as)
+    except ContentErrors as exc:
+        path.unlink()
+        print(exc, file=sys.stderr)
+        return _fail("uppdateringen sparades inte")
     print(f"{shown_as}/updates/{path.name}")
     print("Fyll i sammanfattning, aktörer och text. Ta bort raden 'draft: true' när texten ska publiceras.")
     return 0

@@ -1,0 +1,70 @@
+"""What a person types into a command is held to the rules check holds content to: `init` and `new` either refuse
+it, saying what is wrong before anything is written, or write files that check accepts, with the text as it was typed."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from medborgarlofte.commands import init, new
+from medborgarlofte.contents import load
+from medborgarlofte.readers import typed_line_problem
+from medborgarlofte.settings import read_settings
+
+from .conftest import SAMPLE
+
+ANSWERED = {"name": "Norrby centrum", "site-url": "https://norrby-kommun.github.io/lofte/", "municipality": "Norrby",
+            "municipality-code": "2599", "paper-letters": "nej"}
+TODAY = date(2027, 1, 15)
+# Any text a person can type, and what breaks files in particular: line breaks of every kind, control characters,
+# direction marks and isolates, markup, YAML's own syntax, emoji and astral letters.
+TYPED = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.sampled_from(list("ab :#-'\"{}[]&*!|>%@`\r\n\x1b\x85\u2028\u2029\u202e\u2066\u2069\u200d😀𝕏é\u0301ع")), max_size=30),
+    st.sampled_from(["Hackad\u2028title: Hackad", "Norr\rby", "x" * 400, "\u202eNorrby", "title: Hackad", "- Norrby", "Norrby\n", " ", "🌳"]),
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=TYPED, municipality=TYPED)
+def test_init_refuses_what_check_would_refuse_or_writes_a_site_check_accepts(name: str, municipality: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "ny"
+        done = init.run(site, {**ANSWERED, "name": name, "municipality": municipality}, TODAY)
+        event("refused" if done == 2 else "written")
+        if done == 2:
+            assert not site.exists()
+            assert typed_line_problem(name, 300) or typed_line_problem(municipality, 300)
+            return
+        assert done == 0
+        configured = read_settings(site / "mkdocs.yml")
+        assert configured.area is not None and (configured.area.name, configured.area.municipality) == (name.strip(), municipality.strip())
+        load(site / "content", "content")  # what check reads: no ContentErrors
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("sample")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(title=TYPED)
+def test_new_refuses_what_check_would_refuse_or_writes_an_update_check_accepts(sample: Path, title: str) -> None:
+    content = sample / "content"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(SAMPLE, content)
+    before = sorted(path.name for path in (content / "updates").iterdir())
+    done = new.new_update(content, "content", "nyhet", title, TODAY, False, "sv")
+    after = sorted(path.name for path in (content / "updates").iterdir())
+    event("refused" if done else "written")
+    if done != 0:
+        assert after == before
+        return
+    updates = {update.title for update in load(content, "content").updates}
+    assert title.strip() in updates
