@@ -462,9 +462,9 @@ def _editor(value: Any, line_of: Any, where: str, problems: list[ContentError]) 
     repo, branch, auth_url = value.get("repo"), value.get("branch", "main"), value.get("auth_url")
     if not isinstance(repo, str) or not _REPOSITORY.match(repo):
         problems.append(ContentError(where, line_of("repo"), "extra.editor.repo", f"fick {repo!r} (förväntade GitHub-förrådet som ägare/namn, t.ex. 'kommunen/medborgarlofte')"))
-    if not isinstance(branch, str) or not branch.strip() or any(char.isspace() for char in branch):
+    if not isinstance(branch, str) or not re.fullmatch(r"[A-Za-z0-9._/-]{1,200}", branch):
         problems.append(ContentError(where, line_of("branch"), "extra.editor.branch", f"fick {branch!r} (förväntade en gren, t.ex. 'main')"))
-    if auth_url is not None and (not isinstance(auth_url, str) or not re.fullmatch(r"https://[^\s/$.?#][^\s]*", auth_url)):
+    if auth_url is not None and (not isinstance(auth_url, str) or not auth_url.startswith("https://") or web_address_problem(auth_url)):
         problems.append(ContentError(where, line_of("auth_url"), "extra.editor.auth_url", f"fick {auth_url!r} (förväntade inloggningsserverns adress, som börjar med https://)"))
     if len(problems) > found or not isinstance(repo, str) or not isinstance(branch, str):
         return None

@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 from medborgarlofte import addresses as at
 from medborgarlofte import editor, translated
 from medborgarlofte.contents import load
+from medborgarlofte.errors import ContentErrors
 from medborgarlofte.schemas import file_schemas
 from medborgarlofte.settings import Editor, read_settings
 from medborgarlofte.vocabulary import KINDS, STATUSES
@@ -150,6 +151,19 @@ def test_an_editor_setting_that_is_wrong_is_named_with_its_line(tmp_path):
     line = config.read_text(encoding="utf-8").splitlines().index("    repo: medborgarlofte") + 1
     assert f"mkdocs.yml:{line}: extra.editor.repo: fick 'medborgarlofte' (förväntade GitHub-förrådet som ägare/namn, t.ex. 'kommunen/medborgarlofte')" in result.stderr
     assert "extra.editor.auth: okänt fält (förväntade repo, branch eller auth_url; menade du 'auth_url'?)" in result.stderr
+
+
+@pytest.mark.parametrize(("setting", "value"), [("auth_url", '"https://auth.example/\\"><script>alert(1)</script>"'), ("auth_url", "http://auth.example/"),
+                                               ("branch", '"main\\" onclick=alert(1)"'), ("branch", '"main\\nx"')])
+def test_an_editor_setting_that_would_reach_a_page_as_markup_is_refused_with_its_line(tmp_path, setting, value):
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    written = config.read_text(encoding="utf-8").replace("    branch: main\n", "")
+    config.write_text(written.replace("    repo: example/medborgarlofte\n", f"    repo: example/medborgarlofte\n    {setting}: {value}\n"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        read_settings(config)
+    line = config.read_text(encoding="utf-8").splitlines().index(f"    {setting}: {value}") + 1
+    assert [(error.line, error.field) for error in raised.value.errors] == [(line, f"extra.editor.{setting}")]
 
 
 def _sample_site_with_editor(folder: Path) -> None:
