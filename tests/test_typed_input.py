@@ -68,3 +68,33 @@ def test_new_refuses_what_check_would_refuse_or_writes_an_update_check_accepts(s
         return
     updates = {update.title for update in load(content, "content").updates}
     assert title.strip() in updates
+
+
+@pytest.mark.parametrize("name", ["Norr\rby", "Hackad\u2028title: Hackad", "\u202eybrroN", "Norrby\x1b[31m", "x" * 301])
+def test_init_says_what_is_wrong_with_a_name_before_writing_anything(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert init.run(tmp_path / "ny", {**ANSWERED, "name": name}, TODAY) == 2
+    said = capsys.readouterr().err.splitlines()
+    assert said[0].startswith(f"init: --name: fick {name!r} (") and said[-1] == "1 fel. Inget har skrivits."
+    assert not (tmp_path / "ny").exists()
+
+
+@pytest.mark.parametrize("title", ["Första\nandra", "Första\randra", "Färg\x1b[31m", "x" * 400, "Hackad\u2028kind: nyhet"])
+def test_new_says_what_is_wrong_with_a_title_and_a_later_new_still_works(tmp_path: Path, title: str, capsys: pytest.CaptureFixture[str]) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    assert new.new_update(content, "content", "nyhet", title, TODAY, False, "sv") == 1
+    assert capsys.readouterr().err.startswith(f"new: rubriken {title[:80]!r}: ")
+    assert new.new_update(content, "content", "nyhet", "Öppet möte i parken", TODAY, False, "sv") == 0
+    assert "Öppet möte i parken" in {update.title for update in load(content, "content").updates}
+
+
+@pytest.mark.parametrize("verb", ["build", "index"])
+@pytest.mark.parametrize("address", ['https://k.github.io/g/"><script>alert(1)</script>', "https://k.github.io/g/\nx", "http://k.github.io/g/"])
+def test_a_site_url_argument_is_refused_before_anything_is_read(tmp_path: Path, verb: str, address: str) -> None:
+    from .conftest import run_script
+
+    extra = ["--sources", "kallor.txt", "--out", "ut"] if verb == "index" else []
+    result = run_script(verb, *extra, "--site-url", address, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].startswith(f"build_pages.py: fel: --site-url: fick {address!r} (")
+    assert list(tmp_path.iterdir()) == []
