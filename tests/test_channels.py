@@ -227,7 +227,7 @@ def test_a_commitments_badge_says_its_status_and_when_it_changed(www: Path) -> N
     assert badge.get("role") == "img" and badge.get("lang") == "sv"
     title = badge.findtext(f"{SVG}title")
     # The status is invented, and the promise has ended: the badge shows the status on its last day, and says both.
-    assert title == "\u2068Medborgardialog med boende och näringsverksamheter\u2069: Exempel: Löpande sedan 14 september 2022 (löftet slutade 30 april 2023)"
+    assert title == "Medborgardialog med boende och näringsverksamheter: Exempel: Löpande sedan 14 september 2022 (löftet slutade 30 april 2023)"
     assert badge.get("aria-label") == title
     assert [t.text for t in badge.iter(f"{SVG}text")] == ["Slutstatus", "Exempel: Löpande sedan 14 september 2022"]
     assert float(badge.get("width")) == pytest.approx(sum(float(r.get("width")) for r in badge.iter(f"{SVG}rect") if r.get("fill") != "none"))

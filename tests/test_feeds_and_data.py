@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+import xml.etree.ElementTree as ElementTree
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -64,6 +65,11 @@ def _yaml_quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _shown_as_html(element: ElementTree.Element) -> bool:
+    """What feed readers show as HTML: RSS descriptions and content, and Atom's summaries and content of type html."""
+    return element.tag in ("description", "{http://purl.org/rss/1.0/modules/content/}encoded") or element.get("type") == "html"
+
+
 def test_feed_texts_are_escaped_exactly_once_in_every_feed_and_language(tmp_path: Path) -> None:
     title, actor, theme, note = (f"{what} {MARKUP}" for what in ("Blomlådor", "Kommunen", "Närvaro", "Notering"))
     changes = {
@@ -81,6 +87,15 @@ def test_feed_texts_are_escaped_exactly_once_in_every_feed_and_language(tmp_path
         shown_title = "Flower boxes " + MARKUP if site.language == "en" else title
         expected = {"flode/atagande/kommunen-blomlador": shown_title, "flode/aktor/kommunen": actor, "flode/tema/narvaro": theme}
         for path in (p for p in files if p.endswith((".rss", ".atom"))):
+            # No element of the feed, the channel's own included, holds a text escaped twice: what a reader shows as
+            # HTML has its entities resolved once, the rest is text as it is.
+            for element in ElementTree.fromstring(files[path].encode("utf-8")).iter():
+                shown = html_text.unescape(element.text or "") if _shown_as_html(element) else element.text or ""
+                assert not re.search(r"&(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);", shown), (language.code, path, element.tag, shown)
+            # A channel's description is a sentence: an apostrophe or a quote in a name is written as itself, not as an
+            # entity that a validator takes for markup ("description should not contain HTML").
+            channel = ElementTree.fromstring(files[path].encode("utf-8")).find("channel/description")
+            assert channel is None or "&#" not in (channel.text or ""), (language.code, path, channel.text)
             parsed = feedparser.parse(files[path])
             details = [parsed.feed.title_detail, parsed.feed.subtitle_detail]
             details += [d for entry in parsed.entries for d in (entry.title_detail, entry.summary_detail)]
@@ -91,11 +106,11 @@ def test_feed_texts_are_escaped_exactly_once_in_every_feed_and_language(tmp_path
             read += len(texts)
             name = path.rsplit(".", 1)[0]
             if name in expected:
-                # Each text from content isolated from the words beside it (FSI…PDI), and otherwise exactly as written.
-                assert texts[0] == f"{isolated(expected[name])} – {isolated(site.name)}", (language.code, path)
-                assert texts[1].endswith(f" {isolated(expected[name])}."), (language.code, path, texts[1])
+                # Each text from content isolated from the words beside it (FSI…PDI) where it needs to be, and otherwise exactly as written.
+                assert texts[0] == f"{isolated(expected[name], site.language)} – {isolated(site.name, site.language)}", (language.code, path)
+                assert texts[1].endswith(f" {isolated(expected[name], site.language)}."), (language.code, path, texts[1])
             if name == "flode/atagande/polisen-narvaro":
-                assert any(f" {isolated(note)} " in text for text in texts), (language.code, path)
+                assert any(f" {isolated(note, site.language)} " in text for text in texts), (language.code, path)
     assert read > 400  # every feed of three languages: titles, descriptions and each entry's title and summary
 
 
@@ -143,8 +158,8 @@ def test_status_change_is_an_item_linking_to_its_entry() -> None:
     parsed = feedparser.parse(FILES["flode/atagande/polisen-narvaro.rss"])
     titles = [entry.title for entry in parsed.entries]
     assert titles[0] == "Informationsbrev 1"
-    assert f"{isolated('Regelbunden närvaro')}: löpande" in titles and f"{isolated('Regelbunden närvaro')}: planerad" in titles
-    change = next(e for e in parsed.entries if e.title == f"{isolated('Regelbunden närvaro')}: löpande")
+    assert "Regelbunden närvaro: löpande" in titles and "Regelbunden närvaro: planerad" in titles
+    change = next(e for e in parsed.entries if e.title == "Regelbunden närvaro: löpande")
     assert change.link.endswith("/lofte/atagande/polisen-narvaro/#status-2022-05-01-lopande")
     assert "tidigare planerad" in change.summary
 
@@ -227,9 +242,9 @@ def test_open_data_agrees_with_the_pages(tmp_path: Path) -> None:
 
 def test_rss_items_say_who_is_responsible() -> None:
     entries = feedparser.parse(FILES["flode/statusandringar.rss"]).entries
-    change = next(e for e in entries if e.title == f"{isolated('Regelbunden närvaro')}: löpande")
+    change = next(e for e in entries if e.title == "Regelbunden närvaro: löpande")
     assert [tag.term for tag in change.tags] == ["Lokalpolisområde Exempelstad"]
-    assert f"Ansvarig: {isolated('Lokalpolisområde Exempelstad')}." in change.summary
+    assert "Ansvarig: Lokalpolisområde Exempelstad." in change.summary
 
 
 def test_calendar_events_last_as_long_as_the_content_says(tmp_path: Path) -> None:
@@ -281,3 +296,21 @@ def test_a_csv_list_splits_back_into_its_names_and_says_yes_and_no_in_the_file_s
         assert {row["example"] for row in changes} <= {yes, no}, language
         rows = list(csv.DictReader(io.StringIO(files["data/ataganden.csv"].removeprefix("\ufeff")), delimiter=";"))
         assert {row["status_example"] for row in rows} <= {yes, no, ""} and {row["status_example"] for row in rows} & {yes, no}
+
+
+def test_a_name_is_isolated_in_a_feed_only_where_its_direction_can_differ_from_the_feed_s() -> None:
+    from medborgarlofte.bidi import FSI, PDI
+
+    assert isolated("Regelbunden närvaro", "sv") == "Regelbunden närvaro"  # copies and searches as typed
+    assert isolated("حي الورود", "sv") == f"{FSI}حي الورود{PDI}"
+    assert isolated("Regelbunden närvaro", "ar") == f"{FSI}Regelbunden närvaro{PDI}"
+    assert isolated("حي الورود", "ar") == "حي الورود"
+    assert isolated("2026", "ar") == "2026" and isolated("Torget \u2067x\u2069", "sv").startswith(FSI)
+    swedish = feedparser.parse(FILES["flode/alla.rss"])
+    assert not [entry.title for entry in swedish.entries if FSI in entry.title]
+
+
+def test_no_two_entries_of_a_feed_claim_the_same_moment() -> None:
+    for path in (p for p in FILES if p.endswith(".atom")):
+        updated = [entry.updated for entry in feedparser.parse(FILES[path]).entries]
+        assert len(updated) == len(set(updated)), path

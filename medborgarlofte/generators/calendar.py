@@ -22,7 +22,7 @@ def generate(content: Content, settings: Settings) -> str:
     calendar.add("prodid", f"-//medborgarlofte//{settings.language}")
     calendar.add("version", "2.0")
     _ = catalogue(settings.language).gettext
-    calendar.add("x-wr-calname", _("Möten – %(site)s") % {"site": isolated(settings.name)})
+    calendar.add("x-wr-calname", _("Möten – %(site)s") % {"site": isolated(settings.name, settings.language)})
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     host = urlparse(settings.url).hostname or "localhost"
     # A meeting known only by its month has no day to put in a calendar.
@@ -40,7 +40,7 @@ def generate(content: Content, settings: Settings) -> str:
         else:
             event.add("dtstart", held.date())
             event.add("dtend", held.date() + timedelta(days=1))
-        event.add("summary", _("Exempel: %(title)s") % {"title": isolated(update.title)} if update.example else update.title, parameters=_language_of(update.title, settings))
+        event.add("summary", _("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)} if update.example else update.title, parameters=_language_of(update.title, settings))
         event.add("categories", [_(FORMS[meeting.form])])
         if meeting.place:
             event.add("location", meeting.place, parameters=_language_of(meeting.place, settings))

@@ -101,15 +101,15 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
         entry = commitment.status_on(day)
         status = SHOWN_STATUSES[entry.status] if entry else NO_STATUS
         words = _("Exempel: %(title)s") % {"title": _(status.label)} if commitment.invented_on(day) else _(status.label)
-        overline = _("Åtagande") + " · " + isolated(period.title) + (" · " + _("löftet har slutat") if day else "")
-        responsible = listed(settings.language, [isolated(content.actors[a].short_name) for a in commitment.actors])
+        overline = _("Åtagande") + " · " + isolated(period.title, settings.language) + (" · " + _("löftet har slutat") if day else "")
+        responsible = listed(settings.language, [isolated(content.actors[a].short_name, settings.language) for a in commitment.actors])
         cards[at.commitment_card(commitment.id)] = Card(
             site_name, text(overline), text(commitment.title),
             Badge(words, status.text, status.background, status.outline, status.struck),
             text(_("Ansvarig:") + " " + responsible), rtl)
     for update in content.updates:
         kind = KINDS[update.kind]
-        concerned = listed(settings.language, [isolated(content.actors[a].short_name) for a in update.actors])
+        concerned = listed(settings.language, [isolated(content.actors[a].short_name, settings.language) for a in update.actors])
         cards[at.update_card(update.id)] = Card(
             site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
             Badge(catalogue(settings.language).pgettext(ONE, kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)

@@ -97,7 +97,7 @@ def _commitment(commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown
     invented = commitment.invented_on(day)
     if invented:
         words = _("Exempel: %(title)s") % {"title": words}
-    title = f"{isolated(commitment.title)}: {words}" + _ended(shown, env, _)
+    title = f"{isolated(commitment.title, settings.language)}: {words}" + _ended(shown, env, _)
     return (_badge(settings, _("Slutstatus") if day else _("Status"), [(words, status)], title),
             env.get_template("embed.html.j2").render(kind="commitment", settings=settings, width=FRAME_WIDTH, title=commitment.title, status=status,
                                                      since=since, invented=invented, ended_on=day,
@@ -107,7 +107,7 @@ def _commitment(commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown
 def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, settings: Settings) -> tuple[str, str]:
     _ = catalogue(settings.language).gettext
     env = standalone.environment(settings.language)
-    title = f"{isolated(actor.short_name)}, {isolated(period.title)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
+    title = f"{isolated(actor.short_name, settings.language)}, {isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
     badge = _badge(settings, actor.short_name, _count_parts(counted, _), title)
     card = env.get_template("embed.html.j2").render(
         kind="actor", settings=settings, width=FRAME_WIDTH, title=actor.name, counts=counted.counts, invented=counted.invented,
@@ -118,7 +118,7 @@ def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, setti
 def _period(period: Period, counted: _Counted, shown: _Shown, settings: Settings) -> str:
     _ = catalogue(settings.language).gettext
     env = standalone.environment(settings.language)
-    title = f"{isolated(period.title)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
+    title = f"{isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
     return _badge(settings, period.title, _count_parts(counted, _), title)
 
 

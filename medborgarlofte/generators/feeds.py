@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, time
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
 
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
@@ -43,6 +44,7 @@ class Item:
     commitments: tuple[str, ...]
     actors: tuple[str, ...]
     kind: str  # an update kind, or "status"
+    updated: datetime | None = None  # its moment, or a second or more after it where another entry has the same moment
 
 
 def generate(content: Content, settings: Settings, remembered: Remembered | None = None) -> dict[str, str]:
@@ -51,7 +53,7 @@ def generate(content: Content, settings: Settings, remembered: Remembered | None
     items = sorted(_items(content, settings, Renderer(), _), key=lambda i: (i.moment, i.guid), reverse=True)
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
-    return files(_feeds(content, items, _), settings, fallback, remembered)
+    return files(_feeds(content, items, _, settings.language), settings, fallback, remembered)
 
 
 def files(chosen: Iterable[tuple[Feed, list[Item]]], settings: Settings, fallback: datetime, remembered: Remembered | None = None) -> dict[str, str]:
@@ -59,8 +61,10 @@ def files(chosen: Iterable[tuple[Feed, list[Item]]], settings: Settings, fallbac
     nothing in it yet is dated fallback."""
     made_files: dict[str, str] = {}
     by_sitemap: dict[str, list[str]] = defaultdict(list)
+    chosen = list(chosen)
+    updated = _distinct_moments(item for _, items in chosen for item in items)
     for feed, items in chosen:
-        latest = items[:MAX_ITEMS]
+        latest = [replace(item, updated=updated[item.guid]) for item in items[:MAX_ITEMS]]
         rss, atom = made(remembered, ("feed", feed, latest, settings, fallback), _render, feed, latest, settings, fallback)
         made_files[at.feed(feed.name, "rss")] = rss
         made_files[at.feed(feed.name, "atom")] = atom
@@ -72,6 +76,17 @@ def files(chosen: Iterable[tuple[Feed, list[Item]]], settings: Settings, fallbac
     return made_files
 
 
+def _distinct_moments(items: Iterable[Item]) -> dict[str, datetime]:
+    """When each entry was last updated, by its guid: its moment, a second later for each entry of the same moment
+    before it (by guid), so that no two entries of a feed claim the same instant (status changes all have midnight)."""
+    moments: dict[str, datetime] = {}
+    seen: dict[datetime, int] = defaultdict(int)
+    for item in sorted({item.guid: item for item in items}.values(), key=lambda item: (item.moment, item.guid)):
+        moments[item.guid] = item.moment + timedelta(seconds=seen[item.moment])
+        seen[item.moment] += 1
+    return moments
+
+
 def _sitemap(addresses: list[str]) -> str:
     urls = "".join(f"  <url><loc>{escape(address)}</loc></url>\n" for address in addresses)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
@@ -79,10 +94,10 @@ def _sitemap(addresses: list[str]) -> str:
 
 def feeds_of(content: Content, language: str) -> list[Feed]:
     """The feeds there are, for pages that link to them."""
-    return [feed for feed, _ in _feeds(content, [], catalogue(language).gettext)]
+    return [feed for feed, _ in _feeds(content, [], catalogue(language).gettext, language)]
 
 
-def _feeds(content: Content, items: list[Item], _: Callable[[str], str]) -> Iterable[tuple[Feed, list[Item]]]:
+def _feeds(content: Content, items: list[Item], _: Callable[[str], str], language: str) -> Iterable[tuple[Feed, list[Item]]]:
     """Each feed with its items, newest first; items are sorted into feeds in one pass, not once per feed."""
     by: dict[str, list[Item]] = defaultdict(list)
     theme_of = {c.id: c.themes for c in content.commitments.values()}
@@ -97,13 +112,13 @@ def _feeds(content: Content, items: list[Item], _: Callable[[str], str]) -> Iter
         plural = _(kind.plural)
         yield Feed(kind.feed, plural, _("%(kinds)s om medborgarlöftet.") % {"kinds": plural}, at.kind(kind), "site"), by[f"kind:{kind.name}"]
     for actor in content.actors.values():
-        yield (Feed(at.actor_feed(actor.id), actor.name, _("Uppdateringar och statusändringar från %(actor)s.") % {"actor": isolated(actor.name)},
+        yield (Feed(at.actor_feed(actor.id), actor.name, _("Uppdateringar och statusändringar från %(actor)s.") % {"actor": isolated(actor.name, language)},
                     at.actor(actor.id), "actor"), by[f"actor:{actor.id}"])
     for c in content.commitments.values():
-        yield (Feed(at.commitment_feed(c.id), c.title, _("Statusändringar och uppdateringar för åtagandet %(commitment)s.") % {"commitment": isolated(c.title)},
+        yield (Feed(at.commitment_feed(c.id), c.title, _("Statusändringar och uppdateringar för åtagandet %(commitment)s.") % {"commitment": isolated(c.title, language)},
                     at.commitment(c.id), "commitment"), by[f"commitment:{c.id}"])
     for theme in content.themes.values():
-        yield (Feed(at.theme_feed(theme.id), theme.name, _("Statusändringar och uppdateringar inom temat %(theme)s.") % {"theme": isolated(theme.name)},
+        yield (Feed(at.theme_feed(theme.id), theme.name, _("Statusändringar och uppdateringar inom temat %(theme)s.") % {"theme": isolated(theme.name, language)},
                     at.theme(theme.id), "theme"), by[f"theme:{theme.id}"])
 
 
@@ -126,7 +141,7 @@ def _update_item(update: Update, content: Content, settings: Settings, renderer:
         body += f"<h2>{heading}</h2><ul>{points}</ul>" if points else ""
     return Item(
         guid=link,
-        title=_("Exempel: %(title)s") % {"title": isolated(update.title)} if update.example else update.title,
+        title=_("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)} if update.example else update.title,
         link=link,
         moment=update.date,
         summary=update.summary,
@@ -146,9 +161,9 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
     for entry in commitment.history:
         link = f"{page}#{at.status_anchor(entry.date, entry.status)}"
         status, change, responsible = status_change(entry.status, previous, [content.actors[a].name for a in commitment.actors], settings.language, _)
-        note = f" {isolated(entry.note)}" if entry.note else ""
+        note = f" {isolated(entry.note, settings.language)}" if entry.note else ""
         source = f' <a href="{escape(entry.source)}">{source_word}</a>.' if entry.source else ""
-        title = f"{isolated(commitment.title)}: {status}"
+        title = f"{isolated(commitment.title, settings.language)}: {status}"
         yield Item(
             guid=link,
             title=_("Exempel: %(title)s") % {"title": title} if entry.example or commitment.example else title,
@@ -169,7 +184,7 @@ def status_change(status: str, previous: str | None, actors: Sequence[str], lang
     word = _(STATUSES[status].label).lower()
     words = {"status": word, "previous": _(STATUSES[previous].label).lower() if previous else None}
     change = (_("Status: %(status)s (tidigare %(previous)s).") if previous else _("Status: %(status)s.")) % words
-    responsible = _("Ansvarig: %(actors)s.") % {"actors": listed(language, [isolated(name) for name in actors])}
+    responsible = _("Ansvarig: %(actors)s.") % {"actors": listed(language, [isolated(name, language) for name in actors])}
     return word, change, responsible
 
 
@@ -184,9 +199,10 @@ def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str,
     generator = FeedGenerator()
     self_url = at.url_of(settings.url, at.feed(feed.name, ending))
     generator.id(self_url)
-    generator.title(f"{isolated(feed.title)} – {isolated(settings.name)}")
-    # Readers show an RSS description as HTML and an Atom subtitle as the text it is: escaped once, in RSS alone.
-    generator.description(str(escape(feed.description)) if ending == "rss" else feed.description)
+    generator.title(f"{isolated(feed.title, settings.language)} – {isolated(settings.name, settings.language)}")
+    # Readers show an RSS description as HTML and an Atom subtitle as the text it is: escaped once, in RSS alone, and
+    # only what HTML needs (&, <, >), so that a name's apostrophe is not an entity that reads as markup.
+    generator.description(html.escape(feed.description, quote=False) if ending == "rss" else feed.description)
     generator.language(settings.language)
     # RSS takes the channel link from the last call: self first, the page last.
     generator.link(href=self_url, rel="self")
@@ -202,7 +218,7 @@ def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str,
         entry.title(item.title)
         entry.link(href=item.link)
         entry.published(item.moment)
-        entry.updated(item.moment)
+        entry.updated(item.updated or item.moment)
         # Feed readers show an RSS description as HTML: the summary is text, so it goes in escaped.
         entry.summary(str(escape(item.summary)), type="html")
         entry.content(item.html, type="CDATA" if ending == "rss" else "html")

@@ -500,7 +500,7 @@ class _Shown:
 
     def alt(self, value: object) -> Markup:
         """Text from content inside an image's alternative text, where no element can stand: isolated by FSI and PDI."""
-        return Markup(isolated(str(_plain(value)))) if value else Markup("")
+        return Markup(isolated(str(_plain(value)), self.language)) if value else Markup("")
 
     def html(self, value: object) -> Markup:
         return self.marked(value, Markup(escape(value)))

@@ -45,7 +45,7 @@ def _in_own_language(language: str, text: str) -> Markup:
     """A text from content as HTML, marked with its own language where that is not the page's (WCAG 3.1.2), and
     isolated from the words beside it: by dir in HTML, and by FSI and PDI as well, for the plain text made from it
     (the e-mail's text part) and for mail programs that do not know dir."""
-    escaped = Markup.escape(isolated(text))
+    escaped = Markup.escape(isolated(text, language))
     if isinstance(text, Untranslated) and text.language != language:
         return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{escaped}</span>')
     return Markup(f'<span dir="auto">{escaped}</span>') if text else escaped

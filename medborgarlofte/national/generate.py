@@ -88,7 +88,7 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
                      items=by_municipality[code], kind=_("Kommun")) for code, (name, county) in index.municipalities.items()),
         *(pages.Page("index-area.md.j2", at.indexed_area(view.area.slug), {"view": view}, kind=_("Område"),
                      description=_("Medborgarlöftet för %(area)s i %(municipality)s, som områdets egen sajt publicerar det.") % {
-                         "area": isolated(view.area.name), "municipality": isolated(view.area.municipality)}) for view in views),
+                         "area": isolated(view.area.name, settings.language), "municipality": isolated(view.area.municipality, settings.language)}) for view in views),
         *(pages.Page("index-period.md.j2", at.indexed_period(view.area.slug, period_view.period.id), {
             "view": view, "period_view": period_view, "renewal": next((r for r in view.renewals if r.later is period_view.period), None)},
             kind=_("Löfte")) for view in views for period_view in view.periods),
@@ -158,14 +158,14 @@ def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -
     words = catalogue(settings.language)
     for view in views:
         area = view.area
-        where = f"{isolated(area.name)}, {isolated(area.municipality)}"
+        where = f"{isolated(area.name, settings.language)}, {isolated(area.municipality, settings.language)}"
         back = f'<p><a href="{escape(area.site_url)}">{own_site}</a></p>'
         for period in area.periods:
             for c in period.commitments:
                 for entry in c.history:
                     status, change, responsible = feeds.status_change(entry.status, entry.previous, c.actors, settings.language, _)
-                    note = f" {isolated(entry.note)}{_said_language(entry.note, settings.language, _)}" if entry.note else ""
-                    title = f"{where}: {isolated(c.title)}: {status}"
+                    note = f" {isolated(entry.note, settings.language)}{_said_language(entry.note, settings.language, _)}" if entry.note else ""
+                    title = f"{where}: {isolated(c.title, settings.language)}: {status}"
                     yield area.county_code, feeds.Item(
                         guid=entry.url, title=_("Exempel: %(title)s") % {"title": title} if entry.example else title, link=entry.url,
                         moment=datetime.combine(entry.date, time(), TIMEZONE), summary=f"{change}{note} {responsible}",
@@ -173,11 +173,11 @@ def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -
                         authors=tuple(c.actors) or (str(area.site_name),), commitments=(c.id,), actors=(), kind="status")
         for letter in area.letters:
             kind = words.pgettext(ONE, KINDS[letter.kind].singular)
-            title = f"{where}: {isolated(letter.title)}"
+            title = f"{where}: {isolated(letter.title, settings.language)}"
             yield area.county_code, feeds.Item(
                 guid=letter.url, title=_("Exempel: %(title)s") % {"title": title} if letter.example else title, link=letter.url,
-                moment=letter.moment, summary=f"{kind}. {isolated(letter.summary)}{_said_language(letter.summary, settings.language, _)}",
-                html=f"<p>{escape(kind)}. {escape(isolated(letter.summary))}{escape(_said_language(letter.summary, settings.language, _))}</p>{back}",
+                moment=letter.moment, summary=f"{kind}. {isolated(letter.summary, settings.language)}{_said_language(letter.summary, settings.language, _)}",
+                html=f"<p>{escape(kind)}. {escape(isolated(letter.summary, settings.language))}{escape(_said_language(letter.summary, settings.language, _))}</p>{back}",
                 authors=(str(area.site_name),), commitments=(), actors=(), kind=letter.kind)
 
 
