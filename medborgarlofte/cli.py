@@ -56,6 +56,7 @@ def _main(argv: list[str] | None) -> int:
     new_parser.add_argument("kind", metavar="TYP", help="informationsbrev, medborgardialog, nyhet, uppföljning eller status")
     new_parser.add_argument("words", nargs="+", metavar="TEXT", help='"Titel", eller ID STATUS "kommentar" för status')
     new_parser.add_argument("--digest", action="store_true", help="fyll informationsbrevet med allt som hänt sedan förra brevet")
+    new_parser.add_argument("--date", metavar="DAG", help="för en statusändring: dagen det hände, ÅÅÅÅ-MM-DD (standard: i dag; frågas för ett löfte som har slutat)")
     verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
     reviewed_parser = verbs.add_parser("reviewed", help="skriv in i översättningarna att de är granskade mot originalen som de är nu")
     reviewed_parser.add_argument("paths", nargs="+", metavar="FIL", help="översättningsfiler eller mappar under content/translations/SPRÅK/")
@@ -108,7 +109,8 @@ def _new(args: argparse.Namespace, content: Path, config: Path) -> int:
             print('new status: ange ID STATUS och en kommentar, t.ex. new status polisen-narvaro genomförd "Klart i maj."', file=sys.stderr)
             return 2
         commitment, status, *note = args.words
-        return new.new_status(content, args.content, commitment, status, note[0] if note else "", today_in_sweden())
+        return new.new_status(content, args.content, commitment, status, note[0] if note else "", today_in_sweden(), args.date,
+                              ask=input if sys.stdin.isatty() else None)
     language = read_settings(config).language
     return new.new_update(content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language)
 

@@ -380,7 +380,12 @@ class _Checker:
         for index, change in enumerate(item.history):
             if index and change.date < item.history[index - 1].date:
                 self.errors.append(doc.error(("history", index, "date"), f"{change.date} kommer före föregående post {item.history[index - 1].date} (förväntade historiken i datumordning, äldst först)"))
-            # After the end is allowed: final reports come months later, and are shown as reported after the end.
+            # After the end is allowed: final reports come months later, and are shown as reported after the end. It is
+            # said, for a change dated the day it was written down instead of the day it happened reads as news.
+            if period and change.date > period.end:
+                self.warnings.append(doc.error(("history", index, "date"), f"{change.date} ligger efter att perioden {period.id} slutade {period.end}: "
+                                               "sidan visar det som rapporterat efter slutet (stämmer dagen? skriv dagen det hände, t.ex. med "
+                                               f"medborgarlofte new status {doc.path.rsplit('/', 1)[-1].rsplit('.', 1)[0]} STATUS --date ÅÅÅÅ-MM-DD)"))
             if period and change.date < period.start:
                 self.errors.append(doc.error(("history", index, "date"), f"{change.date} ligger före perioden {period.id} (förväntade ett datum från {period.start})"))
             if STATUSES[change.status].needs_note and not change.note:

@@ -109,7 +109,12 @@ def test_an_ended_period_shows_its_outcome_frozen_and_later_reports_apart(tmp_pa
     project = build_sample(tmp_path, {"commitments/polisen-narvaro.yaml": narvaro}, today=date(2023, 10, 1))
     page = html(project, "lofte/atagande/polisen-narvaro")
     assert "Ingen ny rapportering" not in page and "har passerat" not in page  # the period is over: no alarms
-    assert re.search(r"Utfall när perioden slutade 30 april 2023:</strong> <span class=\"status status-lopande\">Löpande</span>", page)
+    # The first line is the status it ended with, never the present tense; what came after is said to have come after.
+    first = re.search(r"<article.*?<li>(.*?)</li>", page, re.DOTALL)
+    assert first is not None and re.sub(r"<[^>]+>", "", first.group(1)).split() == (
+        "Slutstatus: Löpande – arbete som fortsatte perioden ut (löftet slutade 30 april 2023)".split())
+    assert re.search(r"Rapporterat efter att löftet slutade:</strong> <span class=\"status status-genomford\">Genomförd</span> sedan 15 september 2023", page)
+    assert "Status:</strong>" not in page and "enligt" in page and "Slutstatus löpande när löftet slutade den 30 april 2023, enligt" in page
     assert "<bdi>Slutrapporten kom i september.</bdi> <em>(rapporterat efter periodens slut)</em>" in page
     period = html(project, "lofte/period/2022-2023")
     assert "Löftet gällde från april 2022 till april 2023." in period and "Löftet slutade 30 april 2023." in period

@@ -184,13 +184,38 @@ def test_check_reports_readability_and_warns_on_contact_details(tmp_path: Path) 
     assert f"varning: {content}/updates/2022-09-dialog.md:19: text: e-postadressen anna@example.se publiceras (ta bort den om den tillhör en privatperson)" in result.stdout
 
 
-def test_new_status_on_an_ended_period_records_a_late_report(tmp_path: Path) -> None:
-    """The README's own example, on the default content, whose period ended on 2023-04-30."""
+def test_new_status_on_an_ended_period_records_a_late_report_on_the_day_it_happened(tmp_path: Path) -> None:
+    """On the default content, whose period ended on 2023-04-30: today is not the day it happened, so the day is asked for."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    result = run_script("new", "status", "fgk-blomlador", "genomförd", "Alla blomlådor är utlånade.", "--content", str(content), epoch="1795561200")
+    words = ("new", "status", "fgk-blomlador", "genomförd", "Alla blomlådor är utlånade.", "--content", str(content))
+    refused = run_script(*words, epoch="1795561200")
+    assert refused.returncode == 1
+    assert refused.stderr == ("new: löftet som 'fgk-blomlador' hör till slutade 2023-04-30, så i dag är sällan dagen det hände "
+                              "(ange dagen med --date ÅÅÅÅ-MM-DD, t.ex. --date 2023-04-30)\n")
+    assert run_script(*words, "--date", "2026-12-24", epoch="1795561200").stderr.startswith("new: --date: fick '2026-12-24' (förväntade dagen det hände")
+    result = run_script(*words, "--date", "2023-06-15", epoch="1795561200")
     assert result.returncode == 0, result.stderr
     commitment = load(content).commitments["fgk-blomlador"]
-    assert (commitment.status.date, commitment.status.status) == (date(2026, 11, 25), "genomförd")
-    assert commitment.status.date > load(content).periods[commitment.period].end
-    assert run_script("check", "--content", str(content), epoch="1795561200").returncode == 0
+    assert (commitment.status.date, commitment.status.status) == (date(2023, 6, 15), "genomförd")
+    checked = run_script("check", "--content", str(content), epoch="1795561200")
+    assert checked.returncode == 0
+    assert (f"varning: {content}/commitments/2022-2023/fgk-blomlador.yaml:21: history[4].date: 2023-06-15 ligger efter att perioden 2022-2023 slutade "
+            "2023-04-30: sidan visar det som rapporterat efter slutet") in checked.stdout
+
+
+def test_new_status_on_an_ended_period_asks_for_the_day_in_a_terminal(tmp_path: Path) -> None:
+    from medborgarlofte.commands import new
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    answers = iter(["i förrgår", "2023-04-20"])
+    asked: list[str] = []
+
+    def ask(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    assert new.new_status(content, "content", "fgk-blomlador", "genomförd", "Klart.", date(2026, 11, 25), ask=ask) == 0
+    assert asked == ["Löftet slutade 2023-04-30. Vilken dag hände det? (ÅÅÅÅ-MM-DD): "] * 2
+    assert load(content).commitments["fgk-blomlador"].status.date == date(2023, 4, 20)

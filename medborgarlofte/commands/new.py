@@ -7,6 +7,7 @@ import posixpath
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -75,14 +76,27 @@ def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: d
     return 0
 
 
-def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str, note: str, today: date) -> int:
+def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str, note: str, today: date, day: str | None = None,
+               ask: Callable[[str], str] | None = None) -> int:
+    """A status change of the day it happened: day (ÅÅÅÅ-MM-DD), or today; for a promise that has ended, the day is
+    asked for in a terminal and required elsewhere, for today is then seldom the day it happened."""
     if status not in STATUSES:
         return _fail(f"okänd status '{status}' ({one_of(status, STATUSES)})")
+    happened = None
+    if day is not None and (happened := _day(day, today)) is None:
+        return _fail(f"--date: fick {day!r} (förväntade dagen det hände, ÅÅÅÅ-MM-DD, i dag eller tidigare)")
     content = _load(content_dir, shown_as)
     if content is None:
         return 1
     if commitment_id not in content.commitments:
         return _fail(f"okänt åtagande '{commitment_id}' ({one_of(commitment_id, content.commitments)})")
+    ended = content.periods[content.commitments[commitment_id].period].end
+    while happened is None and ended < today and ask is not None:
+        happened = _day(ask(f"Löftet slutade {ended.isoformat()}. Vilken dag hände det? (ÅÅÅÅ-MM-DD): ").strip(), today)
+    if happened is None and ended < today:
+        return _fail(f"löftet som '{commitment_id}' hör till slutade {ended.isoformat()}, så i dag är sällan dagen det hände "
+                     f"(ange dagen med --date ÅÅÅÅ-MM-DD, t.ex. --date {ended.isoformat()})")
+    today = happened or today
     current = content.commitments[commitment_id].status
     if current and current.status == status and not note:
         return _fail(f"'{commitment_id}' har redan status {status} (skriv en kommentar om vad som är nytt, t.ex. new status {commitment_id} {status} \"Halva arbetet är klart.\")")
@@ -181,6 +195,15 @@ def letter_digest(content: Content, today: date, language: str) -> Digest:
 def _slug(title: str) -> str:
     plain = title.lower().translate(str.maketrans("åäöéü", "aaoeu"))
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-") or "uppdatering"
+
+
+def _day(text: str, today: date) -> date | None:
+    """A day that has been, written ÅÅÅÅ-MM-DD; None for anything else."""
+    try:
+        found = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return found if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and found <= today else None
 
 
 def _load(content_dir: Path, shown_as: str) -> Content | None:

@@ -440,7 +440,7 @@ def environment(settings: Settings) -> Environment:
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
         pgettext=lambda context, message: Markup(words.pgettext(context, message)),
     )
-    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, statuses=STATUSES, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
