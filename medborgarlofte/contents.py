@@ -141,7 +141,7 @@ def _current(doc: Document, item: Any, where: tuple[str, ...], original: Any, mo
     for name in sorted(set(recorded) - set(TRANSLATABLE[model])):
         errors.append(doc.error((*where, translated.SOURCE, name), f"okänt fält (förväntade ett av: {', '.join(TRANSLATABLE[model])})"))
     given = {name: getattr(item, name) for name in TRANSLATABLE[model] if getattr(item, name)}
-    what_to_do = f"kör reviewed {doc.path} när översättningen är granskad mot originalet"
+    what_to_do = f"kör medborgarlofte reviewed {doc.path} när översättningen är granskad mot originalet"
     if given and not recorded:
         warnings.append(doc.error(where, f"det är inte känt vilken version av originalet översättningen gäller ({what_to_do})"))
         state = replace(state, unreviewed=(*state.unreviewed, place))

@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+WHOLE_FILE = "-"  # the field of a problem that is the file's, or a line's that holds no field
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
@@ -15,7 +17,8 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        # A problem of the whole file, or of a line that is no field, names no field.
+        return f"{self.path}:{self.line}: {self.message}" if self.field == WHOLE_FILE else f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
 class ContentErrors(Exception):

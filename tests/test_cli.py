@@ -42,7 +42,7 @@ def test_check_reports_every_problem_without_a_traceback(tmp_path: Path) -> None
     result = run_script("check", "--content", str(content))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{content}/themes.yaml:2: -: ogiltig YAML" in result.stderr
+    assert f"{content}/themes.yaml:2: ogiltig YAML" in result.stderr
     assert f"{content}/commitments/polisen-narvaro.yaml:1: period: saknas (obligatoriskt fält)" in result.stderr
     assert "fel i" in result.stderr.splitlines()[-1]
 
@@ -50,7 +50,7 @@ def test_check_reports_every_problem_without_a_traceback(tmp_path: Path) -> None
 def test_missing_content_folder(tmp_path: Path) -> None:
     result = run_script("check", "--content", str(tmp_path / "finns-inte"))
     assert result.returncode == 1
-    assert "finns-inte:1: -: mappen finns inte" in result.stderr
+    assert "finns-inte:1: mappen finns inte" in result.stderr
 
 
 def test_help_and_usage_errors_are_in_swedish() -> None:

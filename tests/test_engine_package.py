@@ -160,7 +160,7 @@ def test_a_new_area_is_made_checked_and_built_by_the_installed_engine(environmen
     checked = _run(environment, "check", "--format", "github", cwd=site)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # Until the template's examples and marked lines are replaced, check says where each one is.
-    assert "::warning file=content/actors.yaml,line=1,title=-::mallens text finns kvar" in checked.stdout
+    assert "::warning file=content/actors.yaml,line=1,title=# MALL::mallens text finns kvar" in checked.stdout
     assert "varning: content: 3 uppgifter är märkta som påhittade exempel (example: true)" in checked.stdout
     built = _run(environment, "build", cwd=site)
     assert built.returncode == 0, built.stdout + built.stderr

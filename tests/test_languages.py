@@ -241,11 +241,11 @@ BAD_TRANSLATIONS = [
     ({"translations/en/commitments/fgk-blomlador.yaml": "title: Flower boxes\nstatus: genomförd\n"},
      "content/translations/en/commitments/fgk-blomlador.yaml:2: status: okänt fält (förväntade ett av: title, description, history, activities, translated_from)"),
     ({"translations/en/commitments/fgk-blomlado.yaml": "title: Flower boxes\n"},
-     "content/translations/en/commitments/fgk-blomlado.yaml:1: -: det finns inget 'fgk-blomlado' i commitments att översätta (förväntade samma filnamn som originalet; menade du 'fgk-blomlador'?)"),
+     "content/translations/en/commitments/fgk-blomlado.yaml:1: det finns inget 'fgk-blomlado' i commitments att översätta (förväntade samma filnamn som originalet; menade du 'fgk-blomlador'?)"),
     ({"translations/en/actors.yaml": "polis:\n  name: Police\n"},
      "content/translations/en/actors.yaml:1: polis: det finns inget 'polis' i actors.yaml att översätta (förväntade samma id som originalet; menade du 'polisen'?)"),
     ({"translations/english/themes.yaml": "trafik:\n  name: Traffic\n"},
-     "content/translations/english:1: -: 'english' är ingen språkmapp (förväntade en mapp per språk med språkets kod, t.ex. translations/en/)"),
+     "content/translations/english:1: 'english' är ingen språkmapp (förväntade en mapp per språk med språkets kod, t.ex. translations/en/)"),
     ({"translations/en/commitments/fgk-blomlador.yaml": "title: |\n  Flower\n  boxes\n"},
      "content/translations/en/commitments/fgk-blomlador.yaml:1: title: radbrytning i ett fält som ska vara en rad (förväntade hela texten på en rad)"),
 ]
@@ -270,7 +270,7 @@ def test_check_tells_what_lacks_a_translation_as_information() -> None:
     result = run_script("check")
     assert result.returncode == 0, result.stderr
     for name, code in (("engelska", "en"), ("arabiska", "ar")):
-        assert (f"Översatt till {name} ({code}): 89 av 139 texter, 89 granskade mot originalet; 0 inaktuella, 0 filer eller poster inte granskade. "
+        assert (f"{name.capitalize()} ({code}): 89 av 139 texter är översatta, och 89 av dem är granskade mot originalet. "
                 "Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det.") in result.stdout.splitlines()
     assert "  info: content/translations/ar/updates/2022-05-informationsbrev-1.md: title, summary, body saknar översättning" in result.stdout
     assert "fel" not in result.stdout.lower().split()

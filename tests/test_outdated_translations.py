@@ -19,7 +19,7 @@ from .conftest import SAMPLE, TODAY, edit, errors_for, make_content, make_projec
 
 TRANSLATION = "translations/en/commitments/kommunen-blomlador.yaml"
 OUTDATED = ("originalet har ändrats sedan översättningen granskades: sidorna visar originalet tills texten är översatt igen "
-            "(kör reviewed {path} när översättningen är granskad mot originalet)")
+            "(kör medborgarlofte reviewed {path} när översättningen är granskad mot originalet)")
 
 
 def _warnings(content: Path) -> list[ContentError]:
@@ -40,7 +40,7 @@ def test_a_changed_original_makes_its_translation_outdated_in_check_and_in_every
     assert f"varning: {path}:1: title: {OUTDATED.format(path=path)}" in result.stdout.splitlines()
     assert "description: originalet har ändrats" not in result.stdout  # the description did not change: its translation holds
     # The translators' overview, per language: what is reviewed, what is outdated, and where.
-    assert result.stdout.count("1 inaktuella") == 1 and "0 inaktuella" in result.stdout  # English has one, Arabic none
+    assert result.stdout.count("1 översatt text är inaktuell: originalet har ändrats sedan översättningen granskades.") == 1  # English has one, Arabic none
     assert f"  inaktuell: {content}/translations/en/commitments/kommunen-blomlador.yaml: title (originalet har ändrats sedan översättningen granskades)" in result.stdout
     english = translated.in_language(load(content, "content"), "en").commitments["kommunen-blomlador"]
     assert isinstance(english.title, Untranslated) and english.title == "Fler blomlådor som trafikdämpare"
@@ -101,7 +101,7 @@ def test_a_translation_not_yet_reviewed_is_shown_and_check_asks_for_a_review(tmp
     warnings = _warnings(content)
     assert [str(w) for w in warnings if "översättning" in w.message] == [
         "content/translations/en/themes.yaml:1: trafik: det är inte känt vilken version av originalet översättningen gäller "
-        "(kör reviewed content/translations/en/themes.yaml när översättningen är granskad mot originalet)"]
+        "(kör medborgarlofte reviewed content/translations/en/themes.yaml när översättningen är granskad mot originalet)"]
     assert translated.in_language(load(content, "content"), "en").themes["trafik"].name == "Traffic"
 
 
@@ -128,9 +128,9 @@ def test_a_translated_list_has_as_many_lines_as_its_original(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(("files", "expected"), [
     ({"translations/sv/themes.yaml": "trafik:\n  name: Trafiken\n"},
-     "{content}/translations/sv:1: -: 'sv' är originalets språk: en översättning till det visas aldrig (flytta texterna till originalen)"),
+     "{content}/translations/sv:1: 'sv' är originalets språk: en översättning till det visas aldrig (flytta texterna till originalen)"),
     ({"translations/en/commitments/2022/kommunen-blomlador.yaml": "title: Flower boxes\n"},
-     "{content}/translations/en/commitments/2022/kommunen-blomlador.yaml:1: -: ligger inte på samma plats som originalet (förväntade translations/en/commitments/kommunen-blomlador.yaml)"),
+     "{content}/translations/en/commitments/2022/kommunen-blomlador.yaml:1: ligger inte på samma plats som originalet (förväntade translations/en/commitments/kommunen-blomlador.yaml)"),
 ], ids=["the-originals-language", "another-folder"])
 def test_a_translation_that_would_never_be_shown_or_be_taken_for_another_is_an_error(tmp_path: Path, files: dict[str, str], expected: str) -> None:
     content = make_content(tmp_path, files)
@@ -143,7 +143,7 @@ def test_a_translation_into_a_language_the_site_does_not_have_is_not_shown_and_c
     content = make_content(tmp_path, {"translations/de/themes.yaml": "trafik:\n  name: Verkehr\n"})
     result = run_script("check", "--content", str(content))
     assert result.returncode == 0
-    assert (f"varning: {content}/translations/de:1: -: 'de' är inget av sajtens språk (sv, en, ar): översättningen visas inte "
+    assert (f"varning: {content}/translations/de:1: 'de' är inget av sajtens språk (sv, en, ar): översättningen visas inte "
             "(lägg till språket under extra.languages i mkdocs.yml, eller ta bort mappen)") in result.stdout.splitlines()
 
 

@@ -146,7 +146,7 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 
 def test_files_over_the_size_limit_are_refused(tmp_path: Path) -> None:
     letter = sample(LETTER) + ("Lång text. " * 100_000)
-    assert errors_for(tmp_path, {LETTER: letter}) == ["content/updates/2022-05-brev.md:1: -: filen är 1201 kB (förväntade högst 1000 kB; dela upp texten eller korta den)"]
+    assert errors_for(tmp_path, {LETTER: letter}) == ["content/updates/2022-05-brev.md:1: filen är 1201 kB (förväntade högst 1000 kB; dela upp texten eller korta den)"]
 
 
 def test_markdown_texts_over_the_length_limit_are_refused(tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_links_inside_the_content_folder_are_refused(tmp_path: Path, folder: boo
     with pytest.raises(ContentErrors) as raised:
         load(content, "content")
     assert [str(e) for e in raised.value.errors] == [
-        f"content/updates/{link.name}:1: -: är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera in innehållet i stället)"
+        f"content/updates/{link.name}:1: är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera in innehållet i stället)"
     ]
 
 

@@ -22,15 +22,15 @@ PERIOD = "periods/2022-2023.yaml"
 CASES = {
     "broken YAML": (
         edit(NARVARO, "title: Regelbunden närvaro", "title: [Regelbunden närvaro"),
-        "content/commitments/polisen-narvaro.yaml:4: -: ogiltig YAML: did not find expected ',' or ']', while parsing a flow sequence (kontrollera indrag, kolon och citattecken)",
+        "content/commitments/polisen-narvaro.yaml:4: ogiltig YAML: did not find expected ',' or ']', while parsing a flow sequence (kontrollera indrag, kolon och citattecken)",
     ),
     "tab for indentation": (
         edit(NARVARO, "    status: planerad", "\tstatus: planerad"),
-        "content/commitments/polisen-narvaro.yaml:8: -: tabbtecken kan inte användas för indrag (använd mellanslag)",
+        "content/commitments/polisen-narvaro.yaml:8: tabbtecken kan inte användas för indrag (använd mellanslag)",
     ),
     "colon inside a text value": (
         edit(NARVARO, "note: Närvaron har börjat.", "note: Obs: närvaron har börjat."),
-        "content/commitments/polisen-narvaro.yaml:11: -: kolon följt av mellanslag mitt i ett värde (sätt texten inom citattecken: \"Obs: så här\")",
+        "content/commitments/polisen-narvaro.yaml:11: kolon följt av mellanslag mitt i ett värde (sätt texten inom citattecken: \"Obs: så här\")",
     ),
     "text where a number belongs": (
         edit(BLOMLADOR, "progress: 50", "progress: femtio"),
@@ -154,31 +154,31 @@ CASES = {
     ),
     "non-UTF-8 bytes": (
         {NARVARO: "period: 2022-2023\nactors: [polisen]\ntitle: Regelbunden n\u00e4rvaro\n".encode("latin-1")},
-        "content/commitments/polisen-narvaro.yaml:3: -: filen är inte i teckenkodningen UTF-8 (spara den som UTF-8)",
+        "content/commitments/polisen-narvaro.yaml:3: filen är inte i teckenkodningen UTF-8 (spara den som UTF-8)",
     ),
     "byte order mark": (
         {NARVARO: b"\xef\xbb\xbf" + (SAMPLE / NARVARO).read_bytes()},
-        "content/commitments/polisen-narvaro.yaml:1: -: filen börjar med ett osynligt BOM-tecken (spara den som UTF-8 utan BOM)",
+        "content/commitments/polisen-narvaro.yaml:1: filen börjar med ett osynligt BOM-tecken (spara den som UTF-8 utan BOM)",
     ),
     "empty file": (
         {NARVARO: "\n  \n"},
-        "content/commitments/polisen-narvaro.yaml:1: -: filen är tom (förväntade fält med värden)",
+        "content/commitments/polisen-narvaro.yaml:1: filen är tom (förväntade fält med värden)",
     ),
     "only a comment": (
         {NARVARO: "# bara en kommentar\n"},
-        "content/commitments/polisen-narvaro.yaml:1: -: inga fält (förväntade fält med värden)",
+        "content/commitments/polisen-narvaro.yaml:1: inga fält (förväntade fält med värden)",
     ),
     "a list instead of fields": (
         {NARVARO: "- period: 2022-2023\n"},
-        "content/commitments/polisen-narvaro.yaml:1: -: fick en lista (förväntade fält med värden, ett per rad: 'namn: värde')",
+        "content/commitments/polisen-narvaro.yaml:1: fick en lista (förväntade fält med värden, ett per rad: 'namn: värde')",
     ),
     "unclosed front matter": (
         {LETTER: "---\ntitle: Brev\ndate: 2022-05-10\n\nText utan slut på front matter.\n"},
-        "content/updates/2022-05-brev.md:1: -: front matter avslutas aldrig (förväntade en rad med '---' efter fälten)",
+        "content/updates/2022-05-brev.md:1: front matter avslutas aldrig (förväntade en rad med '---' efter fälten)",
     ),
     "no front matter": (
         {LETTER: "# Brev\n\nBara text.\n"},
-        "content/updates/2022-05-brev.md:1: -: filen ska börja med front matter: en rad med '---' (förväntade '---' på rad 1)",
+        "content/updates/2022-05-brev.md:1: filen ska börja med front matter: en rad med '---' (förväntade '---' på rad 1)",
     ),
     "front matter line numbers count from the file's first line": (
         edit(LETTER, "kind: informationsbrev", "kind: nyhetsbrev"),
@@ -242,7 +242,7 @@ CASES = {
     ),
     "missing actors file": (
         {"actors.yaml": None},
-        "content/actors.yaml:1: -: filen saknas (förväntade actors.yaml med minst en post)",
+        "content/actors.yaml:1: filen saknas (förväntade actors.yaml med minst en post)",
     ),
     "period without signatories": (
         edit(PERIOD, "signatories:\n  - name: Anna Andersson\n    title: Lokalpolisområdeschef\n    organisation: Polisen\n", "signatories: []\n"),
@@ -258,7 +258,7 @@ CASES = {
     ),
     "file of another type": (
         {"commitments/anteckning.txt": "anteckning"},
-        "content/commitments/anteckning.txt:1: -: okänd filtyp '.txt' (förväntade .yaml-filer i commitments/)",
+        "content/commitments/anteckning.txt:1: okänd filtyp '.txt' (förväntade .yaml-filer i commitments/)",
     ),
 }
 

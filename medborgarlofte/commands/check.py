@@ -16,7 +16,7 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from .. import terminal, translated, versions
 from ..contents import load
-from ..errors import ContentError, ContentErrors
+from ..errors import WHOLE_FILE, ContentError, ContentErrors
 from ..plainlanguage import hardest_sentences, lix
 from ..readers import read_markdown
 from ..settings import Settings, language_name
@@ -51,7 +51,7 @@ def template_text(content_dir: Path, shown_as: str) -> list[ContentError]:
     for path in sorted(content_dir.rglob("*")):
         if path.suffix in (".yaml", ".md") and path.is_file():
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            found += [ContentError(f"{shown_as}/{path.relative_to(content_dir).as_posix()}", number, "-",
+            found += [ContentError(f"{shown_as}/{path.relative_to(content_dir).as_posix()}", number, TEMPLATE_MARK.rstrip(":"),
                                    "mallens text finns kvar (skriv områdets egen och ta sedan bort raden)")
                       for number, line in enumerate(lines, start=1) if line.lstrip().startswith(TEMPLATE_MARK)]
     return found
@@ -137,7 +137,9 @@ def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], 
     on the run's page (the file GITHUB_STEP_SUMMARY names, when the check runs in a workflow)."""
     for level, problems in (("error", errors), ("warning", warnings)):
         for problem in problems:
-            terminal.command(f"::{level} file={workflow_property(problem.path)},line={problem.line},title={workflow_property(problem.field)}::{workflow_data(problem.message)}")
+            # The annotation's title: the field, or for a problem of the whole file, the file's name.
+            title = problem.path.rsplit("/", 1)[-1] if problem.field == WHOLE_FILE else problem.field
+            terminal.command(f"::{level} file={workflow_property(problem.path)},line={problem.line},title={workflow_property(title)}::{workflow_data(problem.message)}")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as stream:
@@ -201,9 +203,14 @@ def untranslated(content: Content, languages: list[str], content_dir: Path, show
         done, total = translated.share_translated(content, language)
         name = language_name(language, "sv")
         review = content.reviews.get(language, TranslationReview())
-        lines.append(f"Översatt till {name} ({language}): {done} av {total} texter, {review.reviewed} granskade mot originalet; "
-                     f"{len(review.outdated)} inaktuella, {len(review.unreviewed)} filer eller poster inte granskade. "
-                     "Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det.")
+        said = [f"{name.capitalize()} ({language}): {done} av {total} texter är översatta, och {review.reviewed} av dem är granskade mot originalet."]
+        if review.outdated:
+            said.append(f"{counted(len(review.outdated), 'översatt text är inaktuell', 'översatta texter är inaktuella')}: originalet har ändrats sedan översättningen granskades.")
+        if review.unreviewed:
+            said.append(f"{counted(len(review.unreviewed), 'fil eller post är inte granskad', 'filer eller poster är inte granskade')} än "
+                        "(kör medborgarlofte reviewed FIL när en översättning är granskad mot originalet).")
+        said.append("Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det.")
+        lines.append(" ".join(said))
         folder = f"{shown_as}/{translated.FOLDER}/{language}"
         for file, item_id, field in review.outdated:
             lines.append(f"  inaktuell: {folder}/{_where(content_dir, file, item_id)}: {field} (originalet har ändrats sedan översättningen granskades)")
