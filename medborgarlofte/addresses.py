@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from datetime import date
+from urllib.parse import urlparse
 
 from .vocabulary import SHOWN_STATUSES, KindFacts
 
@@ -280,3 +281,9 @@ def relative_address(address: str, page: str) -> str:
         return (hash_mark + fragment) or "./"
     relative = posixpath.relpath(path or ".", here.rstrip("/") or ".")
     return relative + ("/" if path.endswith("/") and relative != "." else "") + hash_mark + fragment
+
+
+def is_placeholder(url: str) -> bool:
+    """An address from the engine's example configuration, or one reserved for examples (RFC 2606): it leads nowhere."""
+    host = urlparse(url).hostname or ""
+    return host == "example.github.io" or host.endswith(".example") or host in ("example.com", "example.org", "example.net")

@@ -371,10 +371,11 @@ def test_deptry_refuses_an_import_the_package_does_not_declare(tmp_path: Path) -
     declared = subprocess.run([str(ROOT / ".venv/bin/deptry"), "."], cwd=tmp_path, capture_output=True, text=True)
     assert declared.returncode == 0, declared.stdout + declared.stderr
     module = tmp_path / "medborgarlofte/bidi.py"
+    line = len(module.read_text(encoding="utf-8").splitlines()) + 2
     module.write_text(module.read_text(encoding="utf-8") + "\nimport requests\n", encoding="utf-8")
     undeclared = subprocess.run([str(ROOT / ".venv/bin/deptry"), "--no-ansi", "."], cwd=tmp_path, capture_output=True, text=True)
     assert undeclared.returncode == 1
-    assert "medborgarlofte/bidi.py:26:8: DEP003 'requests' imported but it is a transitive dependency" in undeclared.stdout + undeclared.stderr
+    assert f"medborgarlofte/bidi.py:{line}:8: DEP003 'requests' imported but it is a transitive dependency" in undeclared.stdout + undeclared.stderr
 
 
 def test_init_pins_the_engine_on_the_package_index_or_where_engine_says(tmp_path: Path) -> None:

@@ -148,6 +148,11 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
 }
 
 
+def _at(data: dict[str, Any], port: int, case: str) -> dict[str, Any]:
+    """An area's data naming the address it is served at, as a real site's does."""
+    return {**data, "site": {**data["site"], "url": f"http://127.0.0.1:{port}/{case}/"}}
+
+
 def _answers(template: dict[str, Any], port: int) -> dict[str, Callable[[socketserver.BaseRequestHandler], None]]:
     good = [area_data(template, n, renewed=n == 1) for n in (1, 2, 3)]
     for n, data in enumerate(good, start=1):  # each site's own address, as its data says it
@@ -160,6 +165,8 @@ def _answers(template: dict[str, Any], port: int) -> dict[str, Callable[[sockets
     naive["updates"][0]["date"] = "2026-05-01T10:00:00"
     alias = copy.deepcopy(good[0])
     alias["site"]["url"] = f"http://127.0.0.1:{port}/GOOD-1"  # the same site, spelt otherwise
+    for case, data in (("long-name", long_name), ("county-99", county), ("naive-date", naive)):
+        data["site"]["url"] = f"http://127.0.0.1:{port}/{case}/"
     bomb = gzip.compress(b" " * 30_000_000)
     return {
         "good-1": _data(good[0]), "good-2": _data(good[1]),
@@ -171,13 +178,13 @@ def _answers(template: dict[str, Any], port: int) -> dict[str, Callable[[sockets
         "slow-drip": _slowly(json.dumps(good[2]).encode("utf-8")),
         "gzip-bomb": _send(_response(bomb, headers=("Content-Encoding: gzip",))),
         "broken-gzip": _send(_response(b"\x1f\x8b\x08\x00 not gzip at all", headers=("Content-Encoding: gzip",))),
-        "gzipped": _send(_response(gzip.compress(json.dumps(area_data(template, 8)).encode("utf-8")), headers=("Content-Encoding: gzip",))),
+        "gzipped": _send(_response(gzip.compress(json.dumps(_at(area_data(template, 8), port, "gzipped")).encode("utf-8")), headers=("Content-Encoding: gzip",))),
         "redirect-other-host": _send(_response(b"", "302 Found", (f"Location: http://localhost:{port}/good-1{DATA}",))),
         "redirect-private": _send(_response(b"", "302 Found", (f"Location: http://10.0.0.1/{DATA}",))),
         "redirect-ftp": _send(_response(b"", "301 Moved Permanently", (f"Location: ftp://127.0.0.1/{DATA}",))),
         "redirect-loop": _send(_response(b"", "302 Found", (f"Location: http://127.0.0.1:{port}/redirect-loop{DATA}",))),
         "redirect-within": _send(_response(b"", "301 Moved Permanently", (f"Location: /moved{DATA}",))),
-        "moved": _data(area_data(template, 9)),
+        "moved": _data(_at(area_data(template, 9), port, "moved")),
         "not-json": _send(_response(b"<html>not found</html>")),
         "not-utf-8": _send(_response(b"{\"format\": 1, \"x\": \"\xff\xfe\"}")),
         "a-list": _send(_response(b"[1, 2, 3]")),
@@ -185,7 +192,7 @@ def _answers(template: dict[str, Any], port: int) -> dict[str, Callable[[sockets
         "server-error": _send(_response(b"{}", "500 Internal Server Error")),
         "hang-up": _send(b""),
         "too-large": _send(_response(b" " * 25_000_000)),
-        "renewal-300": _data(_renewal(template, 300)),
+        "renewal-300": _data(_at(_renewal(template, 300), port, "renewal-300")),
         "same-site-other-case": _data(alias),
     }
 

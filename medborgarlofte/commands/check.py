@@ -9,11 +9,11 @@ from collections import Counter
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
-from urllib.parse import urlparse
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
+from .. import addresses as at
 from .. import terminal, translated, versions
 from ..contents import load
 from ..errors import WHOLE_FILE, ContentError, ContentErrors
@@ -72,7 +72,7 @@ def _report(content: Content, content_dir: Path, shown_as: str, settings: Settin
     print(readability(content, settings.lix_limit, content_dir, shown_as))
     for line in untranslated(content, [entry.code for entry in settings.languages[1:]], content_dir, shown_as):
         print(line)
-    if is_placeholder(settings.url):
+    if at.is_placeholder(settings.url):
         print(f"varning: {config_shown_as}: site_url: {settings.url} är en platshållare (skriv sajtens riktiga adress; den står i flöden, öppna data och kalendern)")
     if settings.editor and settings.editor.repo.split("/")[0] == "example":
         print(f"varning: {config_shown_as}: extra.editor.repo: {settings.editor.repo} är en platshållare (skriv GitHub-förrådet som redigeraren på /admin/ sparar i)")
@@ -172,12 +172,6 @@ def workflow_property(text: str) -> str:
 def table_cell(text: str) -> str:
     """A text in a Markdown table cell: its own pipes and line breaks cannot end the cell, and it is no markup."""
     return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", " ".join(text.split()))
-
-
-def is_placeholder(url: str) -> bool:
-    """An address from the engine's example configuration, or one reserved for examples (RFC 2606)."""
-    host = urlparse(url).hostname or ""
-    return host == "example.github.io" or host.endswith(".example") or host in ("example.com", "example.org", "example.net")
 
 
 def readability(content: Content, limit: int, content_dir: Path, shown_as: str) -> str:

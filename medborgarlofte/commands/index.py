@@ -27,10 +27,12 @@ from ..settings import in_language, read_settings
 from ..structure import TIMEZONE
 from ..writers import WORK, Busy
 from .build import NO_TEXT_LAYOUT, publish
-from .check import counted, is_placeholder, table_cell, workflow_data, workflow_property
+from .check import counted, table_cell, workflow_data, workflow_property
 
 SKELETON = Path(__file__).resolve().parent.parent / "national" / "skeleton"
 FORMATS = ("text", "github")
+# A source read well whose own address leads nowhere: shown, and said.
+PLACEHOLDER = "sajtens adress %(address)s är en platshållare, så indexets länkar tillbaka till områdets sidor leder ingenstans (site_url i områdets mkdocs.yml)"
 # What each state of a source is called in the run's summary.
 SAID = {sources.READ: "lästa", sources.UNCHANGED: "oförändrade", sources.SLOW: "långsamma", sources.STALE: "från den senaste goda kopian",
         sources.FAILED: "kunde inte läsas"}
@@ -62,6 +64,7 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
         if (problem := model.problem_with(reading, codes)) is not None:
             reading = replace(reading, state=sources.FAILED, data=None, translations={}, read_at=None, copies=(),
                               problem="; ".join(filter(None, (reading.problem, problem))))
+
         sources.keep(cache, reading)
         readings.append(reading)
     sites = []
@@ -88,7 +91,9 @@ def summary(index: model.Index) -> list[str]:
     for report in index.reports:
         if report.problem:
             kept = f" (den senaste goda kopian, från {report.read_at:%Y-%m-%d}, används)" if report.state == sources.STALE and report.read_at else ""
-            lines.append(f"rad {report.line}: {report.source}: {report.problem}{kept}")
+            lines.append(f"rad {report.line}: {report.given}: {report.problem}{kept}")
+        if report.placeholder:
+            lines.append(f"rad {report.line}: {report.given}: {PLACEHOLDER % {'address': report.source}}")
     return lines
 
 
@@ -110,14 +115,17 @@ def run(sources_file: Path, out: Path, work: Path, site_url: str | None, output:
     print(f"Indexet är byggt i {out}/: " + lines[0])
     for line in lines[1:]:
         print(line)
-    if is_placeholder(index.address):
+    if at.is_placeholder(index.address):
         # Feeds, data and shared links name the index's own address: a placeholder would send readers nowhere.
         print(f"varning: indexet är byggt för platshållaradressen {index.address}; ange adressen det publiceras på med --site-url")
     if output == "github":
         for report in index.reports:
+            if report.placeholder:
+                terminal.command(f"::warning file={workflow_property(str(sources_file))},line={report.line},title={workflow_property(report.given)}::"
+                                 f"{workflow_data(PLACEHOLDER % {'address': report.source})}")
             if report.problem:
                 level = "error" if report.state == sources.FAILED else "warning"
-                terminal.command(f"::{level} file={workflow_property(str(sources_file))},line={report.line},title={workflow_property(report.source)}::{workflow_data(report.problem)}")
+                terminal.command(f"::{level} file={workflow_property(str(sources_file))},line={report.line},title={workflow_property(report.given)}::{workflow_data(report.problem)}")
         if summary_file := os.environ.get("GITHUB_STEP_SUMMARY"):
             with open(summary_file, "a", encoding="utf-8") as stream:
                 stream.write(step_summary(index))
@@ -130,6 +138,6 @@ def step_summary(index: model.Index) -> str:
     text = ["## Indexet är byggt", "", lines[0], "", lines[1], ""]
     if problems := [report for report in index.reports if report.problem]:
         text += ["| Rad | Källa | Läget | Vad som hände |", "|---:|---|---|---|"]
-        text += [f"| {r.line} | {table_cell(r.source)} | {SAID[r.state]} | {table_cell(r.problem)} |" for r in problems]
+        text += [f"| {r.line} | {table_cell(r.given)} | {SAID[r.state]} | {table_cell(r.problem)} |" for r in problems]
         text.append("")
     return "\n".join(text) + "\n"

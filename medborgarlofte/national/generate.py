@@ -211,7 +211,7 @@ class IndexedRow(BaseModel):
     url: str = Field(description="Åtagandets sida på områdets sajt.")
     area_url: str = Field(description="Områdets sajt.")
     index_url: str = Field(description="Områdets sida i indexet.")
-    source: str = Field(description="Källan i indexets källfil som uppgiften lästes från.")
+    source: str = Field(description="Adressen till källan som uppgiften lästes från: områdets sajt.")
     read_at: datetime = Field(description="När uppgiften lästes från källan.")
     stale: bool = Field(description="true om källan inte kunde läsas den här gången: uppgiften är den senaste goda kopian, från read_at.")
 
@@ -219,12 +219,13 @@ class IndexedRow(BaseModel):
 class PublishedSource(BaseModel):
     """One source of the index and what became of it, as kallor.json publishes it."""
 
-    source: str = Field(description="Källan som källfilen anger den: en adress eller en mapp.")
+    source: str = Field(description="Källans adress: sajtens, eller för en mapp med en byggd sajt den adress sajtens data anger; tom för en mapp utan data.")
     line: int = Field(description="Raden i källfilen.")
     state: str = Field(description="read (läst), unchanged (oförändrad sedan förra läsningen), slow (läst, men långsamt), stale (kunde inte läsas: den senaste goda kopian används) eller failed (kunde inte läsas, och ingen kopia finns).")
     problem: str = Field(description="Vad som gick fel, eller tomt.")
     read_at: datetime | None = Field(description="När uppgifterna som används lästes.")
     area: str | None = Field(description="Områdets sida i indexet (dess id), om källan gav ett område.")
+    placeholder: bool = Field(description="true om sajtens egen adress är en platshållare (som example.github.io): länkarna tillbaka till den leder ingenstans.")
 
 
 COLUMNS = tuple(IndexedRow.model_fields)
@@ -253,7 +254,8 @@ def _row(area: IndexedArea, view: PeriodView, c: IndexedCommitment, entry: Index
 
 
 def _source(report: SourceReport) -> PublishedSource:
-    return PublishedSource(source=report.source, line=report.line, state=report.state, problem=report.problem, read_at=report.read_at, area=report.area)
+    return PublishedSource(source=report.source, line=report.line, state=report.state, problem=report.problem, read_at=report.read_at, area=report.area,
+                           placeholder=report.placeholder)
 
 
 def _cell(value: object, said: dict[bool, str]) -> str:

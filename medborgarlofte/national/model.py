@@ -128,12 +128,14 @@ class IndexedArea:
 class SourceReport:
     """What became of one source in this run, for the sources page, the data and the run's summary."""
 
-    source: str
+    source: str  # as published: the site's address (a folder's, as its data gives it), or "" for a folder with no data
     line: int
     state: str
     problem: str
     read_at: datetime | None
     area: str | None  # the area's slug, where the source gave one
+    given: str = ""  # as the sources file gives it, a folder's path too: for the maintainer's run summary alone
+    placeholder: bool = False  # the site's own address is a placeholder: every link back to it leads nowhere
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,8 @@ class Index:
     @functools.cached_property  # every page of a language asks; worked out once
     def counties(self) -> dict[str, str]:
         """The counties that have an area, by code, in the codes' order."""
-        return {code: COUNTIES[code] for code in sorted({a.county_code for a in self.areas})}
+        # SCB's names, which are Swedish ("Skåne län"): a page in another language marks them so.
+        return {code: Untranslated(COUNTIES[code], "sv") for code in sorted({a.county_code for a in self.areas})}
 
     @functools.cached_property
     def municipalities(self) -> dict[str, tuple[str, str]]:
@@ -181,10 +184,17 @@ def build_index(readings: Iterable[Reading], read_at: datetime, language: str | 
             taken.add(area.slug)
             areas.append(area)
         # What went wrong is said to the index's maintainer, in Swedish: a page in another language marks it so.
-        reports.append(SourceReport(reading.source.given, reading.source.line, reading.state, Untranslated(reading.problem, "sv"), reading.read_at,
-                                    area.slug if area else None))
+        reports.append(SourceReport(shown_source(reading), reading.source.line, reading.state, Untranslated(reading.problem, "sv"), reading.read_at,
+                                    area.slug if area else None, reading.source.given, bool(area and at.is_placeholder(area.site_url))))
     areas.sort(key=lambda a: (a.county_code, a.municipality_code, _sort_key(a.name), a.slug))
     return Index(tuple(areas), tuple(reports), read_at)
+
+
+def shown_source(reading: Reading) -> str:
+    """A source as the index publishes it: an address, never where a folder lies on the machine that built the index."""
+    if reading.source.remote:
+        return reading.source.given
+    return str(reading.data["site"]["url"]) if reading.data is not None else ""
 
 
 def problem_with(reading: Reading, languages: Iterable[str]) -> str | None:
@@ -241,8 +251,8 @@ def _area(reading: Reading, data: dict[str, Any], taken: set[str]) -> IndexedAre
     return IndexedArea(
         # A place's name is in no language: it is not called Swedish on an English page.
         slug=slug, name=facts["name"], municipality=facts["municipality"], municipality_code=facts["municipality_code"],
-        county=COUNTIES.get(facts["county_code"], facts["county"]), county_code=facts["county_code"],
-        site_name=text(data["site"]["name"]), site_url=site_url, language=language, source=reading.source.given,
+        county=Untranslated(COUNTIES.get(facts["county_code"], facts["county"]), "sv"), county_code=facts["county_code"],
+        site_name=text(data["site"]["name"]), site_url=site_url, language=language, source=shown_source(reading),
         read_at=reading.read_at, stale=reading.state == STALE,
         periods=periods, letters=letters,
     )
