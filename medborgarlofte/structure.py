@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema
 
+from .totals import invented
 from .vocabulary import FORMS, KINDS, STATUSES
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
@@ -276,7 +277,7 @@ class Commitment(Record):
     def invented_on(self, day: date | None = None) -> bool:
         """Whether the status that stood on day is invented (Exempel): the commitment is, or the entry is."""
         entry = self.status_on(day)
-        return self.example or bool(entry and entry.example)
+        return invented(bool(entry and entry.example), self.example)
 
 
 class DialoguePoint(Record):

@@ -67,9 +67,9 @@ def test_a_commitment_without_status_yet_is_counted_as_such(tmp_path: Path) -> N
 def test_activities_are_counted_per_actor_and_month() -> None:
     content = load(SAMPLE)
     commitments = [c for c in content.commitments.values() if c.period == "2022-2023"]
-    rows = dict(followup.activity_counts(content, commitments, followup.month_ends(content.periods["2022-2023"], TODAY)))
-    assert rows[date(2022, 5, 31)] == {"polisen": 1, "kommunen": 0}
-    assert rows[date(2022, 6, 30)] == {"polisen": 0, "kommunen": 0}
+    rows = {end: (counts, examples) for end, counts, examples in followup.activity_counts(content, commitments, followup.month_ends(content.periods["2022-2023"], TODAY))}
+    assert rows[date(2022, 5, 31)] == ({"polisen": 1, "kommunen": 0}, 0)
+    assert rows[date(2022, 6, 30)] == ({"polisen": 0, "kommunen": 0}, 0)
 
 
 def test_indicator_change_and_verdict() -> None:

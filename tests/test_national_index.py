@@ -502,3 +502,14 @@ def test_the_arabic_index_reads_right_to_left(browser: Browser, index_url: str, 
     assert "وعد المواطنين سوفيلوند 2022–2023" in page.locator("article").inner_text()
     page.screenshot(path=str(REPORT / f"index-ar-area-{name}.png"), full_page=True)
     page.close()
+
+
+def test_every_total_of_the_index_says_how_much_of_it_is_invented(www: Path) -> None:
+    start = lxml.html.fromstring((www / "index.html").read_text(encoding="utf-8"))
+    headers = [[cell.text_content().strip() for cell in table.xpath(".//th")] for table in start.xpath("//article//table")]
+    assert ["Län", "Områden", "Åtaganden i de senaste löftena", "Genomförda", "Varav exempel"] in headers
+    assert ["Status", "Antal åtaganden", "Varav exempel", "Andel"] in headers
+    assert "I staplarna är den ljusa, streckade delen påhittade exempel." in start.text_content()
+    # Every promise is said to be invented where its statuses all are, or how many of those done are.
+    area = _text(www, _area_page(www, "Sofielund"))
+    assert "Alla statusar är påhittade exempel." in area or "Av de genomförda är" in area

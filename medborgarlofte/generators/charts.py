@@ -18,9 +18,9 @@ from .. import addresses as at
 from ..settings import Settings, direction
 from ..structure import Content, Indicator, Untranslated
 from ..translations import catalogue
-from ..vocabulary import SHOWN_STATUSES, StatusFacts
+from ..vocabulary import NO_STATUS, SHOWN_STATUSES, StatusFacts
 from . import standalone
-from .followup import measured, month_ends, monthly_status_counts, unit_name
+from .followup import measured, month_ends, monthly_invented_counts, monthly_status_counts, unit_name
 
 # A phone 390 px wide shows a chart 359 px wide: its text is then 14 × 359 / 460 ≈ 10.9 px, at its own size on a desktop.
 WIDTH = 460
@@ -68,6 +68,7 @@ class Segment:
     width: float
     height: float
     status: StatusFacts
+    invented: float = 0  # the height of its top part that is invented examples, drawn apart
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,10 @@ def indicator_chart(indicator: Indicator, language: str) -> str:
     return _render("indicator.svg.j2", language, size=(width, height), title=indicator.title, description=described, frame=frame, points=points)
 
 
-def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str) -> str:
-    """Stacked bars: how many commitments had each status at the end of each month."""
+def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str, invented: Sequence[dict[str, int]] | None = None) -> str:
+    """Stacked bars: how many commitments had each status at the end of each month; the part of each that is invented
+    examples (invented, month by month) is drawn apart, lighter and streaked, with its own key in the legend."""
+    invented = invented or [dict.fromkeys(counts, 0) for _end, counts in rows]
     _ = catalogue(language).gettext
     width, height = SIZES["status"]
     shown = [s for s in SHOWN_STATUSES.values() if any(counts[s.name] for _end, counts in rows)]
@@ -109,7 +112,7 @@ def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str) -> 
     every = math.ceil(len(rows) / _MOST_MONTH_LABELS)
     right_to_left = direction(language) == "rtl"
     segments, times = [], []
-    for index, (end_day, counts) in enumerate(rows):
+    for index, ((end_day, counts), examples) in enumerate(zip(rows, invented, strict=True)):
         x = box[2] - (index + 1) * slot if right_to_left else box[0] + index * slot
         if index % every == 0:
             times.append((x + slot / 2, format_date(end_day, "MMM yy", locale=language)))
@@ -117,7 +120,8 @@ def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str) -> 
         for status in shown:
             if counts[status.name]:
                 top = rise(below + counts[status.name])
-                segments.append(Segment(x + slot * 0.1, top, slot * 0.8, rise(below) - top, status))
+                made_up = rise(below + counts[status.name] - examples.get(status.name, 0)) - top
+                segments.append(Segment(x + slot * 0.1, top, slot * 0.8, rise(below) - top, status, made_up))
                 below += counts[status.name]
     frame = _frame(width, box, language, steps, rise, times, len(rows) > 6, _("Antal åtaganden"))
     # Row by row, two to a row, from where a line begins; in each, the swatch first and its word after it.
@@ -126,12 +130,20 @@ def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str) -> 
         start = 16 + (n % 2) * (width / 2)
         swatch, word = (width - start - 18, width - start - 24) if right_to_left else (start, start + 24)
         legend.append(Key(swatch, word, height - _LEGEND_HEIGHT - 4 + _LEGEND_ROW * (n // 2), _(status.label), status))
+    examples_key = None
+    if any(sum(examples.values()) for examples in invented):
+        n = len(shown)
+        start = 16 + (n % 2) * (width / 2)
+        swatch, word = (width - start - 18, width - start - 24) if right_to_left else (start, start + 24)
+        examples_key = Key(swatch, word, height - _LEGEND_HEIGHT - 4 + _LEGEND_ROW * (n // 2), _("Påhittade exempel"), NO_STATUS)
+    of_which = _("varav %(count)s påhittade exempel")
     described = " ".join(
-        f"{_month(end_day, language)}: " + ", ".join(f"{_(s.label)} {format_decimal(counts[s.name], locale=language)}" for s in shown if counts[s.name]) + "."
-        for end_day, counts in rows
+        f"{_month(end_day, language)}: " + ", ".join(f"{_(s.label)} {format_decimal(counts[s.name], locale=language)}" for s in shown if counts[s.name])
+        + (f" ({of_which % {'count': format_decimal(sum(examples.values()), locale=language)}})" if sum(examples.values()) else "") + "."
+        for (end_day, counts), examples in zip(rows, invented, strict=True)
     )
     return _render("status.svg.j2", language, size=(width, height), title=_("Antal åtaganden per status och månad"), description=described,
-                   frame=frame, segments=segments, legend=tuple(legend), patterned=[s for s in shown if s.hatch])
+                   frame=frame, segments=segments, legend=tuple(legend), patterned=[s for s in shown if s.hatch], examples_key=examples_key)
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
@@ -141,9 +153,10 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         if indicator.values:
             files[at.indicator_chart(indicator.id)] = indicator_chart(indicator, settings.language)
     for period in content.periods.values():
-        rows = monthly_status_counts([c for c in content.commitments.values() if c.period == period.id], month_ends(period, today))
+        commitments = [c for c in content.commitments.values() if c.period == period.id]
+        rows = monthly_status_counts(commitments, month_ends(period, today))
         if rows:
-            files[at.status_chart(period.id)] = status_chart(rows, settings.language)
+            files[at.status_chart(period.id)] = status_chart(rows, settings.language, monthly_invented_counts(commitments, month_ends(period, today)))
     return files
 
 

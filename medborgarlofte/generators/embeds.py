@@ -84,6 +84,12 @@ class _Shown:
 class _Counted:
     counts: Counts
     invented: bool  # any of the statuses counted is an example
+    examples: tuple[tuple[StatusFacts, int], ...] = ()  # of each status's count, how many are invented (totals.invented)
+
+    @property
+    def all_invented(self) -> bool:
+        reported = [(status, n) for status, n in self.counts if status.name != NO_STATUS.name]
+        return bool(reported) and dict(self.examples) == dict(reported)
 
 
 def _commitment(commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown, settings: Settings) -> tuple[str, str]:
@@ -111,6 +117,7 @@ def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, setti
     badge = _badge(settings, actor.short_name, _count_parts(counted, _), title)
     card = env.get_template("embed.html.j2").render(
         kind="actor", settings=settings, width=FRAME_WIDTH, title=actor.name, counts=counted.counts, invented=counted.invented,
+        examples=dict(counted.examples), all_invented=counted.all_invented,
         ended_on=shown.ended_on, period=period, page=at.url_of(settings.url, at.actor(actor.id)))
     return badge, card
 
@@ -140,8 +147,10 @@ def _status_of(commitment: Commitment, day: date | None = None) -> StatusFacts:
 def _counted(commitments: list[Commitment], shown: _Shown) -> _Counted:
     """How many of the commitments are in each status, in the order work moves through them; statuses with none left out."""
     counts = Counter(_status_of(c, shown.ended_on).name for c in commitments)
+    examples = Counter(_status_of(c, shown.ended_on).name for c in commitments if c.status_on(shown.ended_on) and c.invented_on(shown.ended_on))
     return _Counted(tuple((status, counts[name]) for name, status in SHOWN_STATUSES.items() if counts[name]),
-                    any(c.invented_on(shown.ended_on) for c in commitments))
+                    any(c.invented_on(shown.ended_on) for c in commitments),
+                    tuple((status, examples[name]) for name, status in SHOWN_STATUSES.items() if examples[name]))
 
 
 def _count_parts(counted: _Counted, _: Callable[[str], str]) -> list[tuple[str, StatusFacts]]:
@@ -160,8 +169,14 @@ def snippets(settings: Settings, badge: str, title: str, frame: str | None = Non
 
 
 def _counts_in_words(counted: _Counted, _: Callable[[str], str]) -> str:
-    """The badge's parts as its title says them: 'Pågår 3, Genomförd 2'."""
-    return ", ".join(words for words, _status in _count_parts(counted, _))
+    """The badge's parts as its title says them: 'Pågår 3, Genomförd 2', and how many of them are invented."""
+    said = ", ".join(words for words, _status in _count_parts(counted, _))
+    invented = sum(n for _status, n in counted.examples)
+    # The messages outside the f-strings, where `make messages` finds them.
+    every, of_which = _("alla statusarna är påhittade exempel"), _("varav %(count)s påhittade exempel") % {"count": invented}
+    if counted.all_invented:
+        return f"{said} ({every})"
+    return f"{said} ({of_which})" if invented else said
 
 
 def _laid_out(parts: list[tuple[str, StatusFacts]], right_to_left: bool) -> dict[str, object]:

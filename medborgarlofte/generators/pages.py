@@ -25,6 +25,7 @@ from ..bidi import isolated
 from ..markup import Renderer
 from ..settings import Settings, direction, language_name, listed
 from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Month, Period, Phase, StatusChange, Theme, Untranslated, Update, current_period
+from ..totals import StatusRow, all_invented, invented, status_rows
 from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, ONE, SHOWN_STATUSES, STATUSES
 from . import charts, embeds, feeds, followup, opendata
@@ -69,6 +70,15 @@ class CommitmentView:
     indicators: tuple[Indicator, ...]
     continues: Commitment | None
     continued_by: tuple[Commitment, ...]
+
+    @property
+    def counted(self) -> StatusChange | None:
+        """The status a total counts: for an ended period, its outcome, which later reports do not change."""
+        return self.outcome if self.phase == "ended" else self.status
+
+    @property
+    def counted_invented(self) -> bool:
+        return bool(self.counted and invented(self.counted.example, self.commitment.example))
 
     @property
     def has_examples(self) -> bool:
@@ -240,10 +250,17 @@ def _followups(site: Site) -> Iterable[Page]:
         commitments = [v.commitment for v in views]
         ends = followup.month_ends(period, site.today)
         status_rows = followup.monthly_status_counts(commitments, ends)
+        invented_rows = [sum(counts.values()) for counts in followup.monthly_invented_counts(commitments, ends)]
+        month_rows = [(end, counts, examples) for (end, counts), examples in zip(status_rows, invented_rows, strict=True)]
+        activities = [(c, activity) for c in commitments for activity in c.activities]
         yield Page("followup.md.j2", at.followup(period.id), {
-            "period": period, "views": views, "latest": LATEST, "status_rows": status_rows,
+            "period": period, "views": views, "latest": LATEST, "status_rows": status_rows, "month_rows": month_rows,
+            # Every status counted, every month, is an invented one.
+            "all_invented": any(invented_rows) and all(examples == sum(counts.values()) - counts[NO_STATUS.name] for _end, counts, examples in month_rows),
+            "activities_all_invented": bool(activities) and all(invented(activity.example, c.example) for c, activity in activities),
             "present": {s for _, counts in status_rows for s, n in counts.items() if n},
-            "activity_rows": [(end, {content.actors[a]: n for a, n in counts.items()}) for end, counts in followup.activity_counts(content, commitments, ends)],
+            "activity_rows": [(end, {content.actors[a]: n for a, n in counts.items()}, examples)
+                              for end, counts, examples in followup.activity_counts(content, commitments, ends)],
             "indicators": [i for i in content.indicators.values() if not i.commitments or any(site.views[c].period.id == period.id for c in i.commitments)],
         })
     yield Page("followups.md.j2", at.FOLLOWUPS, {"periods": list(content.periods.values())[::-1]}, items=list(content.indicators.values()))
@@ -343,10 +360,12 @@ def _by_actor(views: list[CommitmentView], actors: Mapping[str, Actor]) -> list[
 class Outcome:
     """What an ended period came to: the status of each commitment on its last day, and what was reported later."""
 
-    rows: list[tuple[str, int, int]]
+    rows: tuple[StatusRow, ...]
     done: int
+    done_examples: int  # of them, invented examples
     total: int
     continued: int  # continuous work that went on until the period ended: reported as such, not as unfinished
+    continued_examples: int
     unfinished: list[CommitmentView]  # neither done, cancelled nor continuous work when the period ended
     after_end: list[tuple[CommitmentView, StatusChange]]
     reports: list[Update]  # follow-up reports on the period's commitments
@@ -354,38 +373,29 @@ class Outcome:
 
 def _outcome(views: list[CommitmentView], content: Content) -> Outcome:
     ids = {v.commitment.id for v in views}
+    done = [v for v in views if v.outcome and STATUSES[v.outcome.status].done]
+    continued = [v for v in views if v.outcome and STATUSES[v.outcome.status].continuous]
     return Outcome(
-        rows=_status_rows(views),
-        done=sum(1 for v in views if v.outcome and STATUSES[v.outcome.status].done),
+        rows=status_rows((v.outcome.status if v.outcome else None, v.counted_invented) for v in views),
+        done=len(done),
+        done_examples=sum(v.counted_invented for v in done),
         total=len(views),
-        continued=sum(1 for v in views if v.outcome and STATUSES[v.outcome.status].continuous),
+        continued=len(continued),
+        continued_examples=sum(v.counted_invented for v in continued),
         unfinished=[v for v in views if not v.outcome or not (STATUSES[v.outcome.status].closed or STATUSES[v.outcome.status].continuous)],
         after_end=sorted(((v, e) for v in views for e in v.after_end), key=lambda pair: (pair[1].date, pair[0].commitment.id)),
         reports=[u for u in content.updates if KINDS[u.kind].reports_on_period and ids.intersection(u.concerns)],
     )
 
 
-def _status_key(view: CommitmentView) -> str:
-    """The status a listing counts: for an ended period, its outcome, which later reports do not change."""
-    status = view.outcome if view.phase == "ended" else view.status
-    return status.status if status else NO_STATUS.name
+def _status_rows(views: Iterable[CommitmentView]) -> tuple[StatusRow, ...]:
+    """Each status its commitments count, with how many of each are invented examples."""
+    return status_rows((v.counted.status if v.counted else None, v.counted_invented) for v in views)
 
 
-def _status_rows(views: list[CommitmentView]) -> list[tuple[str, int, int]]:
-    """(status, count, percent) for every status, in the order work moves through them."""
-    counts = Counter(_status_key(v) for v in views)
-    total = max(len(views), 1)
-    return [(s, counts[s], round(100 * counts[s] / total)) for s in SHOWN_STATUSES if counts[s]]
-
-
-def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tuple[Actor, dict[str, int]]]:
+def _actor_rows(views: list[CommitmentView], actors: Iterable[Actor]) -> list[tuple[Actor, tuple[StatusRow, ...]]]:
     """Per actor, its commitments per status, in the order of the statuses."""
-    rows = []
-    for actor in actors:
-        counts = Counter(_status_key(v) for v in views if actor in v.actors)
-        if counts:
-            rows.append((actor, {s: counts[s] for s in SHOWN_STATUSES if counts[s]}))
-    return rows
+    return [(actor, rows) for actor in actors if (rows := _status_rows(v for v in views if actor in v.actors))]
 
 
 
@@ -416,6 +426,7 @@ def environment(settings: Settings) -> Environment:
         number=lambda n: Markup(format_decimal(n, locale=settings.language)),
         share=lambda percent: Markup(escape(format_percent(percent / 100, locale=settings.language))),  # 23 %, 23%, ٪23 as each language writes it
         md=_markdown_filter(Renderer(), shown),
+        all_invented=all_invented,
         change=followup.change,
         verdict=followup.verdict,
         # A value with its unit reads as one: shown as text, not isolated from its own number.

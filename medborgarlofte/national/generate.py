@@ -4,7 +4,7 @@ the combined feeds, the combined data and the styles, by path under docs/ as the
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -17,17 +17,10 @@ from ..bidi import isolated
 from ..generators import cards, feeds, opendata, pages, styles
 from ..settings import Settings, language_name
 from ..structure import TIMEZONE
+from ..totals import StatusRow, status_rows
 from ..translations import N_, catalogue
-from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES, STATUSES
+from ..vocabulary import KINDS, ONE, STATUSES
 from .model import Index, IndexedArea, IndexedChange, IndexedCommitment, IndexedPeriod, Renewal, SourceReport, renewals
-
-
-@dataclass(frozen=True)
-class StatusRow:
-    status: str
-    count: int
-    examples: int  # of them, statuses the area marks as invented examples
-    percent: int
 
 
 @dataclass(frozen=True)
@@ -40,6 +33,7 @@ class PeriodView:
     statuses: tuple[tuple[IndexedCommitment, IndexedChange | None], ...]
     rows: tuple[StatusRow, ...]
     done: int
+    done_examples: int  # of them, invented examples
     total: int
 
 
@@ -73,7 +67,7 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
             "ended": sum(1 for view in latest if view.phase == "ended"), "counties": [(code, name, by_county[code]) for code, name in index.counties.items()],
             "problems": [report for report in index.reports if report.problem],
             "done": sum(view.done for view in latest), "total": sum(view.total for view in latest),
-            "done_examples": sum(1 for view in latest for _c, entry in view.statuses if entry and entry.example and STATUSES[entry.status].done),
+            "done_examples": sum(view.done_examples for view in latest),
         }),
         # The list of areas, whole and by how their latest promise stands: filters that need no script.
         *(pages.Page("index-areas.md.j2", path, {"title": _(title), "counties": index.counties, "shown": path}, at.ALL_FEED if path == at.INDEX_AREAS else None,
@@ -122,20 +116,13 @@ def _period_view(period: IndexedPeriod, today: date) -> PeriodView:
     day = period.day_of_outcome(today)
     statuses = tuple((c, c.status_on(day)) for c in period.commitments)
     phase = "ended" if period.ended(today) else "active" if period.begun(today) else "upcoming"
-    done = sum(1 for _, entry in statuses if entry and STATUSES[entry.status].done)
-    return PeriodView(period, phase, day, statuses, _rows(statuses), done, len(statuses))
+    done = [entry for _, entry in statuses if entry and STATUSES[entry.status].done]
+    return PeriodView(period, phase, day, statuses, _rows(statuses), len(done), sum(entry.example for entry in done), len(statuses))
 
 
 def _rows(statuses: Iterable[tuple[IndexedCommitment, IndexedChange | None]]) -> tuple[StatusRow, ...]:
-    """(status, count, of them examples, percent) for every status there is, in the order work moves through them."""
-    counts: Counter[str] = Counter()
-    examples: Counter[str] = Counter()
-    for _, entry in statuses:
-        name = entry.status if entry else NO_STATUS.name
-        counts[name] += 1
-        examples[name] += bool(entry and entry.example)
-    total = max(sum(counts.values()), 1)
-    return tuple(StatusRow(s, counts[s], examples[s], round(100 * counts[s] / total)) for s in SHOWN_STATUSES if counts[s])
+    """Each status there is, with how many of it are invented examples (an entry's example already says its commitment's)."""
+    return status_rows((entry.status, entry.example) if entry else (None, False) for _, entry in statuses)
 
 
 def _feeds(index: Index, views: list[AreaView], settings: Settings) -> dict[str, str]:

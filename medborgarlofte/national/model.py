@@ -19,6 +19,7 @@ from typing import Any
 from .. import addresses as at
 from ..settings import COUNTIES
 from ..structure import Untranslated
+from ..totals import invented
 from ..vocabulary import KINDS
 from .sources import FAILED, STALE, Reading
 
@@ -230,7 +231,7 @@ def _area(reading: Reading, data: dict[str, Any], taken: set[str]) -> IndexedAre
         for entry in c["history"] or ():  # the schema lets a commitment leave out its history
             history.append(IndexedChange(
                 date.fromisoformat(entry["date"]), entry["status"], previous, text(entry["note"], "commitments", c["id"], "history") if entry.get("note") else None,
-                bool(entry.get("example") or c.get("example")), f"{c['url']}#{at.status_anchor(date.fromisoformat(entry['date']), entry['status'])}"))
+                invented(bool(entry.get("example")), bool(c.get("example"))), f"{c['url']}#{at.status_anchor(date.fromisoformat(entry['date']), entry['status'])}"))
             previous = entry["status"]
         commitments.setdefault(c["period"], []).append(IndexedCommitment(
             c["id"], text(c["title"], "commitments", c["id"], "title"), text(c.get("description"), "commitments", c["id"], "description"),
