@@ -13,7 +13,7 @@ from .commands import build, check, edit, index, init, new, reviewed, schema, se
 from .errors import ContentErrors, did_you_mean
 from .readers import web_address_problem
 from .rendering import ENGINES
-from .settings import read_settings
+from .settings import language_name, read_settings
 from .structure import today_in_sweden
 from .writers import WORK
 
@@ -67,6 +67,8 @@ def _main(argv: list[str] | None) -> int:
     init_parser.add_argument("folder", metavar="MAPP", help="mappen som skapas (ny eller tom)")
     for question in init.QUESTIONS:
         init_parser.add_argument(f"--{question.flag}", metavar="SVAR", help=f"{question.asked}; frågas i en terminal om den inte anges")
+    for language in init.LANGUAGES[1:]:
+        init_parser.add_argument(f"--name-{language}", metavar="NAMN", help=f"områdets namn på {language_name(language, 'sv')} (standard: det svenska namnet)")
     init_parser.add_argument("--engine", metavar="KRAV", help=f"var motorn installeras från, i requirements.txt: ett krav som pip förstår eller adressen "
                              f"till motorns wheel (standard: {versions.PACKAGE}=={versions.ENGINE} från PyPI)")
     index_parser = verbs.add_parser("index", help="bygg det nationella indexet över alla områdens löften från deras öppna data")
@@ -86,6 +88,7 @@ def _main(argv: list[str] | None) -> int:
         return index.run(Path(args.sources), Path(args.out), Path(args.work), args.site_url, args.format)
     if args.verb == "init":
         given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in init.QUESTIONS}
+        given |= {f"name-{language}": getattr(args, f"name_{language}") for language in init.LANGUAGES[1:]}
         return init.run(Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None, engine=args.engine)
     content, config = Path(args.content), Path(args.config)
     if args.verb == "check":

@@ -51,6 +51,7 @@ class Language:
     code: str
     site_name: str | None = None
     site_description: str | None = None
+    area_name: str | None = None  # the area's name as it is written in the language: the header on a phone shows it alone
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,8 @@ def in_language(settings: Settings, code: str) -> Settings:
         "language_depth": at.language_folder(code, settings.first_language).count("/"),
         # What the theme's own templates (overrides/) say and link to, in this language's words, from the address table.
         "site": {
+            # What the header says on a phone, where the site's whole name does not fit: the area's name, in whole words.
+            "short_name": language.area_name or (settings.area.name if settings.area else raw["site_name"]),
             "all_feed": {ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")},
             "all_feed_title": _("Allt om medborgarlöftet"),
             "about": _("Om sajten"),
@@ -342,21 +345,21 @@ def _languages(value: Any, theme_language: str, line_of: Any, where: str, proble
     for index, entry in enumerate(value):
         key = f"extra.languages.{index}"
         code = entry.get("language") if isinstance(entry, dict) else None
-        unknown = sorted(set(entry) - {"language", "site_name", "site_description"}) if isinstance(entry, dict) else []
+        unknown = sorted(set(entry) - {"language", "site_name", "site_description", "area_name"}) if isinstance(entry, dict) else []
         if not isinstance(code, str) or not LANGUAGE.match(code) or not known_language(code):
             problems.append(ContentError(where, line_of("languages"), key, f"fick {entry!r} (förväntade en språkkod som Babel känner, t.ex. 'language: en')"))
         elif unknown:
-            problems.append(ContentError(where, line_of("languages"), f"{key}.{unknown[0]}", "okänt fält (förväntade language, site_name eller site_description)"))
+            problems.append(ContentError(where, line_of("languages"), f"{key}.{unknown[0]}", "okänt fält (förväntade language, site_name, site_description eller area_name)"))
         elif any(other.code == code for other in found):
             problems.append(ContentError(where, line_of("languages"), key, f"'{code}' finns redan (förväntade varje språk en gång)"))
         else:
-            texts = {name: entry.get(name) for name in ("site_name", "site_description")}
+            texts = {name: entry.get(name) for name in ("site_name", "site_description", "area_name")}
             bad = [name for name, text in texts.items() if text is not None and (not isinstance(text, str) or not text.strip())]
             if bad:
                 problems.append(ContentError(where, line_of("languages"), f"{key}.{bad[0]}", "fick inget namn (förväntade text)"))
             problems += [ContentError(where, line_of("languages"), f"{key}.{name}", wrong) for name, text in texts.items()
-                         if isinstance(text, str) and text.strip() and (wrong := typed_line_problem(text, MAX_SETTING_LINE if name == "site_name" else MAX_SETTING_TEXT))]
-            found.append(Language(code, texts["site_name"], texts["site_description"]))
+                         if isinstance(text, str) and text.strip() and (wrong := typed_line_problem(text, MAX_SETTING_TEXT if name == "site_description" else MAX_SETTING_LINE))]
+            found.append(Language(code, texts["site_name"], texts["site_description"], texts["area_name"]))
     if found and found[0].code != theme_language:
         problems.append(ContentError(where, line_of("languages"), "extra.languages.0", f"är '{found[0].code}' (förväntade theme.language, '{theme_language}', först: det är sajtens språk)"))
     return tuple(found) or (Language(theme_language),)

@@ -353,3 +353,24 @@ def test_the_embed_page_copies_each_code_whole_with_one_press_and_shows_it_all_o
         button.click()
         assert page.evaluate("navigator.clipboard.readText()") == codes.nth(n).inner_text()
     context.close()
+
+
+@pytest.mark.parametrize(("language", "short"), [("", "Sofielund"), ("ar/", "سوفيلوند")])
+def test_the_header_on_a_phone_names_the_area_in_whole_words(browser: Browser, site_url: str, language: str, short: str) -> None:
+    """At 390 px the site's whole name would be cut mid-word ('Medborgarlöfte Sofi…'): the area's name stands alone,
+    and the whole name is still what a screen reader reads."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + language, wait_until="load")
+    title = page.locator(".md-header__topic").first
+    shown = title.evaluate("element => [...element.querySelectorAll('span')].filter(s => s.offsetWidth > 1).map(s => s.textContent.trim())")
+    assert short in shown
+    cut = title.evaluate("element => { const s = element.querySelector('.site-name-short'); return s.scrollWidth > s.parentElement.clientWidth; }")
+    assert not cut
+    assert title.locator(".site-name").text_content().strip().startswith(("Medborgarlöfte", "وعد"))
+    REPORT.mkdir(exist_ok=True)
+    page.screenshot(path=str(REPORT / f"header-{language.strip('/') or 'sv'}-phone.png"))
+    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(site_url + language, wait_until="load")
+    assert wide.locator(".md-header__topic .site-name").first.is_visible() and not wide.locator(".md-header__topic .site-name-short").first.is_visible()
+    page.close()
+    wide.close()

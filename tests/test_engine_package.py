@@ -248,7 +248,7 @@ def test_init_without_a_terminal_names_every_missing_or_wrong_answer(tmp_path: P
 
 def test_init_asks_in_swedish_for_what_the_flags_did_not_say(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     asked: list[str] = []
-    answers = iter(["Norrby centrum", "http://", "https://norrby.se/lofte/", "Norrby", "2599", "kanske", "ja"])
+    answers = iter(["Norrby centrum", "http://", "https://norrby.se/lofte/", "Norrby", "2599", "kanske", "ja", "نوربي سنتروم", ""])
 
     def ask(question: str) -> str:
         asked.append(question)
@@ -257,10 +257,14 @@ def test_init_asks_in_swedish_for_what_the_flags_did_not_say(tmp_path: Path, cap
     assert init.run(tmp_path / "ny", {}, date(2027, 1, 15), ask=ask) == 0
     assert asked == ["Områdets namn (t.ex. Norrby centrum): ", *["Adressen sajten publiceras på (t.ex. https://kommunen.github.io/medborgarlofte/): "] * 2,
                      "Kommunens namn (t.ex. Norrby): ", "Kommunkoden, fyra siffror (SCB:s, t.ex. 0180): ",
-                     *["Delas informationsbreven också ut på papper? (ja/nej): "] * 2]
+                     *["Delas informationsbreven också ut på papper? (ja/nej): "] * 2,
+                     # The area's name in each other language: the Swedish one, which is a name, unless another is given.
+                     "Områdets namn på arabiska (Enter: Norrby centrum): ", "Områdets namn på engelska (Enter: Norrby centrum): "]
     assert "förväntade ja eller nej" in capsys.readouterr().err
     settings = read_settings(tmp_path / "ny" / "mkdocs.yml")
     assert settings.area is not None and settings.area.paper_letters and settings.area.county == "Norrbottens län"
+    names = {language.code: (language.area_name, language.site_name) for language in settings.languages[1:]}
+    assert names == {"ar": ("نوربي سنتروم", "وعد المواطنين نوربي سنتروم"), "en": ("Norrby centrum", "Citizen promise Norrby centrum")}
     assert (tmp_path / "ny/content/periods/2027.yaml").is_file() and (tmp_path / "ny/content/updates/2027-01-15-valkommen.md").is_file()
 
 
@@ -410,3 +414,17 @@ def test_check_warns_when_the_engine_that_runs_is_not_the_one_the_site_pins(tmp_
     version = re.search(r"0\.1\.0", line)
     assert version is not None and said == (f"{requirements}:2: requirements.txt installerar motorn 0.1.0, men det är medborgarlofte {versions.ENGINE} som kör "
                                             f"(kör pip install -r requirements.txt, eller skriv medborgarlofte=={versions.ENGINE} där om sajten ska byggas med den här)")
+
+
+def test_init_names_an_area_that_is_its_municipality_once_and_check_asks_for_its_names_in_other_languages(tmp_path: Path) -> None:
+    answered = {**ANSWERED, "name": "Kungsbacka", "municipality": "Kungsbacka", "municipality-code": "1384", "name-ar": "كونغسباكا"}
+    assert init.run(tmp_path / "ny", answered, date(2027, 1, 15)) == 0
+    settings = read_settings(tmp_path / "ny" / "mkdocs.yml")
+    descriptions = {language.code: language.site_description for language in settings.languages[1:]}
+    assert settings.description.startswith("Följ medborgarlöftet för Kungsbacka: vad polisen")
+    assert descriptions["en"].startswith("Follow the citizen promise for Kungsbacka: what")
+    assert descriptions["ar"].startswith("تابِع وعد المواطنين في كونغسباكا:") and "Kungsbacka" not in descriptions["ar"]
+    warned = [str(problem) for problem in check.template_lines(tmp_path / "ny" / "mkdocs.yml", "mkdocs.yml")]
+    assert [line.split(": ", 2)[2] for line in warned] == ["mallens text finns kvar (skriv områdets egen och ta sedan bort raden)"] * 2
+    text = (tmp_path / "ny" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "# MALL: skriv områdets namn som det skrivs på arabiska i area_name och site_name" in text

@@ -38,6 +38,7 @@ def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: s
             print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
     warnings += template_text(content_dir, shown_as)
+    warnings += template_lines(Path(config_shown_as), config_shown_as)
     if output == "github":
         _annotate((), sorted(warnings), shown_as)
     with terminal.workflow_log() if output == "github" else nullcontext():
@@ -50,11 +51,18 @@ def template_text(content_dir: Path, shown_as: str) -> list[ContentError]:
     found = []
     for path in sorted(content_dir.rglob("*")):
         if path.suffix in (".yaml", ".md") and path.is_file():
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            found += [ContentError(f"{shown_as}/{path.relative_to(content_dir).as_posix()}", number, TEMPLATE_MARK.rstrip(":"),
-                                   "mallens text finns kvar (skriv områdets egen och ta sedan bort raden)")
-                      for number, line in enumerate(lines, start=1) if line.lstrip().startswith(TEMPLATE_MARK)]
+            found += template_lines(path, f"{shown_as}/{path.relative_to(content_dir).as_posix()}")
     return found
+
+
+def template_lines(path: Path, shown_as: str) -> list[ContentError]:
+    """Each line of a file that init marked as the template's (# MALL:), the settings' included."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    return [ContentError(shown_as, number, TEMPLATE_MARK.rstrip(":"), "mallens text finns kvar (skriv områdets egen och ta sedan bort raden)")
+            for number, line in enumerate(lines, start=1) if line.lstrip().startswith(TEMPLATE_MARK)]
 
 
 def examples(content: Content) -> int:

@@ -26,7 +26,7 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from .. import versions
 from ..readers import typed_line_problem, web_address_problem
-from ..settings import COUNTIES, MAX_SETTING_LINE, Area
+from ..settings import COUNTIES, MAX_SETTING_LINE, Area, language_name
 from ..translations import LOCALES, N_, catalogue
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
@@ -37,6 +37,8 @@ LANGUAGES = ("sv", *sorted(folder.name for folder in LOCALES.iterdir() if (folde
 # The site's name and description in each language, from the catalogues.
 NAME = N_("Medborgarlöfte %(area)s")
 DESCRIPTION = N_("Följ medborgarlöftet för %(area)s i %(municipality)s: vad polisen, kommunen och andra aktörer har lovat att göra, och hur det går.")
+# Where the area is the whole municipality (its name is the municipality's), the municipality is not named twice.
+DESCRIPTION_OF_MUNICIPALITY = N_("Följ medborgarlöftet för %(area)s: vad polisen, kommunen och andra aktörer har lovat att göra, och hur det går.")
 # A path of the skeleton holds these where the new site's own values go.
 _IN_PATH = re.compile(r"__(period|today)__")
 
@@ -127,6 +129,18 @@ def run(folder: Path, given: dict[str, str | None], today: date, ask: Callable[[
             problems.append(f"--{question.flag}: fick {answer!r} ({wrong})")
         else:
             answers[question.flag] = answer.strip()
+    # The area's name in each other language: a name, so the Swedish one unless another is given (or answered).
+    for language in LANGUAGES[1:]:
+        flag = f"name-{language}"
+        answer = given.get(flag)
+        if answer is None and ask is not None and "name" in answers:
+            answer = ask(f"Områdets namn på {language_name(language, 'sv')} (Enter: {answers['name']}): ").strip() or None
+        if answer is None:
+            continue
+        if (wrong := _line(answer)) is not None:
+            problems.append(f"--{flag}: fick {answer!r} ({wrong})")
+        else:
+            answers[flag] = answer.strip()
     if problems:
         for problem in problems:
             print(f"init: {problem}", file=sys.stderr)
@@ -143,11 +157,16 @@ def skeleton(answers: dict[str, str], today: date, engine: str | None = None) ->
     """The new site's files by their paths: the skeleton rendered with the area's answers."""
     code = answers["municipality-code"]
     area = Area(answers["name"], answers["municipality"], code, COUNTIES[code[:2]], code[:2], answers["paper-letters"].lower().startswith("j"))
+    area_names = {language: answers.get(f"name-{language}") or area.name for language in LANGUAGES}
+    described = DESCRIPTION_OF_MUNICIPALITY if area.name.casefold() == area.municipality.casefold() else DESCRIPTION
     values = {
         "area": area,
         "site_url": answers["site-url"].rstrip("/") + "/",
-        "names": {language: catalogue(language).gettext(NAME) % {"area": area.name} for language in LANGUAGES},
-        "descriptions": {language: catalogue(language).gettext(DESCRIPTION) % {"area": area.name, "municipality": area.municipality} for language in LANGUAGES},
+        "area_names": area_names,
+        "language_names": {language: language_name(language, "sv") for language in LANGUAGES},
+        "names": {language: catalogue(language).gettext(NAME) % {"area": area_names[language]} for language in LANGUAGES},
+        "descriptions": {language: catalogue(language).gettext(described) % {"area": area_names[language], "municipality": area.municipality}
+                         for language in LANGUAGES},
         "languages": LANGUAGES,
         "period": str(today.year),
         "today": today.isoformat(),
