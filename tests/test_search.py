@@ -61,6 +61,16 @@ def test_search_finds_the_word_as_residents_type_it(tab: Page, site_url: str, la
     assert any(title in result for result in results[:5]), results[:5]
 
 
+def test_search_finds_a_page_by_its_own_words_and_no_listing_or_embed_code_beside_it(tab: Page, site_url: str) -> None:
+    """The embed page and the listings repeat every title (with "Statusmärke: Statuskort:" around it); the note about
+    examples stands on every page with examples. Neither is what a result shows."""
+    results = search(tab, site_url, "", "blomlådor")
+    assert results and "Utlåning av blomlådor som trafikdämpare" in results[0]
+    assert not [result for result in results if "Statusmärke" in result or "Statuskort" in result or result.startswith(("Bädda in", "Åtaganden"))]
+    excerpt = results[0].splitlines()[-1]
+    assert not excerpt.startswith("Uppgifter märkta") and "påhittade för att visa hur sajten fungerar" not in excerpt
+
+
 def test_a_commitment_is_found_first_by_its_id(tab: Page, site_url: str) -> None:
     """The id the open data and the embed codes use: a journalist with the spreadsheet finds the commitment's page."""
     results = search(tab, site_url, "", "fgk-blomlador")

@@ -192,12 +192,13 @@ def _periods(site: Site) -> Iterable[Page]:
     for period in site.content.periods.values():
         yield Page("period.md.j2", at.period(period.id), {"period": period, "phase": period.phase(site.today), "outcome": site.outcomes[period.id]},
                    items=site.by_period[period.id], kind=site.gettext("Löfte"))
-    yield Page("periods.md.j2", at.PERIODS, {"others": [p for p in list(site.content.periods.values())[::-1] if p != site.current]})
+    yield Page("periods.md.j2", at.PERIODS, {"others": [p for p in list(site.content.periods.values())[::-1] if p != site.current]}, searchable=False)
 
 
 def _commitments(site: Site) -> Iterable[Page]:
+    # Listings and the embed page are left out of search: each item they list is found on its own page, by its own words.
     yield Page("commitments.md.j2", at.COMMITMENTS, {"other_periods": len(site.content.periods) > 1}, at.STATUS_FEED,
-               items=_by_actor(site.by_period[site.current.id], site.content.actors))
+               items=_by_actor(site.by_period[site.current.id], site.content.actors), searchable=False)
     _ = site.gettext
     for view in site.views.values():
         c = view.commitment
@@ -219,14 +220,16 @@ def _actors(site: Site) -> Iterable[Page]:
     for actor in site.content.actors.values():
         yield Page("actor.md.j2", at.actor(actor.id), {"actor": actor, "updates": updates_by_actor[actor.id][:LATEST]}, at.actor_feed(actor.id),
                    items=[v for v in site.views.values() if actor in v.actors], kind=site.gettext("Aktör"))
-    yield Page("actors.md.j2", at.ACTORS, {"actors": list(site.content.actors.values()), "counts": Counter(a for v in site.views.values() for a in v.commitment.actors)})
+    yield Page("actors.md.j2", at.ACTORS, {"actors": list(site.content.actors.values()), "counts": Counter(a for v in site.views.values() for a in v.commitment.actors)},
+               searchable=False)
 
 
 def _themes(site: Site) -> Iterable[Page]:
     for theme in site.content.themes.values():
         yield Page("theme.md.j2", at.theme(theme.id), {"theme": theme}, at.theme_feed(theme.id), items=[v for v in site.views.values() if theme in v.themes],
                    kind=site.gettext("Tema"))
-    yield Page("themes.md.j2", at.THEMES, {"themes": list(site.content.themes.values()), "counts": Counter(t for v in site.views.values() for t in v.commitment.themes)})
+    yield Page("themes.md.j2", at.THEMES, {"themes": list(site.content.themes.values()), "counts": Counter(t for v in site.views.values() for t in v.commitment.themes)},
+               searchable=False)
 
 
 def _updates(site: Site) -> Iterable[Page]:
@@ -238,9 +241,10 @@ def _updates(site: Site) -> Iterable[Page]:
             "points": [(p, [content.commitments[c] for c in p.commitments]) for p in (update.dialogue.points if update.dialogue else ())],
         }, description=update.summary, card=at.update_card(update.id), card_text=f"{update.title}. {update.summary}",
             kind=words.pgettext(ONE, KINDS[update.kind].singular), searchable=not update.draft and update.date.date() <= site.today)
-    yield Page("updates.md.j2", at.UPDATES, {"title": _("Alla uppdateringar"), "kind": None}, at.ALL_FEED, items=list(content.updates))
+    yield Page("updates.md.j2", at.UPDATES, {"title": _("Alla uppdateringar"), "kind": None}, at.ALL_FEED, items=list(content.updates), searchable=False)
     for kind in KINDS.values():
-        yield Page("updates.md.j2", at.kind(kind), {"title": _(kind.plural), "kind": kind}, kind.feed, items=[u for u in content.updates if u.kind == kind.name])
+        yield Page("updates.md.j2", at.kind(kind), {"title": _(kind.plural), "kind": kind}, kind.feed, items=[u for u in content.updates if u.kind == kind.name],
+                   searchable=False)
 
 
 def _followups(site: Site) -> Iterable[Page]:
@@ -263,7 +267,7 @@ def _followups(site: Site) -> Iterable[Page]:
                               for end, counts, examples in followup.activity_counts(content, commitments, ends)],
             "indicators": [i for i in content.indicators.values() if not i.commitments or any(site.views[c].period.id == period.id for c in i.commitments)],
         })
-    yield Page("followups.md.j2", at.FOLLOWUPS, {"periods": list(content.periods.values())[::-1]}, items=list(content.indicators.values()))
+    yield Page("followups.md.j2", at.FOLLOWUPS, {"periods": list(content.periods.values())[::-1]}, items=list(content.indicators.values()), searchable=False)
     for indicator in content.indicators.values():
         yield Page("indicator.md.j2", at.indicator(indicator.id), {"indicator": indicator, "measured": [site.views[c] for c in indicator.commitments]},
                    kind=site.gettext("Indikator"))
@@ -282,7 +286,7 @@ def _embedding(site: Site) -> Iterable[Page]:
                    for actor in site.content.actors.values()],
         "width": embeds.FRAME_WIDTH,
     }, items=[(view, embeds.snippets(settings, at.commitment_badge(view.commitment.id), view.commitment.title, at.commitment_embed(view.commitment.id),
-                                     embeds.FRAME_HEIGHTS["commitment"])) for view in site.by_period[period.id]])
+                                     embeds.FRAME_HEIGHTS["commitment"])) for view in site.by_period[period.id]], searchable=False)
 
 
 def _start(site: Site) -> Iterable[Page]:
