@@ -61,10 +61,15 @@ def verify(tag: str) -> int:
         problems.append(f"taggen {tag} är inte v{version}, motorns version i medborgarlofte/versions.py")
     if section(version) is None:
         problems.append(f"CHANGELOG.md har ingen rubrik '## {version}' (döp om 'Nästa version' till versionen innan taggen sätts)")
+    return _said(problems, f"Taggen {tag}, motorns version och CHANGELOG.md stämmer överens.")
+
+
+def _said(problems: list[str], done: str) -> int:
+    """Each problem on standard error, or what was found good; 1 where the release must stop."""
     for problem in problems:
         print(f"release: {problem}", file=sys.stderr)
     if not problems:
-        print(f"Taggen {tag}, motorns version och CHANGELOG.md stämmer överens.")
+        print(done)
     return 1 if problems else 0
 
 
@@ -77,11 +82,7 @@ def contents(wheel: Path) -> int:
                  if not name.startswith(("medborgarlofte/", f"medborgarlofte-{version}.dist-info/")) or "__pycache__" in name]
     if not wheel.name.startswith(f"medborgarlofte-{version}-"):
         problems.append(f"heter {wheel.name}, inte medborgarlofte-{version}-…")
-    for problem in problems:
-        print(f"release: {wheel.name} {problem}", file=sys.stderr)
-    if not problems:
-        print(f"{wheel.name}: {len(names)} filer, {wheel.stat().st_size / 1000:.0f} kB.")
-    return 1 if problems else 0
+    return _said([f"{wheel.name} {problem}" for problem in problems], f"{wheel.name}: {len(names)} filer, {wheel.stat().st_size / 1000:.0f} kB.")
 
 
 def try_wheel(wheel: Path) -> int:
