@@ -198,7 +198,9 @@ def test_a_second_real_shaped_promise_builds_in_a_new_area(environment: Path, tm
     where = ["--config", "../norrby/mkdocs.yml", "--content", "../norrby/content"]
     checked = _run(environment, "check", *where, cwd=elsewhere)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "mallens text" not in checked.stdout and "exempel (example: true)" not in checked.stdout
+    # The content is the area's own; what is left of the template are the names in other languages, which init marked.
+    assert [line for line in checked.stdout.splitlines() if "mallens text" in line and "mkdocs.yml" not in line] == []
+    assert "exempel (example: true)" not in checked.stdout
     built = _run(environment, "build", *where, cwd=elsewhere)
     assert built.returncode == 0, built.stdout + built.stderr
     assert list(elsewhere.iterdir()) == []
