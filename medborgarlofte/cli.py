@@ -47,7 +47,7 @@ def _main(argv: list[str] | None) -> int:
     build_parser = verbs.add_parser("build", help="bygg sajten till site_dir i mkdocs.yml, oftast site/ (ingenting skrivs om något är fel)")
     build_parser.add_argument("--site-url", metavar="ADRESS", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
     build_parser.add_argument("--engine", choices=ENGINES, default=ENGINES[0], metavar="MOTOR",
-                              help="vad som renderar sidorna: mkdocs (standard) eller zensical, MkDocs efterträdare (se README)")
+                              help="vad som renderar sidorna: mkdocs (standard), zensical, MkDocs efterträdare, eller properdocs, en underhållen kopia av MkDocs (se README)")
     serve_parser = verbs.add_parser("serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras")
     serve_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     edit_parser = verbs.add_parser("edit", help="redigeraren på den här datorn: sajten på 127.0.0.1 och /admin/, som sparar i innehållsmappen")

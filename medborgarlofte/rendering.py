@@ -37,6 +37,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from .addresses import SEARCH_FOLDER, language_folder
+from .engines import properdocs
 from .generators.compiled import COMPILED
 from .generators.remembered import Remembered
 from .settings import Settings, mkdocs_config
@@ -58,11 +59,11 @@ class Rendered:
     env: Environment
 
 
-ENGINES = ("mkdocs", "zensical")
+ENGINES = ("mkdocs", "zensical", "properdocs")
 
 
 class EngineFailed(Exception):
-    """Zensical could not render a language's site; the text is its own message, in Swedish words around it."""
+    """Zensical, ProperDocs or Pagefind could not do its part; the text is its own message, in Swedish words around it."""
 
 
 def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date, engine: str = "mkdocs",
@@ -78,6 +79,11 @@ def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: 
         for settings, docs_dir in zip(sites, folders, strict=True):
             if engine == "zensical":
                 _zensical(settings, docs_dir, target)
+            elif engine == "properdocs":
+                try:
+                    properdocs.render(Path(settings.mkdocs.config_file_path or "mkdocs.yml"), settings.root_url, settings.language, docs_dir, target)
+                except properdocs.RenderFailed as exc:
+                    raise EngineFailed(str(exc)) from None
             else:
                 _full(settings, docs_dir, target)
         add_files(target, beside or {}, copies or {})
@@ -178,6 +184,11 @@ class Preview:
         return False
 
 
+def render_language(settings: Settings, docs_dir: Path, site_root: Path) -> None:
+    """One language's site, in full, by whichever of the MkDocs family this process imports as mkdocs (engines/properdocs.py)."""
+    _full(settings, docs_dir, site_root)
+
+
 def _full(settings: Settings, docs_dir: Path, site_root: Path) -> Rendered:
     config = mkdocs_config(settings)
     # The theme's templates, compiled once for all the languages (and kept between builds).
@@ -269,7 +280,9 @@ def _strict(config: MkDocsConfig) -> Iterator[Callable[[Callable[[], Any]], Any]
     """As MkDocs' strict mode: any warning logged while rendering fails the render, after it has run to the end."""
     counter = utils.CountHandler()
     counter.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(counter)
+    # The logger of the MkDocs family this process runs: mkdocs, or properdocs where it took mkdocs' place.
+    family = logging.getLogger(utils.__name__.split(".")[0])
+    family.addHandler(counter)
 
     def run(step: Callable[[], Any]) -> Any:
         try:
@@ -286,7 +299,7 @@ def _strict(config: MkDocsConfig) -> Iterator[Callable[[Callable[[], Any]], Any]
     try:
         yield run
     finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
+        family.removeHandler(counter)
 
 
 def _sharing(make_environment: Callable[[], Environment]) -> Callable[[], Environment]:

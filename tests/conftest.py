@@ -235,6 +235,12 @@ def zensical_www(shared: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def properdocs_www(shared: Path) -> Path:
+    """The default site built once by ProperDocs, the maintained fork of MkDocs."""
+    return built_once(shared, "default-properdocs", _default_site("properdocs")) / "www"
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright; the browser tests fail, never skip, without it."""
     assert Path(CHROMIUM).exists(), "Chromium saknas: kör `apt-get install chromium` (make test gör det som root)"

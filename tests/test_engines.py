@@ -109,4 +109,33 @@ def test_a_zensical_failure_is_our_own_clear_error_and_the_last_site_stays(tmp_p
 def test_build_engine_is_a_choice_of_the_command_line(tmp_path: Path) -> None:
     refused = subprocess.run([sys.executable, str(SCRIPT), "build", "--engine", "hugo"], cwd=tmp_path, capture_output=True, text=True)
     assert refused.returncode == 2
-    assert refused.stderr.splitlines()[-1] == "build_pages.py build: fel: --engine: okänt värde 'hugo' (förväntade ett av: mkdocs, zensical)"
+    assert refused.stderr.splitlines()[-1] == "build_pages.py build: fel: --engine: okänt värde 'hugo' (förväntade ett av: mkdocs, zensical, properdocs)"
+
+
+# ProperDocs names itself in each page's generator tag; nothing else of the site may differ from MkDocs' by a byte.
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+@pytest.mark.slow
+def test_properdocs_makes_the_same_site_as_mkdocs_byte_for_byte_but_its_name(default_www: Path, properdocs_www: Path) -> None:
+    mkdocs = {path.relative_to(default_www).as_posix(): path for path in default_www.rglob("*") if path.is_file()}
+    properdocs = {path.relative_to(properdocs_www).as_posix(): path for path in properdocs_www.rglob("*") if path.is_file()}
+    assert mkdocs.keys() == properdocs.keys() and len(mkdocs) > 500
+    differ = [path for path in mkdocs if GENERATOR.sub(b"", mkdocs[path].read_bytes()) != GENERATOR.sub(b"", properdocs[path].read_bytes())]
+    assert differ == []
+    start = (properdocs_www / BASE.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="generator" content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1">' in start
+
+
+@pytest.mark.slow
+def test_a_properdocs_failure_is_our_own_clear_error_the_last_site_stays_and_mkdocs_is_untouched(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "docs" / "integritet.md").write_text("# Integritet\n\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
+    with pytest.raises(EngineFailed) as failed:
+        build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY, engine="properdocs")
+    said = str(failed.value)
+    assert said.startswith("ProperDocs kunde inte bygga sajten på språket sv:")
+    assert "integritet.md" in said and "Traceback" not in said
+    assert not (project / "site").exists()
+    # ProperDocs took the place of MkDocs in its own process only.
+    assert sys.modules["mkdocs"].__name__ == "mkdocs" and "properdocs.replacement" not in sys.modules
