@@ -139,3 +139,17 @@ def test_a_properdocs_failure_is_our_own_clear_error_the_last_site_stays_and_mkd
     assert not (project / "site").exists()
     # ProperDocs took the place of MkDocs in its own process only.
     assert sys.modules["mkdocs"].__name__ == "mkdocs" and "properdocs.replacement" not in sys.modules
+
+
+def test_check_warns_when_a_renderer_is_not_at_a_version_the_engine_is_tested_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from medborgarlofte import versions
+    from medborgarlofte.commands import check
+
+    assert check.untested_renderers() == []  # the lock's versions are the tested ones
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda package: "9.9.0" if package == "mkdocs-material" else real(package))
+    assert check.untested_renderers() == [
+        f"mkdocs-material 9.9.0 är installerad, men motorn {versions.ENGINE} är prövad med mkdocs-material>=9.8.1,<9.9 "
+        "(sajten kan se annorlunda ut; installera om med pip install -r requirements.txt, eller pröva bygget noga)"]

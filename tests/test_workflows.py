@@ -183,3 +183,10 @@ def test_the_index_reads_the_areas_built_in_the_run_and_puts_each_under_it(tmp_p
         "https://kommunen.example/lofte/", "omraden-byggda/omrade-norrby", "omraden-byggda/omrade-sofielund"]
     assert (tmp_path / "made.txt").read_text(encoding="utf-8") == "index SOURCES=kallor-alla.txt INDEX_DIR=nationellt FORMAT=github INDEX_URL=https://exempel.github.io/loften/\n"
     assert (tmp_path / "nationellt/norrby/index.html").read_text(encoding="utf-8") == "norrby"
+
+
+def test_dependabot_proposes_the_renderers_together() -> None:
+    config = yaml.safe_load((ROOT / ".github/dependabot.yml").read_text(encoding="utf-8"))
+    pip = next(update for update in config["updates"] if update["package-ecosystem"] == "pip")
+    assert set(pip["groups"]["renderers"]["patterns"]) == {"mkdocs", "mkdocs-material", "properdocs", "zensical"}
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "github-actions", "npm"}

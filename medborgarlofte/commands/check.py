@@ -8,10 +8,13 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import nullcontext
+from importlib import metadata
 from pathlib import Path
 
 from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
+from packaging.version import Version
 
 from .. import addresses as at
 from .. import terminal, translated, versions
@@ -91,6 +94,8 @@ def _report(content: Content, content_dir: Path, shown_as: str, settings: Settin
         print(f"varning: {config_shown_as}: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)")
     if (pinned := engine_pinned(Path(config_shown_as).parent / "requirements.txt")) is not None:
         print(f"varning: {pinned}")
+    for untested in untested_renderers():
+        print(f"varning: {untested}")
     if settings.format is None:
         print(f"varning: {config_shown_as}: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: {versions.FORMAT}, så att en ny motor kan säga vad som ska ändras)")
     if invented := examples(content):
@@ -114,6 +119,20 @@ def engine_pinned(requirements: Path) -> str | None:
             return (f"{requirements}:{number}: requirements.txt installerar motorn {version}, men det är {versions.PACKAGE} {versions.ENGINE} som kör "
                     f"(kör pip install -r requirements.txt, eller skriv {versions.PACKAGE}=={versions.ENGINE} där om sajten ska byggas med den här)")
     return None
+
+
+def untested_renderers() -> list[str]:
+    """What to say of each renderer installed at a version outside the range this engine is tested with."""
+    said = []
+    for package, tested in versions.TESTED_RENDERERS.items():
+        try:
+            installed = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            continue
+        if Version(installed) not in SpecifierSet(tested):
+            said.append(f"{package} {installed} är installerad, men motorn {versions.ENGINE} är prövad med {package}{tested} "
+                        f"(sajten kan se annorlunda ut; installera om med pip install -r requirements.txt, eller pröva bygget noga)")
+    return said
 
 
 def _pinned_version(text: str) -> str | None:
