@@ -94,16 +94,19 @@ def test_zensical_search_finds_a_commitment_by_a_swedish_word(browser: Browser, 
 
 
 @pytest.mark.slow
-def test_a_zensical_failure_is_our_own_clear_error_and_the_last_site_stays(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("engine", "name"), [("zensical", "Zensical"), ("properdocs", "ProperDocs")])
+def test_a_renderer_s_failure_is_our_own_clear_error_and_the_last_site_stays(tmp_path: Path, engine: str, name: str) -> None:
     project = make_project(tmp_path)
     (project / "docs" / "integritet.md").write_text("# Integritet\n\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
     with pytest.raises(EngineFailed) as failed:
-        build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY, engine="zensical")
+        build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY, engine=engine)
     said = str(failed.value)
-    assert said.startswith("Zensical kunde inte bygga sajten på språket sv:")
+    assert said.startswith(f"{name} kunde inte bygga sajten på språket sv:")
     assert "integritet.md" in said and "Traceback" not in said
     assert not (project / "site").exists()
     assert not list(project.glob(".zensical-*.yml"))
+    # ProperDocs takes the place of MkDocs in its own process only.
+    assert sys.modules["mkdocs"].__name__ == "mkdocs" and "properdocs.replacement" not in sys.modules
 
 
 def test_build_engine_is_a_choice_of_the_command_line(tmp_path: Path) -> None:
@@ -125,20 +128,6 @@ def test_properdocs_makes_the_same_site_as_mkdocs_byte_for_byte_but_its_name(def
     assert differ == []
     start = (properdocs_www / BASE.strip("/") / "index.html").read_text(encoding="utf-8")
     assert '<meta name="generator" content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1">' in start
-
-
-@pytest.mark.slow
-def test_a_properdocs_failure_is_our_own_clear_error_the_last_site_stays_and_mkdocs_is_untouched(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    (project / "docs" / "integritet.md").write_text("# Integritet\n\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
-    with pytest.raises(EngineFailed) as failed:
-        build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY, engine="properdocs")
-    said = str(failed.value)
-    assert said.startswith("ProperDocs kunde inte bygga sajten på språket sv:")
-    assert "integritet.md" in said and "Traceback" not in said
-    assert not (project / "site").exists()
-    # ProperDocs took the place of MkDocs in its own process only.
-    assert sys.modules["mkdocs"].__name__ == "mkdocs" and "properdocs.replacement" not in sys.modules
 
 
 def test_check_warns_when_a_renderer_is_not_at_a_version_the_engine_is_tested_with(monkeypatch: pytest.MonkeyPatch) -> None:
