@@ -125,17 +125,14 @@ def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str, inv
                 below += counts[status.name]
     frame = _frame(width, box, language, steps, rise, times, len(rows) > 6, _("Antal åtaganden"))
     # Row by row, two to a row, from where a line begins; in each, the swatch first and its word after it.
-    legend = []
-    for n, status in enumerate(shown):
+    def key(n: int, text: str, status: StatusFacts) -> Key:
         start = 16 + (n % 2) * (width / 2)
         swatch, word = (width - start - 18, width - start - 24) if right_to_left else (start, start + 24)
-        legend.append(Key(swatch, word, height - _LEGEND_HEIGHT - 4 + _LEGEND_ROW * (n // 2), _(status.label), status))
-    examples_key = None
-    if any(sum(examples.values()) for examples in invented):
-        n = len(shown)
-        start = 16 + (n % 2) * (width / 2)
-        swatch, word = (width - start - 18, width - start - 24) if right_to_left else (start, start + 24)
-        examples_key = Key(swatch, word, height - _LEGEND_HEIGHT - 4 + _LEGEND_ROW * (n // 2), _("Påhittade exempel"), NO_STATUS)
+        return Key(swatch, word, height - _LEGEND_HEIGHT - 4 + _LEGEND_ROW * (n // 2), text, status)
+
+    legend = [key(n, _(status.label), status) for n, status in enumerate(shown)]
+    # The invented examples' key follows the statuses'.
+    examples_key = key(len(shown), _("Påhittade exempel"), NO_STATUS) if any(sum(examples.values()) for examples in invented) else None
     of_which = _("varav %(count)s påhittade exempel")
     described = " ".join(
         f"{_month(end_day, language)}: " + ", ".join(f"{_(s.label)} {format_decimal(counts[s.name], locale=language)}" for s in shown if counts[s.name])
@@ -154,9 +151,9 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
             files[at.indicator_chart(indicator.id)] = indicator_chart(indicator, settings.language)
     for period in content.periods.values():
         commitments = [c for c in content.commitments.values() if c.period == period.id]
-        rows = monthly_status_counts(commitments, month_ends(period, today))
-        if rows:
-            files[at.status_chart(period.id)] = status_chart(rows, settings.language, monthly_invented_counts(commitments, month_ends(period, today)))
+        ends = month_ends(period, today)
+        if rows := monthly_status_counts(commitments, ends):
+            files[at.status_chart(period.id)] = status_chart(rows, settings.language, monthly_invented_counts(commitments, ends))
     return files
 
 
