@@ -11,9 +11,7 @@ from contextlib import nullcontext
 from importlib import metadata
 from pathlib import Path
 
-from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import SpecifierSet
-from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 from packaging.version import Version
 
 from .. import addresses as at
@@ -24,7 +22,7 @@ from ..plainlanguage import hardest_sentences, lix
 from ..readers import read_markdown
 from ..settings import Settings, language_name
 from ..structure import Content, TranslationReview
-from .init import TEMPLATE_MARK
+from .init import TEMPLATE_MARK, engine_pin
 
 FORMATS = ("text", "github")  # github: also each problem as an annotation on its file and line, and a summary on the run's page
 
@@ -114,7 +112,8 @@ def engine_pinned(requirements: Path) -> str | None:
         return None
     for number, line in enumerate(lines, start=1):
         text = line.split(" #", 1)[0].strip()
-        version = _pinned_version(text)
+        pin = engine_pin(text)
+        version = pin.version if pin else None
         if version is not None and version != versions.ENGINE:
             return (f"{requirements}:{number}: requirements.txt installerar motorn {version}, men det är {versions.PACKAGE} {versions.ENGINE} som kör "
                     f"(kör pip install -r requirements.txt, eller skriv {versions.PACKAGE}=={versions.ENGINE} där om sajten ska byggas med den här)")
@@ -133,30 +132,6 @@ def untested_renderers() -> list[str]:
             said.append(f"{package} {installed} är installerad, men motorn {versions.ENGINE} är prövad med {package}{tested} "
                         f"(sajten kan se annorlunda ut; installera om med pip install -r requirements.txt, eller pröva bygget noga)")
     return said
-
-
-def _pinned_version(text: str) -> str | None:
-    """The engine's version that a line of requirements.txt installs, where it says one: pinned with ==, a wheel's file
-    name or a git tag such as @v0.3.0."""
-    if text.startswith("https://"):
-        try:
-            name, version, *_ = parse_wheel_filename(text.rsplit("/", 1)[-1])
-        except InvalidWheelFilename:
-            return None
-        return str(version) if name == versions.PACKAGE else None
-    try:
-        requirement = Requirement(text)
-    except InvalidRequirement:
-        return None
-    if canonicalize_name(requirement.name) != versions.PACKAGE:
-        return None
-    if requirement.url:
-        if wheel := re.search(r"/([^/@]+\.whl)$", requirement.url):
-            return _pinned_version("https://-/" + wheel.group(1))
-        tag = re.search(r"@v?(\d+(?:\.\d+)*)$", requirement.url)
-        return tag.group(1) if tag else None
-    pins = [spec.version for spec in requirement.specifier if spec.operator in ("==", "===")]
-    return pins[0] if pins else None
 
 
 def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], shown_as: str) -> None:

@@ -15,7 +15,7 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
@@ -75,6 +75,39 @@ def engine_requirement(spec: str | None) -> str:
     return f"{versions.PACKAGE}=={versions.ENGINE}" if spec is None else spec.strip()
 
 
+@dataclass(frozen=True)
+class EnginePin:
+    """A line of requirements.txt that installs this engine: where from (an address, or None for the package index)
+    and the version it installs, where it says one (==, a wheel's file name, a git tag such as @v0.3.0)."""
+
+    url: str | None
+    version: str | None
+
+
+def engine_pin(text: str) -> EnginePin | None:
+    """The line as a requirement of this engine (a pip requirement naming it, or the https address of its wheel); None
+    for any other line."""
+    if text.startswith("https://"):
+        try:
+            name, version, *_ = parse_wheel_filename(urlparse(text).path.rsplit("/", 1)[-1])
+        except InvalidWheelFilename:
+            return None
+        return EnginePin(text, str(version)) if name == versions.PACKAGE else None
+    try:
+        requirement = Requirement(text)
+    except InvalidRequirement:
+        return None
+    if canonicalize_name(requirement.name) != versions.PACKAGE:
+        return None
+    if requirement.url:
+        if wheel := re.search(r"/([^/@]+\.whl)$", requirement.url):
+            return replace(engine_pin("https://-/" + wheel.group(1)) or EnginePin(None, None), url=requirement.url)
+        tag = re.search(r"@v?(\d+(?:\.\d+)*)$", requirement.url)
+        return EnginePin(requirement.url, tag.group(1) if tag else None)
+    pins = [spec.version for spec in requirement.specifier if spec.operator in ("==", "===")]
+    return EnginePin(None, pins[0] if pins else None)
+
+
 def _engine(spec: str) -> str | None:
     """What is wrong with an --engine: it must be one pip requirement of this engine, or the https address of its wheel."""
     expected = (f"förväntade ett krav som pip förstår på {versions.PACKAGE}, t.ex. {versions.PACKAGE}=={versions.ENGINE}, "
@@ -82,17 +115,8 @@ def _engine(spec: str) -> str | None:
     text = spec.strip()
     if not text or any(unicodedata.category(c).startswith(("C", "Z")) and c != " " for c in text):
         return expected
-    if text.startswith("https://"):
-        name = urlparse(text).path.rsplit("/", 1)[-1]
-        try:
-            return None if parse_wheel_filename(name)[0] == versions.PACKAGE else expected
-        except InvalidWheelFilename:
-            return expected
-    try:
-        requirement = Requirement(text)
-    except InvalidRequirement:
-        return expected
-    if canonicalize_name(requirement.name) != versions.PACKAGE or (requirement.url and not requirement.url.startswith(("https://", "git+https://"))):
+    pin = engine_pin(text)
+    if pin is None or (pin.url and not pin.url.startswith(("https://", "git+https://"))):
         return expected
     return None
 
