@@ -321,9 +321,9 @@ class _WithinTheSite(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> urllib.request.Request | None:
         came, going = urlparse(req.full_url), urlparse(newurl)
-        same_site = (going.hostname or "").lower() == (came.hostname or "").lower() and going.port == came.port
+        same_host = (going.hostname or "").lower() == (came.hostname or "").lower() and going.port == came.port
         scheme_ok = going.scheme == "https" or (going.scheme == "http" and came.scheme == "http")
-        if not (same_site and scheme_ok):
+        if not (same_host and scheme_ok):
             raise _Refused(f"skickar vidare till {newurl[:200]} (förväntade samma sajt, med https)")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
