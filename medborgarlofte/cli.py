@@ -12,7 +12,7 @@ from . import terminal, versions
 from .commands import build, check, edit, index, init, new, reviewed, schema, serve
 from .errors import ContentErrors, did_you_mean
 from .readers import web_address_problem
-from .rendering import ENGINES
+from .rendering import RENDERERS
 from .settings import language_name, read_settings
 from .structure import today_in_sweden
 from .writers import WORK
@@ -46,8 +46,9 @@ def _main(argv: list[str] | None) -> int:
                               help="text (standard), eller github: varje fel också som en anteckning vid sin rad i en pull request")
     build_parser = verbs.add_parser("build", help="bygg sajten till site_dir i mkdocs.yml, oftast site/ (ingenting skrivs om något är fel)")
     build_parser.add_argument("--site-url", metavar="ADRESS", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
-    build_parser.add_argument("--engine", choices=ENGINES, default=ENGINES[0], metavar="MOTOR",
-                              help="vad som renderar sidorna: mkdocs (standard), zensical, MkDocs efterträdare, eller properdocs, en underhållen kopia av MkDocs (se README)")
+    renderer_help = ("vad som renderar sidorna, i stället för extra.renderer i mkdocs.yml: mkdocs (standard), zensical, Materials efterträdare, "
+                     "eller properdocs, en underhållen kopia av MkDocs (se README)")
+    build_parser.add_argument("--engine", choices=RENDERERS, metavar="MOTOR", help=renderer_help)
     serve_parser = verbs.add_parser("serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras")
     serve_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     edit_parser = verbs.add_parser("edit", help="redigeraren på den här datorn: sajten på 127.0.0.1 och /admin/, som sparar i innehållsmappen")
@@ -79,13 +80,14 @@ def _main(argv: list[str] | None) -> int:
                               help=f"där varje källas senaste goda kopia sparas, och indexets arbetsfiler (standard: {WORK}/index)")
     index_parser.add_argument("--format", choices=index.FORMATS, default=index.FORMATS[0], metavar="FORMAT",
                               help="text (standard), eller github: varje källa med problem också som en anteckning, och en sammanfattning på körningens sida")
+    index_parser.add_argument("--engine", choices=RENDERERS, metavar="MOTOR", help=renderer_help)
     args = parser.parse_args(argv)
     # An address given on the command line is published in every page's head, feeds and data: held to the same rules
     # as site_url in mkdocs.yml, and said wrong before anything is read.
     if args.verb in ("build", "index") and args.site_url is not None and (wrong := web_address_problem(args.site_url)) is not None:
         parser.error_in_swedish(f"--site-url: fick {args.site_url!r} ({wrong})")
     if args.verb == "index":
-        return index.run(Path(args.sources), Path(args.out), Path(args.work), args.site_url, args.format)
+        return index.run(Path(args.sources), Path(args.out), Path(args.work), args.site_url, args.format, args.engine)
     if args.verb == "init":
         given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in init.QUESTIONS}
         given |= {f"name-{language}": getattr(args, f"name_{language}") for language in init.LANGUAGES[1:]}

@@ -1,4 +1,4 @@
-"""The site-wide settings: mkdocs.yml, read once through MkDocs' own configuration schema.
+"""The site-wide settings: mkdocs.yml, read once through the MkDocs family's own configuration schema (engines/mkdocs.py).
 
 MkDocs checks its part (site_name, theme, nav, site_dir …) and we check ours (extra); every problem
 comes back at once, each with the line of its key, as content errors do.
@@ -15,18 +15,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import material
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.lists import format_list
-from markupsafe import Markup, escape
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
-from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+from markupsafe import Markup
 
 from . import addresses as at
 from . import versions
-from .errors import ContentError, ContentErrors, did_you_mean
+from .engines import DEFAULT_RENDERER, RENDERERS
+from .engines import mkdocs as family
+from .errors import ContentError, ContentErrors, did_you_mean, one_of
 from .readers import typed_line_problem, web_address_problem
 from .translations import LANGUAGE, catalogue
 
@@ -38,10 +36,6 @@ MAX_SETTING_TEXT = 1000
 THEME = Path(__file__).resolve().parent / "theme"
 ENGINE_STYLES = (at.SITE_STYLES, at.STYLES)
 
-
-
-# The languages Material's theme has its own interface words for (Zensical's are the same).
-_THEME_LANGUAGES = frozenset(path.stem for path in (Path(material.__file__ or "").parent / "templates/partials/languages").glob("*.html"))
 
 
 @dataclass(frozen=True)
@@ -101,8 +95,8 @@ class Settings:
     editor: Editor | None  # the web editor at /admin/, where extra.editor asks for one
     area: Area | None  # None where mkdocs.yml does not say (check warns)
     format: int | None  # extra.format: the content format the site is written in; None where it does not say (check warns)
-    # MkDocs' own reading of the same file, which the build renders with; not for generators to look into.
-    mkdocs: MkDocsConfig = field(repr=False, compare=False, hash=False)
+    renderer: str  # extra.renderer: what renders the pages (engines.RENDERERS); the command line may choose another
+    config_file: Path  # mkdocs.yml, whose folder is the project's
     raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)  # mkdocs.yml as read, with this language's settings
 
     @property
@@ -127,12 +121,10 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         text = config_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentErrors([ContentError(where, 1, "-", f"kan inte läsas ({exc})")]) from None
-    config = MkDocsConfig(config_file_path=str(config_file))
     try:
         # What mkdocs.config.load_config does, with the problems kept instead of logged.
-        with open(config_file, "rb") as stream:
-            raw = yaml_load(stream, get_yaml_loader(config=config))
-    except ConfigurationError as exc:
+        raw = family.read_yaml(config_file)
+    except family.Unreadable as exc:
         raise ContentErrors([ContentError(where, 1, "-", f"ogiltig YAML: {exc}")]) from None
     if not isinstance(raw, dict):
         raise ContentErrors([ContentError(where, 1, "-", "fick ingen inställning (förväntade nycklar som site_name: och site_url:)")])
@@ -144,8 +136,7 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         return text.count("\n", 0, found.start()) + 1 if found else 1
 
     problems = _engine_owned(raw, line_of, where)
-    config.load_dict(copy.deepcopy(raw))
-    errors, _ = config.validate()
+    config, errors = family.validate(raw, config_file)
     problems += [ContentError(where, line_of(key), key, f"{message} (MkDocs)") for key, message in errors]
     for key in ("site_name", "site_url"):
         if key not in dict(errors) and (not isinstance(config.get(key), str) or not config[key].strip()):
@@ -165,6 +156,10 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
     editor = _editor(extra.get("editor"), line_of, where, problems)
     area = _area(extra.get("area"), line_of, where, problems)
     site_format = _format(extra.get("format"), line_of, where, problems)
+    renderer = extra.get("renderer", DEFAULT_RENDERER)
+    if renderer not in RENDERERS:
+        problems.append(ContentError(where, line_of("renderer"), "extra.renderer",
+                                     f"fick {renderer!r} ({one_of(renderer, RENDERERS)})"))
     if problems:
         raise ContentErrors(problems)
     url = config["site_url"].rstrip("/") + "/"
@@ -181,7 +176,8 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         editor=editor,
         area=area,
         format=site_format,
-        mkdocs=config,
+        renderer=renderer,
+        config_file=config_file,
         raw=raw,
     )
     return in_language(first, first.language)
@@ -216,7 +212,7 @@ def in_language(settings: Settings, code: str) -> Settings:
             for other in settings.languages
         ],
         # The theme's words for its own interface: the language's where Material has them, else English (theme/partials/language.html).
-        "theme_words": code if code in _THEME_LANGUAGES else "en",
+        "theme_words": code if code in family.THEME_LANGUAGES else "en",
         "direction": direction(code),
         # How many folders this language's site lies below the whole site's root: the language selector's links climb
         # that many, and the page's own, so that they lead right wherever the site is served (make serve, a copy, Pages).
@@ -261,37 +257,16 @@ def in_language(settings: Settings, code: str) -> Settings:
     excluded = raw.get("exclude_docs") or ""
     codes = sorted({other.code for other in settings.languages} | _translated_pages(settings.docs_dir))
     raw["exclude_docs"] = excluded + "".join(f"\n*.{other}.md" for other in codes if f"*.{other}.md" not in excluded)
-    config = _validated(raw, settings.mkdocs.config_file_path, code)
+    # The language's configuration, held to MkDocs' schema now: its problems are the settings', not a render's.
+    _, errors = family.validate(raw, settings.config_file)
+    if errors:
+        raise ContentErrors([ContentError(str(settings.config_file), 1, key, f"{message} (MkDocs, språket {code})") for key, message in errors])
     return Settings(
         name=raw["site_name"].strip(), url=url, language=code, languages=settings.languages,
         silent_after_days=settings.silent_after_days, lix_limit=settings.lix_limit, docs_dir=settings.docs_dir,
         site_dir=settings.site_dir, root_url=settings.root_url, editor=settings.editor, area=settings.area, format=settings.format,
-        mkdocs=config, raw=raw,
+        renderer=settings.renderer, config_file=settings.config_file, raw=raw,
     )
-
-
-def mkdocs_config(settings: Settings) -> MkDocsConfig:
-    """A fresh MkDocs configuration of the language's site, to render it with.
-
-    MkDocs keeps one instance of a plugin with a start-up hook for every configuration it reads, set up by the last
-    one read; so each language's configuration is read again just before that language is rendered.
-    """
-    return _validated(settings.raw, settings.mkdocs.config_file_path, settings.language)
-
-
-def _validated(raw: dict[str, Any], config_file_path: str | None, code: str) -> MkDocsConfig:
-    config = MkDocsConfig(config_file_path=config_file_path)
-    config.load_dict(copy.deepcopy(raw))
-    errors, _ = config.validate()
-    if errors:
-        raise ContentErrors([ContentError(config_file_path or "mkdocs.yml", 1, key, f"{message} (MkDocs, språket {code})") for key, message in errors])
-    # Material's templates write the site's name and description into elements and attributes as they are (its
-    # templates are not autoescaped): they reach the theme escaped once, as Markup, which the templates that do
-    # escape (| e) leave as it is.
-    for key in ("site_name", "site_description"):
-        if isinstance(config.get(key), str):
-            config[key] = escape(config[key])
-    return config
 
 
 def open_graph_locale(code: str) -> str:

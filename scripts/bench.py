@@ -185,9 +185,11 @@ import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from mkdocs.commands.build import build
-from medborgarlofte.settings import mkdocs_config, read_settings
+from medborgarlofte.engines.mkdocs import validate
+from medborgarlofte.settings import read_settings
 project = Path(sys.argv[2])
-config = mkdocs_config(read_settings(project / "mkdocs.yml"))
+settings = read_settings(project / "mkdocs.yml")
+config, _ = validate(settings.raw, settings.config_file)
 config["docs_dir"], config["site_dir"], config["strict"] = str(project / "docs"), str(project / "site"), True
 config.plugins.on_startup(command="build", dirty=False)
 build(config)

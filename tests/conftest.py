@@ -206,8 +206,12 @@ def site_url(default_www: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}{BASE}"
 
 
-def _second_site(folder: Path) -> None:
+def second_promise(renderer: str | None = None) -> Callable[[Path], None]:
     """The second promise (tests/second/), a municipality and the police in Norrbotten, built in Swedish and English."""
+    return lambda folder: _second_site(folder, renderer)
+
+
+def _second_site(folder: Path, renderer: str | None) -> None:
     from medborgarlofte.commands.build import build
 
     project = make_project(folder / "project", languages=["sv", "en"])
@@ -219,13 +223,13 @@ def _second_site(folder: Path) -> None:
                   "    county: Norrbottens län\n    county_code: '25'\n", text, flags=re.MULTILINE)
     text = text.replace("    - language: en\n", "    - language: en\n      site_name: Citizen promise Norrby\n      site_description: Follow the citizen promise for Norrby.\n")
     config.write_text(text, encoding="utf-8")
-    build(SECOND, "content", config, project / "site", SECOND_TODAY)
+    build(SECOND, "content", config, project / "site", SECOND_TODAY, engine=renderer)
 
 
 @pytest.fixture(scope="session")
 def second_site(shared: Path) -> Path:
     """The second promise's site, built once for the session."""
-    return built_once(shared, "second-promise", _second_site) / "project" / "site"
+    return built_once(shared, "second-promise", second_promise()) / "project" / "site"
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import MkDocsException
 
 from medborgarlofte.commands.build import build
 from medborgarlofte.errors import ContentErrors
+from medborgarlofte.rendering import RenderFailed
 
 from .conftest import ROOT, SAMPLE, make_content, make_project, tree_digest
 
@@ -80,7 +80,7 @@ def test_failed_render_leaves_the_last_site_as_it_was(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
     before = tree_digest(project / "site")
     (project / "docs/integritet.md").write_text("# Integritet\n\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
-    with pytest.raises(MkDocsException):
+    with pytest.raises(RenderFailed):
         build(SAMPLE, "content", project / "mkdocs.yml", project / "site", TODAY)
     assert tree_digest(project / "site") == before
     assert not [p for p in (project).iterdir() if p.name.startswith(".site-")]

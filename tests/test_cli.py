@@ -100,6 +100,7 @@ AREA_LINES = ("  area:\n    name: Sofielund\n    municipality: Malmö\n    munic
     (("  format: 1\n", "  format: 2\n"), "extra.format: är 2, men motorn {engine} läser format 1 (uppgradera motorn: höj versionen av medborgarlofte i requirements.txt)"),
     (("  format: 1\n", "  format: 0\n"), "extra.format: är 0, men motorn {engine} läser format 1 (gör ändringarna som CHANGELOG.md beskriver för varje format efter ditt, och skriv sedan det nya numret)"),
     (("  format: 1\n", "  format: ett\n"), "extra.format: fick 'ett' (förväntade innehållsformatets nummer, t.ex. 1)"),
+    (("  renderer: mkdocs\n", "  renderer: propertydocs\n"), "extra.renderer: fick 'propertydocs' (förväntade en av: mkdocs, zensical, properdocs; menade du 'properdocs'?)"),
     (("use_directory_urls: true\n", "use_directory_urls: false\n"),
      "use_directory_urls: fick false (förväntade true eller ingen rad: sajtens länkar, flöden och kort pekar på mappar, inte på filer)"),
     (('county_code: "12"', 'county_code: "11"'), "extra.area.county_code: fick '11', som inget län har (förväntade en av SCB:s länskoder: 01, 03, 04, 05, 06, 07, 08, 09, 10, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23, 24, 25)"),
@@ -107,7 +108,7 @@ AREA_LINES = ("  area:\n    name: Sofielund\n    municipality: Malmö\n    munic
     (('municipality_code: "1280"', 'municipality_code: "128"'), "extra.area.municipality_code: fick '128' (förväntade kommunkoden, fyra siffror, t.ex. '0180', inom citattecken)"),
     (("    paper_letters: true\n", "    paper_letters: ja\n"), "extra.area.paper_letters: fick 'ja' (förväntade true eller false)"),
     (("    paper_letters: true\n", "    paper_letters: true\n    region: Syd\n"), "extra.area.region: okänt fält (förväntade ett av name, municipality, municipality_code, county, county_code, paper_letters)"),
-], ids=["newer-format", "older-format", "format-not-a-number", "addresses-without-folders", "unknown-county", "municipality-in-another-county",
+], ids=["newer-format", "older-format", "format-not-a-number", "unknown-renderer", "addresses-without-folders", "unknown-county", "municipality-in-another-county",
         "short-municipality-code", "paper-letters-not-a-boolean", "unknown-area-field"])
 def test_the_area_and_the_content_format_are_checked_with_their_line(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
     project = make_project(tmp_path, languages=["sv"])

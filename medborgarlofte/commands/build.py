@@ -1,4 +1,4 @@
-"""`build`: content -> model -> pages -> MkDocs -> site/, or nothing at all if anything is wrong."""
+"""`build`: content -> model -> pages -> a renderer (MkDocs by default) -> site/, or nothing at all if anything is wrong."""
 
 from __future__ import annotations
 
@@ -9,15 +9,13 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
-
 from .. import editor, generators, translated
 from ..contents import load, published
 from ..errors import ContentErrors
 from ..generators.cards import DRAWN, NoTextLayout
 from ..generators.compiled import COMPILED
 from ..generators.remembered import Remembered
-from ..rendering import EngineFailed, Preview, index, render
+from ..rendering import Preview, RenderFailed, index, render
 from ..settings import Settings, in_language, page_translation, read_settings
 from ..structure import Content, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, update_tree, write_tree
@@ -26,12 +24,12 @@ NO_TEXT_LAYOUT = "Delningsbilderna kan inte ritas: Pillow hittar inte libfribidi
 
 
 def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | None, today: date, site_url: str | None = None,
-          engine: str = "mkdocs") -> Path:
+          engine: str | None = None) -> Path:
     """Read straight through: gather and validate everything first, then write.
 
     The published build leaves out drafts and posts dated after today. site_dir (by default site_dir in
     mkdocs.yml) and site_url replace those in mkdocs.yml, for a copy built elsewhere or published at another address.
-    engine renders the pages: MkDocs, or Zensical (rendering.ENGINES).
+    engine renders the pages (rendering.RENDERERS): by default the one mkdocs.yml names (extra.renderer), else MkDocs.
     Each language is a site of its own: the first at the site's root, each other in a folder of its code.
     """
     settings = read_settings(config_file, site_url)
@@ -43,12 +41,12 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     # The web editor, at /admin/ of the whole site, where mkdocs.yml asks for one.
     beside = editor.generate(settings, settings.editor) if settings.editor else {}
     copies = editor.installed_files() if settings.editor else {}
-    publish(settings, config_file, sites, site_dir, today, engine, beside, copies)
+    publish(settings, config_file, sites, site_dir, today, engine or settings.renderer, beside, copies)
     return site_dir
 
 
 def publish(settings: Settings, config_file: Path, sites: list[tuple[Settings, dict[str, str | bytes]]], site_dir: Path, today: date,
-            engine: str = "mkdocs", beside: dict[str, str | bytes] | None = None, copies: dict[str, Path] | None = None) -> None:
+            engine: str | None = None, beside: dict[str, str | bytes] | None = None, copies: dict[str, Path] | None = None) -> None:
     """Each language's generated files written beside the hand-written pages, and rendered into site_dir, which is
     replaced only if every language renders: under the lock of the folder of config_file, so that two builds never mix."""
     work = config_file.parent / WORK
@@ -66,7 +64,7 @@ def publish(settings: Settings, config_file: Path, sites: list[tuple[Settings, d
                 docs = work / "languages" / site.language / "docs"
                 write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
                 folders.append(docs)
-        render([site for site, _ in sites], folders, site_dir, staging, today, engine, beside, copies)
+        render([site for site, _ in sites], folders, site_dir, staging, today, engine or settings.renderer, beside, copies)
         COMPILED.write(work / "compiled")
         DRAWN.write(work / "cards")
 
@@ -131,7 +129,7 @@ def _in_generated(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
     return {f"{generators.GENERATED}/{path}": text for path, text in files.items()}
 
 
-def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | None = None, engine: str = "mkdocs") -> int:
+def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | None = None, engine: str | None = None) -> int:
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
     try:
         site_dir = build(content_dir, shown_as, config_file, None, today_in_sweden(), site_url=site_url, engine=engine)
@@ -139,10 +137,7 @@ def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | Non
         print(exc, file=sys.stderr)
         print(f"{len(exc.errors)} fel. Den byggda sajten är orörd.", file=sys.stderr)
         return 1
-    except MkDocsException as exc:
-        print(f"MkDocs kunde inte bygga sajten: {exc}. Den byggda sajten är orörd.", file=sys.stderr)
-        return 1
-    except EngineFailed as exc:
+    except RenderFailed as exc:
         print(f"{exc}\nDen byggda sajten är orörd.", file=sys.stderr)
         return 1
     except Busy as exc:

@@ -1,6 +1,6 @@
 """`index`: the national index, built from the open data of the areas' sites that a sources file lists.
 
-Read every source (sources) -> one model of every area (model) -> each language's files (generate) -> MkDocs renders,
+Read every source (sources) -> one model of every area (model) -> each language's files (generate) -> a renderer,
 as `build` does for one area. The index's own settings and hand-written pages are the engine's (national/skeleton/),
 copied into a work folder that the run keeps for itself; the out folder is replaced only once all is rendered.
 """
@@ -14,15 +14,13 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
-
 from .. import addresses as at
 from .. import terminal
 from ..errors import ContentErrors
 from ..generators.cards import DRAWN, NoTextLayout
 from ..generators.compiled import COMPILED
 from ..national import generate, model, sources
-from ..rendering import EngineFailed
+from ..rendering import RenderFailed
 from ..settings import in_language, read_settings
 from ..structure import TIMEZONE
 from ..writers import WORK, Busy
@@ -39,11 +37,11 @@ SAID = {sources.READ: "lästa", sources.UNCHANGED: "oförändrade", sources.SLOW
 
 
 def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_url: str | None = None,
-                timeout: float = sources.TIMEOUT_SECONDS) -> model.Index:
+                timeout: float = sources.TIMEOUT_SECONDS, engine: str | None = None) -> model.Index:
     """Read straight through: every source, then the model, then each language's files, then render into out.
 
     work holds the cache of each source's last good copy and the index's project; local sources are folders relative
-    to the sources file's own.
+    to the sources file's own. engine renders the pages, by default as the index's own mkdocs.yml says (MkDocs).
     """
     listed = sources.read_sources_file(sources_file)
     project = work / "project"
@@ -75,7 +73,7 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
         index = model.build_index(readings, now, code)
         summarised = summarised or index
         sites.append((site, {at.in_generated(path): text for path, text in generate.generate(index, site, today).items()}))
-    publish(settings, config_file, sites, out, today)
+    publish(settings, config_file, sites, out, today, engine)
     assert summarised is not None  # a site has at least its first language
     return replace(summarised, address=settings.url)
 
@@ -97,15 +95,15 @@ def summary(index: model.Index) -> list[str]:
     return lines
 
 
-def run(sources_file: Path, out: Path, work: Path, site_url: str | None, output: str = "text") -> int:
+def run(sources_file: Path, out: Path, work: Path, site_url: str | None, output: str = "text", engine: str | None = None) -> int:
     now = datetime.now(TIMEZONE).replace(microsecond=0)
     try:
-        index = build_index(sources_file, out, work, now, site_url)
+        index = build_index(sources_file, out, work, now, site_url, engine=engine)
     except ContentErrors as exc:
         print(exc, file=sys.stderr)
         print(f"{len(exc.errors)} fel. Det byggda indexet är orört.", file=sys.stderr)
         return 1
-    except (MkDocsException, EngineFailed, Busy) as exc:
+    except (RenderFailed, Busy) as exc:
         print(f"Indexet kunde inte byggas: {exc}. Det byggda indexet är orört.", file=sys.stderr)
         return 1
     except NoTextLayout:

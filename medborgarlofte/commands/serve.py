@@ -15,12 +15,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import MkDocsException
-
 from ..errors import ContentErrors
 from ..generators import GENERATED
 from ..generators.cards import DRAWN, NoTextLayout
-from ..rendering import Preview
+from ..rendering import Preview, RenderFailed
 from ..settings import THEME
 from ..structure import today_in_sweden
 from ..writers import WORK, Busy, locked
@@ -57,8 +55,8 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
         except ContentErrors as exc:
             print(exc, file=sys.stderr, flush=True)
             print("Förhandsvisningen visar det senaste som gick att bygga.", file=sys.stderr, flush=True)
-        except MkDocsException as exc:
-            print(f"MkDocs kunde inte bygga sajten: {exc}", file=sys.stderr, flush=True)
+        except RenderFailed as exc:
+            print(exc, file=sys.stderr, flush=True)
         except NoTextLayout:
             print(NO_TEXT_LAYOUT, file=sys.stderr, flush=True)
 

@@ -1,0 +1,110 @@
+"""Zensical, the successor of Material from its own team, renders a language's site in a process of its own.
+
+Zensical reads the language's configuration from a file, so one is written for it. It takes the configuration file's
+folder as the project's, and wants the docs and site folders in it: the file is written beside mkdocs.yml for the
+render, and removed after. Its cache is .cache/ there, and holds while the generated pages that did not change keep
+their times (writers.write_tree). It ends a failed build with a traceback after its own message: the message is kept,
+the traceback is not. It renders a site in full only.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..versions import TESTED_RENDERERS
+from ..writers import WORK
+from . import LanguageSite, RenderFailed
+
+# Copies of Material's templates that Zensical replaces with its own.
+MATERIAL_ONLY = ("base.html", "partials/header.html")
+# Zensical's own base.html, changed as the theme's copy of Material's is (theme/base.html), so that a page says the
+# same: each change is made to the template of the Zensical installed, and a version without its text fails clearly.
+BASE_CHANGES = (
+    ('<html lang="{{ lang.t(\'language\') }}" class="no-js">',
+     '<html lang="{{ lang.t(\'language\') }}" dir="{{ config.theme.direction or lang.t(\'direction\') }}" class="no-js">',
+     "the page's direction on <html>, so that the whole document, its title included, reads right to left in Arabic"),
+    ('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"', "a page's description escaped, as content writes it"),
+    ('content="{{ config.site_description }}"', 'content="{{ config.site_description | e }}"', "the site's description escaped"),
+    ('content="{{ page.meta.author }}"', 'content="{{ page.meta.author | e }}"', "a page's author escaped"),
+    ("      {% if config.extra.alternate is iterable %}\n        {% for alt in config.extra.alternate %}\n"
+     "          <link rel=\"alternate\" href=\"{{ alt.link | url }}\" hreflang=\"{{ alt.lang | d(lang.t('language')) }}\">\n"
+     "        {% endfor %}\n      {% endif %}\n", "",
+     "no <link rel=alternate hreflang> to each language's start page, which said every page's translation is a start page"),
+    ('id="__drawer" autocomplete="off">', 'id="__drawer">', "no autocomplete on a checkbox (it is for text fields): valid HTML"),
+    ('id="__search" autocomplete="off">', 'id="__search">', "no autocomplete on a checkbox: valid HTML"),
+    ('<label class="md-overlay" for="__drawer" aria-hidden="true"></label>', '<label class="md-overlay" for="__drawer"></label>',
+     "no aria-hidden on a label of a form control: valid HTML, as Material has it"),
+)
+TESTED = TESTED_RENDERERS["zensical"]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours, which Zensical writes even into a pipe
+
+
+def render(site: LanguageSite) -> None:
+    """The language's site in full, rendered by Zensical into its own folder and copied into site.site_dir from there."""
+    project = site.config_file.resolve().parent
+    raw = copy.deepcopy(dict(site.raw))
+    # Relative to the project: Zensical 0.0.73 stops on an absolute docs_dir.
+    # Zensical renders into a folder of its own that stays between builds (its cache holds for one site_dir only).
+    rendered = project / WORK / "zensical" / "site" / site.language
+    raw["docs_dir"], raw["site_dir"] = (os.path.relpath(folder.resolve(), project) for folder in (site.docs_dir, rendered))
+    raw["markdown_extensions"] = [_anchored(extension, site.docs_dir.resolve()) for extension in raw.get("markdown_extensions") or []]
+    # Material's look (Zensical's own is "modern"), and the overrides less the copies of Material's own templates.
+    raw["theme"] = {**raw["theme"], "variant": "classic", "custom_dir": os.path.relpath(_overrides(project, raw["theme"]), project)}
+    config_file = project / f".zensical-{site.language}.yml"
+    config_file.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        result = subprocess.run([sys.executable, "-m", "zensical", "build", "--config-file", str(config_file), "--strict"],
+                                cwd=project, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    finally:
+        config_file.unlink()
+    if result.returncode:
+        said = ANSI.sub("", result.stdout + result.stderr).split("Traceback (most recent call last):")[0].strip()
+        raise RenderFailed(f"Zensical kunde inte bygga sajten på språket {site.language}:\n{said}")
+    shutil.copytree(rendered, site.site_dir, dirs_exist_ok=True)
+
+
+def _overrides(project: Path, theme: dict[str, Any]) -> Path:
+    """The theme's overrides as Zensical takes them: without the copies of Material's own base.html (it names Material's
+    asset files) and header.html (it draws Material's colour palette as Zensical's script does not expect), so that
+    Zensical's own are used."""
+    folder = project / WORK / "zensical" / "overrides"
+    shutil.rmtree(folder, ignore_errors=True)
+    if theme.get("custom_dir"):
+        shutil.copytree(project / theme["custom_dir"], folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in MATERIAL_ONLY:
+        (folder / name).unlink(missing_ok=True)
+    (folder / "base.html").write_text(_changed_base(), encoding="utf-8")
+    return folder
+
+
+def _changed_base() -> str:
+    """Zensical's base.html with BASE_CHANGES made."""
+    found = importlib.util.find_spec("zensical")
+    if found is None or found.origin is None:
+        raise RenderFailed("Zensical är inte installerad (installera om miljön: pip install -r requirements.txt).")
+    template = Path(found.origin).parent / "templates" / "base.html"
+    text = template.read_text(encoding="utf-8")
+    for before, after, why in BASE_CHANGES:
+        if text.count(before) != 1:
+            raise RenderFailed(f"Zensicals mall base.html ({template}) ser inte ut som i den version motorn är prövad med: "
+                               f"ändringen för {why!r} kan inte göras (pröva med zensical {TESTED})")
+        text = text.replace(before, after)
+    return "{#- Zensical's own base.html, changed by the engine (engines/zensical.py, BASE_CHANGES). -#}\n" + text
+
+
+def _anchored(extension: str | dict[str, Any], docs_dir: Path) -> str | dict[str, Any]:
+    """Snippets are found relative to the working directory; anchor them to this site's docs folder."""
+    if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+        return {"pymdownx.snippets": {**(extension["pymdownx.snippets"] or {}), "base_path": [str(docs_dir)]}}
+    return {"pymdownx.snippets": {"base_path": [str(docs_dir)]}} if extension == "pymdownx.snippets" else extension
