@@ -25,7 +25,7 @@ from medborgarlofte.commands.index import build_index
 from medborgarlofte.rendering import RenderFailed
 from medborgarlofte.structure import TIMEZONE
 
-from .conftest import BASE, ROOT, SCRIPT, TODAY, built_once, make_project, second_promise, served
+from .conftest import BASE, ROOT, SAMPLE, SCRIPT, TODAY, built_once, make_project, run_script, second_promise, served
 from .test_browser import EVERY_PAGE, PAGES, VNU, Visit, each_page, visitor
 
 # One page of each kind in Swedish, and the same in Arabic (right to left), for the checks made with each renderer.
@@ -245,6 +245,20 @@ def test_a_zensical_whose_base_template_changed_is_said_clearly(monkeypatch: pyt
     assert str(failed.value).startswith("Zensicals mall base.html (")
     assert str(failed.value).endswith("ser inte ut som i den version motorn är prövad med: ändringen för 'a change of a line that is gone' "
                                       "kan inte göras (pröva med zensical ==0.0.73)")
+
+
+@pytest.mark.slow
+def test_an_area_chooses_its_renderer_in_mkdocs_yml_and_the_command_line_may_choose_another(tmp_path: Path) -> None:
+    project = make_project(tmp_path, languages=["sv"])
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  renderer: mkdocs\n", "  renderer: properdocs\n"), encoding="utf-8")
+    start = project / "site" / "index.html"
+    built = run_script("build", "--content", str(SAMPLE), cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert 'content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1"' in start.read_text(encoding="utf-8")
+    built = run_script("build", "--content", str(SAMPLE), "--engine", "mkdocs", cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert 'content="mkdocs-1.6.1, mkdocs-material-9.8.1"' in start.read_text(encoding="utf-8")
 
 
 def test_build_engine_is_a_choice_of_the_command_line(tmp_path: Path) -> None:

@@ -97,3 +97,16 @@ def test_an_edit_writes_and_renders_only_what_it_changed(tmp_path: Path) -> None
     assert ".medborgarlofte/preview/site/tillganglighet/index.html" not in touched
     pages = [path for path in touched if path.endswith(".html")]
     assert 0 < len(pages) < len([path for path in times if path.suffix == ".html"]) / 2
+
+
+def test_with_a_renderer_that_renders_only_in_full_the_preview_is_the_renderer_s_and_follows_an_edit(tmp_path: Path) -> None:
+    project = make_project(tmp_path, languages=["sv"])
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  renderer: mkdocs\n", "  renderer: properdocs\n"), encoding="utf-8")
+    content = make_content(project)
+    preview = Preview()
+    build_preview(content, "content", config, TODAY, preview)
+    _apply(content, "commitments/kommunen-blomlador.yaml", "title: ", "title: Fler ")
+    build_preview(content, "content", config, TODAY, preview, whole=False)
+    page = (_site(project) / "lofte/atagande/kommunen-blomlador/index.html").read_text(encoding="utf-8")
+    assert "Fler" in page and 'content="mkdocs-ProperDocs 1.6.7' in page
