@@ -7,9 +7,10 @@ PY := $(VENV)/bin/python
 
 .PHONY: site area index test quick lint check libraries editor edit tools wheelhouse lock golden serve bench hostile lighthouse messages
 
-# SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it).
+# SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it); RENDERER renders
+# with another than extra.renderer in mkdocs.yml (mkdocs, properdocs or zensical).
 site: $(VENV)/installed libraries editor
-	$(PY) scripts/build_pages.py build $(if $(SITE_URL),--site-url "$(SITE_URL)")
+	$(PY) scripts/build_pages.py build $(if $(RENDERER),--engine "$(RENDERER)") $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 # One area's site from its own folder (FOLDER/mkdocs.yml and FOLDER/content/; by default this one), as the workflow of
 # many areas builds each.

@@ -67,13 +67,29 @@ def test_the_engines_tests_run_in_two_parallel_halves_only_when_the_engine_chang
     assert "scripts/changes.py" in changed["run"] and "schedule) echo \"engine=false\"" in changed["run"]
 
 
+def test_every_renderer_builds_the_reference_site_when_the_engine_changed() -> None:
+    from medborgarlofte.engines import RENDERERS
+
+    job = PUBLISH["jobs"]["renderers"]
+    assert job["needs"] == "changes" and job["if"] == "needs.changes.outputs.engine == 'true'"
+    assert sorted(job["strategy"]["matrix"]["renderer"]) == sorted(RENDERERS)
+    assert job["env"]["RENDERER"] == "${{ matrix.renderer }}"
+    assert [step["run"] for step in job["steps"] if "run" in step] == ['make site RENDERER="$RENDERER"']
+
+
+def test_make_site_builds_with_the_renderer_it_is_given() -> None:
+    said = subprocess.run(["make", "-n", "site", "RENDERER=properdocs"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "scripts/build_pages.py build --engine \"properdocs\"" in said
+
+
 def test_publishing_waits_for_the_tests_that_ran_and_not_for_those_that_were_not_needed() -> None:
     deploy = PUBLISH["jobs"]["deploy"]
-    assert deploy["needs"] == ["changes", "check", "test"]
+    assert deploy["needs"] == ["changes", "check", "test", "renderers"]
     condition = " ".join(deploy["if"].split())
     assert "github.event_name != 'pull_request'" in condition and "!cancelled()" in condition
     assert "needs.changes.result == 'success'" in condition and "needs.check.result == 'success'" in condition
     assert """contains(fromJSON('["success", "skipped"]'), needs.test.result)""" in condition
+    assert """contains(fromJSON('["success", "skipped"]'), needs.renderers.result)""" in condition
 
 
 def _git(folder: Path, *args: str) -> str:
