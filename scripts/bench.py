@@ -5,7 +5,7 @@ Every time is a whole command as a user runs it, Python's start and the imports 
 Our build runs twice: in Swedish alone, and in the three languages of mkdocs.yml (the content has no
 translations, so every other language shows every text as untranslated Swedish, marked as such).
 - the floor: MkDocs + Material rendering the same Markdown pages (Swedish) in strict mode, with no generation;
-- Zensical: our build rendered by Zensical instead of MkDocs, cold and warm;
+- the other renderers: our build rendered by ProperDocs, and by Zensical cold and warm, instead of MkDocs;
 - the preview: one commitment saved while `serve` runs, at 1x and 10x, in one language and in three;
 - the peer: the same updates published as a Material user would without this project (Material's blog plugin
   with mkdocs-rss-plugin), at 1x and 10x. It makes far fewer pages, so only its time per HTML file compares.
@@ -279,6 +279,11 @@ def zensical(project: Path, content: Path) -> tuple[float, float]:
     return timed(command, project)[0], timed(command, project)[0]
 
 
+def properdocs(project: Path, content: Path) -> float:
+    """Our build with ProperDocs rendering (one language), which keeps no cache of its own."""
+    return timed([sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--engine", "properdocs", "--content", str(content)], project)[0]
+
+
 def preview(project: Path, content: Path) -> dict:
     return run_json(_PREVIEW, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)
 
@@ -336,6 +341,7 @@ def main() -> None:
             three, three_project = ours(work, work / "content", one_language=False)
             base = floor(work, project)
             cold, warm = zensical(project, work / "content")
+            forked = properdocs(project, work / "content")
             other = peer(work, work / "content") if scale in args.peer_scales else None
             previews = (preview(project, work / "content"), preview(three_project, work / "content")) if scale in args.preview_scales else None
             searched = first_search(three_project / "site", "", "trygghet")
@@ -343,7 +349,7 @@ def main() -> None:
                          "three_full": three["full"], "three_html": three["html_files"], "three_cards": three["cards"],
                          "three_cards_cold": three["cards_cold"], "three_cards_warm": three["cards_warm"],
                          "three_badges": three["badges"], "three_badge_time": three["badge_time"],
-                         "zensical_cold": cold, "zensical_warm": warm, "searched": searched,
+                         "zensical_cold": cold, "zensical_warm": warm, "properdocs": forked, "searched": searched,
                          "three_search_kb": three["search_kb"]})
             print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s; three languages {three['html_files']} HTML files in {three['full']:.1f} s",
                   file=sys.stderr, flush=True)
@@ -372,10 +378,11 @@ def render(rows: list[dict], default: list[dict]) -> str:
     ]
     engines = [
         "",
-        "Our build (one language) rendered by MkDocs and by Zensical, cold (its cache emptied) and warm (its cache as the cold run left it):",
+        "Our build (one language) rendered by MkDocs, by ProperDocs, and by Zensical cold (its cache emptied) and warm (its cache as "
+        "the cold run left it):",
         "",
-        "| scale | MkDocs s | Zensical cold s | Zensical warm s | cold/MkDocs | warm/MkDocs |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| scale | MkDocs s | ProperDocs s | ProperDocs/MkDocs | Zensical cold s | Zensical warm s | cold/MkDocs | warm/MkDocs |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     channels = [
         "",
@@ -435,7 +442,8 @@ def render(rows: list[dict], default: list[dict]) -> str:
             f"{r['badges']} | {r['badge_time']:.2f} | {r['three_cards']} | {r['three_cards_cold']:.2f} | {r['three_cards_warm']:.2f} | "
             f"{r['three_badges']} | {r['three_badge_time']:.2f} |"
         )
-        engines.append(f"| {r['scale']}× | {r['full']:.1f} | {r['zensical_cold']:.1f} | {r['zensical_warm']:.1f} | "
+        engines.append(f"| {r['scale']}× | {r['full']:.1f} | {r['properdocs']:.1f} | {r['properdocs'] / r['full']:.2f} | "
+                       f"{r['zensical_cold']:.1f} | {r['zensical_warm']:.1f} | "
                        f"{r['zensical_cold'] / r['full']:.2f} | {r['zensical_warm'] / r['full']:.2f} |")
         if r["previews"]:
             one, three = r["previews"]
