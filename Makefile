@@ -5,12 +5,17 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site area index test quick lint check libraries editor edit tools wheelhouse lock golden serve bench hostile lighthouse messages
+.PHONY: site announce area index test quick lint check libraries editor edit tools wheelhouse lock golden serve bench hostile lighthouse messages
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it); RENDERER renders
 # with another than extra.renderer in mkdocs.yml (mkdocs, properdocs or zensical).
 site: $(VENV)/installed libraries editor
 	$(PY) scripts/build_pages.py build $(if $(RENDERER),--engine "$(RENDERER)") $(if $(SITE_URL),--site-url "$(SITE_URL)")
+
+# After the site is published: the WebSub hub told of each changed feed, and each new post put on Mastodon
+# (extra.follow in mkdocs.yml; the token in MEDBORGARLOFTE_MASTODON_TOKEN). Never fails for a server that does not answer.
+announce: $(VENV)/installed
+	$(PY) scripts/build_pages.py announce
 
 # One area's site from its own folder (FOLDER/mkdocs.yml and FOLDER/content/; by default this one), as the workflow of
 # many areas builds each.

@@ -83,6 +83,11 @@ def status_chart(period_id: str) -> str:
 # Channels beyond the site. Published for others to link to and embed: these addresses never change.
 EMBEDDING = f"{GENERATED}/inbadda.md"  # how to embed the badges and status cards on another site
 SITE_CARD = f"{GENERATED}/kort.png"  # the picture a shared link to any other page unfolds into: the site's name and description
+# The communications staff's page of ready posts for social media (in no navigation, search or index), their data for
+# the publishing workflow's post to Mastodon, and the page's copy buttons.
+POSTS = f"{GENERATED}/dela.md"
+POSTS_DATA = f"{GENERATED}/dela/inlagg.json"
+POSTS_SCRIPT = f"{GENERATED}/dela/kopiera.js"
 
 
 EDITOR_FOLDER = "admin/"  # the web editor (Decap CMS), at the site's root: for staff, linked from no page, in no search or sitemap
@@ -136,9 +141,13 @@ def letter_text(update_id: str) -> str:
     return f"{GENERATED}/uppdatering/{update_id}/epost.txt"
 
 
+FEED_FOLDER = f"{GENERATED}/flode"  # every feed, in folders by what it follows
+FEED_FILES = "*.rss"  # one file of each feed in FEED_FOLDER: its Atom file is beside it
+
+
 def feed(name: str, ending: str) -> str:
     """A feed by its name ('atagande/polisen-narvaro') and ending ('rss' or 'atom')."""
-    return f"{GENERATED}/flode/{name}.{ending}"
+    return f"{FEED_FOLDER}/{name}.{ending}"
 
 
 def actor_feed(actor_id: str) -> str:

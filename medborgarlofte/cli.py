@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import terminal, versions
-from .commands import build, check, edit, index, init, new, reviewed, schema, serve
+from .commands import announce, build, check, edit, index, init, new, reviewed, schema, serve
 from .errors import ContentErrors, did_you_mean
 from .readers import web_address_problem
 from .rendering import RENDERERS
@@ -59,6 +59,8 @@ def _main(argv: list[str] | None) -> int:
     new_parser.add_argument("--digest", action="store_true", help="fyll informationsbrevet med allt som hänt sedan förra brevet")
     new_parser.add_argument("--date", metavar="DAG", help="för en statusändring: dagen det hände, ÅÅÅÅ-MM-DD (standard: i dag; frågas för ett löfte som har slutat)")
     verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
+    announce_parser = verbs.add_parser("announce", help="efter publiceringen: meddela WebSub-navet om ändrade flöden och lägg ut nya inlägg på Mastodon")
+    announce_parser.add_argument("--site", metavar="MAPP", help="den publicerade sajten (standard: site_dir i mkdocs.yml)")
     reviewed_parser = verbs.add_parser("reviewed", help="skriv in i översättningarna att de är granskade mot originalen som de är nu")
     reviewed_parser.add_argument("paths", nargs="+", metavar="FIL", help="översättningsfiler eller mappar under content/translations/SPRÅK/")
     for sub in verbs.choices.values():
@@ -103,6 +105,8 @@ def _main(argv: list[str] | None) -> int:
         return edit.run(content, args.content, config, args.port)
     if args.verb == "new":
         return _new(args, content, config)
+    if args.verb == "announce":
+        return announce.run(config, Path(args.site) if args.site else None)
     if args.verb == "reviewed":
         return reviewed.run(content, args.content, [Path(path) for path in args.paths], read_settings(config).language)
     return schema.run(Path("schemas"))

@@ -228,16 +228,19 @@ def typed_line_problem(text: str, most: int) -> str | None:
     return None
 
 
-def web_address_problem(address: str) -> str | None:
+def web_address_problem(address: str, query: bool = False) -> str | None:
     """What is wrong with the address a site is published at, or None: an absolute https address (http on this
-    computer alone) with nothing in it that could end the attribute, the element or the line it is written in."""
+    computer alone) with nothing in it that could end the attribute, the element or the line it is written in.
+    With query, an address of another service, which may have a query (?list=…) but no anchor."""
     expected = "förväntade en adress som börjar med https://, t.ex. https://kommunen.github.io/medborgarlofte/"
     if found := _NOT_IN_ADDRESS.search(address):
         return f"innehåller {found.group()!r}, som inte hör hemma i en adress ({expected})"
     parsed = urlparse(address)
     if not parsed.hostname or parsed.scheme not in ("https", "http") or (parsed.scheme == "http" and parsed.hostname not in LOCAL_HOSTS):
         return expected
-    if parsed.query or parsed.fragment or "?" in address or "#" in address:
+    if query and (parsed.fragment or "#" in address):
+        return f"har # ({expected}, utan ankare)"
+    if not query and (parsed.query or parsed.fragment or "?" in address or "#" in address):
         return f"har ? eller # ({expected}, utan frågor och ankare)"
     return None
 

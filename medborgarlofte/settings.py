@@ -57,6 +57,25 @@ class Editor:
     auth_url: str | None = None  # the OAuth server that signs users in to GitHub (see README); None for Decap's default
 
 
+@dataclass(frozen=True)
+class Mastodon:
+    """extra.follow.mastodon: the account on a Mastodon server that the publishing workflow posts each new status change
+    and letter to, in the language the account is set for."""
+
+    instance: str  # the server's address: https://mastodon.example
+    account: str  # the account's name on it, without @: polisen_malmo
+    language: str  # one of the site's languages
+
+
+@dataclass(frozen=True)
+class Follow:
+    """extra.follow: the services outside the site that tell residents when something changes; the site keeps no address."""
+
+    hub: str | None = None  # a WebSub hub that every feed names, and that the workflow tells of each changed feed
+    email: str | None = None  # the municipality's newsletter sign-up address; {topic} becomes a commitment's id or a feed's name
+    mastodon: Mastodon | None = None
+
+
 # Sweden's counties by their official codes (SCB's län codes): a municipality's code begins with its county's.
 COUNTIES = {
     "01": "Stockholms län", "03": "Uppsala län", "04": "Södermanlands län", "05": "Östergötlands län", "06": "Jönköpings län",
@@ -93,6 +112,7 @@ class Settings:
     site_dir: Path
     root_url: str  # of the whole site: the first language's
     editor: Editor | None  # the web editor at /admin/, where extra.editor asks for one
+    follow: Follow  # extra.follow: the hub, the newsletter and the social media account that tell of a change
     area: Area | None  # None where mkdocs.yml does not say (check warns)
     format: int | None  # extra.format: the content format the site is written in; None where it does not say (check warns)
     renderer: str  # extra.renderer: what renders the pages (engines.RENDERERS); the command line may choose another
@@ -154,6 +174,7 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
             problems.append(ContentError(where, line_of(name), f"extra.{name}", f"fick {value!r} (förväntade {example})"))
     languages = _languages(extra.get("languages"), config["theme"]["language"] if "theme" not in dict(errors) else "sv", line_of, where, problems)
     editor = _editor(extra.get("editor"), line_of, where, problems)
+    follow = _follow(extra.get("follow"), [language.code for language in languages], line_of, where, problems)
     area = _area(extra.get("area"), line_of, where, problems)
     site_format = _format(extra.get("format"), line_of, where, problems)
     renderer = extra.get("renderer", DEFAULT_RENDERER)
@@ -174,6 +195,7 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         site_dir=Path(config["site_dir"]),
         root_url=url,
         editor=editor,
+        follow=follow,
         area=area,
         format=site_format,
         renderer=renderer,
@@ -264,7 +286,7 @@ def in_language(settings: Settings, code: str) -> Settings:
     return Settings(
         name=raw["site_name"].strip(), url=url, language=code, languages=settings.languages,
         silent_after_days=settings.silent_after_days, lix_limit=settings.lix_limit, docs_dir=settings.docs_dir,
-        site_dir=settings.site_dir, root_url=settings.root_url, editor=settings.editor, area=settings.area, format=settings.format,
+        site_dir=settings.site_dir, root_url=settings.root_url, editor=settings.editor, follow=settings.follow, area=settings.area, format=settings.format,
         renderer=settings.renderer, config_file=settings.config_file, raw=raw,
     )
 
@@ -447,6 +469,54 @@ def _editor(value: Any, line_of: Any, where: str, problems: list[ContentError]) 
     if len(problems) > found or not isinstance(repo, str) or not isinstance(branch, str):
         return None
     return Editor(repo, branch, auth_url.rstrip("/") if isinstance(auth_url, str) else None)
+
+
+_ACCOUNT = re.compile(r"^@?([A-Za-z0-9_]{1,30})(@[A-Za-z0-9.-]+)?$")
+
+
+def _follow(value: Any, languages: list[str], line_of: Any, where: str, problems: list[ContentError]) -> Follow:
+    """extra.follow: {hub: https://…, email: https://…{topic}…, mastodon: {instance: https://…, account: name, language: sv}}."""
+    if value is None:
+        return Follow()
+    known = ["hub", "email", "mastodon"]
+    if not isinstance(value, dict):
+        problems.append(ContentError(where, line_of("follow"), "extra.follow", f"fick {value!r} (förväntade hub:, email: eller mastodon:)"))
+        return Follow()
+    found = len(problems)
+    for key in sorted(set(value) - set(known)):
+        problems.append(ContentError(where, line_of(key), f"extra.follow.{key}", f"okänt fält (förväntade ett av {', '.join(known)}{did_you_mean(key, known)})"))
+    addresses: dict[str, str | None] = {}
+    for key, what in (("hub", "WebSub-navets adress, som börjar med https://"),
+                      ("email", "adressen där man anmäler sig till kommunens nyhetsbrev, som börjar med https://, gärna med {topic}")):
+        given = value.get(key)
+        checked = given.replace("{topic}", "amne") if isinstance(given, str) else given
+        if given is not None and (not isinstance(given, str) or web_address_problem(str(checked), query=True)
+                                  or "(" in given or ")" in given):
+            problems.append(ContentError(where, line_of(key), f"extra.follow.{key}", f"fick {given!r} (förväntade {what})"))
+        addresses[key] = given if isinstance(given, str) else None
+    mastodon = None
+    if (told := value.get("mastodon")) is not None:
+        fields = ["instance", "account", "language"]
+        if not isinstance(told, dict):
+            problems.append(ContentError(where, line_of("mastodon"), "extra.follow.mastodon", f"fick {told!r} (förväntade instance:, account: och language:)"))
+        else:
+            for key in sorted(set(told) - set(fields)):
+                problems.append(ContentError(where, line_of(key), f"extra.follow.mastodon.{key}", f"okänt fält (förväntade ett av {', '.join(fields)}{did_you_mean(key, fields)})"))
+            instance, account, language = told.get("instance"), told.get("account"), told.get("language", languages[0])
+            if not isinstance(instance, str) or web_address_problem(instance.rstrip("/") + "/"):
+                problems.append(ContentError(where, line_of("instance"), "extra.follow.mastodon.instance",
+                                             f"fick {instance!r} (förväntade Mastodon-serverns adress, som börjar med https://)"))
+            if not isinstance(account, str) or not (matched := _ACCOUNT.match(account.strip())):
+                problems.append(ContentError(where, line_of("account"), "extra.follow.mastodon.account",
+                                             f"fick {account!r} (förväntade kontots namn, t.ex. polisen_malmo)"))
+            if language not in languages:
+                problems.append(ContentError(where, line_of("language"), "extra.follow.mastodon.language",
+                                             f"fick {language!r} ({one_of(language, languages)}: språket kontot skriver på)"))
+            if len(problems) == found and isinstance(instance, str) and isinstance(account, str) and matched:
+                mastodon = Mastodon(instance.rstrip("/"), matched.group(1), str(language))
+    if len(problems) > found:
+        return Follow()
+    return Follow(addresses["hub"], addresses["email"], mastodon)
 
 
 def page_translation(name: str) -> tuple[str, str] | None:

@@ -59,7 +59,7 @@ def test_help_and_usage_errors_are_in_swedish() -> None:
     assert not any(english in shown for english in ("usage:", "show this help", "options:", "positional arguments"))
     misspelled = run_script("chek")
     assert misspelled.returncode == 2
-    assert misspelled.stderr.splitlines()[-1] == "build_pages.py: fel: okänt kommando 'chek' (förväntade ett av: check, build, serve, edit, new, schema, reviewed, init, index; menade du 'check'?)"
+    assert misspelled.stderr.splitlines()[-1] == "build_pages.py: fel: okänt kommando 'chek' (förväntade ett av: check, build, serve, edit, new, schema, announce, reviewed, init, index; menade du 'check'?)"
     assert run_script().stderr.splitlines()[-1] == "build_pages.py: fel: saknas: ett kommando"
     assert run_script("serve", "--port", "x").stderr.splitlines()[-1] == "build_pages.py serve: fel: --port: 'x' är inget heltal"
     assert run_script("check", "--foo").stderr.splitlines()[-1] == "build_pages.py: fel: okända argument: --foo (se --help)"

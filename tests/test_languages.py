@@ -97,8 +97,9 @@ class _Text(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        # A <title> cannot mark the language of a part of it: it is the page's own title, whatever language that is in.
-        if data.strip() and self.stack[-1][0] not in ("script", "style", "title"):
+        # A <title> cannot mark the language of a part of it: it is the page's own title, whatever language that is in. Nor
+        # can a <textarea> (a ready post to copy, on the posts page), whose text says in words which part is untranslated.
+        if data.strip() and self.stack[-1][0] not in ("script", "style", "title", "textarea"):
             self.pieces.append((self.stack[-1][1], " ".join(data.split())))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from .. import editor, generators, translated
+from .. import announcing, editor, generators, translated
 from ..contents import load, published
 from ..errors import ContentErrors
 from ..generators.cards import DRAWN, NoTextLayout
@@ -42,6 +42,9 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     beside = editor.generate(settings, settings.editor) if settings.editor else {}
     copies = editor.installed_files() if settings.editor else {}
     publish(settings, config_file, sites, site_dir, today, engine or settings.renderer, beside, copies)
+    if settings.follow.hub:
+        # The feeds whose entries changed since they were last announced, for `announce` to tell the hub of after the deploy.
+        announcing.record_changed_feeds(site_dir, settings, work)
     return site_dir
 
 

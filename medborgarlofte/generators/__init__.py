@@ -7,7 +7,7 @@ from datetime import date
 from ..addresses import CALENDAR, GENERATED, MOVED_FILES, in_generated
 from ..settings import Settings
 from ..structure import Content
-from . import calendar, cards, charts, embeds, feeds, letters, opendata, pages, styles
+from . import calendar, cards, charts, embeds, feeds, letters, opendata, pages, posts, styles
 from .remembered import Remembered
 
 __all__ = ["GENERATED", "generate"]
@@ -23,6 +23,7 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
         **cards.generate(content, settings, today),
         **embeds.generate(content, settings, today, remembered),
         **letters.generate(content, settings, remembered),
+        **posts.generate(content, settings, today),
         CALENDAR: calendar.generate(content, settings),
         **styles.generate(),
     }

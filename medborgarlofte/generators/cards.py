@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -91,7 +91,7 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
     rtl = direction(settings.language) == "rtl"
 
     def text(words: str) -> Text:
-        return Text(drawable(str(words)), direction(getattr(words, "language", settings.language)) == "rtl")
+        return Text(str(words), direction(getattr(words, "language", settings.language)) == "rtl")
 
     site_name = text(settings.name)
     cards = {at.SITE_CARD: _site_card(settings)}
@@ -116,6 +116,13 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
     return cards
 
 
+def alternative_text(card: Card) -> str:
+    """What a card shows, in the order it is drawn, as the text that stands for the picture where it is not seen: its
+    texts as they are written (the picture leaves out what the font cannot draw, such as an emoji; this text does not)."""
+    parts = [card.overline.words, card.title.words, card.badge.words if card.badge else "", card.byline.words, card.site_name.words]
+    return " ".join(part.strip() + ("" if part.strip().endswith((".", "!", "?", "…")) else ".") for part in parts if part.strip())
+
+
 def site_card(settings: Settings) -> dict[str, bytes]:
     """The card of a site that has no other (the national index): its name and description, by its path under docs/."""
     return DRAWN.drawn({at.SITE_CARD: _site_card(settings)})
@@ -123,7 +130,7 @@ def site_card(settings: Settings) -> dict[str, bytes]:
 
 def _site_card(settings: Settings) -> Card:
     rtl = direction(settings.language) == "rtl"
-    return Card(Text(drawable(settings.name), rtl), Text("", rtl), Text(drawable(settings.description), rtl), None, Text("", rtl), rtl)
+    return Card(Text(settings.name, rtl), Text("", rtl), Text(settings.description, rtl), None, Text("", rtl), rtl)
 
 
 class DrawnCards:
@@ -180,6 +187,11 @@ def draw(card: Card) -> bytes:
     """The card as PNG: the same card always gives the same bytes (no time or other metadata is written)."""
     if not features.check("raqm"):
         raise NoTextLayout()
+    # The texts as they can be drawn: without what the font has no glyph for.
+    def drawn(text: Text) -> Text:
+        return replace(text, words=drawable(text.words))
+
+    card = replace(card, site_name=drawn(card.site_name), overline=drawn(card.overline), title=drawn(card.title), byline=drawn(card.byline))
     image = Image.new("RGB", SIZE, "#ffffff")
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -139,6 +140,13 @@ def _update_item(update: Update, content: Content, settings: Settings, renderer:
         points = "".join(f"<li><p><strong>{said}</strong> {escape(p.raised)}</p><p><strong>{done}</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
         heading = escape(_("Ni sa – vi gör"))
         body += f"<h2>{heading}</h2><ul>{points}</ul>" if points else ""
+    if KINDS[update.kind].mailed:
+        # A newsletter tool that sends a feed's new entries by e-mail ("RSS to e-mail") finds the letter's text here, and
+        # the e-mail edition, made for mail clients, a link away.
+        edition, text = (at.url_of(settings.url, path) for path in (at.letter_email(update.id), at.letter_text(update.id)))
+        said = escape(_("E-postutgåvan"))
+        as_text = escape(_("som ren text"))
+        body += f'<p><a href="{escape(edition)}">{said}</a> · <a href="{escape(text)}">{as_text}</a></p>'
     return Item(
         guid=link,
         title=_("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)} if update.example else update.title,
@@ -192,7 +200,18 @@ def _render(feed: Feed, items: list[Item], settings: Settings, fallback: datetim
     page_url = at.url_of(settings.url, feed.page)
     newest = items[0].moment if items else fallback
     rss, atom = (_generator(feed, items, settings, page_url, newest, ending) for ending in ("rss", "atom"))
-    return rss.rss_str(pretty=True).decode("utf-8"), atom.atom_str(pretty=True).decode("utf-8")
+    return _with_hub(rss.rss_str(pretty=True).decode("utf-8"), settings.follow.hub), atom.atom_str(pretty=True).decode("utf-8")
+
+
+def _with_hub(rss: str, hub: str | None) -> str:
+    """The RSS feed naming its WebSub hub beside its own address (<atom:link rel="hub">), as WebSub asks of RSS: feedgen
+    writes an atom:link for rel="self" alone."""
+    if not hub:
+        return rss
+    own = re.search(r'^( *)<atom:link href="[^"]*" rel="self"/>\n', rss, re.MULTILINE)
+    assert own is not None, "feedgen writes the feed's own address as an atom:link"
+    named = f'{own.group(1)}<atom:link href="{escape(hub)}" rel="hub"/>\n'
+    return rss[: own.end()] + named + rss[own.end():]
 
 
 def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str, newest: datetime, ending: str) -> FeedGenerator:
@@ -206,6 +225,8 @@ def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str,
     generator.language(settings.language)
     # RSS takes the channel link from the last call: self first, the page last.
     generator.link(href=self_url, rel="self")
+    if settings.follow.hub:
+        generator.link(href=settings.follow.hub, rel="hub")  # Atom writes it; RSS is given it in _render
     generator.link(href=page_url, rel="alternate")
     generator.author(name=settings.name)
     generator.updated(newest)

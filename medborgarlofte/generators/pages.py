@@ -28,7 +28,7 @@ from ..structure import Actor, Commitment, Content, DialoguePoint, Indicator, Mo
 from ..totals import StatusRow, all_invented, invented, status_rows
 from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, ONE, SHOWN_STATUSES, STATUSES
-from . import charts, embeds, feeds, followup, opendata
+from . import charts, embeds, feeds, followup, opendata, posts
 from .compiled import COMPILED
 from .remembered import Remembered, made
 
@@ -106,6 +106,7 @@ class Page:
     # finds it at all: a draft or a post not yet published (in the preview alone) is never in the index.
     kind: str | None = None
     searchable: bool = True
+    indexed: bool = True  # by search engines: a page for the staff alone is not (robots: noindex)
 
 
 @dataclass(frozen=True)
@@ -151,12 +152,13 @@ def rendered(env: Environment, pages: Iterable[Page], shared: Mapping[str, Any],
     files: dict[str, str] = {}
     for page in pages:
         for n, (path, values) in enumerate(_split(page)):
-            feeds_of_page = {ending: at.feed(page.feed, ending) for ending in ("rss", "atom")} if page.feed and n == 0 else None
+            feeds_of_page = {"name": page.feed, **{ending: at.feed(page.feed, ending) for ending in ("rss", "atom")}} if page.feed and n == 0 else None
             given = {"here": path, "feed": feeds_of_page, **shared, **values}
             text = made(remembered, (page.template, given), env.get_template(page.template).render, given)
             front = {"feed": posixpath.splitext(feeds_of_page["rss"])[0]} if feeds_of_page else {}
             front.update({key: value for key, value in (("description", page.description), ("image", page.card), ("image_alt", page.card_text),
-                                                        ("kind", page.kind), ("search_excluded", "true" if not page.searchable else None)) if value})
+                                                        ("kind", page.kind), ("search_excluded", "true" if not page.searchable else None),
+                                                        ("robots", "noindex" if not page.indexed else None)) if value})
             files[path] = f"---\n{front_matter(front)}---\n{text}" if front else text
     return files
 
@@ -275,6 +277,7 @@ def _followups(site: Site) -> Iterable[Page]:
 
 def _follow(site: Site) -> Iterable[Page]:
     yield Page("follow.md.j2", at.FOLLOW, {"feeds": feeds.feeds_of(site.content, site.settings.language)})
+    yield Page("posts.md.j2", at.POSTS, {"posts": posts.posts_of(site.content, site.settings, site.today)}, searchable=False, indexed=False)
     yield Page("opendata.md.j2", at.OPEN_DATA, {"commitment_columns": opendata.COMMITMENT_COLUMNS, "change_columns": opendata.CHANGE_COLUMNS})
 
 
@@ -297,6 +300,7 @@ def _start(site: Site) -> Iterable[Page]:
         "next_period": next((p for p in content.periods.values() if p.start > current.end), None),
         "actor_rows": _actor_rows(views, content.actors.values()), "last_changed": last_changed(content),
         "actors": list(content.actors.values()), "latest_updates": content.updates[:5],
+        "all_feed": {"name": at.ALL_FEED, **{ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")}},
     })
 
 
@@ -455,7 +459,7 @@ def environment(settings: Settings) -> Environment:
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
         pgettext=lambda context, message: Markup(words.pgettext(context, message)),
     )
-    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, statuses=STATUSES, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, from_page=_from_page, chart_size=charts.SIZES, no_status=NO_STATUS.name, statuses=STATUSES, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
@@ -565,6 +569,12 @@ def _linked(context, text: str, target: str) -> Markup:
 def _to(context, target: str) -> Markup:
     """A link from the page being rendered to another page under docs/, relative so MkDocs checks it."""
     return Markup(_relative(target, posixpath.dirname(_page_of(context))))
+
+
+@pass_context
+def _from_page(context, target: str) -> Markup:
+    """A link in raw HTML, which MkDocs leaves as it is: from the page as published to a file under docs/ as published."""
+    return Markup(_relative(at.page_address(target), at.page_address(_page_of(context)).rstrip("/")))
 
 
 # Pages repeat the same few dates and links thousands of times; Babel and relpath are slow enough to matter.

@@ -1,0 +1,207 @@
+"""Telling the world of a change, after a deploy: the WebSub hub of each feed whose entries changed, and Mastodon of
+each new status change and letter. The site keeps nobody's address: readers subscribe at the hub, in their feed
+reader, at the municipality's newsletter service or on Mastodon.
+
+The build writes which feeds changed since the last announcement (`record_changed_feeds`, from the feeds as built);
+`announce` (after the deploy has succeeded) finds them again in the site as deployed, tells the hub of each of them and
+posts what is new, and only then records it: a failed deploy announces nothing, and a failed notice or post is tried again at the next run. The record is a
+file in the work folder that the publishing workflow keeps between runs (announced.json); without one, the first run
+records what there is and announces nothing, so that a site never posts its whole history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import lxml.etree
+
+from . import addresses as at
+from .settings import Settings, in_language
+
+RECORD = "announced.json"  # in the work folder: what has been announced (feeds by digest, posts by id)
+CHANGED = "changed-feeds.txt"  # in the work folder: the feeds whose entries changed, as the last build found them
+BUILT = "built-feeds.json"  # in the work folder: each feed's digest as the last build made it
+TIMEOUT = 15  # seconds for one request to the hub or to Mastodon
+NEW_FOR_DAYS = 14  # a post older than this on its first appearance is an edit or a late entry of an old change: not posted
+_MOST = 1_000_000  # bytes of an answer read: the answers are small
+
+
+def feed_digests(site_dir: Path, settings: Settings) -> dict[str, str]:
+    """Each published feed's address (RSS and Atom), by a digest of its channel's words and its entries: not of the
+    date the feed was built, so that a feed whose entries are the same is the same."""
+    digests: dict[str, str] = {}
+    for language in settings.languages:
+        site = in_language(settings, language.code)
+        root = site_dir / at.language_folder(language.code, settings.first_language)
+        for rss in sorted((root / at.page_address(at.FEED_FOLDER)).rglob(at.FEED_FILES)):
+            relative = rss.relative_to(root).as_posix()
+            digest = _entries_digest(rss.read_bytes())
+            for ending in ("rss", "atom"):
+                digests[site.url + relative[: -len("rss")] + ending] = digest
+    return digests
+
+
+def _entries_digest(rss: bytes) -> str:
+    channel = lxml.etree.fromstring(rss).find("channel")
+    if channel is None:
+        return ""
+    kept = [channel.findtext("title") or "", channel.findtext("description") or ""]
+    kept += [lxml.etree.tostring(item, method="c14n").decode("utf-8") for item in channel.iter("item")]
+    return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()
+
+
+def record_changed_feeds(site_dir: Path, settings: Settings, work: Path) -> list[str]:
+    """After a build: each feed's digest (BUILT), and the feeds whose entries differ from the last announced (CHANGED)."""
+    built = feed_digests(site_dir, settings)
+    announced = _read_record(work).get("feeds")
+    changed = sorted(url for url, digest in built.items() if announced is not None and announced.get(url) != digest)
+    work.mkdir(parents=True, exist_ok=True)
+    (work / BUILT).write_text(json.dumps(built, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (work / CHANGED).write_text("".join(f"{url}\n" for url in changed), encoding="utf-8")
+    return changed
+
+
+@dataclass
+class Told:
+    """What one announcement did, for the command to say."""
+
+    notified: list[str]
+    not_notified: list[str]  # the hub did not take the notice: tried again next time
+    posted: list[str]
+    not_posted: list[str]  # Mastodon did not take the post: tried again next time
+    recorded_only: list[str]  # posts seen for the first time that are not new: an edit, a late entry, or the first run
+
+
+def announce(site_dir: Path, settings: Settings, work: Path, today: date, token: str | None,
+             send: Callable[[urllib.request.Request], bytes] | None = None) -> Told:
+    """Tell the hub of every changed feed and post every new post, recording each that succeeded."""
+    send = send or _send
+    record = _read_record(work)
+    told = Told([], [], [], [], [])
+    # Found again from the site as deployed (the build found the same, from the same files): a site built elsewhere, or
+    # by a job before this one, is announced as it is.
+    changed = record_changed_feeds(site_dir, settings, work)
+    built: dict[str, str] = json.loads((work / BUILT).read_text(encoding="utf-8"))
+    feeds = dict(record.get("feeds") or {})
+    for url in changed:
+        if settings.follow.hub and _tell_hub(settings.follow.hub, url, send):
+            told.notified.append(url)
+            feeds[url] = built.get(url, "")
+        elif settings.follow.hub:
+            told.not_notified.append(url)
+    for url, digest in built.items():
+        if url not in changed:
+            feeds[url] = digest
+    record["feeds"] = feeds
+    if settings.follow.mastodon:
+        _post_new(site_dir, settings, record, today, token, send, told)
+    _write_record(work, record)
+    return told
+
+
+def _tell_hub(hub: str, topic: str, send: Callable[[urllib.request.Request], bytes]) -> bool:
+    """WebSub's publish notice: the topic whose content changed (hub.mode=publish, hub.url), as hubs take it."""
+    body = urllib.parse.urlencode({"hub.mode": "publish", "hub.url": topic}).encode("ascii")
+    try:
+        send(urllib.request.Request(hub, data=body, method="POST", headers={"Content-Type": "application/x-www-form-urlencoded"}))
+    except (OSError, ValueError, urllib.error.URLError):
+        return False
+    return True
+
+
+def _post_new(site_dir: Path, settings: Settings, record: dict[str, Any], today: date, token: str | None,
+              send: Callable[[urllib.request.Request], bytes], told: Told) -> None:
+    mastodon = settings.follow.mastodon
+    assert mastodon is not None
+    root = site_dir / at.language_folder(mastodon.language, settings.first_language)
+    data = json.loads((root / at.page_address(at.POSTS_DATA)).read_text(encoding="utf-8"))
+    first_run = "posts" not in record
+    seen: list[str] = list(record.get("posts") or [])
+    for post in sorted(data["posts"], key=lambda post: (post["moment"], post["id"])):  # the oldest first, as they happened
+        if post["id"] in seen:
+            continue
+        if first_run or date.fromisoformat(post["moment"][:10]) < today - timedelta(days=NEW_FOR_DAYS):
+            told.recorded_only.append(post["id"])
+            seen.append(post["id"])
+            continue
+        if token is None:
+            told.not_posted.append(post["id"])
+            continue
+        try:
+            _post(mastodon.instance, token, mastodon.language, post, root, send)
+        except (OSError, ValueError, KeyError, urllib.error.URLError):
+            told.not_posted.append(post["id"])
+            break  # the server is not taking posts now: the rest wait for the next run, in their order
+        told.posted.append(post["id"])
+        seen.append(post["id"])
+    record["posts"] = seen
+
+
+def _post(instance: str, token: str, language: str, post: dict[str, Any], root: Path, send: Callable[[urllib.request.Request], bytes]) -> None:
+    """The card uploaded with its alternative text, then the post with it (Mastodon's API: POST /api/v2/media, POST
+    /api/v1/statuses). The post's key makes a repeated request after a lost answer one post, not two."""
+    authorised = {"Authorization": f"Bearer {token}"}
+    card = root / post["card"]
+    boundary = uuid.uuid4().hex
+    body = _multipart(boundary, {"description": post["alternative"]}, ("file", card.name, card.read_bytes(), mimetypes.guess_type(card.name)[0] or "image/png"))
+    media = json.loads(send(urllib.request.Request(f"{instance}/api/v2/media", data=body, method="POST",
+                                                   headers={**authorised, "Content-Type": f"multipart/form-data; boundary={boundary}"})))
+    status = urllib.parse.urlencode([("status", post["text"]), ("media_ids[]", str(media["id"])), ("language", language), ("visibility", "public")])
+    send(urllib.request.Request(f"{instance}/api/v1/statuses", data=status.encode("utf-8"), method="POST",
+                                headers={**authorised, "Content-Type": "application/x-www-form-urlencoded",
+                                         "Idempotency-Key": hashlib.sha256(post["id"].encode("utf-8")).hexdigest()}))
+
+
+def _multipart(boundary: str, fields: dict[str, str], file: tuple[str, str, bytes, str]) -> bytes:
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode() for name, value in fields.items()]
+    name, filename, content, kind = file
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\nContent-Type: {kind}\r\n\r\n'.encode()
+                 + content + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode()
+
+
+def _send(request: urllib.request.Request) -> bytes:
+    """The request, within TIMEOUT; an answer other than 2xx is an error (urllib raises HTTPError)."""
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # the addresses are the site's settings, checked
+        return bytes(answer.read(_MOST))
+
+
+def _read_record(work: Path) -> dict[str, Any]:
+    try:
+        found = json.loads((work / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _write_record(work: Path, record: dict[str, Any]) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    written = work / f"{RECORD}.new"
+    written.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    written.replace(work / RECORD)
+
+
+def summary(told: Told) -> Iterable[str]:
+    """What the announcement did, in Swedish, a line each."""
+    if told.notified:
+        yield f"Navet fick veta om {len(told.notified)} ändrade flöden."
+    for url in told.not_notified:
+        yield f"varning: navet tog inte emot ändringen av {url}; den skickas igen nästa gång."
+    for post in told.posted:
+        yield f"Lade ut {post} på Mastodon."
+    for post in told.not_posted:
+        yield f"varning: {post} kunde inte läggas ut på Mastodon nu; det försöks igen nästa gång."
+    if told.recorded_only:
+        yield (f"{len(told.recorded_only)} inlägg antecknades utan att läggas ut (första körningen, eller en ändring av något äldre än "
+               f"{NEW_FOR_DAYS} dagar).")
