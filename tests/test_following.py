@@ -21,7 +21,7 @@ import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from medborgarlofte import announcing
 from medborgarlofte.commands.build import build
@@ -31,6 +31,7 @@ from medborgarlofte.settings import read_settings
 from medborgarlofte.structure import Untranslated
 
 from .conftest import ROOT, SAMPLE, axe, built_once, make_project, run_script, served
+from .test_browser import REPORT
 
 TODAY = date(2023, 6, 1)
 FOLLOW = """  follow:
@@ -108,6 +109,26 @@ def test_the_follow_box_and_the_posts_page_pass_axe_and_ask_nothing_of_another_s
         context.close()
     assert problems == []
     assert [url for url in requested if not url.startswith(f"http://127.0.0.1:{port}/") and not url.startswith(("data:", "blob:"))] == []
+
+
+def test_the_copy_buttons_copy_a_post_and_say_so_and_the_pages_are_seen_at_a_phone_s_width(browser: Browser, following: Path) -> None:
+    with served(following) as port:
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"http://127.0.0.1:{port}")
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/lofte/atagande/polisen-narvaro-2023/")
+        box = page.locator(".follow-links").first
+        box.scroll_into_view_if_needed()
+        REPORT.mkdir(exist_ok=True)
+        box.screenshot(path=str(REPORT / "folj-rutan-390.png"))
+        page.goto(f"http://127.0.0.1:{port}/lofte/dela/")
+        first = page.locator(".post").first
+        first.get_by_role("button", name="Kopiera texten").click()
+        expect(first.get_by_role("status")).to_have_text("Texten är kopierad.")
+        assert page.evaluate("navigator.clipboard.readText()") == first.locator("textarea").first.input_value()
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(REPORT / "inlagg-att-dela-390.png"), full_page=True)
+        context.close()
 
 
 def test_the_posts_page_lists_the_newest_status_change_with_its_card_and_the_card_s_text(tmp_path: Path) -> None:
