@@ -83,11 +83,10 @@ def status_chart(period_id: str) -> str:
 # Channels beyond the site. Published for others to link to and embed: these addresses never change.
 EMBEDDING = f"{GENERATED}/inbadda.md"  # how to embed the badges and status cards on another site
 SITE_CARD = f"{GENERATED}/kort.png"  # the picture a shared link to any other page unfolds into: the site's name and description
-# The communications staff's page of ready posts for social media (in no navigation, search or index), their data for
-# the publishing workflow's post to Mastodon, and the page's copy buttons.
+# The communications staff's page of ready posts for social media (in no navigation, search or index), and their data
+# for the publishing workflow's post to Mastodon.
 POSTS = f"{GENERATED}/dela.md"
 POSTS_DATA = f"{GENERATED}/dela/inlagg.json"
-POSTS_SCRIPT = f"{GENERATED}/dela/kopiera.js"
 
 
 EDITOR_FOLDER = "admin/"  # the web editor (Decap CMS), at the site's root: for staff, linked from no page, in no search or sitemap

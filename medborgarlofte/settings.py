@@ -63,7 +63,7 @@ class Mastodon:
     and letter to, in the language the account is set for."""
 
     instance: str  # the server's address: https://mastodon.example
-    account: str  # the account's name on it, without @: polisen_malmo
+    account: str  # the account's name on it, without @: trygghet_norrby
     language: str  # one of the site's languages
 
 
@@ -508,7 +508,7 @@ def _follow(value: Any, languages: list[str], line_of: Any, where: str, problems
                                              f"fick {instance!r} (förväntade Mastodon-serverns adress, som börjar med https://)"))
             if not isinstance(account, str) or not (matched := _ACCOUNT.match(account.strip())):
                 problems.append(ContentError(where, line_of("account"), "extra.follow.mastodon.account",
-                                             f"fick {account!r} (förväntade kontots namn, t.ex. polisen_malmo)"))
+                                             f"fick {account!r} (förväntade kontots namn, t.ex. trygghet_norrby)"))
             if language not in languages:
                 problems.append(ContentError(where, line_of("language"), "extra.follow.mastodon.language",
                                              f"fick {language!r} ({one_of(language, languages)}: språket kontot skriver på)"))

@@ -352,7 +352,7 @@ def test_announce_says_what_it_did_and_never_fails_the_run_for_a_server(tmp_path
     ("  follow:\n    email: https://nyhetsbrev.example/(anmal)\n",
      "extra.follow.email: fick 'https://nyhetsbrev.example/(anmal)' (förväntade adressen där man anmäler sig till kommunens nyhetsbrev, som börjar med https://, gärna med {topic})"),
     ("  follow:\n    mastodon:\n      instance: https://mastodon.example\n      account: polisen malmö\n",
-     "extra.follow.mastodon.account: fick 'polisen malmö' (förväntade kontots namn, t.ex. polisen_malmo)"),
+     "extra.follow.mastodon.account: fick 'polisen malmö' (förväntade kontots namn, t.ex. trygghet_norrby)"),
     ("  follow:\n    mastodon:\n      instance: https://mastodon.example\n      account: polisen\n      language: fi\n",
      "extra.follow.mastodon.language: fick 'fi' (förväntade en av: sv, en, ar: språket kontot skriver på)"),
     ("  follow:\n    nav: https://hub.example.org/\n", "extra.follow.nav: okänt fält (förväntade ett av hub, email, mastodon)"),

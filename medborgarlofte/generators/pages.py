@@ -277,7 +277,8 @@ def _followups(site: Site) -> Iterable[Page]:
 
 def _follow(site: Site) -> Iterable[Page]:
     yield Page("follow.md.j2", at.FOLLOW, {"feeds": feeds.feeds_of(site.content, site.settings.language)})
-    yield Page("posts.md.j2", at.POSTS, {"posts": posts.posts_of(site.content, site.settings, site.today)}, searchable=False, indexed=False)
+    yield Page("posts.md.j2", at.POSTS, {"posts": posts.posts_of(site.content, site.settings, site.today), "copying": Markup(posts.SCRIPT)},
+               searchable=False, indexed=False)
     yield Page("opendata.md.j2", at.OPEN_DATA, {"commitment_columns": opendata.COMMITMENT_COLUMNS, "change_columns": opendata.CHANGE_COLUMNS})
 
 
@@ -459,7 +460,7 @@ def environment(settings: Settings) -> Environment:
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
         pgettext=lambda context, message: Markup(words.pgettext(context, message)),
     )
-    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, from_page=_from_page, chart_size=charts.SIZES, no_status=NO_STATUS.name, statuses=STATUSES, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, statuses=STATUSES, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
     return env
 
 
@@ -569,12 +570,6 @@ def _linked(context, text: str, target: str) -> Markup:
 def _to(context, target: str) -> Markup:
     """A link from the page being rendered to another page under docs/, relative so MkDocs checks it."""
     return Markup(_relative(target, posixpath.dirname(_page_of(context))))
-
-
-@pass_context
-def _from_page(context, target: str) -> Markup:
-    """A link in raw HTML, which MkDocs leaves as it is: from the page as published to a file under docs/ as published."""
-    return Markup(_relative(at.page_address(target), at.page_address(_page_of(context)).rstrip("/")))
 
 
 # Pages repeat the same few dates and links thousands of times; Babel and relpath are slow enough to matter.

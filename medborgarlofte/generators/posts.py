@@ -52,12 +52,12 @@ def posts_of(content: Content, settings: Settings, today: date) -> list[Post]:
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    """The posts as data, by path under docs/, and the copy buttons' script."""
+    """The posts as data, by path under docs/."""
     posts = posts_of(content, settings, today)
     data = {"language": settings.language, "posts": [{
         "id": post.id, "moment": post.moment.isoformat(), "heading": f"{post.before}{post.title}{post.after}", "text": post.text,
         "card": at.page_address(post.card), "alternative": post.alternative, "link": post.link} for post in posts]}
-    return {at.POSTS_DATA: json.dumps(data, ensure_ascii=False, indent=1) + "\n", at.POSTS_SCRIPT: _SCRIPT}
+    return {at.POSTS_DATA: json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
 
 
 def _status_changes(commitment: Commitment, content: Content, settings: Settings, today: date, drawn: dict[str, cards.Card],
@@ -146,8 +146,9 @@ def _shortened(text: str, room: int) -> str:
     return (at_word if len(at_word) > len(cut) // 2 else cut).rstrip() + _SHORTENED
 
 
-# The copy buttons: shown by this script alone, so that without it the page is the texts to select and copy by hand.
-_SCRIPT = """// The posts page's copy buttons (lofte/dela/): each copies the text of the field it names.
+# The copy buttons, in the page itself: shown by this script alone, so that without it the page is the texts to select
+# and copy by hand.
+SCRIPT = """// The copy buttons: each copies the text of the field it names, and says so.
 document.querySelectorAll("button[data-copy]").forEach((button) => {
   button.hidden = false;
   button.addEventListener("click", async () => {
