@@ -58,7 +58,14 @@ def test_removed_commitment_leaves_no_page_behind(tmp_path: Path) -> None:
     build(content, "content", project / "mkdocs.yml", project / "site", TODAY)
     assert not (project / "site/lofte/atagande/kommunen-blomlador").exists()
     assert not (project / "site/en/lofte/atagande/kommunen-blomlador").exists()
-    assert not (project / "docs/lofte/atagande/kommunen-blomlador.md").exists()
+    assert not (project / ".medborgarlofte/languages/sv/docs/lofte/atagande/kommunen-blomlador.md").exists()
+
+
+def test_docs_holds_only_what_people_write(tmp_path: Path) -> None:
+    project = build_sample(tmp_path)
+    assert sorted(path.name for path in (project / "docs").iterdir()) == sorted(path.name for path in (ROOT / "docs").iterdir() if path.name != "lofte")
+    assert (project / ".medborgarlofte/languages/sv/docs/lofte/atagande/kommunen-blomlador.md").is_file()
+    assert (project / "site/lofte/atagande/kommunen-blomlador/index.html").is_file()
 
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:

@@ -50,8 +50,9 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
 
 def publish(settings: Settings, config_file: Path, sites: list[tuple[Settings, dict[str, str | bytes]]], site_dir: Path, today: date,
             engine: str | None = None, beside: dict[str, str | bytes] | None = None, copies: dict[str, Path] | None = None) -> None:
-    """Each language's generated files written beside the hand-written pages, and rendered into site_dir, which is
-    replaced only if every language renders: under the lock of the folder of config_file, so that two builds never mix."""
+    """Each language's generated files written beside copies of the hand-written pages in the work folder, and rendered
+    into site_dir, which is replaced only if every language renders: under the lock of the folder of config_file, so
+    that two builds never mix."""
     work = config_file.parent / WORK
     with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
                 "Ett annat bygge pågår fortfarande; försök igen när det är klart."):
@@ -59,14 +60,11 @@ def publish(settings: Settings, config_file: Path, sites: list[tuple[Settings, d
         clear_staging(staging)
         folders = []
         for site, files in sites:
-            if site.language == settings.first_language:
-                # The first language's generated pages go into docs/ itself, beside the hand-written ones.
-                write_tree(settings.docs_dir / generators.GENERATED, files, staging)
-                folders.append(settings.docs_dir)
-            else:
-                docs = work / "languages" / site.language / "docs"
-                write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
-                folders.append(docs)
+            # Each language's pages, the first's too, are staged in the work folder: the generated ones beside copies of
+            # the hand-written ones, so that docs/ holds only what people write.
+            docs = work / "languages" / site.language / "docs"
+            write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
+            folders.append(docs)
         render([site for site, _ in sites], folders, site_dir, staging, today, engine or settings.renderer, beside, copies)
         COMPILED.write(work / "compiled")
         DRAWN.write(work / "cards")
