@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema
 
+from . import rules
 from .totals import invented
 from .vocabulary import FORMS, KINDS, STATUSES
 
@@ -33,7 +34,7 @@ else:
     UpdateKind = Literal[tuple(KINDS)]
     DialogueForm = Literal[tuple(FORMS)]
 Level = Literal["aktivitet", "prestation", "effekt"]
-Phase = Literal["upcoming", "active", "ended"]
+Phase = rules.Phase
 PLACELESS_FORMS = ("enkät", "digital dialog")  # held nowhere in particular
 def _listed(names: Iterable[str]) -> str:
     """'a, b eller c': names in a sentence."""
@@ -199,12 +200,12 @@ class Period(Record):
     example: Example = False
 
     def phase(self, today: date) -> Phase:
-        """Upcoming before its first day, active until its last, then ended: the normal state of every promise once its year is over."""
-        return "upcoming" if today < self.start else "active" if today <= self.end else "ended"
+        """Upcoming before its first day, active until its last, then ended (rules.phase)."""
+        return rules.phase(self.start, self.end, today)
 
     def ended_on(self, today: date) -> date | None:
         """Its last day once it has ended, the day whose statuses every channel then shows; None while it runs or is to come."""
-        return self.end if self.phase(today) == "ended" else None
+        return rules.ended_on(self.start, self.end, today)
 
 
 class Actor(Record):
@@ -260,8 +261,7 @@ class Commitment(Record):
 
     def status_on(self, day: date | None = None) -> StatusChange | None:
         """The status entry that stood on day (the latest, without a day): an ended period's outcome is its last day's."""
-        within = [entry for entry in self.history if day is None or entry.date <= day]
-        return within[-1] if within else None
+        return rules.entry_on(self.history, day)
 
     def since(self, day: date | None = None) -> date | None:
         """The day the status that stood on day began. An entry that repeats the status before it is a note on the same

@@ -10,6 +10,7 @@ from datetime import date
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
+from .. import rules
 from ..structure import Commitment, Content, Indicator, Measurement, Period
 from ..totals import invented
 from ..translations import catalogue
@@ -80,13 +81,9 @@ def month_ends(period: Period, today: date) -> list[date]:
 
 
 def status_on(commitment: Commitment, day: date) -> str:
-    """The status a commitment had at the end of a day: its newest history entry up to then."""
-    current = NO_STATUS.name
-    for entry in commitment.history:
-        if entry.date > day:
-            break
-        current = entry.status
-    return current
+    """The status a commitment had at the end of a day: its newest history entry up to then (rules.entry_on)."""
+    entry = rules.entry_on(commitment.history, day)
+    return entry.status if entry else NO_STATUS.name
 
 
 def monthly_status_counts(commitments: list[Commitment], ends: list[date]) -> list[tuple[date, dict[str, int]]]:

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import addresses as at
+from .. import rules
 from ..settings import COUNTIES
 from ..structure import Untranslated
 from ..totals import invented
@@ -57,12 +58,8 @@ class IndexedCommitment:
     url: str
 
     def status_on(self, day: date) -> IndexedChange | None:
-        """The status the history gives on a day: its last entry on or before it."""
-        found = None
-        for entry in self.history:
-            if entry.date <= day:
-                found = entry
-        return found
+        """The status the history gives on a day: its last entry on or before it (rules.entry_on, as on the area's site)."""
+        return rules.entry_on(self.history, day)
 
 
 @dataclass(frozen=True)
@@ -77,14 +74,14 @@ class IndexedPeriod:
     url: str
 
     def ended(self, today: date) -> bool:
-        return today > self.end
+        return rules.phase(self.start, self.end, today) == "ended"
 
     def begun(self, today: date) -> bool:
-        return self.start <= today
+        return rules.phase(self.start, self.end, today) != "upcoming"
 
     def day_of_outcome(self, today: date) -> date:
-        """The day its statuses are told as of: its last day once it has ended, else today."""
-        return min(self.end, today)
+        """The day its statuses are told as of: its last day once it has ended, else today (rules.outcome_day)."""
+        return rules.outcome_day(self.start, self.end, today)
 
 
 @dataclass(frozen=True)
