@@ -29,7 +29,7 @@ from medborgarlofte import translated
 from medborgarlofte.bidi import isolated
 from medborgarlofte.contents import load, published
 from medborgarlofte.generators import calendar, cards, embeds, feeds, letters, opendata, pages, posts
-from medborgarlofte.generators.pages import front_matter
+from medborgarlofte.generators.markdown_pages import front_matter
 from medborgarlofte.settings import in_language, read_settings
 
 from .conftest import ROOT, SAMPLE, TODAY, edit, make_content, make_project, served

@@ -14,7 +14,8 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from .. import addresses as at
 from ..bidi import isolated
-from ..generators import cards, feeds, opendata, pages, styles
+from ..generators import cards, feeds, markdown_pages, opendata, styles
+from ..generators.environment import environment
 from ..settings import Settings, language_name
 from ..structure import TIMEZONE
 from ..totals import StatusRow, status_rows
@@ -61,7 +62,7 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
     latest = [view.latest for view in views if view.latest]
     shared = {"settings": settings, "today": today, "index": index, "area_lists": AREA_LISTS, "renewal_anchor": Markup(RENEWAL_ANCHOR)}
     listing = [
-        pages.Page("index-start.md.j2", at.START_PART, {
+        markdown_pages.Page("index-start.md.j2", at.START_PART, {
             "areas": views, "promises": sum(len(v.periods) for v in views), "commitments": sum(len(p.commitments) for a in index.areas for p in a.periods),
             "rows": _rows([pair for view in latest for pair in view.statuses]), "running": sum(1 for view in latest if view.phase == "active"),
             "ended": sum(1 for view in latest if view.phase == "ended"), "counties": [(code, name, by_county[code]) for code, name in index.counties.items()],
@@ -70,28 +71,28 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
             "done_examples": sum(view.done_examples for view in latest),
         }),
         # The list of areas, whole and by how their latest promise stands: filters that need no script.
-        *(pages.Page("index-areas.md.j2", path, {"title": _(title), "counties": index.counties, "shown": path}, at.ALL_FEED if path == at.INDEX_AREAS else None,
+        *(markdown_pages.Page("index-areas.md.j2", path, {"title": _(title), "counties": index.counties, "shown": path}, at.ALL_FEED if path == at.INDEX_AREAS else None,
                      items=[view for view in views if phase is None or (view.latest and view.latest.phase == phase)])
           for path, title, phase in AREA_LISTS),
-        pages.Page("index-counties.md.j2", at.INDEX_COUNTIES, {"counties": [(code, name, by_county[code]) for code, name in index.counties.items()]}),
-        *(pages.Page("index-county.md.j2", at.county(code), {
+        markdown_pages.Page("index-counties.md.j2", at.INDEX_COUNTIES, {"counties": [(code, name, by_county[code]) for code, name in index.counties.items()]}),
+        *(markdown_pages.Page("index-county.md.j2", at.county(code), {
             "code": code, "name": name, "municipalities": [(m, facts[0], by_municipality[m]) for m, facts in index.municipalities.items() if facts[1] == code],
             "rows": _rows([pair for view in by_county[code] if view.latest for pair in view.latest.statuses]),
         }, at.county_feed(code), items=by_county[code], kind=_("Län")) for code, name in index.counties.items()),
-        *(pages.Page("index-municipality.md.j2", at.municipality(code), {"code": code, "name": name, "county": (county, index.counties[county])},
+        *(markdown_pages.Page("index-municipality.md.j2", at.municipality(code), {"code": code, "name": name, "county": (county, index.counties[county])},
                      items=by_municipality[code], kind=_("Kommun")) for code, (name, county) in index.municipalities.items()),
-        *(pages.Page("index-area.md.j2", at.indexed_area(view.area.slug), {"view": view}, kind=_("Område"),
+        *(markdown_pages.Page("index-area.md.j2", at.indexed_area(view.area.slug), {"view": view}, kind=_("Område"),
                      description=_("Medborgarlöftet för %(area)s i %(municipality)s, som områdets egen sajt publicerar det.") % {
                          "area": isolated(view.area.name, settings.language), "municipality": isolated(view.area.municipality, settings.language)}) for view in views),
-        *(pages.Page("index-period.md.j2", at.indexed_period(view.area.slug, period_view.period.id), {
+        *(markdown_pages.Page("index-period.md.j2", at.indexed_period(view.area.slug, period_view.period.id), {
             "view": view, "period_view": period_view, "renewal": next((r for r in view.renewals if r.later is period_view.period), None)},
             kind=_("Löfte")) for view in views for period_view in view.periods),
         # Those with a problem first, where the start page's warning leads; then the rest in the order of the sources file.
-        pages.Page("index-sources.md.j2", at.INDEX_SOURCES, {"by_slug": {v.area.slug: v.area for v in views}},
+        markdown_pages.Page("index-sources.md.j2", at.INDEX_SOURCES, {"by_slug": {v.area.slug: v.area for v in views}},
                    items=sorted(index.reports, key=lambda report: not report.problem)),
-        pages.Page("index-follow.md.j2", at.FOLLOW, {"counties": index.counties, "columns": COLUMNS}),
+        markdown_pages.Page("index-follow.md.j2", at.FOLLOW, {"counties": index.counties, "columns": COLUMNS}),
     ]
-    files: dict[str, str | bytes] = dict(pages.rendered(pages.environment(settings), listing, shared))
+    files: dict[str, str | bytes] = dict(markdown_pages.rendered(environment(settings), listing, shared))
     files.update(_feeds(index, views, settings))
     files.update(_data(index, views, settings))
     files.update(styles.generate())

@@ -1,0 +1,210 @@
+"""The pages' Jinja environment: every filter that shows a date, a number, a status or a text from content, and the
+links from one page to another."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from babel.dates import format_date, format_skeleton, format_time
+from babel.numbers import format_decimal, format_percent
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
+from jinja2.ext import InternationalizationExtension
+from markupsafe import Markup, escape, soft_str
+
+from .. import addresses as at
+from ..bidi import isolated
+from ..markup import Renderer
+from ..settings import Settings, direction, language_name, listed
+from ..structure import Month, Untranslated
+from ..totals import all_invented
+from ..translations import catalogue
+from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, ONE, SHOWN_STATUSES, STATUSES
+from . import charts, followup
+from .compiled import COMPILED
+from .markdown_pages import PER_PAGE
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+
+
+def environment(settings: Settings) -> Environment:
+    """The pages' environment in the settings' language: every filter that shows a date, a number, a status or a text from content."""
+    words = catalogue(settings.language)
+    _ = words.gettext
+    shown = _Shown(settings.language, _)
+    env = Environment(
+        extensions=[_TextOnlyI18n],
+        loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
+        autoescape=True,
+        finalize=shown.plain,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=COMPILED,
+    )
+    env.filters.update(
+        # Dates and numbers are Babel's words, never content: Markup, so that they are not isolated as content is.
+        day=lambda d: Markup(formatted_date(d, "long", settings.language)) if d else "",
+        month=lambda d: Markup(formatted_date(d, "yMMMM", settings.language)),
+        when=lambda held: Markup(escape(_when(held, settings.language, _))),
+        away=_away,
+        clock=lambda moment: Markup(escape(format_time(moment, "short", locale=settings.language))),
+        number=lambda n: Markup(format_decimal(n, locale=settings.language)),
+        share=lambda percent: Markup(escape(format_percent(percent / 100, locale=settings.language))),  # 23 %, 23%, ٪23 as each language writes it
+        md=_markdown_filter(Renderer(), shown),
+        all_invented=all_invented,
+        change=followup.change,
+        verdict=followup.verdict,
+        # A value with its unit reads as one: shown as text, not isolated from its own number.
+        measured=lambda value, unit: _plain(followup.measured(value, unit, settings.language)),
+        difference=lambda value, unit: _plain(followup.difference(value, unit, settings.language)),
+        unit=lambda unit: _plain(followup.unit_name(unit, settings.language)),
+        h=shown.html,
+        bdi=lambda text: Markup(f"<bdi>{shown.html(text)}</bdi>"),  # text from content in a block of HTML, isolated as finalize isolates it
+        plain=shown.plain,
+        lower=lambda text: Untranslated(text.lower(), text.language) if isinstance(text, Untranslated) else soft_str(text).lower(),
+        join=lambda texts, between="": Markup(escape(between)).join(Markup(shown.plain(text)) for text in texts),
+        # A list in the language's own words and punctuation (Babel, from CLDR): "A, B och C", "A, B, and C", "A وB وC".
+        listed=lambda texts: listed(settings.language, [Markup(shown.plain(text)) for text in texts]),
+        status_label=lambda name: Markup(escape(_(SHOWN_STATUSES[name].label))),
+        alt=shown.alt,
+        status_class=lambda name: Markup(escape(SHOWN_STATUSES[name].slug)),
+    )
+    env.tests["untranslated"] = lambda text: isinstance(text, Untranslated)
+    # Messages are ours and trusted Markdown; what is put into them is shown as text (_TextOnlyI18n).
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+        gettext=lambda message: Markup(words.gettext(message)),
+        ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
+        pgettext=lambda context, message: Markup(words.pgettext(context, message)),
+    )
+    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, statuses=STATUSES, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
+    return env
+
+
+_UNSAFE_IN_LINK = re.compile(r"[\s<>()\[\]\\\"'`]")
+
+
+def _away(url: str) -> Markup:
+    """An address on another site, as the target of a Markdown link: a web address only, with every character that
+    could end the link or start markup percent-encoded. Anything else links nowhere rather than somewhere unsafe."""
+    if not re.match(r"^https?://", url):
+        return Markup("#")
+    return Markup(_UNSAFE_IN_LINK.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode("utf-8")), url))
+
+
+def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str:
+    """When a meeting was held, as precisely as the content says: a month, a day, or a day and a time."""
+    if isinstance(held, Month):
+        return formatted_date(held.first_day, "yMMMM", language)
+    day = formatted_date(held, "long", language)
+    return _("%(day)s klockan %(time)s") % {"day": day, "time": format_time(held, "short", locale=language)} if held.hour or held.minute else day
+
+
+def _plain(value: object) -> object:
+    """Text from content is shown as text: no HTML, no Markdown, no template syntax gets through."""
+    if isinstance(value, Markup) or value is None:
+        return value
+    # A line break in a plain text would let its next line start a list, a heading or a block of its own.
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", str(escape(value)))))
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """Text from content on a page in one language: a text in another language is marked with its language (WCAG 3.1.2)."""
+
+    language: str
+    gettext: Callable[[str], str]
+
+    def marked(self, text: object, shown: Markup) -> Markup:
+        if not isinstance(text, Untranslated) or text.language == self.language:
+            return shown
+        # dir: a left-to-right text inside a right-to-left page (or the reverse) keeps its own order (bidi isolation).
+        # The language is a code that the loader checked, and shown is already safe: no escaping left to do. A reader
+        # who does not read the text's language is told so in their own, after it: seen, and read out by a screen reader.
+        said = escape(self.gettext("(på %(language)s)") % {"language": language_name(text.language, self.language)})
+        return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{shown}</span> <span class="untranslated-mark">{said}</span>')
+
+    def plain(self, value: object) -> object:
+        shown = _plain(value)
+        if not isinstance(shown, Markup):
+            return shown
+        if isinstance(value, Untranslated) and value.language != self.language:
+            return self.marked(value, shown)
+        # Text from content is isolated from the words beside it: a right-to-left title cannot carry the number or
+        # the punctuation after it into its own direction ("Trafik: 3 åtaganden"). Words, dates and numbers of ours are
+        # Markup already, and need no isolating.
+        return Markup(f"<bdi>{shown}</bdi>") if isinstance(value, str) and not isinstance(value, Markup) and value else shown
+
+    def alt(self, value: object) -> Markup:
+        """Text from content inside an image's alternative text, where no element can stand: isolated by FSI and PDI."""
+        return Markup(isolated(str(_plain(value)), self.language)) if value else Markup("")
+
+    def html(self, value: object) -> Markup:
+        return self.marked(value, Markup(escape(value)))
+
+    def block(self, text: str | None, rendered: str) -> Markup:
+        """A Markdown text's HTML: dir="auto" so that each text reads in its own direction, and a note where it is not translated."""
+        if isinstance(text, Untranslated) and text.language != self.language:
+            note = self.gettext("Den här texten finns bara på %(language)s.") % {"language": language_name(text.language, self.language)}
+            return Markup(f'\n<div class="text untranslated">\n<p class="untranslated-note">{escape(note)}</p>\n'
+                          f'<div lang="{text.language}" dir="{direction(text.language)}">\n{rendered}\n</div>\n</div>\n')
+        return Markup(f'\n<div class="text" dir="auto">\n{rendered}\n</div>\n')
+
+
+class _TextOnlyI18n(InternationalizationExtension):
+    """{% trans %} of jinja2.ext.i18n, with every variable in it shown as text.
+
+    A translated message is trusted Markdown, but the values put into it bypass finalize; without this, a
+    title from content could bring Markdown (a link, a list) into the page through a message.
+    """
+
+    def _make_node(self, singular, plural, context, variables, plural_expr, vars_referenced, num_called_num):  # type: ignore[no-untyped-def]
+        shown = {key: nodes.Filter(value, "plain", [], [], None, None) for key, value in variables.items()}
+        return super()._make_node(singular, plural, context, shown, plural_expr, vars_referenced, num_called_num)
+
+
+def _markdown_filter(renderer: Renderer, shown: _Shown):
+    @pass_context
+    def md(context, text: str | None) -> Markup:
+        """Markdown from content as safe HTML, in a block of its own that MkDocs' Markdown leaves as it is."""
+        here = _page_of(context)
+        return shown.block(text, renderer.html(text or "", lambda href: at.relative_address(at.linked_address(href, here), here)))
+    return md
+
+
+def _page_of(context) -> str:
+    """The page being rendered; the start page's pieces are shown on the site's first page."""
+    return context["here"] if context["here"] != at.START_PART else at.START
+
+
+@pass_context
+def _linked(context, text: str, target: str) -> Markup:
+    """A Markdown link to another page with a text from content: for a list of links that |listed joins."""
+    return Markup(f"[{context.environment.finalize(text)}]({_to(context, target)})")
+
+
+@pass_context
+def _to(context, target: str) -> Markup:
+    """A link from the page being rendered to another page under docs/, relative so MkDocs checks it."""
+    return Markup(_relative(target, posixpath.dirname(_page_of(context))))
+
+
+# Pages repeat the same few dates and links thousands of times; Babel and relpath are slow enough to matter.
+@functools.lru_cache(maxsize=65536)
+def formatted_date(day: date, form: str, language: str) -> str:
+    """A date in the language's own order and words: "long" for a day, "yMMMM" for a month."""
+    return format_date(day, form, locale=language) if form == "long" else format_skeleton(form, day, locale=language)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
