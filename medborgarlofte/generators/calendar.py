@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from urllib.parse import urlparse
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from .. import addresses as at
 from ..bidi import isolated
@@ -40,15 +40,26 @@ def generate(content: Content, settings: Settings) -> str:
         else:
             event.add("dtstart", held.date())
             event.add("dtend", held.date() + timedelta(days=1))
-        event.add("summary", _("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)} if update.example else update.title, parameters=_language_of(update.title, settings))
+        event.add("summary", _Text(_("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)} if update.example else update.title),
+                  parameters=_language_of(update.title, settings))
         event.add("categories", [_(FORMS[meeting.form])])
         if meeting.place:
-            event.add("location", meeting.place, parameters=_language_of(meeting.place, settings))
-        event.add("description", update.summary, parameters=_language_of(update.summary, settings))
+            event.add("location", _Text(meeting.place), parameters=_language_of(meeting.place, settings))
+        event.add("description", _Text(update.summary), parameters=_language_of(update.summary, settings))
         event.add("url", at.url_of(settings.url, at.update(update.id)))
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical().decode("utf-8")
+
+
+class _Text(vText):
+    """A text from content as RFC 5545 escapes it: a backslash first, then ";", "," and line breaks. icalendar's own
+    escaping takes a backslash followed by N as a line break already escaped, so a title with "\\N" in it would come
+    back with a line break in its place."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+        return text.encode("utf-8")  # as the calendar is written
 
 
 def _language_of(text: str, settings: Settings) -> dict[str, str]:
