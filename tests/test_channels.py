@@ -413,3 +413,18 @@ def test_every_channel_marks_an_invented_status_and_an_ended_promise(www: Path) 
             assert actor_badge[1] == example, (language, actor.id, actor_badge)
             checked["actor badge"] += 1
     assert min(checked.values()) >= 3 and checked["badge"] == 3 * len(CONTENT.commitments), checked
+
+
+def test_a_calendar_keeps_a_backslash_before_n_and_every_character_that_ical_escapes(tmp_path: Path) -> None:
+    """RFC 5545 escapes a backslash, ";", "," and line breaks; a backslash followed by N is text, not a line break."""
+    import icalendar
+
+    from medborgarlofte.generators import calendar
+
+    title = "Möte \\N på torget; kl. 18, alla \\ välkomna"
+    dialogue = (SAMPLE / "updates/2022-09-dialog.md").read_text(encoding="utf-8")
+    content = make_content(tmp_path, {"updates/2022-09-dialog.md": dialogue.replace("title: Dialogmöte", f"title: '{title}'").replace("place: Torget", "place: 'Torget\\N,;'")})
+    settings = read_settings(make_project(tmp_path / "project", ["sv"]) / "mkdocs.yml")
+    shown = published(load(content, "content", language="sv", languages=["sv"]), TODAY)
+    event = icalendar.Calendar.from_ical(calendar.generate(shown, settings)).walk("VEVENT")[0]
+    assert (str(event["summary"]), str(event["location"])) == (title, "Torget\\N,;")
