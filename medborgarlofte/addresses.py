@@ -82,19 +82,25 @@ def status_chart(period_id: str) -> str:
 
 # Channels beyond the site. Published for others to link to and embed: these addresses never change.
 EMBEDDING = f"{GENERATED}/inbadda.md"  # how to embed the badges and status cards on another site
-SITE_CARD = f"{GENERATED}/kort.png"  # the picture a shared link to any other page unfolds into: the site's name and description
+SITE_CARD = (
+    f"{GENERATED}/kort.png"  # the picture a shared link to any other page unfolds into: the site's name and description
+)
 # The communications staff's page of ready posts for social media (in no navigation, search or index), and their data
 # for the publishing workflow's post to Mastodon.
 POSTS = f"{GENERATED}/dela.md"
 POSTS_DATA = f"{GENERATED}/dela/inlagg.json"
 
 
-EDITOR_FOLDER = "admin/"  # the web editor (Decap CMS), at the site's root: for staff, linked from no page, in no search or sitemap
+EDITOR_FOLDER = (
+    "admin/"  # the web editor (Decap CMS), at the site's root: for staff, linked from no page, in no search or sitemap
+)
 EDITOR_PAGE = f"{EDITOR_FOLDER}index.html"
 EDITOR_CONFIG = f"{EDITOR_FOLDER}config.yml"
 EDITOR_START = f"{EDITOR_FOLDER}start.js"
 EDITOR_WORDS = f"{EDITOR_FOLDER}svenska.js"  # imported by EDITOR_START, which names it
-EDITOR_TRANSLATING = f"{EDITOR_FOLDER}translating.js"  # the translators' forms, imported by EDITOR_START, which names it
+EDITOR_TRANSLATING = (
+    f"{EDITOR_FOLDER}translating.js"  # the translators' forms, imported by EDITOR_START, which names it
+)
 EDITOR_SCRIPT = f"{EDITOR_FOLDER}decap-cms.js"  # loaded by EDITOR_START, which names it
 
 
@@ -231,9 +237,15 @@ INDEX_SOURCES_JSON = data("kallor.json")
 
 # Addresses once published that now lead elsewhere, kept for good: a redirect page at the old address
 # (under the site's root) leads to the page (under docs/) that took its place.
-MOVED_PAGES = {f"{GENERATED}/": COMMITMENTS, f"{GENERATED}/atagenden/": COMMITMENTS, f"{GENERATED}/uppfoljning/indikatorer/": FOLLOWUPS}
+MOVED_PAGES = {
+    f"{GENERATED}/": COMMITMENTS,
+    f"{GENERATED}/atagenden/": COMMITMENTS,
+    f"{GENERATED}/uppfoljning/indikatorer/": FOLLOWUPS,
+}
 MOVED_PAGED = {f"{GENERATED}/atagenden/": f"{GENERATED}/ataganden/"}  # page n of a listing: old prefix -> new prefix
-MOVED_FILES = {data("atagenden.csv"): COMMITMENTS_CSV}  # a data file is copied whole, since a spreadsheet follows no redirect
+MOVED_FILES = {
+    data("atagenden.csv"): COMMITMENTS_CSV
+}  # a data file is copied whole, since a spreadsheet follows no redirect
 
 
 def moved(pages: Iterable[str]) -> dict[str, str]:
@@ -294,4 +306,8 @@ def relative_address(address: str, page: str) -> str:
 def is_placeholder(url: str) -> bool:
     """An address from the engine's example configuration, or one reserved for examples (RFC 2606): it leads nowhere."""
     host = urlparse(url).hostname or ""
-    return host == "example.github.io" or host.endswith(".example") or host in ("example.com", "example.org", "example.net")
+    return (
+        host == "example.github.io"
+        or host.endswith(".example")
+        or host in ("example.com", "example.org", "example.net")
+    )

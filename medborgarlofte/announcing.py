@@ -33,7 +33,9 @@ RECORD = "announced.json"  # in the work folder: what has been announced (feeds 
 CHANGED = "changed-feeds.txt"  # in the work folder: the feeds whose entries changed, as the last build found them
 BUILT = "built-feeds.json"  # in the work folder: each feed's digest as the last build made it
 TIMEOUT = 15  # seconds for one request to the hub or to Mastodon
-NEW_FOR_DAYS = 14  # a post older than this on its first appearance is an edit or a late entry of an old change: not posted
+NEW_FOR_DAYS = (
+    14  # a post older than this on its first appearance is an edit or a late entry of an old change: not posted
+)
 _MOST = 1_000_000  # bytes of an answer read: the answers are small
 
 
@@ -83,8 +85,14 @@ class Told:
     recorded_only: list[str]  # posts seen for the first time that are not new: an edit, a late entry, or the first run
 
 
-def announce(site_dir: Path, settings: Settings, work: Path, today: date, token: str | None,
-             send: Callable[[urllib.request.Request], bytes] | None = None) -> Told:
+def announce(
+    site_dir: Path,
+    settings: Settings,
+    work: Path,
+    today: date,
+    token: str | None,
+    send: Callable[[urllib.request.Request], bytes] | None = None,
+) -> Told:
     """Tell the hub of every changed feed and post every new post, recording each that succeeded."""
     send = send or _send
     record = _read_record(work)
@@ -114,21 +122,34 @@ def _tell_hub(hub: str, topic: str, send: Callable[[urllib.request.Request], byt
     """WebSub's publish notice: the topic whose content changed (hub.mode=publish, hub.url), as hubs take it."""
     body = urllib.parse.urlencode({"hub.mode": "publish", "hub.url": topic}).encode("ascii")
     try:
-        send(urllib.request.Request(hub, data=body, method="POST", headers={"Content-Type": "application/x-www-form-urlencoded"}))
+        send(
+            urllib.request.Request(
+                hub, data=body, method="POST", headers={"Content-Type": "application/x-www-form-urlencoded"}
+            )
+        )
     except (OSError, ValueError, urllib.error.URLError):
         return False
     return True
 
 
-def _post_new(site_dir: Path, settings: Settings, record: dict[str, Any], today: date, token: str | None,
-              send: Callable[[urllib.request.Request], bytes], told: Told) -> None:
+def _post_new(
+    site_dir: Path,
+    settings: Settings,
+    record: dict[str, Any],
+    today: date,
+    token: str | None,
+    send: Callable[[urllib.request.Request], bytes],
+    told: Told,
+) -> None:
     mastodon = settings.follow.mastodon
     assert mastodon is not None
     root = site_dir / at.language_folder(mastodon.language, settings.first_language)
     data = json.loads((root / at.page_address(at.POSTS_DATA)).read_text(encoding="utf-8"))
     first_run = "posts" not in record
     seen: list[str] = list(record.get("posts") or [])
-    for post in sorted(data["posts"], key=lambda post: (post["moment"], post["id"])):  # the oldest first, as they happened
+    for post in sorted(
+        data["posts"], key=lambda post: (post["moment"], post["id"])
+    ):  # the oldest first, as they happened
         if post["id"] in seen:
             continue
         if first_run or date.fromisoformat(post["moment"][:10]) < today - timedelta(days=NEW_FOR_DAYS):
@@ -148,26 +169,62 @@ def _post_new(site_dir: Path, settings: Settings, record: dict[str, Any], today:
     record["posts"] = seen
 
 
-def _post(instance: str, token: str, language: str, post: dict[str, Any], root: Path, send: Callable[[urllib.request.Request], bytes]) -> None:
+def _post(
+    instance: str,
+    token: str,
+    language: str,
+    post: dict[str, Any],
+    root: Path,
+    send: Callable[[urllib.request.Request], bytes],
+) -> None:
     """The card uploaded with its alternative text, then the post with it (Mastodon's API: POST /api/v2/media, POST
     /api/v1/statuses). The post's key makes a repeated request after a lost answer one post, not two."""
     authorised = {"Authorization": f"Bearer {token}"}
     card = root / post["card"]
     boundary = uuid.uuid4().hex
-    body = _multipart(boundary, {"description": post["alternative"]}, ("file", card.name, card.read_bytes(), mimetypes.guess_type(card.name)[0] or "image/png"))
-    media = json.loads(send(urllib.request.Request(f"{instance}/api/v2/media", data=body, method="POST",
-                                                   headers={**authorised, "Content-Type": f"multipart/form-data; boundary={boundary}"})))
-    status = urllib.parse.urlencode([("status", post["text"]), ("media_ids[]", str(media["id"])), ("language", language), ("visibility", "public")])
-    send(urllib.request.Request(f"{instance}/api/v1/statuses", data=status.encode("utf-8"), method="POST",
-                                headers={**authorised, "Content-Type": "application/x-www-form-urlencoded",
-                                         "Idempotency-Key": hashlib.sha256(post["id"].encode("utf-8")).hexdigest()}))
+    body = _multipart(
+        boundary,
+        {"description": post["alternative"]},
+        ("file", card.name, card.read_bytes(), mimetypes.guess_type(card.name)[0] or "image/png"),
+    )
+    media = json.loads(
+        send(
+            urllib.request.Request(
+                f"{instance}/api/v2/media",
+                data=body,
+                method="POST",
+                headers={**authorised, "Content-Type": f"multipart/form-data; boundary={boundary}"},
+            )
+        )
+    )
+    status = urllib.parse.urlencode(
+        [("status", post["text"]), ("media_ids[]", str(media["id"])), ("language", language), ("visibility", "public")]
+    )
+    send(
+        urllib.request.Request(
+            f"{instance}/api/v1/statuses",
+            data=status.encode("utf-8"),
+            method="POST",
+            headers={
+                **authorised,
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Idempotency-Key": hashlib.sha256(post["id"].encode("utf-8")).hexdigest(),
+            },
+        )
+    )
 
 
 def _multipart(boundary: str, fields: dict[str, str], file: tuple[str, str, bytes, str]) -> bytes:
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode() for name, value in fields.items()]
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
     name, filename, content, kind = file
-    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\nContent-Type: {kind}\r\n\r\n'.encode()
-                 + content + b"\r\n")
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\nContent-Type: {kind}\r\n\r\n'.encode()
+        + content
+        + b"\r\n"
+    )
     return b"".join(parts) + f"--{boundary}--\r\n".encode()
 
 
@@ -203,5 +260,7 @@ def summary(told: Told) -> Iterable[str]:
     for post in told.not_posted:
         yield f"varning: {post} kunde inte läggas ut på Mastodon nu; det försöks igen nästa gång."
     if told.recorded_only:
-        yield (f"{len(told.recorded_only)} inlägg antecknades utan att läggas ut (första körningen, eller en ändring av något äldre än "
-               f"{NEW_FOR_DAYS} dagar).")
+        yield (
+            f"{len(told.recorded_only)} inlägg antecknades utan att läggas ut (första körningen, eller en ändring av något äldre än "
+            f"{NEW_FOR_DAYS} dagar)."
+        )

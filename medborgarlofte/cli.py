@@ -37,63 +37,145 @@ def _guarded_main(argv: list[str] | None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     # The command as it was run: `medborgarlofte` installed, or `build_pages.py` in the engine's own repository.
-    parser = _SwedishParser(prog=Path(sys.argv[0]).name if argv is None else "medborgarlofte", description="Bygger sajten för ett medborgarlöfte.")
-    parser.add_argument("--version", action="version", help="visa motorns version och vilka innehållsformat den läser",
-                        version=f"medborgarlofte {versions.ENGINE} (läser innehållsformat {', '.join(map(str, versions.READS))})")
-    verbs = parser.add_subparsers(dest="verb", required=True, title="kommandon", metavar="KOMMANDO", parser_class=_SwedishParser)
+    parser = _SwedishParser(
+        prog=Path(sys.argv[0]).name if argv is None else "medborgarlofte",
+        description="Bygger sajten för ett medborgarlöfte.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        help="visa motorns version och vilka innehållsformat den läser",
+        version=f"medborgarlofte {versions.ENGINE} (läser innehållsformat {', '.join(map(str, versions.READS))})",
+    )
+    verbs = parser.add_subparsers(
+        dest="verb", required=True, title="kommandon", metavar="KOMMANDO", parser_class=_SwedishParser
+    )
     check_parser = verbs.add_parser("check", help="kontrollera innehållet och skriv en sammanfattning")
-    check_parser.add_argument("--format", choices=check.FORMATS, default=check.FORMATS[0], metavar="FORMAT",
-                              help="text (standard), eller github: varje fel också som en anteckning vid sin rad i en pull request")
-    build_parser = verbs.add_parser("build", help="bygg sajten till site_dir i mkdocs.yml, oftast site/ (ingenting skrivs om något är fel)")
-    build_parser.add_argument("--site-url", metavar="ADRESS", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml")
-    renderer_help = ("vad som renderar sidorna, i stället för extra.renderer i mkdocs.yml: mkdocs (standard), zensical, Materials efterträdare, "
-                     "eller properdocs, en underhållen kopia av MkDocs (se README)")
+    check_parser.add_argument(
+        "--format",
+        choices=check.FORMATS,
+        default=check.FORMATS[0],
+        metavar="FORMAT",
+        help="text (standard), eller github: varje fel också som en anteckning vid sin rad i en pull request",
+    )
+    build_parser = verbs.add_parser(
+        "build", help="bygg sajten till site_dir i mkdocs.yml, oftast site/ (ingenting skrivs om något är fel)"
+    )
+    build_parser.add_argument(
+        "--site-url", metavar="ADRESS", help="adressen sajten publiceras på, i stället för site_url i mkdocs.yml"
+    )
+    renderer_help = (
+        "vad som renderar sidorna, i stället för extra.renderer i mkdocs.yml: mkdocs (standard), zensical, Materials efterträdare, "
+        "eller properdocs, en underhållen kopia av MkDocs (se README)"
+    )
     build_parser.add_argument("--engine", choices=RENDERERS, metavar="MOTOR", help=renderer_help)
-    serve_parser = verbs.add_parser("serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras")
+    serve_parser = verbs.add_parser(
+        "serve", help="förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras"
+    )
     serve_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
-    edit_parser = verbs.add_parser("edit", help="redigeraren på den här datorn: sajten på 127.0.0.1 och /admin/, som sparar i innehållsmappen")
+    edit_parser = verbs.add_parser(
+        "edit", help="redigeraren på den här datorn: sajten på 127.0.0.1 och /admin/, som sparar i innehållsmappen"
+    )
     edit_parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
-    new_parser = verbs.add_parser("new", help='skapa en uppdatering: new KIND "Titel", eller en statusändring: new status ID STATUS "kommentar"')
-    new_parser.add_argument("kind", metavar="TYP", help="informationsbrev, medborgardialog, nyhet, uppföljning eller status")
+    new_parser = verbs.add_parser(
+        "new", help='skapa en uppdatering: new KIND "Titel", eller en statusändring: new status ID STATUS "kommentar"'
+    )
+    new_parser.add_argument(
+        "kind", metavar="TYP", help="informationsbrev, medborgardialog, nyhet, uppföljning eller status"
+    )
     new_parser.add_argument("words", nargs="+", metavar="TEXT", help='"Titel", eller ID STATUS "kommentar" för status')
-    new_parser.add_argument("--digest", action="store_true", help="fyll informationsbrevet med allt som hänt sedan förra brevet")
-    new_parser.add_argument("--date", metavar="DAG", help="för en statusändring: dagen det hände, ÅÅÅÅ-MM-DD (standard: i dag; frågas för ett löfte som har slutat)")
+    new_parser.add_argument(
+        "--digest", action="store_true", help="fyll informationsbrevet med allt som hänt sedan förra brevet"
+    )
+    new_parser.add_argument(
+        "--date",
+        metavar="DAG",
+        help="för en statusändring: dagen det hände, ÅÅÅÅ-MM-DD (standard: i dag; frågas för ett löfte som har slutat)",
+    )
     verbs.add_parser("schema", help="skriv JSON Schema för innehållsfilerna till schemas/")
-    announce_parser = verbs.add_parser("announce", help="efter publiceringen: meddela WebSub-navet om ändrade flöden och lägg ut nya inlägg på Mastodon")
-    announce_parser.add_argument("--site", metavar="MAPP", help="den publicerade sajten (standard: site_dir i mkdocs.yml)")
-    reviewed_parser = verbs.add_parser("reviewed", help="skriv in i översättningarna att de är granskade mot originalen som de är nu")
-    reviewed_parser.add_argument("paths", nargs="+", metavar="FIL", help="översättningsfiler eller mappar under content/translations/SPRÅK/")
+    announce_parser = verbs.add_parser(
+        "announce",
+        help="efter publiceringen: meddela WebSub-navet om ändrade flöden och lägg ut nya inlägg på Mastodon",
+    )
+    announce_parser.add_argument(
+        "--site", metavar="MAPP", help="den publicerade sajten (standard: site_dir i mkdocs.yml)"
+    )
+    reviewed_parser = verbs.add_parser(
+        "reviewed", help="skriv in i översättningarna att de är granskade mot originalen som de är nu"
+    )
+    reviewed_parser.add_argument(
+        "paths", nargs="+", metavar="FIL", help="översättningsfiler eller mappar under content/translations/SPRÅK/"
+    )
     for sub in verbs.choices.values():
         sub.add_argument("--content", default="content", metavar="MAPP", help="mappen med innehåll (standard: content)")
-        sub.add_argument("--config", default="mkdocs.yml", metavar="FIL", help="sajtens inställningar (standard: mkdocs.yml)")
-    init_parser = verbs.add_parser("init", help="skapa en ny sajt för ett område i en ny mapp: inställningar, exempelinnehåll, README och publiceringsflöde")
+        sub.add_argument(
+            "--config", default="mkdocs.yml", metavar="FIL", help="sajtens inställningar (standard: mkdocs.yml)"
+        )
+    init_parser = verbs.add_parser(
+        "init",
+        help="skapa en ny sajt för ett område i en ny mapp: inställningar, exempelinnehåll, README och publiceringsflöde",
+    )
     init_parser.add_argument("folder", metavar="MAPP", help="mappen som skapas (ny eller tom)")
     for question in init.QUESTIONS:
-        init_parser.add_argument(f"--{question.flag}", metavar="SVAR", help=f"{question.asked}; frågas i en terminal om den inte anges")
+        init_parser.add_argument(
+            f"--{question.flag}", metavar="SVAR", help=f"{question.asked}; frågas i en terminal om den inte anges"
+        )
     for language in init.LANGUAGES[1:]:
-        init_parser.add_argument(f"--name-{language}", metavar="NAMN", help=f"områdets namn på {language_name(language, 'sv')} (standard: det svenska namnet)")
-    init_parser.add_argument("--engine", metavar="KRAV", help=f"var motorn installeras från, i requirements.txt: ett krav som pip förstår eller adressen "
-                             f"till motorns wheel (standard: {versions.PACKAGE}=={versions.ENGINE} från PyPI)")
-    index_parser = verbs.add_parser("index", help="bygg det nationella indexet över alla områdens löften från deras öppna data")
-    index_parser.add_argument("--sources", required=True, metavar="FIL", help="källfilen: en sajts adress eller en mapp med en byggd sajt per rad")
-    index_parser.add_argument("--out", required=True, metavar="MAPP", help="mappen indexet byggs till (ersätts först när allt är byggt)")
+        init_parser.add_argument(
+            f"--name-{language}",
+            metavar="NAMN",
+            help=f"områdets namn på {language_name(language, 'sv')} (standard: det svenska namnet)",
+        )
+    init_parser.add_argument(
+        "--engine",
+        metavar="KRAV",
+        help=f"var motorn installeras från, i requirements.txt: ett krav som pip förstår eller adressen "
+        f"till motorns wheel (standard: {versions.PACKAGE}=={versions.ENGINE} från PyPI)",
+    )
+    index_parser = verbs.add_parser(
+        "index", help="bygg det nationella indexet över alla områdens löften från deras öppna data"
+    )
+    index_parser.add_argument(
+        "--sources",
+        required=True,
+        metavar="FIL",
+        help="källfilen: en sajts adress eller en mapp med en byggd sajt per rad",
+    )
+    index_parser.add_argument(
+        "--out", required=True, metavar="MAPP", help="mappen indexet byggs till (ersätts först när allt är byggt)"
+    )
     index_parser.add_argument("--site-url", metavar="ADRESS", help="adressen indexet publiceras på")
-    index_parser.add_argument("--work", default=f"{WORK}/index", metavar="MAPP",
-                              help=f"där varje källas senaste goda kopia sparas, och indexets arbetsfiler (standard: {WORK}/index)")
-    index_parser.add_argument("--format", choices=index.FORMATS, default=index.FORMATS[0], metavar="FORMAT",
-                              help="text (standard), eller github: varje källa med problem också som en anteckning, och en sammanfattning på körningens sida")
+    index_parser.add_argument(
+        "--work",
+        default=f"{WORK}/index",
+        metavar="MAPP",
+        help=f"där varje källas senaste goda kopia sparas, och indexets arbetsfiler (standard: {WORK}/index)",
+    )
+    index_parser.add_argument(
+        "--format",
+        choices=index.FORMATS,
+        default=index.FORMATS[0],
+        metavar="FORMAT",
+        help="text (standard), eller github: varje källa med problem också som en anteckning, och en sammanfattning på körningens sida",
+    )
     index_parser.add_argument("--engine", choices=RENDERERS, metavar="MOTOR", help=renderer_help)
     args = parser.parse_args(argv)
     # An address given on the command line is published in every page's head, feeds and data: held to the same rules
     # as site_url in mkdocs.yml, and said wrong before anything is read.
-    if args.verb in ("build", "index") and args.site_url is not None and (wrong := web_address_problem(args.site_url)) is not None:
+    if (
+        args.verb in ("build", "index")
+        and args.site_url is not None
+        and (wrong := web_address_problem(args.site_url)) is not None
+    ):
         parser.error_in_swedish(f"--site-url: fick {args.site_url!r} ({wrong})")
     if args.verb == "index":
         return index.run(Path(args.sources), Path(args.out), Path(args.work), args.site_url, args.format, args.engine)
     if args.verb == "init":
         given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in init.QUESTIONS}
         given |= {f"name-{language}": getattr(args, f"name_{language}") for language in init.LANGUAGES[1:]}
-        return init.run(Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None, engine=args.engine)
+        return init.run(
+            Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None, engine=args.engine
+        )
     content, config = Path(args.content), Path(args.config)
     if args.verb == "check":
         return check.run(content, args.content, read_settings(config), args.config, args.format)
@@ -115,13 +197,26 @@ def _main(argv: list[str] | None) -> int:
 def _new(args: argparse.Namespace, content: Path, config: Path) -> int:
     if args.kind == "status":
         if len(args.words) not in (2, 3):
-            print('new status: ange ID STATUS och en kommentar, t.ex. new status polisen-narvaro genomförd "Klart i maj."', file=sys.stderr)
+            print(
+                'new status: ange ID STATUS och en kommentar, t.ex. new status polisen-narvaro genomförd "Klart i maj."',
+                file=sys.stderr,
+            )
             return 2
         commitment, status, *note = args.words
-        return new.new_status(content, args.content, commitment, status, note[0] if note else "", today_in_sweden(), args.date,
-                              ask=input if sys.stdin.isatty() else None)
+        return new.new_status(
+            content,
+            args.content,
+            commitment,
+            status,
+            note[0] if note else "",
+            today_in_sweden(),
+            args.date,
+            ask=input if sys.stdin.isatty() else None,
+        )
     language = read_settings(config).language
-    return new.new_update(content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language)
+    return new.new_update(
+        content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language
+    )
 
 
 class _SwedishFormatter(argparse.HelpFormatter):

@@ -18,7 +18,11 @@ class ContentError:
 
     def __str__(self) -> str:
         # A problem of the whole file, or of a line that is no field, names no field.
-        return f"{self.path}:{self.line}: {self.message}" if self.field == WHOLE_FILE else f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.field == WHOLE_FILE
+            else f"{self.path}:{self.line}: {self.field}: {self.message}"
+        )
 
 
 class ContentErrors(Exception):

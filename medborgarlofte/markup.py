@@ -20,10 +20,34 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-TAGS = frozenset({
-    "p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
-    "h2", "h3", "h4", "h5", "h6", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
-})
+TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "hr",
+        "strong",
+        "em",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "img",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+)
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
 
 # Whitespace and control characters that browsers ignore inside a scheme ("java\tscript:").
@@ -101,8 +125,10 @@ class Renderer:
 
     def references(self, text: str) -> list[Reference]:
         """Every link and image in a Markdown text, as written, for check to judge before anything is published."""
-        return [Reference("link" if attribute == "href" else "image", str(token.attrGet(attribute) or ""))
-                for token, attribute in _addresses(self._md.parse(text))]
+        return [
+            Reference("link" if attribute == "href" else "image", str(token.attrGet(attribute) or ""))
+            for token, attribute in _addresses(self._md.parse(text))
+        ]
 
 
 _CHECKER = Renderer()

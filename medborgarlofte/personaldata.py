@@ -17,9 +17,12 @@ PHONE = "telefonnummer"
 EMAIL = "e-postadress"
 
 _READ_AS = str.maketrans(
-    {**{dash: "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
-     **{space: " " for space in "\t\u00a0\u2007\u2009\u200a\u202f\u3000"},
-     "\uff20": "@", "\ufe6b": "@"}
+    {
+        **{dash: "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
+        **{space: " " for space in "\t\u00a0\u2007\u2009\u200a\u202f\u3000"},
+        "\uff20": "@",
+        "\ufe6b": "@",
+    }
 )
 # The layouts people write: the date may be split by spaces at its parts, the last four by a space in the
 # middle, and between them stands nothing, a dash, a plus sign or spaces. Each is looked for at every

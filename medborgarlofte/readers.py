@@ -48,7 +48,9 @@ class Document:
     lines: dict[Loc, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 0  # the line of the file on which the body begins
-    text_lines: dict[Loc, int] = field(default_factory=dict)  # where a block scalar's (|, >) text begins: the line after its field
+    text_lines: dict[Loc, int] = field(
+        default_factory=dict
+    )  # where a block scalar's (|, >) text begins: the line after its field
 
     def text_line(self, loc: Loc) -> int:
         """The line on which the text of the field at loc begins."""
@@ -84,7 +86,11 @@ def read_markdown(path: Path, shown_as: str) -> Document:
     text = _read_text(path, shown_as)
     rows = text.split("\n")
     if rows[0].rstrip() != "---":
-        raise ReadError(ContentError(shown_as, 1, "-", "filen ska börja med front matter: en rad med '---' (förväntade '---' på rad 1)"))
+        raise ReadError(
+            ContentError(
+                shown_as, 1, "-", "filen ska börja med front matter: en rad med '---' (förväntade '---' på rad 1)"
+            )
+        )
     for number, row in enumerate(rows[1:], start=2):
         if row.rstrip() == "---":
             front_matter = "\n".join(rows[1 : number - 1])
@@ -92,33 +98,54 @@ def read_markdown(path: Path, shown_as: str) -> Document:
             data, lines, text_lines = _parse(_CONTROL.sub("?", front_matter), shown_as, first_line=2)
             body = "\n".join(rows[number:])
             skipped = len(body) - len(body.lstrip("\n"))
-            doc = Document(shown_as, data, lines, body=body.strip() + "\n", body_line=number + 1 + skipped, text_lines=text_lines)
+            doc = Document(
+                shown_as, data, lines, body=body.strip() + "\n", body_line=number + 1 + skipped, text_lines=text_lines
+            )
             _refuse_control_characters(doc, hidden)
             return doc
-    raise ReadError(ContentError(shown_as, 1, "-", "front matter avslutas aldrig (förväntade en rad med '---' efter fälten)"))
+    raise ReadError(
+        ContentError(shown_as, 1, "-", "front matter avslutas aldrig (förväntade en rad med '---' efter fälten)")
+    )
 
 
 def _read_text(path: Path, shown_as: str) -> str:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ReadError(ContentError(shown_as, 1, "-", f"filen är {-(-size // 1000)} kB (förväntade högst {MAX_FILE_BYTES // 1000} kB; dela upp texten eller korta den)"))
+        raise ReadError(
+            ContentError(
+                shown_as,
+                1,
+                "-",
+                f"filen är {-(-size // 1000)} kB (förväntade högst {MAX_FILE_BYTES // 1000} kB; dela upp texten eller korta den)",
+            )
+        )
     with path.open("rb") as file:
         raw = file.read(MAX_FILE_BYTES + 1)  # the file may grow after it was measured
     if len(raw) > MAX_FILE_BYTES:
-        raise ReadError(ContentError(shown_as, 1, "-", f"filen är större än {MAX_FILE_BYTES // 1000} kB (dela upp texten eller korta den)"))
+        raise ReadError(
+            ContentError(
+                shown_as, 1, "-", f"filen är större än {MAX_FILE_BYTES // 1000} kB (dela upp texten eller korta den)"
+            )
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ReadError(ContentError(shown_as, 1, "-", "filen börjar med ett osynligt BOM-tecken (spara den som UTF-8 utan BOM)"))
+        raise ReadError(
+            ContentError(shown_as, 1, "-", "filen börjar med ett osynligt BOM-tecken (spara den som UTF-8 utan BOM)")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ReadError(ContentError(shown_as, line, "-", "filen är inte i teckenkodningen UTF-8 (spara den som UTF-8)")) from None
+        raise ReadError(
+            ContentError(shown_as, line, "-", "filen är inte i teckenkodningen UTF-8 (spara den som UTF-8)")
+        ) from None
     if not text.strip():
         raise ReadError(ContentError(shown_as, 1, "-", "filen är tom (förväntade fält med värden)"))
     return text.replace("\r\n", "\n")
 
 
-@functools.lru_cache(maxsize=16384)  # the preview reads every file again on every save; most are as they were (nothing changes what it gives)
+@functools.lru_cache(
+    maxsize=16384
+)  # the preview reads every file again on every save; most are as they were (nothing changes what it gives)
 def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, int], dict[Loc, int]]:
     loader = _Loader(text)
     try:
@@ -144,8 +171,15 @@ def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, in
     return data, lines, text_lines
 
 
-def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], text_lines: dict[Loc, int], problems: list[ContentError],
-          shown_as: str) -> None:
+def _walk(
+    root: yaml.Node,
+    loc: Loc,
+    first_line: int,
+    lines: dict[Loc, int],
+    text_lines: dict[Loc, int],
+    problems: list[ContentError],
+    shown_as: str,
+) -> None:
     """The line of every field and of every block scalar's text; repeated fields, aliases (*namn) and too deep nesting are problems."""
     seen_nodes: set[int] = set()
     stack = [(root, loc, first_line + root.start_mark.line)]
@@ -154,13 +188,26 @@ def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], tex
         lines.setdefault(loc, line)
         if id(node) in seen_nodes:
             # One message is enough: references are refused whole, and a bomb holds thousands.
-            problems.append(ContentError(shown_as, line, field_path(loc), "en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)"))
+            problems.append(
+                ContentError(
+                    shown_as,
+                    line,
+                    field_path(loc),
+                    "en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)",
+                )
+            )
             return
         seen_nodes.add(id(node))
         if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-            text_lines[loc] = first_line + node.start_mark.line + 1  # the mark is at the indicator; the text starts below it
+            text_lines[loc] = (
+                first_line + node.start_mark.line + 1
+            )  # the mark is at the indicator; the text starts below it
         if len(loc) > MAX_DEPTH:
-            problems.append(ContentError(shown_as, line, field_path(loc), f"för djupt nästlade fält (förväntade högst {MAX_DEPTH} nivåer)"))
+            problems.append(
+                ContentError(
+                    shown_as, line, field_path(loc), f"för djupt nästlade fält (förväntade högst {MAX_DEPTH} nivåer)"
+                )
+            )
             continue
         children: list[tuple[yaml.Node, Loc, int]] = []
         if isinstance(node, yaml.MappingNode):
@@ -169,14 +216,23 @@ def _walk(root: yaml.Node, loc: Loc, first_line: int, lines: dict[Loc, int], tex
                 key = str(key_node.value)
                 key_line = first_line + key_node.start_mark.line
                 if key in keys:
-                    problems.append(ContentError(shown_as, key_line, field_path(loc + (key,)), f"fältet står redan på rad {keys[key]} (förväntade varje fält en gång)"))
+                    problems.append(
+                        ContentError(
+                            shown_as,
+                            key_line,
+                            field_path(loc + (key,)),
+                            f"fältet står redan på rad {keys[key]} (förväntade varje fält en gång)",
+                        )
+                    )
                 keys[key] = key_line
                 lines[loc + (key,)] = key_line
                 children.append((value_node, loc + (key,), key_line))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 # A reference has no place of its own in the node tree: name the line of what holds it.
-                children.append((item, loc + (index,), line if id(item) in seen_nodes else first_line + item.start_mark.line))
+                children.append(
+                    (item, loc + (index,), line if id(item) in seen_nodes else first_line + item.start_mark.line)
+                )
         stack.extend(reversed(children))  # in the order they are written
 
 
@@ -236,7 +292,11 @@ def web_address_problem(address: str, query: bool = False) -> str | None:
     if found := _NOT_IN_ADDRESS.search(address):
         return f"innehåller {found.group()!r}, som inte hör hemma i en adress ({expected})"
     parsed = urlparse(address)
-    if not parsed.hostname or parsed.scheme not in ("https", "http") or (parsed.scheme == "http" and parsed.hostname not in LOCAL_HOSTS):
+    if (
+        not parsed.hostname
+        or parsed.scheme not in ("https", "http")
+        or (parsed.scheme == "http" and parsed.hostname not in LOCAL_HOSTS)
+    ):
         return expected
     if query and (parsed.fragment or "#" in address):
         return f"har # ({expected}, utan ankare)"
@@ -247,8 +307,10 @@ def web_address_problem(address: str, query: bool = False) -> str | None:
 
 def _control_message(char: str) -> str:
     if char in _REORDERING:
-        return (f"innehåller det osynliga styrtecknet U+{ord(char):04X} för textriktning, som vänder ordningen på texten runt det "
-                "(förväntade vanlig text; ta bort tecknet: webbläsaren ordnar arabisk och hebreisk text själv)")
+        return (
+            f"innehåller det osynliga styrtecknet U+{ord(char):04X} för textriktning, som vänder ordningen på texten runt det "
+            "(förväntade vanlig text; ta bort tecknet: webbläsaren ordnar arabisk och hebreisk text själv)"
+        )
     return f"innehåller det osynliga styrtecknet U+{ord(char):04X} (förväntade vanlig text; ta bort tecknet)"
 
 
@@ -299,6 +361,6 @@ def _explain_yaml(exc: yaml.MarkedYAMLError) -> str:
     if "tab" in problem or "\t" in problem:
         return "tabbtecken kan inte användas för indrag (använd mellanslag)"
     if problem.startswith("mapping values are not allowed"):
-        return "kolon följt av mellanslag mitt i ett värde (sätt texten inom citattecken: \"Obs: så här\")"
+        return 'kolon följt av mellanslag mitt i ett värde (sätt texten inom citattecken: "Obs: så här")'
     context = f", {exc.context}" if exc.context else ""
     return f"ogiltig YAML: {problem}{context} (kontrollera indrag, kolon och citattecken)"

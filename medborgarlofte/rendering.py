@@ -27,11 +27,23 @@ from .writers import Changes, add_files, replaced_on_success
 __all__ = ["RENDERERS", "Preview", "RenderFailed", "build_date", "index", "render"]
 
 # Each renderer's full render, by its name (engines.RENDERERS).
-_RENDER: dict[str, Callable[[LanguageSite], None]] = {"mkdocs": mkdocs_family.render, "zensical": zensical.render, "properdocs": properdocs.render}
+_RENDER: dict[str, Callable[[LanguageSite], None]] = {
+    "mkdocs": mkdocs_family.render,
+    "zensical": zensical.render,
+    "properdocs": properdocs.render,
+}
 
 
-def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: Path, today: date, renderer: str,
-           beside: Mapping[str, str | bytes] | None = None, copies: Mapping[str, Path] | None = None) -> None:
+def render(
+    sites: list[Settings],
+    folders: list[Path],
+    site_dir: Path,
+    staging: Path,
+    today: date,
+    renderer: str,
+    beside: Mapping[str, str | bytes] | None = None,
+    copies: Mapping[str, Path] | None = None,
+) -> None:
     """Each language's docs folder into a fresh folder, which takes site_dir's place only if all succeed.
 
     The first language goes first: its site is the root, and the others are folders in it. beside are files that
@@ -46,8 +58,14 @@ def render(sites: list[Settings], folders: list[Path], site_dir: Path, staging: 
 
 def language_site(settings: Settings, docs_dir: Path, site_root: Path) -> LanguageSite:
     """What a renderer is given of one language's site, rendered into its folder of site_root."""
-    return LanguageSite(settings.language, settings.config_file, settings.raw, docs_dir,
-                        site_root / language_folder(settings.language, settings.first_language), COMPILED)
+    return LanguageSite(
+        settings.language,
+        settings.config_file,
+        settings.raw,
+        docs_dir,
+        site_root / language_folder(settings.language, settings.first_language),
+        COMPILED,
+    )
 
 
 class Preview:
@@ -57,10 +75,14 @@ class Preview:
         self._kept: dict[str, mkdocs_family.Kept] = {}
         self.remembered = Remembered()  # the generated pages and feeds, by what they were made from
 
-    def render(self, settings: Settings, docs_dir: Path, changes: Changes, site_dir: Path, today: date, whole: bool) -> bool:
+    def render(
+        self, settings: Settings, docs_dir: Path, changes: Changes, site_dir: Path, today: date, whole: bool
+    ) -> bool:
         """Render one language again: only what changed, or in full when whole, when it has not been rendered, when files
         came or went, or when the site's renderer renders only in full (all but MkDocs). Returns whether it rendered in full."""
-        kept = self._kept.pop(settings.language, None)  # a render that fails leaves nothing half-known: the next one is whole
+        kept = self._kept.pop(
+            settings.language, None
+        )  # a render that fails leaves nothing half-known: the next one is whole
         site = language_site(settings, docs_dir, site_dir)
         with build_date(today):
             if settings.renderer != "mkdocs":

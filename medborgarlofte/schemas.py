@@ -23,12 +23,27 @@ def file_schemas() -> dict[str, dict[str, Any]]:
         "actors.schema.json": _keyed_by_id(Actor, "Aktörerna (content/actors.yaml): id följt av aktörens fält."),
         "themes.schema.json": _keyed_by_id(Theme, "Temana (content/themes.yaml): id följt av temats fält."),
         # A translation has the texts of its original only (content/translations/SPRÅK/, at the original's path).
-        "translation-period.schema.json": _one_per_file(translation_model(Period), "En översättning av en period (content/translations/SPRÅK/periods/ID.yaml)."),
-        "translation-commitment.schema.json": _one_per_file(translation_model(Commitment), "En översättning av ett åtagande (content/translations/SPRÅK/commitments/ID.yaml)."),
-        "translation-indicator.schema.json": _one_per_file(translation_model(Indicator), "En översättning av en indikator (content/translations/SPRÅK/indicators/ID.yaml)."),
-        "translation-update.schema.json": _one_per_file(translation_model(Update), "Front matter i en översättning av en uppdatering (content/translations/SPRÅK/updates/ID.md)."),
-        "translation-actors.schema.json": _keyed_by_id(translation_model(Actor), "En översättning av aktörerna (content/translations/SPRÅK/actors.yaml)."),
-        "translation-themes.schema.json": _keyed_by_id(translation_model(Theme), "En översättning av temana (content/translations/SPRÅK/themes.yaml)."),
+        "translation-period.schema.json": _one_per_file(
+            translation_model(Period), "En översättning av en period (content/translations/SPRÅK/periods/ID.yaml)."
+        ),
+        "translation-commitment.schema.json": _one_per_file(
+            translation_model(Commitment),
+            "En översättning av ett åtagande (content/translations/SPRÅK/commitments/ID.yaml).",
+        ),
+        "translation-indicator.schema.json": _one_per_file(
+            translation_model(Indicator),
+            "En översättning av en indikator (content/translations/SPRÅK/indicators/ID.yaml).",
+        ),
+        "translation-update.schema.json": _one_per_file(
+            translation_model(Update),
+            "Front matter i en översättning av en uppdatering (content/translations/SPRÅK/updates/ID.md).",
+        ),
+        "translation-actors.schema.json": _keyed_by_id(
+            translation_model(Actor), "En översättning av aktörerna (content/translations/SPRÅK/actors.yaml)."
+        ),
+        "translation-themes.schema.json": _keyed_by_id(
+            translation_model(Theme), "En översättning av temana (content/translations/SPRÅK/themes.yaml)."
+        ),
     }
 
 

@@ -21,10 +21,22 @@ _UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagef
 def index(site_root: Path) -> None:
     """The index in pagefind/ at the site's root: one per language, as each page's <html lang> says, of the part of each
     page marked data-pagefind-body (a page's article; drafts have none)."""
-    shutil.rmtree(site_root / SEARCH_FOLDER, ignore_errors=True)  # Pagefind adds to what is there: the preview's last index goes
+    shutil.rmtree(
+        site_root / SEARCH_FOLDER, ignore_errors=True
+    )  # Pagefind adds to what is there: the preview's last index goes
     try:
-        result = subprocess.run([str(pagefind_bin.get_executable()), "--site", str(site_root), "--output-subdir", SEARCH_FOLDER, "--silent"],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                str(pagefind_bin.get_executable()),
+                "--site",
+                str(site_root),
+                "--output-subdir",
+                SEARCH_FOLDER,
+                "--silent",
+            ],
+            capture_output=True,
+            text=True,
+        )
     except OSError as exc:
         raise RenderFailed(f"Pagefind kunde inte bygga sökindexet ({exc}); installera om miljön (make site).") from None
     if result.returncode != 0:

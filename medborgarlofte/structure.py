@@ -36,12 +36,12 @@ else:
 Level = Literal["aktivitet", "prestation", "effekt"]
 Phase = rules.Phase
 PLACELESS_FORMS = ("enkät", "digital dialog")  # held nowhere in particular
+
+
 def _listed(names: Iterable[str]) -> str:
     """'a, b eller c': names in a sentence."""
     *rest, last = names
     return f"{', '.join(rest)} eller {last}" if rest else last
-
-
 
 
 def today_in_sweden() -> date:
@@ -55,7 +55,9 @@ def _slug(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         value = str(value)  # YAML reads `period: 2016` as a number; as an id it is the text 2016
     if isinstance(value, str) and not SLUG.match(value):
-        raise ValueError(f"'{value}' är inget giltigt id (förväntade små bokstäver a-z, siffror och bindestreck, t.ex. 'polisen-narvaro')")
+        raise ValueError(
+            f"'{value}' är inget giltigt id (förväntade små bokstäver a-z, siffror och bindestreck, t.ex. 'polisen-narvaro')"
+        )
     return value
 
 
@@ -96,7 +98,9 @@ def _moment(value: object) -> object:
             raise ValueError(f"'{value}' är ingen tidpunkt som finns (förväntade ÅÅÅÅ-MM-DD TT:MM)") from None
         _plausible(moment.date(), value)
         return moment if moment.tzinfo else moment.replace(tzinfo=TIMEZONE)
-    raise ValueError(f"'{value}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM, t.ex. 2022-09-14 18:00)")
+    raise ValueError(
+        f"'{value}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM, t.ex. 2022-09-14 18:00)"
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -126,7 +130,9 @@ def _moment_or_month(value: object) -> object:
         return value
     if isinstance(value, datetime) or re.match(r"\d{4}-\d{2}-\d{2}", text):
         return _moment(value)
-    raise ValueError(f"'{value}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller bara månaden ÅÅÅÅ-MM, t.ex. 2015-10)")
+    raise ValueError(
+        f"'{value}' är ingen tidpunkt (förväntade ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller bara månaden ÅÅÅÅ-MM, t.ex. 2015-10)"
+    )
 
 
 def _url(value: object) -> object:
@@ -156,22 +162,42 @@ MAX_TEXT = 5000  # characters in a note or another plain text
 MAX_MARKDOWN = 100_000  # characters in a Markdown text: a letter of thirty pages
 
 Slug = Annotated[str, BeforeValidator(_slug), Field(strict=True, json_schema_extra={"pattern": SLUG.pattern})]
-Line = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE), BeforeValidator(_one_line), TEXT]
+Line = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE),
+    BeforeValidator(_one_line),
+    TEXT,
+]
 # A person's name is in no language: it is neither translated nor said to be Swedish on another language's page.
-Name = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE), BeforeValidator(_one_line)]
+Name = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_LINE),
+    BeforeValidator(_one_line),
+]
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_TEXT), TEXT]
-Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN), MARKDOWN, TEXT,
-                     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN, "contentMediaType": "text/markdown"})]
+Markdown = Annotated[
+    str,
+    StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN),
+    MARKDOWN,
+    TEXT,
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN, "contentMediaType": "text/markdown"}),
+]
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
 MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?"  # a day, or a day and a time
 Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN})]
 # A meeting's time as precisely as it is known: a day, a day and a time, or only the month.
-Held = Annotated[datetime | Month, BeforeValidator(_moment_or_month), PlainSerializer(lambda v: v.isoformat(), return_type=str),
-                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?"})]
+Held = Annotated[
+    datetime | Month,
+    BeforeValidator(_moment_or_month),
+    PlainSerializer(lambda v: v.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?"}),
+]
 Url = Annotated[str, BeforeValidator(_url), Field(strict=True, json_schema_extra={"format": "uri"})]
 Count = Annotated[int, Field(strict=True)]
 Number = Annotated[float, Field(strict=True)]
-Example = Annotated[bool, Field(strict=True, description="true om uppgiften är ett påhittat exempel; sidan märker den då 'Exempel'.")]
+Example = Annotated[
+    bool, Field(strict=True, description="true om uppgiften är ett påhittat exempel; sidan märker den då 'Exempel'.")
+]
 
 
 class Record(BaseModel):
@@ -226,7 +252,10 @@ class Theme(Record):
 class StatusChange(Record):
     date: Day = Field(description="Dagen då statusen gällde från.")
     status: Status = Field(description=_listed(STATUSES) + ".")
-    note: Text | None = Field(None, description=f"Vad som hänt; krävs när status är {_listed([s for s in STATUSES if STATUSES[s].needs_note])}.")
+    note: Text | None = Field(
+        None,
+        description=f"Vad som hänt; krävs när status är {_listed([s for s in STATUSES if STATUSES[s].needs_note])}.",
+    )
     source: Url | None = Field(None, description="Länk till underlaget: beslut, rapport, artikel.")
     example: Example = False
 
@@ -251,7 +280,10 @@ class Commitment(Record):
     end: Day | None = Field(None, description="När arbetet ska vara klart, om det är bestämt.")
     progress: Count | None = Field(None, ge=0, le=100, description="Hur långt arbetet kommit, i procent.")
     continues: Slug | None = Field(None, description="Id för åtagandet från en tidigare period som detta fortsätter.")
-    history: tuple[StatusChange, ...] = Field((), description="Statushistorik, äldst först. Den senaste posten är aktuell status; poster efter periodens slut visas som rapporterade efteråt.")
+    history: tuple[StatusChange, ...] = Field(
+        (),
+        description="Statushistorik, äldst först. Den senaste posten är aktuell status; poster efter periodens slut visas som rapporterade efteråt.",
+    )
     activities: tuple[Activity, ...] = Field((), description="Aktivitetslogg för resurs- och aktivitetsuppföljning.")
     example: Example = False
 
@@ -287,10 +319,14 @@ class DialoguePoint(Record):
 
 
 class Dialogue(Record):
-    held: Held = Field(description="När dialogen hölls: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM, eller ÅÅÅÅ-MM om bara månaden är känd.")
+    held: Held = Field(
+        description="När dialogen hölls: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM, eller ÅÅÅÅ-MM om bara månaden är känd."
+    )
     place: Line | None = Field(None, description="Var den hölls; behövs inte för en enkät eller en digital dialog.")
     form: DialogueForm = Field(description=_listed(FORMS) + ".")
-    duration: Count | None = Field(None, ge=1, le=24 * 60, description="Hur länge mötet varade, i minuter; utan värde räknas 90 minuter.")
+    duration: Count | None = Field(
+        None, ge=1, le=24 * 60, description="Hur länge mötet varade, i minuter; utan värde räknas 90 minuter."
+    )
     participants: Count | None = Field(None, ge=0, description="Ungefär hur många som deltog.")
     groups: tuple[Line, ...] = Field((), description="Vilka grupper som deltog, t.ex. boende, näringsidkare, unga.")
     points: tuple[DialoguePoint, ...] = Field((), description="Det som togs upp och svaren: 'Ni sa – vi gör'.")
@@ -306,7 +342,9 @@ class Update(Record):
     summary: Text = Field(description="Sammanfattning i en eller två meningar.")
     commitments: tuple[Slug, ...] = Field((), description="Id för de åtaganden uppdateringen gäller.")
     actors: tuple[Slug, ...] = Field((), description="Id för de aktörer uppdateringen gäller.")
-    dialogue: Dialogue | None = Field(None, description="Krävs för en medborgardialog: när, var, form, deltagare och 'Ni sa – vi gör'.")
+    dialogue: Dialogue | None = Field(
+        None, description="Krävs för en medborgardialog: när, var, form, deltagare och 'Ni sa – vi gör'."
+    )
     draft: bool = Field(False, strict=True, description="true för ett utkast som inte publiceras.")
     example: Example = False
     body: Annotated[str, StringConstraints(max_length=MAX_MARKDOWN), MARKDOWN, TEXT] = ""
@@ -338,6 +376,7 @@ class Indicator(Record):
     @property
     def higher_is_better(self) -> bool:
         return self.better == "högre"
+
     commitments: tuple[Slug, ...] = Field((), description="Id för de åtaganden indikatorn mäter.")
     values: tuple[Measurement, ...] = Field((), description="Uppmätta värden, äldst först.")
     example: Example = False
@@ -348,7 +387,9 @@ class TranslationReview:
     """Where one language's translations stand against the originals as they are now (translated.SOURCE)."""
 
     reviewed: int = 0  # translated texts whose original is as it was when the translation was reviewed
-    outdated: tuple[tuple[str, str, str], ...] = ()  # (file, id, field): the original has changed since; the original is shown
+    outdated: tuple[
+        tuple[str, str, str], ...
+    ] = ()  # (file, id, field): the original has changed since; the original is shown
     unreviewed: tuple[tuple[str, str], ...] = ()  # (file, id): translated, but never reviewed against a known original
 
 
@@ -364,7 +405,9 @@ class Content:
     indicators: Mapping[str, Indicator]
     updates_by_commitment: Mapping[str, tuple[Update, ...]]
     continued_by: Mapping[str, tuple[str, ...]]
-    language: str = "sv"  # the texts were written in; shown in another, a text that no translation gives stays Untranslated
+    language: str = (
+        "sv"  # the texts were written in; shown in another, a text that no translation gives stays Untranslated
+    )
     shown_in: str = "sv"  # the language it is shown in
     # Given translations: by language, then file (as in FOLDERS and REGISTRIES) and id, the translated fields.
     translations: Mapping[str, Mapping[str, Mapping[str, Mapping[str, object]]]] = field(default_factory=dict)

@@ -44,7 +44,11 @@ def status_rows(counted: Iterable[tuple[str | None, bool]]) -> tuple[StatusRow, 
         counts[name] += 1
         examples[name] += bool(status and is_invented)
     total = max(sum(counts.values()), 1)
-    return tuple(StatusRow(s, counts[s], examples[s], round(100 * counts[s] / total), round(100 * examples[s] / total)) for s in SHOWN_STATUSES if counts[s])
+    return tuple(
+        StatusRow(s, counts[s], examples[s], round(100 * counts[s] / total), round(100 * examples[s] / total))
+        for s in SHOWN_STATUSES
+        if counts[s]
+    )
 
 
 def all_invented(rows: Iterable[StatusRow]) -> bool:

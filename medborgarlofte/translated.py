@@ -18,7 +18,19 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from .structure import TEXT, TRANSLATABLE, Actor, Commitment, Content, Indicator, Period, Record, Theme, Untranslated, Update
+from .structure import (
+    TEXT,
+    TRANSLATABLE,
+    Actor,
+    Commitment,
+    Content,
+    Indicator,
+    Period,
+    Record,
+    Theme,
+    Untranslated,
+    Update,
+)
 from .vocabulary import UNITS
 
 FOLDER = "translations"
@@ -28,8 +40,14 @@ FOLDER = "translations"
 # the current original, marked as in its language, until the translation is brought up to date and reviewed again.
 SOURCE = "translated_from"
 # Where each kind of item is, in the content folder and so in a translation's folder.
-FILES: dict[type[Record], str] = {Period: "periods", Commitment: "commitments", Indicator: "indicators", Update: "updates",
-                                   Actor: "actors.yaml", Theme: "themes.yaml"}
+FILES: dict[type[Record], str] = {
+    Period: "periods",
+    Commitment: "commitments",
+    Indicator: "indicators",
+    Update: "updates",
+    Actor: "actors.yaml",
+    Theme: "themes.yaml",
+}
 
 
 @functools.cache
@@ -38,12 +56,27 @@ def translation_model(model: type[Record]) -> type[BaseModel]:
 
     Items within the item (a commitment's status changes) are translated as a list of the same length, each with its
     own texts; a file's item also records which version of its original it translates (SOURCE)."""
-    fields: dict[str, Any] = {name: (_translated(model.model_fields[name]) | None, Field(None, description=model.model_fields[name].description))
-                              for name in TRANSLATABLE[model]}
+    fields: dict[str, Any] = {
+        name: (
+            _translated(model.model_fields[name]) | None,
+            Field(None, description=model.model_fields[name].description),
+        )
+        for name in TRANSLATABLE[model]
+    }
     if model not in FILES:
-        return create_model(f"{model.__name__}Translation", __config__=ConfigDict(frozen=True, extra="forbid"), **fields)
-    fields[SOURCE] = (dict[str, str] | None, Field(None, description="Vilken version av originalets text varje översättning gäller, per fält: skrivs av `reviewed`, aldrig för hand."))
-    return create_model(f"{model.__name__}Translation", __config__=ConfigDict(frozen=True, extra="forbid"), id=(str, ...), **fields)
+        return create_model(
+            f"{model.__name__}Translation", __config__=ConfigDict(frozen=True, extra="forbid"), **fields
+        )
+    fields[SOURCE] = (
+        dict[str, str] | None,
+        Field(
+            None,
+            description="Vilken version av originalets text varje översättning gäller, per fält: skrivs av `reviewed`, aldrig för hand.",
+        ),
+    )
+    return create_model(
+        f"{model.__name__}Translation", __config__=ConfigDict(frozen=True, extra="forbid"), id=(str, ...), **fields
+    )
 
 
 def _translated(info: Any) -> Any:
@@ -90,7 +123,9 @@ def _texts_of(value: object) -> object:
     return None if value is None else str(value)
 
 
-def mismatched(original: object, translation: object, where: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], int, int]]:
+def mismatched(
+    original: object, translation: object, where: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], int, int]]:
     """(where, translated, original) for each list in a translation with another number of items than the original's."""
     if isinstance(translation, tuple) and isinstance(original, tuple):
         if len(translation) != len(original):
@@ -107,10 +142,21 @@ def aligned(original: object, translation: object) -> object:
     """A translated value as in_language puts it in place: items within an item by the original item they translate,
     so that the translation follows its original whatever is left out of a page (a status dated after today)."""
     if isinstance(translation, BaseModel):
-        return MappingProxyType({name: aligned(getattr(original, name, None), value)
-                                 for name in type(translation).model_fields if (value := getattr(translation, name)) is not None})
-    if isinstance(translation, tuple) and isinstance(original, tuple) and any(isinstance(v, BaseModel) for v in original):
-        return MappingProxyType({now: aligned(now, given) for now, given in zip(original, translation, strict=True) if given is not None})
+        return MappingProxyType(
+            {
+                name: aligned(getattr(original, name, None), value)
+                for name in type(translation).model_fields
+                if (value := getattr(translation, name)) is not None
+            }
+        )
+    if (
+        isinstance(translation, tuple)
+        and isinstance(original, tuple)
+        and any(isinstance(v, BaseModel) for v in original)
+    ):
+        return MappingProxyType(
+            {now: aligned(now, given) for now, given in zip(original, translation, strict=True) if given is not None}
+        )
     return translation
 
 
@@ -134,7 +180,9 @@ def in_language(content: Content, language: str) -> Content:
         commitments=MappingProxyType({k: shown(c, Commitment) for k, c in content.commitments.items()}),
         updates=updates,
         indicators=MappingProxyType({k: shown(i, Indicator) for k, i in content.indicators.items()}),
-        updates_by_commitment=MappingProxyType({k: tuple(by_id[u.id] for u in v) for k, v in content.updates_by_commitment.items()}),
+        updates_by_commitment=MappingProxyType(
+            {k: tuple(by_id[u.id] for u in v) for k, v in content.updates_by_commitment.items()}
+        ),
         shown_in=language,
     )
 
@@ -182,10 +230,14 @@ def _has_text(value: object, name: str) -> bool:
 def _covers(original: object, given: object, name: str) -> bool:
     """Whether a translation gives every text of an original field, within its items too."""
     if isinstance(original, BaseModel):
-        return isinstance(given, Mapping) and all(_covers(getattr(original, n), given.get(n), n)
-                                                  for n in TRANSLATABLE[type(original)] if _has_text(getattr(original, n), n))  # type: ignore[index]
+        fields = TRANSLATABLE[type(original)]  # type: ignore[index]
+        return isinstance(given, Mapping) and all(
+            _covers(getattr(original, n), given.get(n), n) for n in fields if _has_text(getattr(original, n), n)
+        )
     if isinstance(original, tuple) and any(isinstance(v, BaseModel) for v in original):
-        return isinstance(given, Mapping) and all(_covers(v, given.get(v), name) for v in original if _has_text(v, name))
+        return isinstance(given, Mapping) and all(
+            _covers(v, given.get(v), name) for v in original if _has_text(v, name)
+        )
     return bool(given)
 
 
@@ -195,8 +247,14 @@ def originals(content: Content) -> dict[str, dict[str, Any]]:
 
 
 def _items(content: Content) -> Iterable[tuple[type[Record], Iterable[Any]]]:
-    return ((Period, content.periods.values()), (Actor, content.actors.values()), (Theme, content.themes.values()),
-            (Commitment, content.commitments.values()), (Update, content.updates), (Indicator, content.indicators.values()))
+    return (
+        (Period, content.periods.values()),
+        (Actor, content.actors.values()),
+        (Theme, content.themes.values()),
+        (Commitment, content.commitments.values()),
+        (Update, content.updates),
+        (Indicator, content.indicators.values()),
+    )
 
 
 def _untranslated(item: Any, language: str, translated: Mapping[str, object]) -> Any:
@@ -229,7 +287,9 @@ def _marked(value: object, language: str) -> object:
 @functools.cache
 def _texts(model: type[BaseModel]) -> frozenset[str]:
     """The fields of a model that are text in a language."""
-    return frozenset(name for name, info in model.model_fields.items() if TEXT in info.metadata or _is_text(info.annotation))
+    return frozenset(
+        name for name, info in model.model_fields.items() if TEXT in info.metadata or _is_text(info.annotation)
+    )
 
 
 def _is_text(annotation: Any) -> bool:

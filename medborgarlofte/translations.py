@@ -53,7 +53,9 @@ def catalogue(language: str) -> gettext.NullTranslations:
 _NAV_TITLE = re.compile(r"^\s*-\s+(?P<title>[^:#'\"]+?)\s*:")
 
 
-def extract_navigation(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Iterator[tuple[int, str, str, list[str]]]:
+def extract_navigation(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, str, list[str]]]:
     """Babel's extractor for mkdocs.yml: the navigation's titles, which each language's site shows in its words."""
     inside = False
     for number, line in enumerate(fileobj.read().decode("utf-8").splitlines(), start=1):

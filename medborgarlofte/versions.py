@@ -8,4 +8,9 @@ FORMAT = 1
 READS = (1,)  # the formats this engine reads
 # The renderers, at the versions this engine is tested with (requirements.lock pins them): check warns when the one
 # installed is outside its range, for a renderer's new release can change what a site looks like.
-TESTED_RENDERERS = {"mkdocs": ">=1.6.1,<1.7", "mkdocs-material": ">=9.8.1,<9.9", "properdocs": ">=1.6.7,<1.7", "zensical": "==0.0.73"}
+TESTED_RENDERERS = {
+    "mkdocs": ">=1.6.1,<1.7",
+    "mkdocs-material": ">=9.8.1,<9.9",
+    "properdocs": ">=1.6.7,<1.7",
+    "zensical": "==0.0.73",
+}

@@ -30,7 +30,9 @@ class StatusFacts:
     stripe: str  # second colour of a bar's stripes, "" for none
     angle: int  # direction of a bar's stripes, in degrees
     hatch: str  # the pattern over its colour in a chart: rising, falling, crossed, dots, level or "" for none
-    continuous: bool = False  # work that goes on by its nature: at a period's end it has continued, not failed to finish
+    continuous: bool = (
+        False  # work that goes on by its nature: at a period's end it has continued, not failed to finish
+    )
 
     @property
     def outline(self) -> str:
@@ -38,24 +40,132 @@ class StatusFacts:
         return self.text if self.edge == "currentColor" else self.edge
 
 
-STATUSES: dict[str, StatusFacts] = {s.name: s for s in (
-    StatusFacts("planerad", N_("Planerad"), "planerad", closed=False, done=False, needs_note=False,
-                text="#3a3a3a", background="#f0f0f0", border="solid", edge="currentColor", struck=False, fill="#9e9e9e", stripe="", angle=0, hatch=""),
-    StatusFacts("pågår", N_("Pågår"), "pagar", closed=False, done=False, needs_note=False,
-                text="#0b4f8a", background="#e3f0fb", border="solid", edge="currentColor", struck=False, fill="#1e73be", stripe="", angle=0, hatch="rising"),
-    StatusFacts("löpande", N_("Löpande"), "lopande", closed=False, done=False, needs_note=False,
-                text="#1d5a2a", background="#e6f4e9", border="solid", edge="currentColor", struck=False, fill="#2e7d32", stripe="#66a96a", angle=45, hatch="dots",
-                continuous=True),
-    StatusFacts("genomförd", N_("Genomförd"), "genomford", closed=True, done=True, needs_note=False,
-                text="#ffffff", background="#1d5a2a", border="solid", edge="#1d5a2a", struck=False, fill="#1d5a2a", stripe="", angle=0, hatch=""),
-    StatusFacts("försenad", N_("Försenad"), "forsenad", closed=False, done=False, needs_note=False,
-                text="#7a3e00", background="#fff1dd", border="dashed", edge="currentColor", struck=False, fill="#b35c00", stripe="#f0a040", angle=90, hatch="crossed"),
-    StatusFacts("avbruten", N_("Avbruten"), "avbruten", closed=True, done=False, needs_note=True,
-                text="#8a1c1c", background="#fbe6e6", border="solid", edge="currentColor", struck=True, fill="#8a1c1c", stripe="#e0a0a0", angle=-45, hatch="falling"),
-)}
+STATUSES: dict[str, StatusFacts] = {
+    s.name: s
+    for s in (
+        StatusFacts(
+            "planerad",
+            N_("Planerad"),
+            "planerad",
+            closed=False,
+            done=False,
+            needs_note=False,
+            text="#3a3a3a",
+            background="#f0f0f0",
+            border="solid",
+            edge="currentColor",
+            struck=False,
+            fill="#9e9e9e",
+            stripe="",
+            angle=0,
+            hatch="",
+        ),
+        StatusFacts(
+            "pågår",
+            N_("Pågår"),
+            "pagar",
+            closed=False,
+            done=False,
+            needs_note=False,
+            text="#0b4f8a",
+            background="#e3f0fb",
+            border="solid",
+            edge="currentColor",
+            struck=False,
+            fill="#1e73be",
+            stripe="",
+            angle=0,
+            hatch="rising",
+        ),
+        StatusFacts(
+            "löpande",
+            N_("Löpande"),
+            "lopande",
+            closed=False,
+            done=False,
+            needs_note=False,
+            text="#1d5a2a",
+            background="#e6f4e9",
+            border="solid",
+            edge="currentColor",
+            struck=False,
+            fill="#2e7d32",
+            stripe="#66a96a",
+            angle=45,
+            hatch="dots",
+            continuous=True,
+        ),
+        StatusFacts(
+            "genomförd",
+            N_("Genomförd"),
+            "genomford",
+            closed=True,
+            done=True,
+            needs_note=False,
+            text="#ffffff",
+            background="#1d5a2a",
+            border="solid",
+            edge="#1d5a2a",
+            struck=False,
+            fill="#1d5a2a",
+            stripe="",
+            angle=0,
+            hatch="",
+        ),
+        StatusFacts(
+            "försenad",
+            N_("Försenad"),
+            "forsenad",
+            closed=False,
+            done=False,
+            needs_note=False,
+            text="#7a3e00",
+            background="#fff1dd",
+            border="dashed",
+            edge="currentColor",
+            struck=False,
+            fill="#b35c00",
+            stripe="#f0a040",
+            angle=90,
+            hatch="crossed",
+        ),
+        StatusFacts(
+            "avbruten",
+            N_("Avbruten"),
+            "avbruten",
+            closed=True,
+            done=False,
+            needs_note=True,
+            text="#8a1c1c",
+            background="#fbe6e6",
+            border="solid",
+            edge="currentColor",
+            struck=True,
+            fill="#8a1c1c",
+            stripe="#e0a0a0",
+            angle=-45,
+            hatch="falling",
+        ),
+    )
+}
 # A commitment with no status reported yet: shown, counted and charted like a status, never written in content.
-NO_STATUS = StatusFacts("ingen", N_("Ingen status rapporterad"), "ingen", closed=False, done=False, needs_note=False,
-                        text="#3a3a3a", background="#ffffff", border="dotted", edge="currentColor", struck=False, fill="#ffffff", stripe="", angle=0, hatch="level")
+NO_STATUS = StatusFacts(
+    "ingen",
+    N_("Ingen status rapporterad"),
+    "ingen",
+    closed=False,
+    done=False,
+    needs_note=False,
+    text="#3a3a3a",
+    background="#ffffff",
+    border="dotted",
+    edge="currentColor",
+    struck=False,
+    fill="#ffffff",
+    stripe="",
+    angle=0,
+    hatch="level",
+)
 SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 
 
@@ -72,30 +182,80 @@ class KindFacts:
     has_dialogue: bool  # a medborgardialog carries when, where and "Ni sa – vi gör"
     reports_on_period: bool  # a follow-up report, linked from its period's outcome
     mailed: bool  # sent as a newsletter too: an e-mail edition is made of each
-    printed: bool = False  # may also be handed out on paper, where the area's settings say it is (extra.area.paper_letters)
+    printed: bool = (
+        False  # may also be handed out on paper, where the area's settings say it is (extra.area.paper_letters)
+    )
 
 
 # The context of a kind's name for one of them: Swedish says "Informationsbrev" of one letter and of many.
 ONE = "en"
-KINDS: dict[str, KindFacts] = {k.name: k for k in (
-    KindFacts("informationsbrev", NC_("en", "Informationsbrev"), N_("Informationsbrev"), N_("Alla informationsbrev"),
-              N_("Informationsbreven berättar om arbetet med medborgarlöftet."),
-              "informationsbrev", "informationsbrev", False, False, True, printed=True),
-    KindFacts("medborgardialog", NC_("en", "Medborgardialog"), N_("Medborgardialoger"), N_("Alla medborgardialoger"),
-              N_("Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det."),
-              "medborgardialoger", "medborgardialoger", True, False, False),
-    KindFacts("nyhet", NC_("en", "Nyhet"), N_("Nyheter"), N_("Alla nyheter"), N_("Nyheter om arbetet med medborgarlöftet."), "nyheter", "nyheter", False, False, False),
-    KindFacts("uppföljning", NC_("en", "Uppföljningsrapport"), N_("Uppföljningsrapporter"), N_("Alla uppföljningsrapporter"), N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
-              "uppfoljningar", "uppfoljning", False, True, False),
-)}
+KINDS: dict[str, KindFacts] = {
+    k.name: k
+    for k in (
+        KindFacts(
+            "informationsbrev",
+            NC_("en", "Informationsbrev"),
+            N_("Informationsbrev"),
+            N_("Alla informationsbrev"),
+            N_("Informationsbreven berättar om arbetet med medborgarlöftet."),
+            "informationsbrev",
+            "informationsbrev",
+            False,
+            False,
+            True,
+            printed=True,
+        ),
+        KindFacts(
+            "medborgardialog",
+            NC_("en", "Medborgardialog"),
+            N_("Medborgardialoger"),
+            N_("Alla medborgardialoger"),
+            N_("Här redovisas varje medborgardialog: vad som togs upp och vad aktörerna gör åt det."),
+            "medborgardialoger",
+            "medborgardialoger",
+            True,
+            False,
+            False,
+        ),
+        KindFacts(
+            "nyhet",
+            NC_("en", "Nyhet"),
+            N_("Nyheter"),
+            N_("Alla nyheter"),
+            N_("Nyheter om arbetet med medborgarlöftet."),
+            "nyheter",
+            "nyheter",
+            False,
+            False,
+            False,
+        ),
+        KindFacts(
+            "uppföljning",
+            NC_("en", "Uppföljningsrapport"),
+            N_("Uppföljningsrapporter"),
+            N_("Alla uppföljningsrapporter"),
+            N_("Rapporter om hur arbetet med medborgarlöftet följs upp."),
+            "uppfoljningar",
+            "uppfoljning",
+            False,
+            True,
+            False,
+        ),
+    )
+}
 
 # The three levels at which a promise is followed up, as shown to readers.
 LEVELS: dict[str, str] = {"aktivitet": N_("aktivitet"), "prestation": N_("prestation"), "effekt": N_("effekt")}
 
 # The forms a citizen dialogue takes, and which way an indicator is better, as shown to readers.
 FORMS: dict[str, str] = {
-    "dialogmöte": N_("dialogmöte"), "trygghetsvandring": N_("trygghetsvandring"), "enkät": N_("enkät"), "skolbesök": N_("skolbesök"),
-    "digital dialog": N_("digital dialog"), "informationsträff": N_("informationsträff"), "annat": N_("annat"),
+    "dialogmöte": N_("dialogmöte"),
+    "trygghetsvandring": N_("trygghetsvandring"),
+    "enkät": N_("enkät"),
+    "skolbesök": N_("skolbesök"),
+    "digital dialog": N_("digital dialog"),
+    "informationsträff": N_("informationsträff"),
+    "annat": N_("annat"),
 }
 BETTER: dict[str, str] = {"högre": N_("högre"), "lägre": N_("lägre")}
 
@@ -110,7 +270,10 @@ class UnitFacts:
     change: str  # a difference between two values: percentage points, not per cent, for a share
 
 
-UNITS: dict[str, UnitFacts] = {u.name: u for u in (
-    UnitFacts("procent", N_("procent"), "percent", N_("procentenheter")),
-    UnitFacts("antal", N_("antal"), "", N_("antal")),
-)}
+UNITS: dict[str, UnitFacts] = {
+    u.name: u
+    for u in (
+        UnitFacts("procent", N_("procent"), "percent", N_("procentenheter")),
+        UnitFacts("antal", N_("antal"), "", N_("antal")),
+    )
+}

@@ -65,7 +65,9 @@ def clear_staging(staging_root: Path) -> None:
     staging_root.mkdir(parents=True, exist_ok=True)
 
 
-def write_tree(folder: Path, files: Mapping[str, str | bytes], staging_root: Path, copies: dict[str, Path] | None = None) -> None:
+def write_tree(
+    folder: Path, files: Mapping[str, str | bytes], staging_root: Path, copies: dict[str, Path] | None = None
+) -> None:
     """Replace folder with exactly these files, so that nothing removed stays behind; a file as it was keeps its time.
 
     copies are files copied in by path, beneath the written ones.
@@ -79,7 +81,9 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes], staging_root: Pat
             path.parent.mkdir(parents=True, exist_ok=True)
             data, before = _encoded(text), folder / relative
             if before.is_file() and before.stat().st_size == len(data) and before.read_bytes() == data:
-                shutil.copy2(before, path)  # unchanged: its time kept, so that a renderer with a cache (Zensical) knows it
+                shutil.copy2(
+                    before, path
+                )  # unchanged: its time kept, so that a renderer with a cache (Zensical) knows it
             else:
                 path.write_bytes(data)
     except BaseException:
@@ -92,7 +96,9 @@ def add_files(folder: Path, files: Mapping[str, str | bytes], copies: Mapping[st
     """Write files into a folder that is being built, beside what is there; copies are copied in by path, beneath the written ones."""
     for relative, source in copies.items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, folder / relative)  # its time kept, so that a renderer with a cache (Zensical) knows it unchanged
+        shutil.copy2(
+            source, folder / relative
+        )  # its time kept, so that a renderer with a cache (Zensical) knows it unchanged
     for relative, text in files.items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / relative).write_bytes(_encoded(text))
@@ -101,7 +107,11 @@ def add_files(folder: Path, files: Mapping[str, str | bytes], copies: Mapping[st
 def _files_under(folder: Path) -> set[str]:
     """Every file under folder, by its path in it; os.walk, as it needs no second look at each file to tell it from a folder."""
     start = len(str(folder)) + 1
-    return {os.path.join(root, name)[start:].replace(os.sep, "/") for root, _folders, names in os.walk(folder) for name in names}
+    return {
+        os.path.join(root, name)[start:].replace(os.sep, "/")
+        for root, _folders, names in os.walk(folder)
+        for name in names
+    }
 
 
 def _encoded(text: str | bytes) -> bytes:

@@ -24,12 +24,18 @@ def areas(listing: Path) -> list[dict[str, str]]:
             continue
         path = Path(folder).resolve()
         if not (path / "mkdocs.yml").is_file() or not (path / "content").is_dir():
-            problems.append(f"{listing}:{number}: {folder}: ingen sajt här (förväntade en mapp med mkdocs.yml och content/)")
+            problems.append(
+                f"{listing}:{number}: {folder}: ingen sajt här (förväntade en mapp med mkdocs.yml och content/)"
+            )
             continue
-        plain = "".join(char for char in unicodedata.normalize("NFKD", path.name.casefold()) if char.isascii())  # å, ä, ö as a, a, o
+        plain = "".join(
+            char for char in unicodedata.normalize("NFKD", path.name.casefold()) if char.isascii()
+        )  # å, ä, ö as a, a, o
         name = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "omrade"
         if any(area["name"] == name for area in found):
-            problems.append(f"{listing}:{number}: {folder}: namnet '{name}' finns redan (förväntade varje område en gång)")
+            problems.append(
+                f"{listing}:{number}: {folder}: namnet '{name}' finns redan (förväntade varje område en gång)"
+            )
             continue
         found.append({"name": name, "folder": folder})
     if problems:

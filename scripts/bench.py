@@ -42,8 +42,10 @@ from tests.conftest import make_project  # noqa: E402  # the same copy of the si
 
 TODAY = date(2026, 11, 25)
 STATUSES = ["planerad", "pågår", "löpande", "genomförd", "försenad"]
-WORDS = ("trygghet närvaro samverkan boende området polisen kommunen fastighetsägare kvällar barn unga skola trafik "
-         "renhållning dialog torget gatan belysning tillsyn insatser uppföljning").split()
+WORDS = (
+    "trygghet närvaro samverkan boende området polisen kommunen fastighetsägare kvällar barn unga skola trafik "
+    "renhållning dialog torget gatan belysning tillsyn insatser uppföljning"
+).split()
 
 
 def text(seed: int, words: int) -> str:
@@ -60,11 +62,20 @@ def synthesize(folder: Path, scale: float) -> dict[str, int]:
     (folder / "indicators").mkdir()
     actors = [f"aktor-{n}" for n in range(6)]
     themes = [f"tema-{n}" for n in range(10)]
-    (folder / "actors.yaml").write_text("".join(f"{a}:\n  name: Aktör {n}\n  short_name: A{n}\n  organisation: Organisation {n % 3}\n" for n, a in enumerate(actors)), encoding="utf-8")
-    (folder / "themes.yaml").write_text("".join(f"{t}:\n  name: Tema {n}\n" for n, t in enumerate(themes)), encoding="utf-8")
+    (folder / "actors.yaml").write_text(
+        "".join(
+            f"{a}:\n  name: Aktör {n}\n  short_name: A{n}\n  organisation: Organisation {n % 3}\n"
+            for n, a in enumerate(actors)
+        ),
+        encoding="utf-8",
+    )
+    (folder / "themes.yaml").write_text(
+        "".join(f"{t}:\n  name: Tema {n}\n" for n, t in enumerate(themes)), encoding="utf-8"
+    )
     starts = [date(2016 + p, 4, 1) for p in range(periods)]
     for p, start in enumerate(starts):
-        (folder / "periods" / f"period-{p}.yaml").write_text(textwrap.dedent(f"""\
+        (folder / "periods" / f"period-{p}.yaml").write_text(
+            textwrap.dedent(f"""\
             title: Medborgarlöfte {start.year}–{start.year + 1}
             start: {start}
             end: {date(start.year + 1, 3, 31)}
@@ -76,31 +87,53 @@ def synthesize(folder: Path, scale: float) -> dict[str, int]:
               - name: Namn {p}
                 title: Chef
                 organisation: Organisation
-            """), encoding="utf-8")
+            """),
+            encoding="utf-8",
+        )
     for n in range(commitments):
         p = n % periods
         start = starts[p]
-        history = "".join(f"  - date: {start + timedelta(days=30 * k + n % 20)}\n    status: {STATUSES[(n + k) % len(STATUSES)]}\n    note: {text(n + k, 8)}\n" for k in range(3))
-        activities = "".join(f"  - date: {start + timedelta(days=40 * k + 5)}\n    text: {text(n * 3 + k, 6)}\n    count: {k + n % 9}\n" for k in range(2))
+        history = "".join(
+            f"  - date: {start + timedelta(days=30 * k + n % 20)}\n    status: {STATUSES[(n + k) % len(STATUSES)]}\n    note: {text(n + k, 8)}\n"
+            for k in range(3)
+        )
+        activities = "".join(
+            f"  - date: {start + timedelta(days=40 * k + 5)}\n    text: {text(n * 3 + k, 6)}\n    count: {k + n % 9}\n"
+            for k in range(2)
+        )
         (folder / "commitments" / f"atagande-{n:05d}.yaml").write_text(
             f"period: period-{p}\nactors: [{actors[n % 6]}]\ntitle: Åtagande {n} {text(n, 5)}\ndescription: {text(n, 40)}\n"
-            f"themes: [{themes[n % 10]}, {themes[(n + 3) % 10]}]\nhistory:\n{history}activities:\n{activities}", encoding="utf-8")
+            f"themes: [{themes[n % 10]}, {themes[(n + 3) % 10]}]\nhistory:\n{history}activities:\n{activities}",
+            encoding="utf-8",
+        )
     kinds = ["informationsbrev", "nyhet", "uppföljning", "medborgardialog"]
     for n in range(updates):
         p = n % periods
         day = starts[p] + timedelta(days=(n * 7) % 360)
         kind = kinds[n % 4]
         related = f"atagande-{(n * 13) % commitments:05d}"
-        dialogue = (f"dialogue:\n  held: {day} 18:00\n  place: Torget\n  form: dialogmöte\n  participants: 20\n  groups: [boende]\n"
-                    f"  points:\n    - raised: {text(n, 10)}\n      response: {text(n + 1, 10)}\n      commitments: [{related}]\n") if kind == "medborgardialog" else ""
+        dialogue = (
+            (
+                f"dialogue:\n  held: {day} 18:00\n  place: Torget\n  form: dialogmöte\n  participants: 20\n  groups: [boende]\n"
+                f"  points:\n    - raised: {text(n, 10)}\n      response: {text(n + 1, 10)}\n      commitments: [{related}]\n"
+            )
+            if kind == "medborgardialog"
+            else ""
+        )
         (folder / "updates" / f"{day}-uppdatering-{n:05d}.md").write_text(
             f"---\ntitle: Uppdatering {n}\ndate: {day}\nkind: {kind}\nsummary: {text(n, 15)}\nactors: [{actors[n % 6]}]\n"
-            f"commitments: [{related}]\n{dialogue}---\n{text(n, 120)}\n\n{text(n + 5, 80)}\n", encoding="utf-8")
+            f"commitments: [{related}]\n{dialogue}---\n{text(n, 120)}\n\n{text(n + 5, 80)}\n",
+            encoding="utf-8",
+        )
     for n in range(max(1, round(3 * scale))):
-        values = "".join(f"  - date: {date(2016 + k, 10, 1)}\n    value: {30 + (n + k) % 20}\n" for k in range(min(periods + 1, 8)))
+        values = "".join(
+            f"  - date: {date(2016 + k, 10, 1)}\n    value: {30 + (n + k) % 20}\n" for k in range(min(periods + 1, 8))
+        )
         (folder / "indicators" / f"indikator-{n:04d}.yaml").write_text(
             f"title: Indikator {n}\nlevel: {['aktivitet', 'prestation', 'effekt'][n % 3]}\nunit: procent\nsource: Mätning\nbetter: lägre\n"
-            f"commitments: [atagande-{n % commitments:05d}]\nvalues:\n{values}", encoding="utf-8")
+            f"commitments: [atagande-{n % commitments:05d}]\nvalues:\n{values}",
+            encoding="utf-8",
+        )
     return {"commitments": commitments, "updates": updates, "periods": periods}
 
 
@@ -202,7 +235,9 @@ def run_json(code: str, *args: str, cwd: Path) -> dict:
     # From a file, so that the cards' workers, which start a new interpreter each, can import it as the main module.
     script = cwd / "bench_step.py"
     script.write_text(code, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script), *args], cwd=cwd, capture_output=True, text=True, env=ENVIRONMENT)
+    result = subprocess.run(
+        [sys.executable, str(script), *args], cwd=cwd, capture_output=True, text=True, env=ENVIRONMENT
+    )
     script.unlink()
     if result.returncode:
         raise SystemExit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
@@ -220,14 +255,23 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
-    project = make_project(work / ("ours-one-language" if one_language else "ours"), languages=["sv"] if one_language else None)
+    project = make_project(
+        work / ("ours-one-language" if one_language else "ours"), languages=["sv"] if one_language else None
+    )
     figures = run_json(_GENERATION, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)
-    figures["full"], figures["peak_mb"] = timed([sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--content", str(content)], project)
+    figures["full"], figures["peak_mb"] = timed(
+        [sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--content", str(content)], project
+    )
     site = project / "site"
     html = [p.stat().st_size for p in site.rglob("*.html")]
     feeds = [p.stat().st_size for p in site.rglob("*") if p.suffix in (".rss", ".atom")]
-    figures.update(largest_html_kb=max(html) / 1024, median_html_kb=sorted(html)[len(html) // 2] / 1024, largest_feed_kb=max(feeds) / 1024,
-                   search_kb=sum(p.stat().st_size for p in (site / SEARCH_FOLDER).rglob("*") if p.is_file()) / 1024, html_files=len(html))
+    figures.update(
+        largest_html_kb=max(html) / 1024,
+        median_html_kb=sorted(html)[len(html) // 2] / 1024,
+        largest_feed_kb=max(feeds) / 1024,
+        search_kb=sum(p.stat().st_size for p in (site / SEARCH_FOLDER).rglob("*") if p.is_file()) / 1024,
+        html_files=len(html),
+    )
     return figures, project
 
 
@@ -261,27 +305,56 @@ def first_search(site: Path, language: str, query: str) -> dict:
         page.wait_for_load_state("networkidle")
         results = page.locator(".engine-search__result").count()
         browser.close()
-    return {"kb": sum(fetched) / 1024, "requests": len(fetched), "seconds": seconds, "before": before, "results": results}
+    return {
+        "kb": sum(fetched) / 1024,
+        "requests": len(fetched),
+        "seconds": seconds,
+        "before": before,
+        "results": results,
+    }
 
 
 def default_site_search(work: Path) -> list[dict]:
     """The default site (content/, three languages) searched in each language for a word of its own."""
     project = make_project(work / "default")
-    timed([sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--content", str(ROOT / "content")], project)
-    return [{"language": code.strip("/") or "sv", "query": query, **first_search(project / "site", code, query)}
-            for code, query in (("", "blomlådor"), ("en/", "flower"), ("ar/", "الزهور"))]
+    timed(
+        [sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--content", str(ROOT / "content")], project
+    )
+    return [
+        {"language": code.strip("/") or "sv", "query": query, **first_search(project / "site", code, query)}
+        for code, query in (("", "blomlådor"), ("en/", "flower"), ("ar/", "الزهور"))
+    ]
 
 
 def zensical(project: Path, content: Path) -> tuple[float, float]:
     """Our build with Zensical rendering (one language): cold, without its cache, then warm, with the cache the first run left."""
     shutil.rmtree(project / ".cache", ignore_errors=True)
-    command = [sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--engine", "zensical", "--content", str(content)]
+    command = [
+        sys.executable,
+        str(ROOT / "scripts" / "build_pages.py"),
+        "build",
+        "--engine",
+        "zensical",
+        "--content",
+        str(content),
+    ]
     return timed(command, project)[0], timed(command, project)[0]
 
 
 def properdocs(project: Path, content: Path) -> float:
     """Our build with ProperDocs rendering (one language), which keeps no cache of its own."""
-    return timed([sys.executable, str(ROOT / "scripts" / "build_pages.py"), "build", "--engine", "properdocs", "--content", str(content)], project)[0]
+    return timed(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_pages.py"),
+            "build",
+            "--engine",
+            "properdocs",
+            "--content",
+            str(content),
+        ],
+        project,
+    )[0]
 
 
 def preview(project: Path, content: Path) -> dict:
@@ -308,8 +381,11 @@ def peer(work: Path, content: Path) -> dict:
         title = next(line.split(": ", 1)[1] for line in head.splitlines() if line.startswith("title:"))
         day = next(line.split(": ", 1)[1] for line in head.splitlines() if line.startswith("date:"))
         kind = next(line.split(": ", 1)[1] for line in head.splitlines() if line.startswith("kind:"))
-        (posts / source.name).write_text(f"---\ndate: {day}\ncategories: [{kind}]\n---\n# {title}\n\n{body}", encoding="utf-8")
-    (blog / "mkdocs.yml").write_text(textwrap.dedent("""\
+        (posts / source.name).write_text(
+            f"---\ndate: {day}\ncategories: [{kind}]\n---\n# {title}\n\n{body}", encoding="utf-8"
+        )
+    (blog / "mkdocs.yml").write_text(
+        textwrap.dedent("""\
         site_name: Peer
         site_url: https://example.org/
         theme: {name: material, language: sv, font: false}
@@ -317,7 +393,9 @@ def peer(work: Path, content: Path) -> dict:
           - search: {lang: sv}
           - blog
           - rss: {match_path: "blog/posts/.*", use_git: false, date_from_meta: {as_creation: date}, categories: [categories]}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     seconds, _peak = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(blog / "mkdocs.yml")], blog)
     return {"full": seconds, "html_files": len(list((blog / "site").rglob("*.html")))}
 
@@ -343,16 +421,40 @@ def main() -> None:
             cold, warm = zensical(project, work / "content")
             forked = properdocs(project, work / "content")
             other = peer(work, work / "content") if scale in args.peer_scales else None
-            previews = (preview(project, work / "content"), preview(three_project, work / "content")) if scale in args.preview_scales else None
+            previews = (
+                (preview(project, work / "content"), preview(three_project, work / "content"))
+                if scale in args.preview_scales
+                else None
+            )
             searched = first_search(three_project / "site", "", "trygghet")
-            rows.append({"scale": f"{scale:g}", "factor": scale, **counts, **mine, "floor": base["full"], "peer": other, "previews": previews,
-                         "three_full": three["full"], "three_html": three["html_files"], "three_cards": three["cards"],
-                         "three_cards_cold": three["cards_cold"], "three_cards_warm": three["cards_warm"],
-                         "three_badges": three["badges"], "three_badge_time": three["badge_time"],
-                         "zensical_cold": cold, "zensical_warm": warm, "properdocs": forked, "searched": searched,
-                         "three_search_kb": three["search_kb"]})
-            print(f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s; three languages {three['html_files']} HTML files in {three['full']:.1f} s",
-                  file=sys.stderr, flush=True)
+            rows.append(
+                {
+                    "scale": f"{scale:g}",
+                    "factor": scale,
+                    **counts,
+                    **mine,
+                    "floor": base["full"],
+                    "peer": other,
+                    "previews": previews,
+                    "three_full": three["full"],
+                    "three_html": three["html_files"],
+                    "three_cards": three["cards"],
+                    "three_cards_cold": three["cards_cold"],
+                    "three_cards_warm": three["cards_warm"],
+                    "three_badges": three["badges"],
+                    "three_badge_time": three["badge_time"],
+                    "zensical_cold": cold,
+                    "zensical_warm": warm,
+                    "properdocs": forked,
+                    "searched": searched,
+                    "three_search_kb": three["search_kb"],
+                }
+            )
+            print(
+                f"{scale}x done: {mine['pages']} pages in {mine['full']:.1f} s; three languages {three['html_files']} HTML files in {three['full']:.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
     with tempfile.TemporaryDirectory(prefix="bench-default-") as folder:
         default = default_site_search(Path(folder))
     table = render(rows, default)
@@ -421,11 +523,15 @@ def render(rows: list[dict], default: list[dict]) -> str:
     ]
     for r in rows:
         s = r["searched"]
-        searches.append(f"| synthetic {r['scale']}×, three languages | sv | trygghet | {s['before']} | {s['kb']:.0f} | {s['requests']} | "
-                        f"{s['seconds']:.2f} | {s['results']} | {r['three_search_kb']:.0f} |")
+        searches.append(
+            f"| synthetic {r['scale']}×, three languages | sv | trygghet | {s['before']} | {s['kb']:.0f} | {s['requests']} | "
+            f"{s['seconds']:.2f} | {s['results']} | {r['three_search_kb']:.0f} |"
+        )
     for s in default:
-        searches.append(f"| default (Sofielund) | {s['language']} | {s['query']} | {s['before']} | {s['kb']:.0f} | {s['requests']} | "
-                        f"{s['seconds']:.2f} | {s['results']} | |")
+        searches.append(
+            f"| default (Sofielund) | {s['language']} | {s['query']} | {s['before']} | {s['kb']:.0f} | {s['requests']} | "
+            f"{s['seconds']:.2f} | {s['results']} | |"
+        )
     for r in rows:
         render_time = r["full"] - r["generation"]
         lines.append(
@@ -442,22 +548,35 @@ def render(rows: list[dict], default: list[dict]) -> str:
             f"{r['badges']} | {r['badge_time']:.2f} | {r['three_cards']} | {r['three_cards_cold']:.2f} | {r['three_cards_warm']:.2f} | "
             f"{r['three_badges']} | {r['three_badge_time']:.2f} |"
         )
-        engines.append(f"| {r['scale']}× | {r['full']:.1f} | {r['properdocs']:.1f} | {r['properdocs'] / r['full']:.2f} | "
-                       f"{r['zensical_cold']:.1f} | {r['zensical_warm']:.1f} | "
-                       f"{r['zensical_cold'] / r['full']:.2f} | {r['zensical_warm'] / r['full']:.2f} |")
+        engines.append(
+            f"| {r['scale']}× | {r['full']:.1f} | {r['properdocs']:.1f} | {r['properdocs'] / r['full']:.2f} | "
+            f"{r['zensical_cold']:.1f} | {r['zensical_warm']:.1f} | "
+            f"{r['zensical_cold'] / r['full']:.2f} | {r['zensical_warm'] / r['full']:.2f} |"
+        )
         if r["previews"]:
             one, three = r["previews"]
             previews.append(f"| {r['scale']}× | {one['all']:.2f} | {three['first']:.2f} | {three['all']:.2f} |")
         if r["peer"]:
             peer = r["peer"]
-            peers.append(f"| {r['scale']}× | {peer['html_files']} | {peer['full']:.1f} | {1000 * peer['full'] / peer['html_files']:.1f} | "
-                         f"{1000 * r['full'] / r['html_files']:.1f} |")
-    lines += languages + channels + engines + searches + (previews if len(previews) > 5 else []) + (peers if len(peers) > 6 else [])
+            peers.append(
+                f"| {r['scale']}× | {peer['html_files']} | {peer['full']:.1f} | {1000 * peer['full'] / peer['html_files']:.1f} | "
+                f"{1000 * r['full'] / r['html_files']:.1f} |"
+            )
+    lines += (
+        languages
+        + channels
+        + engines
+        + searches
+        + (previews if len(previews) > 5 else [])
+        + (peers if len(peers) > 6 else [])
+    )
     if len(rows) > 1:
         for small, large in itertools.pairwise(rows):
             factor = large["factor"] / small["factor"]
-            lines.append(f"\n{large['scale']}× vs {small['scale']}×: {factor:.0f}× the content took {large['full'] / small['full']:.1f}× the time; "
-                         f"largest HTML page {large['largest_html_kb'] / small['largest_html_kb']:.2f}×, median {large['median_html_kb'] / small['median_html_kb']:.2f}×.")
+            lines.append(
+                f"\n{large['scale']}× vs {small['scale']}×: {factor:.0f}× the content took {large['full'] / small['full']:.1f}× the time; "
+                f"largest HTML page {large['largest_html_kb'] / small['largest_html_kb']:.2f}×, median {large['median_html_kb'] / small['median_html_kb']:.2f}×."
+            )
     return "\n".join(lines)
 
 

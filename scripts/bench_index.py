@@ -59,25 +59,37 @@ def template() -> dict:
 
 def build(sources: Path, out: Path, work: Path) -> dict:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", _RUN, "index", "--sources", str(sources), "--out", str(out), "--work", str(work)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN, "index", "--sources", str(sources), "--out", str(out), "--work", str(work)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     if result.returncode:
         raise SystemExit(f"the index failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
     memory = json.loads(result.stderr.strip().splitlines()[-1])
-    return {"seconds": seconds, "peak_mb": max(memory["self_mb"], memory["children_mb"]), "summary": result.stdout.splitlines()[1]}
+    return {
+        "seconds": seconds,
+        "peak_mb": max(memory["self_mb"], memory["children_mb"]),
+        "summary": result.stdout.splitlines()[1],
+    }
 
 
 def measure(count: int, data: dict) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-index-{count}-") as folder:
         work = Path(folder)
         write_areas(work / "served", data, count)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(work / "served")))
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(work / "served"))
+        )
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
             sources = work / "kallor.txt"
-            sources.write_text("".join(f"http://127.0.0.1:{server.server_port}/omrade-{n}/\n" for n in range(count)), encoding="utf-8")
+            sources.write_text(
+                "".join(f"http://127.0.0.1:{server.server_port}/omrade-{n}/\n" for n in range(count)), encoding="utf-8"
+            )
             cold = build(sources, work / "index", work / "arbete")
             warm = build(sources, work / "index", work / "arbete")
         finally:
@@ -85,12 +97,23 @@ def measure(count: int, data: dict) -> dict:
             server.server_close()
         site = work / "index"
         pages = sorted((path.stat().st_size, str(path.relative_to(site))) for path in site.rglob("*.html"))
-        others = sorted((path.stat().st_size, str(path.relative_to(site))) for path in site.rglob("*")
-                        if path.is_file() and path.suffix != ".html" and "pagefind" not in path.parts and "assets" not in path.parts)
-        return {"areas": count, "cold": cold, "warm": warm, "pages": len(pages), "largest_page": pages[-1], "largest_other": others[-1],
-                "total_mb": sum(path.stat().st_size for path in site.rglob("*") if path.is_file()) / 1_000_000,
-                "search_mb": sum(path.stat().st_size for path in (site / at.SEARCH_FOLDER).rglob("*") if path.is_file()) / 1_000_000,
-                "data_mb": sum(path.stat().st_size for path in (work / "served").rglob("*.json")) / 1_000_000}
+        others = sorted(
+            (path.stat().st_size, str(path.relative_to(site)))
+            for path in site.rglob("*")
+            if path.is_file() and path.suffix != ".html" and "pagefind" not in path.parts and "assets" not in path.parts
+        )
+        return {
+            "areas": count,
+            "cold": cold,
+            "warm": warm,
+            "pages": len(pages),
+            "largest_page": pages[-1],
+            "largest_other": others[-1],
+            "total_mb": sum(path.stat().st_size for path in site.rglob("*") if path.is_file()) / 1_000_000,
+            "search_mb": sum(path.stat().st_size for path in (site / at.SEARCH_FOLDER).rglob("*") if path.is_file())
+            / 1_000_000,
+            "data_mb": sum(path.stat().st_size for path in (work / "served").rglob("*.json")) / 1_000_000,
+        }
 
 
 def render(rows: list[dict]) -> str:
@@ -104,14 +127,18 @@ def render(rows: list[dict]) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        lines.append(f"| {r['areas']:,} | {r['data_mb']:.1f} | {r['cold']['seconds']:.1f} | {r['warm']['seconds']:.1f} | {max(r['cold']['peak_mb'], r['warm']['peak_mb']):.0f} | "
-                     f"{r['pages']:,} | {r['largest_page'][0] / 1024:.0f} ({r['largest_page'][1]}) | {r['largest_other'][0] / 1024:.0f} ({r['largest_other'][1]}) | "
-                     f"{r['total_mb']:.1f} | {r['search_mb']:.1f} |")
+        lines.append(
+            f"| {r['areas']:,} | {r['data_mb']:.1f} | {r['cold']['seconds']:.1f} | {r['warm']['seconds']:.1f} | {max(r['cold']['peak_mb'], r['warm']['peak_mb']):.0f} | "
+            f"{r['pages']:,} | {r['largest_page'][0] / 1024:.0f} ({r['largest_page'][1]}) | {r['largest_other'][0] / 1024:.0f} ({r['largest_other'][1]}) | "
+            f"{r['total_mb']:.1f} | {r['search_mb']:.1f} |"
+        )
     if len(rows) > 1:
         lines.append("")
         for small, large in itertools.pairwise(rows):
-            lines.append(f"{large['areas']:,} vs {small['areas']:,} areas: {large['areas'] / small['areas']:.0f}× the areas took "
-                         f"{large['cold']['seconds'] / small['cold']['seconds']:.1f}× the time and {large['pages'] / small['pages']:.1f}× the pages.")
+            lines.append(
+                f"{large['areas']:,} vs {small['areas']:,} areas: {large['areas'] / small['areas']:.0f}× the areas took "
+                f"{large['cold']['seconds'] / small['cold']['seconds']:.1f}× the time and {large['pages'] / small['pages']:.1f}× the pages."
+            )
     return "\n".join(lines)
 
 
@@ -126,8 +153,11 @@ def main() -> None:
     for count in [10] if args.quick else args.areas:
         rows.append(measure(count, data))
         row = rows[-1]
-        print(f"{count} areas: {row['cold']['seconds']:.1f} s, then {row['warm']['seconds']:.1f} s; {row['pages']} pages; {row['cold']['summary']}",
-              file=sys.stderr, flush=True)
+        print(
+            f"{count} areas: {row['cold']['seconds']:.1f} s, then {row['warm']['seconds']:.1f} s; {row['pages']} pages; {row['cold']['summary']}",
+            file=sys.stderr,
+            flush=True,
+        )
     table = render(rows)
     print(table)
     Path(args.out).write_text(table + "\n", encoding="utf-8")

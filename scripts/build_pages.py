@@ -18,8 +18,11 @@ try:
 except ModuleNotFoundError as missing:
     if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != VENV_PYTHON.parent.parent.resolve():
         os.execv(VENV_PYTHON, [str(VENV_PYTHON), __file__, *sys.argv[1:]])
-    print(f"Det som behövs för att bygga sajten är inte installerat ({missing.name} saknas). "
-          f"Kör först: make site (i {ROOT})", file=sys.stderr)
+    print(
+        f"Det som behövs för att bygga sajten är inte installerat ({missing.name} saknas). "
+        f"Kör först: make site (i {ROOT})",
+        file=sys.stderr,
+    )
     sys.exit(1)
 
 # The share cards are drawn by workers that each import this file anew (multiprocessing's spawn): only a run of it builds.

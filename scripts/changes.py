@@ -24,7 +24,9 @@ def touches_engine(paths: Iterable[str]) -> bool:
 
 def changed_paths(base: str, head: str) -> list[str]:
     # Both sides of a rename are named, so that a file moved out of content/ counts as the engine's.
-    result = subprocess.run(["git", "diff", "--name-only", "--no-renames", f"{base}...{head}"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["git", "diff", "--name-only", "--no-renames", f"{base}...{head}"], capture_output=True, text=True, check=True
+    )
     return [line for line in result.stdout.splitlines() if line]
 
 

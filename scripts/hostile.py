@@ -43,9 +43,13 @@ HOSTILE: dict[str, tuple[str, str]] = {
     "50 000 *_ in Markdown": ("updates/emfas.md", LETTER + "*_" * 49_999),
     "50 000 nested quotes": ("updates/citat.md", LETTER + "> " * 49_999),
     "1 MB of control characters": ("updates/styrtecken.md", LETTER + "\x01" * (MEGABYTE - 100)),
-    "25 000 dialogue points": ("updates/punkter.md", LETTER.replace("informationsbrev", "medborgardialog")[:-4]
-                                + "dialogue:\n  held: 2022-05-01\n  place: Torget\n  form: dialogmöte\n  points:\n"
-                                + "    - {raised: a, response: b}\n" * 25_000 + "---\n"),
+    "25 000 dialogue points": (
+        "updates/punkter.md",
+        LETTER.replace("informationsbrev", "medborgardialog")[:-4]
+        + "dialogue:\n  held: 2022-05-01\n  place: Torget\n  form: dialogmöte\n  points:\n"
+        + "    - {raised: a, response: b}\n" * 25_000
+        + "---\n",
+    ),
 }
 
 
@@ -63,8 +67,22 @@ def measure(relative: str, text: str) -> tuple[float, float, int, str]:
         shutil.copytree(SAMPLE, content)
         (content / relative).write_text(text, encoding="utf-8")
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", PEAK_OF, sys.executable, str(ROOT / "scripts" / "build_pages.py"), "check",
-                               "--content", str(content)], cwd=ROOT, capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                PEAK_OF,
+                sys.executable,
+                str(ROOT / "scripts" / "build_pages.py"),
+                "check",
+                "--content",
+                str(content),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         seconds = time.perf_counter() - start
     *said, last = done.stdout.strip().splitlines()
     _, peak, code = last.split()

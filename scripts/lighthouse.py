@@ -23,9 +23,15 @@ from medborgarlofte.settings import read_settings  # noqa: E402
 from tests.conftest import served  # noqa: E402
 
 LIGHTHOUSE = ROOT / "scripts/lighthouse/node_modules/.bin/lighthouse"
-PAGES = {"start": "", "åtagande": "lofte/atagande/fgk-blomlador/", "uppföljning": "lofte/uppfoljning/2022-2023/",
-         "åtaganden": "lofte/ataganden/", "informationsbrev": "lofte/uppdatering/2022-05-informationsbrev-1/",
-         "start (engelska)": "en/", "åtagande (arabiska)": "ar/lofte/atagande/fgk-blomlador/"}
+PAGES = {
+    "start": "",
+    "åtagande": "lofte/atagande/fgk-blomlador/",
+    "uppföljning": "lofte/uppfoljning/2022-2023/",
+    "åtaganden": "lofte/ataganden/",
+    "informationsbrev": "lofte/uppdatering/2022-05-informationsbrev-1/",
+    "start (engelska)": "en/",
+    "åtagande (arabiska)": "ar/lofte/atagande/fgk-blomlador/",
+}
 CATEGORIES = ("accessibility", "best-practices", "seo")
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
@@ -42,11 +48,16 @@ def main() -> int:
         (www / base.strip("/")).parent.mkdir(parents=True, exist_ok=True)
         (www / base.strip("/")).symlink_to(args.site.resolve())
         with served(www) as port:
-            results = {name: _audit(f"http://127.0.0.1:{port}{base}{path}", Path(folder) / "report.json") for name, path in pages.items()}
+            results = {
+                name: _audit(f"http://127.0.0.1:{port}{base}{path}", Path(folder) / "report.json")
+                for name, path in pages.items()
+            }
     print("| sida | " + " | ".join(CATEGORIES) + " |")
     print("|---|" + "---:|" * len(CATEGORIES))
     for name, report in results.items():
-        print(f"| {name} | " + " | ".join(str(round(report["categories"][c]["score"] * 100)) for c in CATEGORIES) + " |")
+        print(
+            f"| {name} | " + " | ".join(str(round(report["categories"][c]["score"] * 100)) for c in CATEGORIES) + " |"
+        )
     failing = [(name, audit) for name, report in results.items() for audit in _failing(report)]
     for name, audit in failing:
         print(f"{name}: {audit['id']}: {audit['title']}")
@@ -54,9 +65,20 @@ def main() -> int:
 
 
 def _audit(url: str, output: Path) -> dict:
-    subprocess.run([str(LIGHTHOUSE), url, f"--only-categories={','.join(CATEGORIES)}", "--output=json", f"--output-path={output}",
-                    "--quiet", "--disable-full-page-screenshot", f"--chrome-flags={CHROMIUM_FLAGS}"],
-                   env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}, check=True)
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--output=json",
+            f"--output-path={output}",
+            "--quiet",
+            "--disable-full-page-screenshot",
+            f"--chrome-flags={CHROMIUM_FLAGS}",
+        ],
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")},
+        check=True,
+    )
     return json.loads(output.read_text(encoding="utf-8"))
 
 

@@ -26,13 +26,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHANGELOG = ROOT / "CHANGELOG.md"
 # What every build of a site reads from the package, beside its modules.
-NEEDED = ("templates/start.md.j2", "theme/main.html", "locale/messages.pot", "locale/ar/LC_MESSAGES/messages.po",
-          "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/LICENSE", "decap/start.js", "decap/dist/decap-cms.js",
-          "decap/dist/package-lock.json", "skeleton/mkdocs.yml", "skeleton/.github/workflows/publish.yml",
-          "national/skeleton/mkdocs.yml", "national/formats/1.schema.json")
+NEEDED = (
+    "templates/start.md.j2",
+    "theme/main.html",
+    "locale/messages.pot",
+    "locale/ar/LC_MESSAGES/messages.po",
+    "fonts/DejaVuSans.ttf",
+    "fonts/DejaVuSans-Bold.ttf",
+    "fonts/LICENSE",
+    "decap/start.js",
+    "decap/dist/decap-cms.js",
+    "decap/dist/package-lock.json",
+    "skeleton/mkdocs.yml",
+    "skeleton/.github/workflows/publish.yml",
+    "national/skeleton/mkdocs.yml",
+    "national/formats/1.schema.json",
+)
 # A new area's answers to init, for the site the wheel builds.
-ANSWERS = ("--name", "Norrby centrum", "--site-url", "https://norrby-kommun.github.io/lofte/", "--municipality", "Norrby",
-           "--municipality-code", "2599", "--paper-letters", "nej")
+ANSWERS = (
+    "--name",
+    "Norrby centrum",
+    "--site-url",
+    "https://norrby-kommun.github.io/lofte/",
+    "--municipality",
+    "Norrby",
+    "--municipality-code",
+    "2599",
+    "--paper-letters",
+    "nej",
+)
 
 
 def engine_version() -> str:
@@ -49,7 +71,7 @@ def section(version: str) -> str | None:
     heading = re.search(rf"^## {re.escape(version)}(?: \(.*\))?$", text, re.MULTILINE)
     if heading is None:
         return None
-    rest = text[heading.end():]
+    rest = text[heading.end() :]
     following = re.search(r"^## ", rest, re.MULTILINE)
     return rest[: following.start() if following else len(rest)].strip() + "\n"
 
@@ -60,7 +82,9 @@ def verify(tag: str) -> int:
     if tag != f"v{version}":
         problems.append(f"taggen {tag} är inte v{version}, motorns version i medborgarlofte/versions.py")
     if section(version) is None:
-        problems.append(f"CHANGELOG.md har ingen rubrik '## {version}' (döp om 'Nästa version' till versionen innan taggen sätts)")
+        problems.append(
+            f"CHANGELOG.md har ingen rubrik '## {version}' (döp om 'Nästa version' till versionen innan taggen sätts)"
+        )
     return _said(problems, f"Taggen {tag}, motorns version och CHANGELOG.md stämmer överens.")
 
 
@@ -78,11 +102,17 @@ def contents(wheel: Path) -> int:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     problems = [f"saknar medborgarlofte/{needed}" for needed in NEEDED if f"medborgarlofte/{needed}" not in names]
-    problems += [f"har {name}, som inte hör till motorn" for name in names
-                 if not name.startswith(("medborgarlofte/", f"medborgarlofte-{version}.dist-info/")) or "__pycache__" in name]
+    problems += [
+        f"har {name}, som inte hör till motorn"
+        for name in names
+        if not name.startswith(("medborgarlofte/", f"medborgarlofte-{version}.dist-info/")) or "__pycache__" in name
+    ]
     if not wheel.name.startswith(f"medborgarlofte-{version}-"):
         problems.append(f"heter {wheel.name}, inte medborgarlofte-{version}-…")
-    return _said([f"{wheel.name} {problem}" for problem in problems], f"{wheel.name}: {len(names)} filer, {wheel.stat().st_size / 1000:.0f} kB.")
+    return _said(
+        [f"{wheel.name} {problem}" for problem in problems],
+        f"{wheel.name}: {len(names)} filer, {wheel.stat().st_size / 1000:.0f} kB.",
+    )
 
 
 def try_wheel(wheel: Path) -> int:
@@ -94,10 +124,23 @@ def try_wheel(wheel: Path) -> int:
         environment = work / "env"
         started = time.monotonic()
         venv.EnvBuilder(with_pip=True).create(environment)
-        installed = subprocess.run([str(environment / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                                    str(wheel.resolve())], capture_output=True, text=True)
+        installed = subprocess.run(
+            [
+                str(environment / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                str(wheel.resolve()),
+            ],
+            capture_output=True,
+            text=True,
+        )
         if installed.returncode:
-            print(f"release: {wheel.name} kunde inte installeras:\n{installed.stdout}{installed.stderr}", file=sys.stderr)
+            print(
+                f"release: {wheel.name} kunde inte installeras:\n{installed.stdout}{installed.stderr}", file=sys.stderr
+            )
             return 1
         took_install = time.monotonic() - started
         env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
@@ -108,15 +151,21 @@ def try_wheel(wheel: Path) -> int:
             if not _ran(step, work, env):
                 return 1
         config = site / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("  # editor:\n  #   repo: kommunen/medborgarlofte\n",
-                                                                     "  editor:\n    repo: norrby-kommun/lofte\n"), encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "  # editor:\n  #   repo: kommunen/medborgarlofte\n", "  editor:\n    repo: norrby-kommun/lofte\n"
+            ),
+            encoding="utf-8",
+        )
         for step in (["medborgarlofte", "check"], ["medborgarlofte", "build"]):
             if not _ran(step, site, env):
                 return 1
         if not (site / "site" / "admin" / "decap-cms.js").is_file():
             print("release: den byggda sajten har ingen redigerare (site/admin/decap-cms.js saknas)", file=sys.stderr)
             return 1
-        print(f"Installerad på {took_install:.0f} s, ny sajt gjord och byggd med redigeraren på {time.monotonic() - started:.0f} s, utan Node.js och npm.")
+        print(
+            f"Installerad på {took_install:.0f} s, ny sajt gjord och byggd med redigeraren på {time.monotonic() - started:.0f} s, utan Node.js och npm."
+        )
     return 0
 
 

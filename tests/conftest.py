@@ -41,7 +41,9 @@ WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
-def run_script(*args: str, cwd: Path = ROOT, epoch: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run_script(
+    *args: str, cwd: Path = ROOT, epoch: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """build_pages.py as an editor runs it; epoch fixes the day it believes it is (SOURCE_DATE_EPOCH), env adds to the environment."""
     if epoch or env:
         env = {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}), **(env or {})}
@@ -104,7 +106,11 @@ def free_port() -> int:
 
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under a folder by its hash: two folders are equal when these are."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -134,7 +140,7 @@ def make_project(target: Path, languages: Sequence[str] | None = None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if languages:
-        listed = config[config.index("  languages:\n"):config.index("\nplugins:")]
+        listed = config[config.index("  languages:\n") : config.index("\nplugins:")]
         config = config.replace(listed, "  languages:\n" + "".join(f"    - language: {code}\n" for code in languages))
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("lofte"))
@@ -183,7 +189,10 @@ def _default_site(engine: str) -> Callable[[Path], None]:
         from medborgarlofte.commands.build import build
 
         project = make_project(folder)
-        build(ROOT / "content", "content", project / "mkdocs.yml", project / "www" / BASE.strip("/"), TODAY, engine=engine)
+        build(
+            ROOT / "content", "content", project / "mkdocs.yml", project / "www" / BASE.strip("/"), TODAY, engine=engine
+        )
+
     return make
 
 
@@ -218,10 +227,23 @@ def _second_site(folder: Path, renderer: str | None) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"^site_name: .*$", "site_name: Medborgarlöfte Norrby", text, flags=re.MULTILINE)
-    text = re.sub(r"^site_description: .*$", "site_description: Följ kommunens och polisens medborgarlöfte för Norrby centrum.", text, flags=re.MULTILINE)
-    text = re.sub(r"^  area:\n(    .*\n)+", "  area:\n    name: Norrby centrum\n    municipality: Norrby\n    municipality_code: '2599'\n"
-                  "    county: Norrbottens län\n    county_code: '25'\n", text, flags=re.MULTILINE)
-    text = text.replace("    - language: en\n", "    - language: en\n      site_name: Citizen promise Norrby\n      site_description: Follow the citizen promise for Norrby.\n")
+    text = re.sub(
+        r"^site_description: .*$",
+        "site_description: Följ kommunens och polisens medborgarlöfte för Norrby centrum.",
+        text,
+        flags=re.MULTILINE,
+    )
+    text = re.sub(
+        r"^  area:\n(    .*\n)+",
+        "  area:\n    name: Norrby centrum\n    municipality: Norrby\n    municipality_code: '2599'\n"
+        "    county: Norrbottens län\n    county_code: '25'\n",
+        text,
+        flags=re.MULTILINE,
+    )
+    text = text.replace(
+        "    - language: en\n",
+        "    - language: en\n      site_name: Citizen promise Norrby\n      site_description: Follow the citizen promise for Norrby.\n",
+    )
     config.write_text(text, encoding="utf-8")
     build(SECOND, "content", config, project / "site", SECOND_TODAY, engine=renderer)
 
@@ -251,7 +273,14 @@ def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield launched
         launched.close()
@@ -262,4 +291,7 @@ def axe(page: Page, tags: Sequence[str] = WCAG_TAGS) -> list[str]:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
     result = page.evaluate(AXE_RUN, list(tags))
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}×: {'; '.join(node['html'][:200] for node in v['nodes'][:3])})" for v in result["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}×: {'; '.join(node['html'][:200] for node in v['nodes'][:3])})"
+        for v in result["violations"]
+    ]

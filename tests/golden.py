@@ -29,7 +29,12 @@ def sample_pages() -> dict[str, str | bytes]:
     for language in settings.languages:
         site = in_language(settings, language.code)
         folder = language_folder(language.code, settings.language)
-        pages.update({folder + path: text for path, text in generate(translated.in_language(content, language.code), site, TODAY).items()})
+        pages.update(
+            {
+                folder + path: text
+                for path, text in generate(translated.in_language(content, language.code), site, TODAY).items()
+            }
+        )
     if settings.editor:  # the web editor's page and forms, which follow the model
         pages.update(editor.generate(settings, settings.editor))
     return pages

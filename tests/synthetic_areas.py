@@ -27,8 +27,13 @@ def area_data(template: dict[str, Any], n: int, renewed: bool = True, name: str 
     site_url = f"https://syntetiskt.example/omrade-{n}/"
     old_url = data["site"]["url"]
     data["site"] = {"name": f"Medborgarlöfte {name or f'Syntetiskt område {n}'}", "url": site_url}
-    data["area"] = {"name": name or f"Syntetiskt område {n}", "municipality": f"Syntetisk kommun {municipality}", "municipality_code": municipality,
-                    "county": COUNTIES[county], "county_code": county}
+    data["area"] = {
+        "name": name or f"Syntetiskt område {n}",
+        "municipality": f"Syntetisk kommun {municipality}",
+        "municipality_code": municipality,
+        "county": COUNTIES[county],
+        "county_code": county,
+    }
     text = json.dumps(data, ensure_ascii=False).replace(old_url, site_url)
     data = json.loads(text)
     if renewed and data["periods"]:
@@ -40,21 +45,37 @@ def _renewed(data: dict[str, Any]) -> dict[str, Any]:
     """A second promise after the first: the first commitment kept, the second reworded, the third dropped, one added."""
     first = data["periods"][0]
     start, end = date.fromisoformat(first["end"]).replace(day=1), date.fromisoformat(first["end"])
-    second = {**copy.deepcopy(first), "id": f"{first['id']}-fornyat", "title": f"{first['title']} (förnyat)",
-              "start": start.replace(year=start.year + 1).isoformat(), "end": end.replace(year=end.year + 4).isoformat()}
+    second = {
+        **copy.deepcopy(first),
+        "id": f"{first['id']}-fornyat",
+        "title": f"{first['title']} (förnyat)",
+        "start": start.replace(year=start.year + 1).isoformat(),
+        "end": end.replace(year=end.year + 4).isoformat(),
+    }
     earlier = [c for c in data["commitments"] if c["period"] == first["id"]]
     renewed = []
     for index, c in enumerate(earlier[:2]):
         again = copy.deepcopy(c)
-        again.update(id=f"{c['id']}-fornyat", period=second["id"], continues=c["id"], url=c["url"].rstrip("/") + "-fornyat/",
-                     history=[{**entry, "date": second["start"]} for entry in c["history"][:1]])
+        again.update(
+            id=f"{c['id']}-fornyat",
+            period=second["id"],
+            continues=c["id"],
+            url=c["url"].rstrip("/") + "-fornyat/",
+            history=[{**entry, "date": second["start"]} for entry in c["history"][:1]],
+        )
         if index == 1:
             again["title"] = f"{c['title']}, med nya ord"
         renewed.append(again)
     added = copy.deepcopy(earlier[3]) if len(earlier) > 3 else None
     if added:
-        added.update(id="nytt-atagande", period=second["id"], continues=None, title="Ett nytt åtagande om belysning i parken",
-                     url=added["url"].rstrip("/") + "-nytt/", history=[])
+        added.update(
+            id="nytt-atagande",
+            period=second["id"],
+            continues=None,
+            title="Ett nytt åtagande om belysning i parken",
+            url=added["url"].rstrip("/") + "-nytt/",
+            history=[],
+        )
         renewed.append(added)
     return {**data, "periods": [*data["periods"], second], "commitments": [*data["commitments"], *renewed]}
 

@@ -14,19 +14,34 @@ from .conftest import ROOT
 
 CODE = ROOT / "medborgarlofte"
 # The folders and files the table names, as they would appear in a spelled-out path.
-SPELLED = re.compile(r"(^|/)(lofte|atagande|ataganden|aktor|tema|period|uppdatering|uppfoljning|indikator|flode|data)/|\.(rss|atom|ics|svg|csv)$")
+SPELLED = re.compile(
+    r"(^|/)(lofte|atagande|ataganden|aktor|tema|period|uppdatering|uppfoljning|indikator|flode|data)/|\.(rss|atom|ics|svg|csv)$"
+)
 
 
-@pytest.mark.parametrize("module", sorted(p for p in CODE.rglob("*.py") if p.name != "addresses.py"), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "module", sorted(p for p in CODE.rglob("*.py") if p.name != "addresses.py"), ids=lambda p: p.name
+)
 def test_no_module_spells_an_address(module: Path) -> None:
-    literals = [node for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
-    spelled = [f"{module.name}:{node.lineno}: {node.value!r}" for node in literals if SPELLED.search(node.value) and "\n" not in node.value]
+    literals = [
+        node
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    spelled = [
+        f"{module.name}:{node.lineno}: {node.value!r}"
+        for node in literals
+        if SPELLED.search(node.value) and "\n" not in node.value
+    ]
     assert not spelled, spelled
 
 
 @pytest.mark.parametrize("template", sorted((CODE / "templates").glob("*.j2")), ids=lambda p: p.name)
 def test_no_template_spells_an_address(template: Path) -> None:
-    strings = re.findall(r"""["']([^"'\n]*)["']""", "".join(re.findall(r"{[{%].*?[}%]}", template.read_text(encoding="utf-8"), re.DOTALL)))
+    strings = re.findall(
+        r"""["']([^"'\n]*)["']""",
+        "".join(re.findall(r"{[{%].*?[}%]}", template.read_text(encoding="utf-8"), re.DOTALL)),
+    )
     assert not [s for s in strings if SPELLED.search(s) or s.endswith(".md")]
 
 

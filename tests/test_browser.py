@@ -91,8 +91,13 @@ def visitor(browser: Browser, site_url: str, widths: Sequence[str] = tuple(WIDTH
     tab = context.new_page()
     visits: dict[str, Visit] = {}
     seen = Visit()  # the visit under way: what the tab reports belongs to it
-    tab.on("console", lambda message: seen.problems.append(f"console: {message.text}") if message.type == "error" else None)
-    tab.on("response", lambda response: seen.problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    tab.on(
+        "console", lambda message: seen.problems.append(f"console: {message.text}") if message.type == "error" else None
+    )
+    tab.on(
+        "response",
+        lambda response: seen.problems.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+    )
     tab.on("request", lambda request: seen.requested.append(request.url))
 
     def load(path: str) -> Visit:
@@ -133,9 +138,16 @@ def test_every_page_passes_the_nu_html_checker(default_site: Path) -> None:
     """The W3C's Nu Html Checker (vnu.jar, run with Debian's Java) finds no error on any page, redirects and 404 included."""
     # A letter's e-mail edition is HTML as mail clients read it (a table's width and border), checked as they would in test_channels.
     pages = [page for page in default_site.rglob("*.html") if page.name != "epost.html"]
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
-                            capture_output=True, text=True, check=False)
-    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stderr)["messages"]]
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [
+        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(result.stderr)["messages"]
+    ]
     assert len(pages) > 60
     assert not errors, "\n".join(errors[:20])
 
@@ -147,10 +159,14 @@ def test_page_logs_no_error_and_asks_for_nothing_missing(visit: Callable[[str], 
 
 
 @pytest.mark.parametrize("path", each_page(EVERY_PAGE))
-def test_page_asks_nothing_of_another_site_and_sets_no_cookie(visit: Callable[[str], Visit], site_url: str, path: str) -> None:
+def test_page_asks_nothing_of_another_site_and_sets_no_cookie(
+    visit: Callable[[str], Visit], site_url: str, path: str
+) -> None:
     seen = visit(path)
     assert seen.requested and seen.requested[0] == site_url + path
-    assert [url for url in seen.requested if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))] == []
+    assert [
+        url for url in seen.requested if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))
+    ] == []
     assert seen.cookies == [] and seen.script_cookie == ""
 
 
@@ -162,7 +178,9 @@ def test_page_has_no_wcag_violations(visit: Callable[[str], Visit], path: str, w
 
 
 @pytest.mark.parametrize("path", each_page(PAGES))
-def test_every_page_links_to_the_accessibility_statement_and_privacy_page(visit: Callable[[str], Visit], path: str) -> None:
+def test_every_page_links_to_the_accessibility_statement_and_privacy_page(
+    visit: Callable[[str], Visit], path: str
+) -> None:
     links = visit(path).footer_links
     assert links.count("Tillgänglighetsredogörelse") == 1 and links.count("Integritet och kakor") == 1, links
 
@@ -196,7 +214,14 @@ def test_pages_read_fully_without_javascript(browser: Browser, site_url: str) ->
     page = context.new_page()
     page.goto(site_url + "lofte/atagande/fgk-blomlador/")
     text = page.inner_text("main")
-    for expected in ("Utlåning av blomlådor som trafikdämpare", "Statushistorik", "31 oktober 2022", "Genomförd", "Ni sa", "Citera"):
+    for expected in (
+        "Utlåning av blomlådor som trafikdämpare",
+        "Statushistorik",
+        "31 oktober 2022",
+        "Genomförd",
+        "Ni sa",
+        "Citera",
+    ):
         assert expected in text
     page.goto(site_url)
     assert "Utfallet när löftet slutade" in page.inner_text("main")  # the default promise ended on 2023-04-30
@@ -241,11 +266,16 @@ def test_letter_prints_on_a4_with_its_address(browser: Browser, site_url: str, t
         assert screen_only not in text, screen_only
 
 
-@pytest.mark.parametrize(("language", "word", "title"), [
-    ("en/", "flower", "Lending flower boxes as traffic calming"),
-    ("ar/", "أحواض", "إعارة أحواض الزهور لتهدئة حركة المرور"),
-])
-def test_search_finds_a_commitment_in_each_language(browser: Browser, site_url: str, language: str, word: str, title: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "word", "title"),
+    [
+        ("en/", "flower", "Lending flower boxes as traffic calming"),
+        ("ar/", "أحواض", "إعارة أحواض الزهور لتهدئة حركة المرور"),
+    ],
+)
+def test_search_finds_a_commitment_in_each_language(
+    browser: Browser, site_url: str, language: str, word: str, title: str
+) -> None:
     page = browser.new_page()
     page.goto(site_url + language)
     assert title in searched(page, word)
@@ -287,7 +317,9 @@ def test_arabic_pages_read_right_to_left(browser: Browser, site_url: str, width:
     name = "phone" if width < 600 else "desktop"
 
     page.goto(site_url + "ar/")
-    assert page.evaluate("[document.documentElement.dir, document.body.dir, getComputedStyle(document.querySelector('article')).direction]") == ["rtl", "rtl", "rtl"]
+    assert page.evaluate(
+        "[document.documentElement.dir, document.body.dir, getComputedStyle(document.querySelector('article')).direction]"
+    ) == ["rtl", "rtl", "rtl"]
     headers = page.locator("article table").first.locator("th")
     first, second = headers.nth(0).bounding_box(), headers.nth(1).bounding_box()
     assert first and second and first["x"] > second["x"], "the first column is at the right"
@@ -298,15 +330,21 @@ def test_arabic_pages_read_right_to_left(browser: Browser, site_url: str, width:
 
     page.goto(site_url + "ar/lofte/atagande/fgk-blomlador/")
     article, heading = _box(page, "article"), _box(page, "article h1")
-    assert abs((article["x"] + article["width"]) - (heading["x"] + heading["width"])) < 40, "the title starts at the right"
+    assert abs((article["x"] + article["width"]) - (heading["x"] + heading["width"])) < 40, (
+        "the title starts at the right"
+    )
     history, entry = _box(page, "ol.history"), _box(page, "ol.history li")
-    assert abs((history["x"] + history["width"]) - (entry["x"] + entry["width"])) < 2, "the history is not indented at the right"
+    assert abs((history["x"] + history["width"]) - (entry["x"] + entry["width"])) < 2, (
+        "the history is not indented at the right"
+    )
     status, time = _box(page, "ol.history li .status"), _box(page, "ol.history li time")
     assert status["x"] < time["x"], "the status comes after the date, to its left"
     page.screenshot(path=str(REPORT / f"ar-commitment-{name}.png"), full_page=True)
 
     page.goto(site_url + "ar/lofte/uppfoljning/2022-2023/")
-    assert page.evaluate("[...document.querySelectorAll('article img')].every(img => img.complete && img.naturalWidth > 0)")
+    assert page.evaluate(
+        "[...document.querySelectorAll('article img')].every(img => img.complete && img.naturalWidth > 0)"
+    )
     assert page.locator("article img").count() >= 1
     page.screenshot(path=str(REPORT / f"ar-followup-{name}.png"), full_page=True)
     page.close()
@@ -318,7 +356,11 @@ CHART_TEXT = """async () => Promise.all([...document.querySelectorAll('article i
   const sizes = [svg, ...svg.querySelectorAll('[font-size]')].map(e => parseFloat(e.getAttribute('font-size')));
   return [img.getAttribute('src'), Math.min(...sizes) * img.getBoundingClientRect().width / svg.viewBox.baseVal.width];
 }))"""
-CHARTED = ["lofte/uppfoljning/2022-2023/", "lofte/indikator/upplevd-otrygghet-kvallstid/", "lofte/atagande/polisen-inriktning-narvaro/"]
+CHARTED = [
+    "lofte/uppfoljning/2022-2023/",
+    "lofte/indikator/upplevd-otrygghet-kvallstid/",
+    "lofte/atagande/polisen-inriktning-narvaro/",
+]
 
 
 @pytest.mark.parametrize("path", [language + path for language in LANGUAGES for path in CHARTED])
@@ -335,19 +377,30 @@ def test_the_follow_up_tables_fit_a_desktop_column(browser: Browser, site_url: s
     """No table of a follow-up asks a reader at a desktop's width to scroll sideways for its last column."""
     page = browser.new_page(viewport={"width": WIDTHS["desktop"], "height": 900})
     page.goto(site_url + path)
-    cut = page.evaluate("[...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.closest('article').clientWidth)"
-                        ".map(t => t.querySelector('th').innerText + ': ' + t.scrollWidth + ' px of ' + t.closest('article').clientWidth)")
+    cut = page.evaluate(
+        "[...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.closest('article').clientWidth)"
+        ".map(t => t.querySelector('th').innerText + ': ' + t.scrollWidth + ' px of ' + t.closest('article').clientWidth)"
+    )
     page.close()
     assert cut == []
 
 
-def test_the_embed_page_copies_each_code_whole_with_one_press_and_shows_it_all_on_a_phone(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900}, permissions=["clipboard-read", "clipboard-write"])
+def test_the_embed_page_copies_each_code_whole_with_one_press_and_shows_it_all_on_a_phone(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(
+        viewport={"width": WIDTHS["phone"], "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
     page = context.new_page()
     page.goto(site_url + "lofte/inbadda/")
     codes = page.locator("pre.copy code")
     assert codes.count() >= 10
-    assert page.evaluate("[...document.querySelectorAll('pre.copy code')].filter(code => code.scrollWidth > code.clientWidth).length") == 0
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('pre.copy code')].filter(code => code.scrollWidth > code.clientWidth).length"
+        )
+        == 0
+    )
     for n in (0, codes.count() - 1):
         button = page.locator("pre.copy").nth(n).get_by_role("button", name="Kopiera till urklipp")
         button.click()
@@ -356,21 +409,30 @@ def test_the_embed_page_copies_each_code_whole_with_one_press_and_shows_it_all_o
 
 
 @pytest.mark.parametrize(("language", "short"), [("", "Sofielund"), ("ar/", "سوفيلوند")])
-def test_the_header_on_a_phone_names_the_area_in_whole_words(browser: Browser, site_url: str, language: str, short: str) -> None:
+def test_the_header_on_a_phone_names_the_area_in_whole_words(
+    browser: Browser, site_url: str, language: str, short: str
+) -> None:
     """At 390 px the site's whole name would be cut mid-word ('Medborgarlöfte Sofi…'): the area's name stands alone,
     and the whole name is still what a screen reader reads."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(site_url + language, wait_until="load")
     title = page.locator(".md-header__topic").first
-    shown = title.evaluate("element => [...element.querySelectorAll('span')].filter(s => s.offsetWidth > 1).map(s => s.textContent.trim())")
+    shown = title.evaluate(
+        "element => [...element.querySelectorAll('span')].filter(s => s.offsetWidth > 1).map(s => s.textContent.trim())"
+    )
     assert short in shown
-    cut = title.evaluate("element => { const s = element.querySelector('.site-name-short'); return s.scrollWidth > s.parentElement.clientWidth; }")
+    cut = title.evaluate(
+        "element => { const s = element.querySelector('.site-name-short'); return s.scrollWidth > s.parentElement.clientWidth; }"
+    )
     assert not cut
     assert title.locator(".site-name").text_content().strip().startswith(("Medborgarlöfte", "وعد"))
     REPORT.mkdir(exist_ok=True)
     page.screenshot(path=str(REPORT / f"header-{language.strip('/') or 'sv'}-phone.png"))
     wide = browser.new_page(viewport={"width": 1280, "height": 900})
     wide.goto(site_url + language, wait_until="load")
-    assert wide.locator(".md-header__topic .site-name").first.is_visible() and not wide.locator(".md-header__topic .site-name-short").first.is_visible()
+    assert (
+        wide.locator(".md-header__topic .site-name").first.is_visible()
+        and not wide.locator(".md-header__topic .site-name-short").first.is_visible()
+    )
     page.close()
     wide.close()

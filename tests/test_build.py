@@ -19,7 +19,9 @@ TODAY = date(2022, 10, 1)
 BLOMLADOR = "commitments/kommunen-blomlador.yaml"
 
 
-def build_sample(tmp_path: Path, changes: dict | None = None, today: date = TODAY, languages: Sequence[str] | None = ("sv",)) -> Path:
+def build_sample(
+    tmp_path: Path, changes: dict | None = None, today: date = TODAY, languages: Sequence[str] | None = ("sv",)
+) -> Path:
     """The sample content, with changes, built as of today; in Swedish alone unless other languages are asked for (None: all)."""
     project = make_project(tmp_path / "project", languages)
     content = make_content(tmp_path / "input", changes) if changes is not None else SAMPLE
@@ -33,9 +35,23 @@ def html(project: Path, page: str) -> str:
 
 def test_every_page_type_is_built(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
-    for page in ("", "lofte/ataganden", "lofte/atagande/polisen-narvaro", "lofte/aktor/polisen", "lofte/tema/narvaro",
-                 "lofte/period/2022-2023", "lofte/perioder", "lofte/uppdatering/2022-09-dialog", "lofte/medborgardialoger",
-                 "lofte/informationsbrev", "lofte/nyheter", "lofte/uppfoljningar", "lofte/uppdateringar", "tillganglighet", "integritet"):
+    for page in (
+        "",
+        "lofte/ataganden",
+        "lofte/atagande/polisen-narvaro",
+        "lofte/aktor/polisen",
+        "lofte/tema/narvaro",
+        "lofte/period/2022-2023",
+        "lofte/perioder",
+        "lofte/uppdatering/2022-09-dialog",
+        "lofte/medborgardialoger",
+        "lofte/informationsbrev",
+        "lofte/nyheter",
+        "lofte/uppfoljningar",
+        "lofte/uppdateringar",
+        "tillganglighet",
+        "integritet",
+    ):
         assert (project / "site" / page / "index.html").is_file(), page
 
 
@@ -63,7 +79,9 @@ def test_removed_commitment_leaves_no_page_behind(tmp_path: Path) -> None:
 
 def test_docs_holds_only_what_people_write(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
-    assert sorted(path.name for path in (project / "docs").iterdir()) == sorted(path.name for path in (ROOT / "docs").iterdir() if path.name != "lofte")
+    assert sorted(path.name for path in (project / "docs").iterdir()) == sorted(
+        path.name for path in (ROOT / "docs").iterdir() if path.name != "lofte"
+    )
     assert (project / ".medborgarlofte/languages/sv/docs/lofte/atagande/kommunen-blomlador.md").is_file()
     assert (project / "site/lofte/atagande/kommunen-blomlador/index.html").is_file()
 
@@ -112,43 +130,88 @@ LATE_REPORT = "  - date: 2023-09-15\n    status: genomförd\n    note: Slutrappo
 
 
 def test_an_ended_period_shows_its_outcome_frozen_and_later_reports_apart(tmp_path: Path) -> None:
-    narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("activities:", LATE_REPORT.rstrip("\n") + "\nactivities:")
+    narvaro = (
+        (SAMPLE / "commitments/polisen-narvaro.yaml")
+        .read_text(encoding="utf-8")
+        .replace("activities:", LATE_REPORT.rstrip("\n") + "\nactivities:")
+    )
     project = build_sample(tmp_path, {"commitments/polisen-narvaro.yaml": narvaro}, today=date(2023, 10, 1))
     page = html(project, "lofte/atagande/polisen-narvaro")
     assert "Ingen ny rapportering" not in page and "har passerat" not in page  # the period is over: no alarms
     # The first line is the status it ended with, never the present tense; what came after is said to have come after.
     first = re.search(r"<article.*?<li>(.*?)</li>", page, re.DOTALL)
     assert first is not None and re.sub(r"<[^>]+>", "", first.group(1)).split() == (
-        "Slutstatus: Löpande – arbete som fortsatte perioden ut (löftet slutade 30 april 2023)".split())
-    assert re.search(r"Rapporterat efter att löftet slutade:</strong> <span class=\"status status-genomford\">Genomförd</span> sedan 15 september 2023", page)
-    assert "Status:</strong>" not in page and "enligt" in page and "Slutstatus löpande när löftet slutade den 30 april 2023, enligt" in page
+        "Slutstatus: Löpande – arbete som fortsatte perioden ut (löftet slutade 30 april 2023)".split()
+    )
+    assert re.search(
+        r"Rapporterat efter att löftet slutade:</strong> <span class=\"status status-genomford\">Genomförd</span> sedan 15 september 2023",
+        page,
+    )
+    assert (
+        "Status:</strong>" not in page
+        and "enligt" in page
+        and "Slutstatus löpande när löftet slutade den 30 april 2023, enligt" in page
+    )
     assert "<bdi>Slutrapporten kom i september.</bdi> <em>(rapporterat efter periodens slut)</em>" in page
     period = html(project, "lofte/period/2022-2023")
     assert "Löftet gällde från april 2022 till april 2023." in period and "Löftet slutade 30 april 2023." in period
-    assert "0 av 2 åtaganden rapporterades som genomförda, 1 var löpande arbete som fortsatte perioden ut, och 1 hade inget rapporterat resultat när perioden slutade." in period
-    assert re.search(r"Rapporterat efter periodens slut</h3>\s*<ul>\s*<li>15 september 2023: <a href=\"../../atagande/polisen-narvaro/#status-2023-09-15-genomford\">", period)
+    assert (
+        "0 av 2 åtaganden rapporterades som genomförda, 1 var löpande arbete som fortsatte perioden ut, och 1 hade inget rapporterat resultat när perioden slutade."
+        in period
+    )
+    assert re.search(
+        r"Rapporterat efter periodens slut</h3>\s*<ul>\s*<li>15 september 2023: <a href=\"../../atagande/polisen-narvaro/#status-2023-09-15-genomford\">",
+        period,
+    )
 
 
 def test_the_start_page_says_when_no_promise_is_running(tmp_path: Path) -> None:
     start = html(build_sample(tmp_path / "over", today=date(2024, 6, 1)), "")
-    assert "gällde från maj 2023 till april 2024. Löftet slutade 30 april 2024, och här är vad det blev av det." in start
+    assert (
+        "gällde från maj 2023 till april 2024. Löftet slutade 30 april 2024, och här är vad det blev av det." in start
+    )
     assert "Utfallet när löftet slutade" in start and "Läget just nu" not in start and "Nästa löfte" not in start
-    later = (SAMPLE / "periods/2023-2024.yaml").read_text(encoding="utf-8").replace("start: 2023-05-01", "start: 2023-09-01").replace("2023–2024", "2023–2024 (nytt)")
-    renewed = (SAMPLE / "commitments/polisen-narvaro-2023.yaml").read_text(encoding="utf-8").replace("2023-05-01", "2023-09-01")
-    gap = build_sample(tmp_path / "gap", {"periods/2023-2024.yaml": later, "commitments/polisen-narvaro-2023.yaml": renewed}, today=date(2023, 6, 1))
+    later = (
+        (SAMPLE / "periods/2023-2024.yaml")
+        .read_text(encoding="utf-8")
+        .replace("start: 2023-05-01", "start: 2023-09-01")
+        .replace("2023–2024", "2023–2024 (nytt)")
+    )
+    renewed = (
+        (SAMPLE / "commitments/polisen-narvaro-2023.yaml")
+        .read_text(encoding="utf-8")
+        .replace("2023-05-01", "2023-09-01")
+    )
+    gap = build_sample(
+        tmp_path / "gap",
+        {"periods/2023-2024.yaml": later, "commitments/polisen-narvaro-2023.yaml": renewed},
+        today=date(2023, 6, 1),
+    )
     start = html(gap, "")
-    assert "Löftet slutade 30 april 2023" in start and "Nästa löfte, <a href=\"lofte/period/2023-2024/\"><bdi>Medborgarlöfte Exempelområdet 2023–2024 (nytt)</bdi></a>, börjar gälla 1 september 2023." in start
+    assert (
+        "Löftet slutade 30 april 2023" in start
+        and 'Nästa löfte, <a href="lofte/period/2023-2024/"><bdi>Medborgarlöfte Exempelområdet 2023–2024 (nytt)</bdi></a>, börjar gälla 1 september 2023.'
+        in start
+    )
 
 
 def test_finished_commitment_is_not_called_silent(tmp_path: Path) -> None:
-    changes = {"commitments/kommunen-blomlador.yaml": (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
-               + "  - date: 2022-06-01\n    status: genomförd\n"}
+    changes = {
+        "commitments/kommunen-blomlador.yaml": (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(
+            encoding="utf-8"
+        )
+        + "  - date: 2022-06-01\n    status: genomförd\n"
+    }
     page = html(build_sample(tmp_path, changes, today=date(2023, 6, 1)), "lofte/atagande/kommunen-blomlador")
     assert "Ingen ny rapportering" not in page and "har passerat" not in page
 
 
 def test_examples_are_labelled(tmp_path: Path) -> None:
-    text = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8").replace("kind: informationsbrev", "kind: informationsbrev\nexample: true")
+    text = (
+        (SAMPLE / "updates/2022-05-brev.md")
+        .read_text(encoding="utf-8")
+        .replace("kind: informationsbrev", "kind: informationsbrev\nexample: true")
+    )
     project = build_sample(tmp_path, {"updates/2022-05-brev.md": text})
     for page in ("lofte/uppdatering/2022-05-brev", "lofte/informationsbrev", "lofte/atagande/polisen-narvaro", ""):
         text = html(project, page)
@@ -160,16 +223,27 @@ HOSTILE = "</title><script>alert(1)</script> {{ site_name }} {% raw %} *fet* [l�
 
 def test_hostile_text_is_shown_as_text(tmp_path: Path) -> None:
     changes = {
-        "commitments/polisen-narvaro.yaml": (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8")
+        "commitments/polisen-narvaro.yaml": (SAMPLE / "commitments/polisen-narvaro.yaml")
+        .read_text(encoding="utf-8")
         .replace("title: Regelbunden närvaro", f"title: '{HOSTILE}'")
-        .replace("description: Polisen är regelbundet i området.", "description: 'Text <script>alert(2)</script> {{ x }}'")
+        .replace(
+            "description: Polisen är regelbundet i området.", "description: 'Text <script>alert(2)</script> {{ x }}'"
+        )
         .replace("note: Närvaron har börjat.", "note: '<img src=x onerror=alert(3)>'"),
     }
     project = build_sample(tmp_path, changes)
-    for page in ("lofte/atagande/polisen-narvaro", "lofte/aktor/polisen", "lofte/ataganden", "lofte/uppdatering/2022-05-brev"):
+    for page in (
+        "lofte/atagande/polisen-narvaro",
+        "lofte/aktor/polisen",
+        "lofte/ataganden",
+        "lofte/uppdatering/2022-05-brev",
+    ):
         text = html(project, page)
         assert "<script>alert" not in text and "<img src=x" not in text, page
-        assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ site_name }} {% raw %} *fet* [länk](javascript:x) |" in text, page
+        assert (
+            "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ site_name }} {% raw %} *fet* [länk](javascript:x) |"
+            in text
+        ), page
     assert "{{ x }}" in html(project, "lofte/atagande/polisen-narvaro")
 
 
@@ -178,7 +252,9 @@ def test_page_size_does_not_grow_with_content(tmp_path: Path) -> None:
     small = build_sample(tmp_path / "small")
     template = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
     many = {f"commitments/extra-{n:03d}.yaml": template for n in range(60)}
-    letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8").replace("commitments: [polisen-narvaro]\n", "")
+    letter = (
+        (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8").replace("commitments: [polisen-narvaro]\n", "")
+    )
     many.update({f"updates/2022-06-extra-{n:03d}.md": letter for n in range(60)})
     large = build_sample(tmp_path / "large", many)
     for page in ("tillganglighet", "lofte/atagande/polisen-narvaro-2023", "lofte/uppdatering/2022-09-dialog"):
@@ -188,10 +264,26 @@ def test_page_size_does_not_grow_with_content(tmp_path: Path) -> None:
 def test_drafts_and_future_posts_are_not_published(tmp_path: Path) -> None:
     letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
     changes = {
-        "updates/2022-06-utkast.md": letter.replace("title: Informationsbrev 1", "title: Hemligt utkast").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"),
-        "updates/2022-10-imorgon.md": letter.replace("title: Informationsbrev 1", "title: Brev i morgon").replace("date: 2022-05-10", "date: 2022-10-02"),
-        **{k: v for k, v in [("commitments/polisen-narvaro.yaml", (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace(
-            "activities:", "  - date: 2022-12-01\n    status: genomförd\n    note: Planerad avslutning.\nactivities:"))]},
+        "updates/2022-06-utkast.md": letter.replace("title: Informationsbrev 1", "title: Hemligt utkast").replace(
+            "kind: informationsbrev", "kind: informationsbrev\ndraft: true"
+        ),
+        "updates/2022-10-imorgon.md": letter.replace("title: Informationsbrev 1", "title: Brev i morgon").replace(
+            "date: 2022-05-10", "date: 2022-10-02"
+        ),
+        **{
+            k: v
+            for k, v in [
+                (
+                    "commitments/polisen-narvaro.yaml",
+                    (SAMPLE / "commitments/polisen-narvaro.yaml")
+                    .read_text(encoding="utf-8")
+                    .replace(
+                        "activities:",
+                        "  - date: 2022-12-01\n    status: genomförd\n    note: Planerad avslutning.\nactivities:",
+                    ),
+                )
+            ]
+        },
     }
     project = build_sample(tmp_path, changes, today=TODAY)
     site = "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
@@ -203,43 +295,76 @@ def test_drafts_and_future_posts_are_not_published(tmp_path: Path) -> None:
 
 def test_a_fork_publishes_with_its_own_address(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", languages=["sv"])
-    build(SAMPLE, "content", project / "mkdocs.yml", project / "site", TODAY, site_url="https://fork.example.org/lofte-x/")
+    build(
+        SAMPLE, "content", project / "mkdocs.yml", project / "site", TODAY, site_url="https://fork.example.org/lofte-x/"
+    )
     feed = (project / "site/lofte/flode/alla.rss").read_text(encoding="utf-8")
     assert "https://fork.example.org/lofte-x/lofte/flode/alla.rss" in feed and "example.github.io" not in feed
-    assert '<link rel="canonical" href="https://fork.example.org/lofte-x/lofte/perioder/">' in html(project, "lofte/perioder")
+    assert '<link rel="canonical" href="https://fork.example.org/lofte-x/lofte/perioder/">' in html(
+        project, "lofte/perioder"
+    )
 
 
 @pytest.mark.slow
 def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
     letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
-    project = build_sample(tmp_path, {f"updates/2022-06-brev-{n:02d}.md": letter.replace("Informationsbrev 1", f"Brev {n:02d}") for n in range(60)})
+    project = build_sample(
+        tmp_path,
+        {f"updates/2022-06-brev-{n:02d}.md": letter.replace("Informationsbrev 1", f"Brev {n:02d}") for n in range(60)},
+    )
     first, third = html(project, "lofte/uppdateringar"), html(project, "lofte/uppdateringar/3")
     assert first.count('<li><strong><a href="../uppdatering/') == 25
     assert "Sida 1 av 3." in first and 'href="3/"' not in first and 'href="2/">Nästa sida</a>' in first
-    assert "<title>Alla uppdateringar, sida 3 - " in third and "Sida 3 av 3." in third and ">Föregående sida</a>" in third
+    assert (
+        "<title>Alla uppdateringar, sida 3 - " in third and "Sida 3 av 3." in third and ">Föregående sida</a>" in third
+    )
     assert third.count('<li><strong><a href="../../uppdatering/') == 62 - 50
 
 
-def test_wording_counts_need_no_unit_badges_stay_out_of_the_contents_and_titles_are_not_repeated(tmp_path: Path) -> None:
-    indicator = (SAMPLE / "indicators/otrygghet.yaml").read_text(encoding="utf-8").replace("unit: procent", "unit: antal").replace("better: lägre", "better: lägre\nexample: true")
-    narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("description: Polisen är regelbundet i området.", "description: Regelbunden närvaro.")
-    page = html(build_sample(tmp_path, {"indicators/otrygghet.yaml": indicator, "commitments/polisen-narvaro.yaml": narvaro}), "lofte/atagande/polisen-narvaro")
-    assert "36,5 (1 oktober 2022), −3,5 sedan 1 oktober 2021" in page and "antal" not in page.split("Indikatorer", 1)[1].split("Enhet", 1)[0]
-    contents = page.split('md-nav--secondary', 1)[1].split("</nav>", 1)[0]
+def test_wording_counts_need_no_unit_badges_stay_out_of_the_contents_and_titles_are_not_repeated(
+    tmp_path: Path,
+) -> None:
+    indicator = (
+        (SAMPLE / "indicators/otrygghet.yaml")
+        .read_text(encoding="utf-8")
+        .replace("unit: procent", "unit: antal")
+        .replace("better: lägre", "better: lägre\nexample: true")
+    )
+    narvaro = (
+        (SAMPLE / "commitments/polisen-narvaro.yaml")
+        .read_text(encoding="utf-8")
+        .replace("description: Polisen är regelbundet i området.", "description: Regelbunden närvaro.")
+    )
+    page = html(
+        build_sample(tmp_path, {"indicators/otrygghet.yaml": indicator, "commitments/polisen-narvaro.yaml": narvaro}),
+        "lofte/atagande/polisen-narvaro",
+    )
+    assert (
+        "36,5 (1 oktober 2022), −3,5 sedan 1 oktober 2021" in page
+        and "antal" not in page.split("Indikatorer", 1)[1].split("Enhet", 1)[0]
+    )
+    contents = page.split("md-nav--secondary", 1)[1].split("</nav>", 1)[0]
     assert "Andel som känner sig otrygga" in contents and "Exempel" not in contents
     assert '<h2 id="atagandet">' not in page
 
 
-@pytest.mark.parametrize("today, heading, said", [
-    (date(2023, 6, 1), "Gällande löfte", None),
-    (date(2026, 11, 25), "Senaste löftet", "Det slutade 30 april 2024."),
-])
+@pytest.mark.parametrize(
+    "today, heading, said",
+    [
+        (date(2023, 6, 1), "Gällande löfte", None),
+        (date(2026, 11, 25), "Senaste löftet", "Det slutade 30 april 2024."),
+    ],
+)
 def test_an_ended_promise_is_never_called_current(tmp_path: Path, today: date, heading: str, said: str | None) -> None:
     project = build_sample(tmp_path, today=today)
     periods, commitments = html(project, "lofte/perioder"), html(project, "lofte/ataganden")
     assert f">{heading}</" in periods and ("Gällande löfte" in periods) == (heading == "Gällande löfte")
     if said:
-        assert said in periods and "Det här lovade aktörerna att göra under" in commitments and "Löftet slutade 30 april 2024." in commitments
+        assert (
+            said in periods
+            and "Det här lovade aktörerna att göra under" in commitments
+            and "Löftet slutade 30 april 2024." in commitments
+        )
         assert "har aktörerna lovat" not in commitments
     else:
         assert "Det här har aktörerna lovat att göra under" in commitments and "Löftet slutade" not in commitments
@@ -248,15 +373,20 @@ def test_an_ended_promise_is_never_called_current(tmp_path: Path, today: date, h
 def test_continuous_work_at_the_end_is_reported_as_continued_not_as_no_result(tmp_path: Path) -> None:
     period = html(build_sample(tmp_path, today=date(2023, 6, 1)), "lofte/period/2022-2023")
     outcome = re.sub(r"<[^>]+>", "", period.split("Utfall", 1)[1])
-    assert "0 av 2 åtaganden rapporterades som genomförda, 1 var löpande arbete som fortsatte perioden ut, och 1 hade inget rapporterat resultat" in outcome
+    assert (
+        "0 av 2 åtaganden rapporterades som genomförda, 1 var löpande arbete som fortsatte perioden ut, och 1 hade inget rapporterat resultat"
+        in outcome
+    )
     unfinished = period.split(">Utan rapporterat resultat när perioden slutade</h3>", 1)[1].split("<h", 1)[0]
     assert "Blomlådor som trafikdämpare" in unfinished and "Regelbunden närvaro" not in unfinished
 
 
 def test_an_empty_ended_period_has_sentences_written_for_it_not_empty_templates(tmp_path: Path) -> None:
     """A period with no commitments, no indicators, no activities and nothing said of its follow-up or channels."""
-    empty = ("title: Medborgarlöfte Tomt\nstart: 2024-05-01\nend: 2025-04-30\nbackground: Lägesbilden.\nfocus: Inriktningen.\n"
-             "follow_up: []\nchannels: []\nsignatories:\n  - name: Anna Andersson\n    title: Chef\n    organisation: Polisen\n")
+    empty = (
+        "title: Medborgarlöfte Tomt\nstart: 2024-05-01\nend: 2025-04-30\nbackground: Lägesbilden.\nfocus: Inriktningen.\n"
+        "follow_up: []\nchannels: []\nsignatories:\n  - name: Anna Andersson\n    title: Chef\n    organisation: Polisen\n"
+    )
     project = build_sample(tmp_path, {"periods/2024-2025.yaml": empty}, today=date(2026, 11, 25))
     period, followup = html(project, "lofte/period/2024-2025"), html(project, "lofte/uppfoljning/2024-2025")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", period.split("<article", 1)[1].split("</article>", 1)[0]))
@@ -265,13 +395,26 @@ def test_an_empty_ended_period_has_sentences_written_for_it_not_empty_templates(
     shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", followup.split("<article", 1)[1].split("</article>", 1)[0]))
     assert "följs upp så här" not in shown and "Här samlas siffrorna för Medborgarlöfte Tomt." in shown
     assert "Perioden har inga åtaganden." in shown and "<table" not in followup.split("<article", 1)[1]
-    assert "Inga prestationsindikatorer rapporterades." in shown and "Inga effektindikatorer rapporterades." in shown and "ännu" not in shown
+    assert (
+        "Inga prestationsindikatorer rapporterades." in shown
+        and "Inga effektindikatorer rapporterades." in shown
+        and "ännu" not in shown
+    )
 
 
 def test_a_repeated_status_is_a_note_and_the_status_holds_since_it_began(tmp_path: Path) -> None:
-    narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace(
-        "    source: https://polisen.example/beslut\n", "    source: https://polisen.example/beslut\n  - date: 2022-09-01\n    status: löpande\n    note: Två pass i veckan.\n")
-    page = html(build_sample(tmp_path, {"commitments/polisen-narvaro.yaml": narvaro}, today=date(2022, 10, 1)), "lofte/atagande/polisen-narvaro")
+    narvaro = (
+        (SAMPLE / "commitments/polisen-narvaro.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "    source: https://polisen.example/beslut\n",
+            "    source: https://polisen.example/beslut\n  - date: 2022-09-01\n    status: löpande\n    note: Två pass i veckan.\n",
+        )
+    )
+    page = html(
+        build_sample(tmp_path, {"commitments/polisen-narvaro.yaml": narvaro}, today=date(2022, 10, 1)),
+        "lofte/atagande/polisen-narvaro",
+    )
     assert "Löpande</span> sedan 1 maj 2022" in page and "sedan 1 september 2022" not in page
     assert "Två pass i veckan." in page  # the note stands in the history, dated
 
@@ -279,19 +422,31 @@ def test_a_repeated_status_is_a_note_and_the_status_holds_since_it_began(tmp_pat
 def test_a_joint_commitment_is_listed_under_each_of_its_actors(tmp_path: Path) -> None:
     page = html(build_sample(tmp_path, today=date(2023, 6, 1)), "lofte/ataganden")
     sections = re.split(r"<h2 [^>]*>", page)[1:]
-    holders = [re.sub(r"<[^>]+>", "", s.split("</h2>", 1)[0]) for s in sections if "Regelbunden närvaro, andra året" in s]
+    holders = [
+        re.sub(r"<[^>]+>", "", s.split("</h2>", 1)[0]) for s in sections if "Regelbunden närvaro, andra året" in s
+    ]
     assert holders == ["Lokalpolisområde Exempelstad", "Exempelstads kommun"]
 
 
 def test_charts_keep_their_place_with_width_and_height(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
-    assert re.search(r'<img alt="Diagram över [^"]*" class="chart" height="320" src="[^"]+\.svg" width="460"', html(project, "lofte/indikator/otrygghet"))
-    assert re.search(r'<img alt="Staplat diagram [^"]*" class="chart" height="408" src="[^"]+-status\.svg" width="460"', html(project, "lofte/uppfoljning/2022-2023"))
+    assert re.search(
+        r'<img alt="Diagram över [^"]*" class="chart" height="320" src="[^"]+\.svg" width="460"',
+        html(project, "lofte/indikator/otrygghet"),
+    )
+    assert re.search(
+        r'<img alt="Staplat diagram [^"]*" class="chart" height="408" src="[^"]+-status\.svg" width="460"',
+        html(project, "lofte/uppfoljning/2022-2023"),
+    )
 
 
 def test_a_dialogue_known_only_by_its_month(tmp_path: Path) -> None:
     """Real promises cite meetings as 'in October 2015': shown as the month, in the data as YYYY-MM, not in the calendar."""
-    dialogue = (SAMPLE / "updates/2022-09-dialog.md").read_text(encoding="utf-8").replace("held: 2022-09-14 18:00", "held: 2022-08")
+    dialogue = (
+        (SAMPLE / "updates/2022-09-dialog.md")
+        .read_text(encoding="utf-8")
+        .replace("held: 2022-09-14 18:00", "held: 2022-08")
+    )
     project = build_sample(tmp_path, {"updates/2022-09-dialog.md": dialogue})
     page = html(project, "lofte/uppdatering/2022-09-dialog")
     assert "<strong>När:</strong> augusti 2022<" in page
@@ -302,15 +457,26 @@ def test_a_dialogue_known_only_by_its_month(tmp_path: Path) -> None:
 
 def test_addresses_once_published_lead_to_their_pages(tmp_path: Path) -> None:
     """The commitments' listing settled at /lofte/ataganden/ (page n at /n/); the addresses it had before redirect there."""
-    extra = {f"commitments/extra-{n}.yaml": (SAMPLE / BLOMLADOR).read_text(encoding="utf-8").replace("Blomlådor", f"Blomlådor {n}") for n in range(30)}
+    extra = {
+        f"commitments/extra-{n}.yaml": (SAMPLE / BLOMLADOR)
+        .read_text(encoding="utf-8")
+        .replace("Blomlådor", f"Blomlådor {n}")
+        for n in range(30)
+    }
     project = build_sample(tmp_path, extra)
     assert "<h1" in html(project, "lofte/ataganden") and "<h1" in html(project, "lofte/ataganden/2")
-    for old, new in (("lofte", "ataganden/"), ("lofte/atagenden", "../ataganden/"), ("lofte/atagenden/2", "../../ataganden/2/"),
-                     ("lofte/uppfoljning/indikatorer", "../")):
+    for old, new in (
+        ("lofte", "ataganden/"),
+        ("lofte/atagenden", "../ataganden/"),
+        ("lofte/atagenden/2", "../../ataganden/2/"),
+        ("lofte/uppfoljning/indikatorer", "../"),
+    ):
         page = html(project, old)
         assert f'<meta http-equiv="refresh" content="0; url={new}">' in page and f'<a href="{new}">' in page, old
         assert '<html lang="sv" dir="ltr">' in page and '<meta name="robots" content="noindex">' in page
-    assert (project / "site/lofte/data/atagenden.csv").read_bytes() == (project / "site/lofte/data/ataganden.csv").read_bytes()
+    assert (project / "site/lofte/data/atagenden.csv").read_bytes() == (
+        project / "site/lofte/data/ataganden.csv"
+    ).read_bytes()
     sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
     assert "lofte/ataganden/2/" in sitemap and "atagenden" not in sitemap
 
@@ -320,8 +486,14 @@ def test_an_ended_period_page_stays_the_same_size_however_many_commitments_it_ha
     """The outcome lists at most one page of unfinished commitments and says how many more there are."""
     template = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
     ended = date(2023, 10, 1)
-    some = build_sample(tmp_path / "some", {f"commitments/extra-{n:03d}.yaml": template for n in range(30)}, today=ended)
-    many = build_sample(tmp_path / "many", {f"commitments/extra-{n:03d}.yaml": template for n in range(300)}, today=ended)
+    some = build_sample(
+        tmp_path / "some", {f"commitments/extra-{n:03d}.yaml": template for n in range(30)}, today=ended
+    )
+    many = build_sample(
+        tmp_path / "many", {f"commitments/extra-{n:03d}.yaml": template for n in range(300)}, today=ended
+    )
     size = lambda project: len(html(project, "lofte/period/2022-2023"))  # noqa: E731
     assert size(many) < size(some) * 1.05
-    assert "… och 276 till; varje åtagande har dem på sin sida." in html(many, "lofte/period/2022-2023")  # 301 without a result (the continuous one has its own)
+    assert "… och 276 till; varje åtagande har dem på sin sida." in html(
+        many, "lofte/period/2022-2023"
+    )  # 301 without a result (the continuous one has its own)

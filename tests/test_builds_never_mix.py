@@ -29,7 +29,14 @@ TODAY = date(2022, 10, 1)
 
 def start(project: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    return subprocess.Popen([sys.executable, str(SCRIPT), *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, str(SCRIPT), *args],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def wait_for_line(stream, text: str, seconds: float = 120) -> str:
@@ -47,7 +54,9 @@ def wait_for_line(stream, text: str, seconds: float = 120) -> str:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return make_project(tmp_path / "project", languages=["sv"])  # how the site is written does not depend on its languages
+    return make_project(
+        tmp_path / "project", languages=["sv"]
+    )  # how the site is written does not depend on its languages
 
 
 def test_a_second_build_waits_for_the_first_and_says_so(project: Path, tmp_path: Path) -> None:
@@ -115,12 +124,19 @@ def test_what_a_killed_build_left_behind_is_cleared_and_ignored(project: Path) -
     assert f"{WORK}/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
-def test_the_preview_never_touches_the_published_site_and_a_build_may_run_beside_it(project: Path, tmp_path: Path) -> None:
+def test_the_preview_never_touches_the_published_site_and_a_build_may_run_beside_it(
+    project: Path, tmp_path: Path
+) -> None:
     content = make_content(tmp_path)
     letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
     build(content, "content", project / "mkdocs.yml", project / "site", TODAY)
     published_site, published_docs = tree_digest(project / "site"), tree_digest(project / "docs")
-    (content / "updates/2022-09-utkast.md").write_text(letter.replace("Informationsbrev 1", "Hemligt utkast").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"), encoding="utf-8")
+    (content / "updates/2022-09-utkast.md").write_text(
+        letter.replace("Informationsbrev 1", "Hemligt utkast").replace(
+            "kind: informationsbrev", "kind: informationsbrev\ndraft: true"
+        ),
+        encoding="utf-8",
+    )
     port = free_port()
     server = start(project, "serve", "--port", str(port), "--content", str(content))
     try:

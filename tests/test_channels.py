@@ -88,11 +88,17 @@ def test_every_page_unfolds_into_a_card_when_shared(www: Path, path: str) -> Non
 
 def test_a_commitment_is_described_by_its_status_and_who_is_responsible(www: Path) -> None:
     meta = head_of(www, "lofte/atagande/polisen-medborgardialog/")
-    assert meta["og:description"] == "Status: Exempel: Löpande sedan 14 september 2022. Ansvarig: Lokalpolisområde Malmö Norr."  # the status is invented
+    assert (
+        meta["og:description"]
+        == "Status: Exempel: Löpande sedan 14 september 2022. Ansvarig: Lokalpolisområde Malmö Norr."
+    )  # the status is invented
     assert meta["og:title"] == "Medborgardialog med boende och näringsverksamheter"
     assert meta["og:image"] == SETTINGS.url + "lofte/atagande/polisen-medborgardialog/kort.png"
     english = head_of(www, "en/lofte/atagande/polisen-medborgardialog/")
-    assert english["og:description"] == "Status: Example: Ongoing since September 14, 2022. Responsible: Local police area Malmö North."
+    assert (
+        english["og:description"]
+        == "Status: Example: Ongoing since September 14, 2022. Responsible: Local police area Malmö North."
+    )
     assert english["og:image"] == SETTINGS.url + "en/lofte/atagande/polisen-medborgardialog/kort.png"
 
 
@@ -114,7 +120,9 @@ def test_the_start_page_shares_the_sites_own_card(www: Path) -> None:
 
 def test_a_title_with_quotes_and_tags_stays_text_in_the_metadata(tmp_path: Path) -> None:
     title = 'Trygghet "nu" <script>alert(1)</script> & mer'
-    content = make_content(tmp_path, {"commitments/polisen-narvaro.yaml": _with_title("commitments/polisen-narvaro.yaml", title)})
+    content = make_content(
+        tmp_path, {"commitments/polisen-narvaro.yaml": _with_title("commitments/polisen-narvaro.yaml", title)}
+    )
     project = make_project(tmp_path / "project", languages=["sv"])
     build(content, "content", project / "mkdocs.yml", project / "site", date(2022, 10, 1))
     html = (project / "site/lofte/atagande/polisen-narvaro/index.html").read_text(encoding="utf-8")
@@ -135,8 +143,14 @@ def _with_title(relative: str, title: str) -> str:
 
 def _card(title: str, right_to_left: bool = False) -> cards.Card:
     status = cards.Badge("Pågår", "#0b4f8a", "#e3f0fb", "#0b4f8a", False)
-    return cards.Card(cards.Text("Medborgarlöfte Sofielund", False), cards.Text("Åtagande · 2022–2023", False),
-                      cards.Text(title, right_to_left), status, cards.Text("Ansvarig: Polisen", False), right_to_left)
+    return cards.Card(
+        cards.Text("Medborgarlöfte Sofielund", False),
+        cards.Text("Åtagande · 2022–2023", False),
+        cards.Text(title, right_to_left),
+        status,
+        cards.Text("Ansvarig: Polisen", False),
+        right_to_left,
+    )
 
 
 def _inked_columns(png: bytes, top: int, bottom: int) -> tuple[int, int]:
@@ -153,9 +167,14 @@ def test_a_card_is_the_same_bytes_every_time() -> None:
 
 
 def _commitment_card(tmp_path: Path, title: str, short_name: str = "Kommunen") -> bytes:
-    changes = {"commitments/kommunen-blomlador.yaml": (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8")
-               .replace("title: Blomlådor som trafikdämpare", f"title: {title}"),
-               "actors.yaml": (SAMPLE / "actors.yaml").read_text(encoding="utf-8").replace("short_name: Kommunen", f"short_name: {short_name}")}
+    changes = {
+        "commitments/kommunen-blomlador.yaml": (SAMPLE / "commitments/kommunen-blomlador.yaml")
+        .read_text(encoding="utf-8")
+        .replace("title: Blomlådor som trafikdämpare", f"title: {title}"),
+        "actors.yaml": (SAMPLE / "actors.yaml")
+        .read_text(encoding="utf-8")
+        .replace("short_name: Kommunen", f"short_name: {short_name}"),
+    }
     content = published(load(make_content(tmp_path, changes)), TODAY)
     drawn = cards.generate(translated.in_language(content, "sv"), in_language(SETTINGS, "sv"), TODAY)
     return drawn[at.commitment_card("kommunen-blomlador")]
@@ -205,8 +224,13 @@ def test_a_card_is_drawn_again_only_when_what_it_shows_changed(tmp_path: Path, m
 
     # One title changed: that card alone is drawn again, and the one no longer shown is let go with the next write.
     changed = next(iter(content.commitments.values()))
-    content = dataclasses.replace(content, commitments={**content.commitments, changed.id: changed.model_copy(update={"title": "Ny rubrik"})})
-    assert cards.generate(content, settings, TODAY)[at.commitment_card(changed.id)] != drawn[at.commitment_card(changed.id)]
+    content = dataclasses.replace(
+        content, commitments={**content.commitments, changed.id: changed.model_copy(update={"title": "Ny rubrik"})}
+    )
+    assert (
+        cards.generate(content, settings, TODAY)[at.commitment_card(changed.id)]
+        != drawn[at.commitment_card(changed.id)]
+    )
     assert again.drawn_now == 1
     again.write(tmp_path / "cards")
     assert len(list((tmp_path / "cards").glob("*.png"))) == len(drawn)
@@ -227,10 +251,15 @@ def test_a_commitments_badge_says_its_status_and_when_it_changed(www: Path) -> N
     assert badge.get("role") == "img" and badge.get("lang") == "sv"
     title = badge.findtext(f"{SVG}title")
     # The status is invented, and the promise has ended: the badge shows the status on its last day, and says both.
-    assert title == "Medborgardialog med boende och näringsverksamheter: Exempel: Löpande sedan 14 september 2022 (löftet slutade 30 april 2023)"
+    assert (
+        title
+        == "Medborgardialog med boende och näringsverksamheter: Exempel: Löpande sedan 14 september 2022 (löftet slutade 30 april 2023)"
+    )
     assert badge.get("aria-label") == title
     assert [t.text for t in badge.iter(f"{SVG}text")] == ["Slutstatus", "Exempel: Löpande sedan 14 september 2022"]
-    assert float(badge.get("width")) == pytest.approx(sum(float(r.get("width")) for r in badge.iter(f"{SVG}rect") if r.get("fill") != "none"))
+    assert float(badge.get("width")) == pytest.approx(
+        sum(float(r.get("width")) for r in badge.iter(f"{SVG}rect") if r.get("fill") != "none")
+    )
 
 
 def test_an_actors_badge_counts_its_commitments_by_status(www: Path) -> None:
@@ -240,7 +269,9 @@ def test_an_actors_badge_counts_its_commitments_by_status(www: Path) -> None:
     assert sum(int(w.rsplit(" ", 1)[1]) for w in words[2:]) == len(police)
     period = [t.text for t in _svg(www / "lofte/period/2022-2023/status.svg").iter(f"{SVG}text")]
     assert period[1] == "Exempel"
-    assert sum(int(w.rsplit(" ", 1)[1]) for w in period[2:]) == len([c for c in CONTENT.commitments.values() if c.period == "2022-2023"])
+    assert sum(int(w.rsplit(" ", 1)[1]) for w in period[2:]) == len(
+        [c for c in CONTENT.commitments.values() if c.period == "2022-2023"]
+    )
 
 
 def test_an_arabic_badge_reads_from_the_right(www: Path) -> None:
@@ -267,11 +298,17 @@ def test_the_embedding_page_gives_working_code_for_every_actor_and_commitment(ww
     assert 'width="320"' in frames[0]
 
 
-CARD_PAGES = [language + page for language in LANGUAGES for page in ("lofte/inbadda/atagande/polisen-medborgardialog/", "lofte/inbadda/aktor/polisen/")]
+CARD_PAGES = [
+    language + page
+    for language in LANGUAGES
+    for page in ("lofte/inbadda/atagande/polisen-medborgardialog/", "lofte/inbadda/aktor/polisen/")
+]
 
 
 @pytest.mark.parametrize("path", CARD_PAGES)
-def test_a_status_card_fits_320_pixels_runs_no_script_and_passes_axe(browser: Browser, site_url: str, path: str) -> None:
+def test_a_status_card_fits_320_pixels_runs_no_script_and_passes_axe(
+    browser: Browser, site_url: str, path: str
+) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 400})
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
@@ -338,7 +375,9 @@ def test_a_letter_renders_readably_at_600_pixels(browser: Browser, site_url: str
 def test_the_letters_page_leads_the_communicator_to_its_email_edition(www: Path) -> None:
     page = www / f"lofte/uppdatering/{LETTERS[0]}/index.html"
     document = lxml.html.fromstring(page.read_text(encoding="utf-8"))
-    note = document.xpath("//div[contains(@class, 'admonition')][.//p[contains(., 'Kopiera till nyhetsbrevsverktyget')]]")
+    note = document.xpath(
+        "//div[contains(@class, 'admonition')][.//p[contains(., 'Kopiera till nyhetsbrevsverktyget')]]"
+    )
     assert note
     hrefs = [a.get("href") for a in note[0].iter("a")]
     assert [(page.parent / href).resolve().name for href in hrefs] == ["epost.html", "epost.txt"]
@@ -373,6 +412,7 @@ def test_a_published_channel_address_never_changes_and_is_documented(made: str, 
 
 # -- one fact, every channel: invented statuses say "Exempel", an ended promise says it has ended ----------------------
 
+
 def test_every_channel_marks_an_invented_status_and_an_ended_promise(www: Path) -> None:
     """The default content's statuses are invented and its period has ended: every badge, status card, share card, feed
     entry and row of open data of every language says so, as the commitment's page does."""
@@ -391,10 +431,15 @@ def test_every_channel_marks_an_invented_status_and_an_ended_promise(www: Path) 
             words = [t.text for t in badge.iter(f"{SVG}text")]
             title = badge.findtext(f"{SVG}title")
             assert words[0] == final and (words[1].startswith(example) == invented), (language, c.id, words)
-            assert (example in title) == invented and title.endswith(_("(löftet slutade %(day)s)") % {"day": format_date(period.end, "long", locale=site.language)})
+            assert (example in title) == invented and title.endswith(
+                _("(löftet slutade %(day)s)") % {"day": format_date(period.end, "long", locale=site.language)}
+            )
             card = lxml.html.fromstring((www / language / at.commitment_embed(c.id)).read_text(encoding="utf-8"))
             assert bool(card.xpath(f"//span[@class='exempel' and text()='{example}']")) == invented, (language, c.id)
-            assert _("Status när löftet slutade %(day)s:") % {"day": format_date(period.end, "long", locale=site.language)} in card.text_content()
+            assert (
+                _("Status när löftet slutade %(day)s:") % {"day": format_date(period.end, "long", locale=site.language)}
+                in card.text_content()
+            )
             picture = shared[at.commitment_card(c.id)]
             assert picture.badge is not None and picture.badge.words.startswith(example) == invented
             assert picture.overline.words.endswith(_("löftet har slutat"))
@@ -403,10 +448,16 @@ def test_every_channel_marks_an_invented_status_and_an_ended_promise(www: Path) 
         for row in data["commitments"]:
             assert row["status_example"] == CONTENT.commitments[row["id"]].invented_on()
             checked["open data"] += 1
-        for entry in feedparser.parse((www / language / at.feed(at.STATUS_FEED, "atom")).read_text(encoding="utf-8")).entries:
-            commitment = next(c for c in shown.commitments.values() if at.commitment(c.id).removesuffix(".md") + "/" in entry.link)
+        for entry in feedparser.parse(
+            (www / language / at.feed(at.STATUS_FEED, "atom")).read_text(encoding="utf-8")
+        ).entries:
+            commitment = next(
+                c for c in shown.commitments.values() if at.commitment(c.id).removesuffix(".md") + "/" in entry.link
+            )
             written = next(e for e in commitment.history if at.status_anchor(e.date, e.status) in entry.link)
-            assert entry.title.startswith(_("Exempel: %(title)s") % {"title": ""}) == (written.example or commitment.example), entry.title
+            assert entry.title.startswith(_("Exempel: %(title)s") % {"title": ""}) == (
+                written.example or commitment.example
+            ), entry.title
             checked["feed entry"] += 1
         for actor in shown.actors.values():
             actor_badge = [t.text for t in _svg(www / language / at.actor_badge(actor.id)).iter(f"{SVG}text")]
@@ -423,7 +474,14 @@ def test_a_calendar_keeps_a_backslash_before_n_and_every_character_that_ical_esc
 
     title = "Möte \\N på torget; kl. 18, alla \\ välkomna"
     dialogue = (SAMPLE / "updates/2022-09-dialog.md").read_text(encoding="utf-8")
-    content = make_content(tmp_path, {"updates/2022-09-dialog.md": dialogue.replace("title: Dialogmöte", f"title: '{title}'").replace("place: Torget", "place: 'Torget\\N,;'")})
+    content = make_content(
+        tmp_path,
+        {
+            "updates/2022-09-dialog.md": dialogue.replace("title: Dialogmöte", f"title: '{title}'").replace(
+                "place: Torget", "place: 'Torget\\N,;'"
+            )
+        },
+    )
     settings = read_settings(make_project(tmp_path / "project", ["sv"]) / "mkdocs.yml")
     shown = published(load(content, "content", language="sv", languages=["sv"]), TODAY)
     event = icalendar.Calendar.from_ical(calendar.generate(shown, settings)).walk("VEVENT")[0]

@@ -19,20 +19,33 @@ def test_check_passes_on_the_default_content_and_summarises_it() -> None:
     assert "Polisen: 9" in result.stdout
 
 
-NO_SIGN_IN = ("varning: mkdocs.yml: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn (make edit) "
-              "(skriv adressen till en egen inloggningsserver; README: Inloggning i drift)")
+NO_SIGN_IN = (
+    "varning: mkdocs.yml: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn (make edit) "
+    "(skriv adressen till en egen inloggningsserver; README: Inloggning i drift)"
+)
 
 
 def test_check_warns_while_the_site_address_or_the_editor_is_a_placeholder(tmp_path: Path) -> None:
     result = run_script("check")
-    assert "varning: mkdocs.yml: site_url: https://example.github.io/medborgarlofte/ är en platshållare (skriv sajtens riktiga adress" in result.stdout
-    assert "varning: mkdocs.yml: extra.editor.repo: example/medborgarlofte är en platshållare (skriv GitHub-förrådet" in result.stdout
+    assert (
+        "varning: mkdocs.yml: site_url: https://example.github.io/medborgarlofte/ är en platshållare (skriv sajtens riktiga adress"
+        in result.stdout
+    )
+    assert (
+        "varning: mkdocs.yml: extra.editor.repo: example/medborgarlofte är en platshållare (skriv GitHub-förrådet"
+        in result.stdout
+    )
     assert NO_SIGN_IN in result.stdout.splitlines()
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("https://example.github.io/medborgarlofte/", "https://lofte.malmo.se/")
-                      .replace("repo: example/medborgarlofte", "repo: malmo-stad/medborgarlofte\n    auth_url: https://lofte-auth.malmo.se"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("https://example.github.io/medborgarlofte/", "https://lofte.malmo.se/")
+        .replace(
+            "repo: example/medborgarlofte", "repo: malmo-stad/medborgarlofte\n    auth_url: https://lofte-auth.malmo.se"
+        ),
+        encoding="utf-8",
+    )
     output = run_script("check", "--content", str(ROOT / "content"), cwd=project).stdout
     assert "platshållare" not in output and "auth_url" not in output
 
@@ -59,10 +72,19 @@ def test_help_and_usage_errors_are_in_swedish() -> None:
     assert not any(english in shown for english in ("usage:", "show this help", "options:", "positional arguments"))
     misspelled = run_script("chek")
     assert misspelled.returncode == 2
-    assert misspelled.stderr.splitlines()[-1] == "build_pages.py: fel: okänt kommando 'chek' (förväntade ett av: check, build, serve, edit, new, schema, announce, reviewed, init, index; menade du 'check'?)"
+    assert (
+        misspelled.stderr.splitlines()[-1]
+        == "build_pages.py: fel: okänt kommando 'chek' (förväntade ett av: check, build, serve, edit, new, schema, announce, reviewed, init, index; menade du 'check'?)"
+    )
     assert run_script().stderr.splitlines()[-1] == "build_pages.py: fel: saknas: ett kommando"
-    assert run_script("serve", "--port", "x").stderr.splitlines()[-1] == "build_pages.py serve: fel: --port: 'x' är inget heltal"
-    assert run_script("check", "--foo").stderr.splitlines()[-1] == "build_pages.py: fel: okända argument: --foo (se --help)"
+    assert (
+        run_script("serve", "--port", "x").stderr.splitlines()[-1]
+        == "build_pages.py serve: fel: --port: 'x' är inget heltal"
+    )
+    assert (
+        run_script("check", "--foo").stderr.splitlines()[-1]
+        == "build_pages.py: fel: okända argument: --foo (se --help)"
+    )
 
 
 def test_a_mistake_in_mkdocs_yml_is_reported_alike_by_every_command(tmp_path: Path) -> None:
@@ -70,21 +92,34 @@ def test_a_mistake_in_mkdocs_yml_is_reported_alike_by_every_command(tmp_path: Pa
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("lix_limit: 50", "lix_limit: femtio").replace("use_directory_urls: true", "use_directory_urls: kanske"), encoding="utf-8")
+    config.write_text(
+        text.replace("lix_limit: 50", "lix_limit: femtio").replace(
+            "use_directory_urls: true", "use_directory_urls: kanske"
+        ),
+        encoding="utf-8",
+    )
     lix_line = text.splitlines().index("  lix_limit: 50") + 1
     urls_line = text.splitlines().index("use_directory_urls: true") + 1
     for command in (["check"], ["build"], ["new", "nyhet", "Titel"]):
         result = run_script(*command, "--content", str(ROOT / "content"), cwd=project)
         assert result.returncode == 1 and "Traceback" not in result.stderr, command
-        assert f"mkdocs.yml:{lix_line}: extra.lix_limit: fick 'femtio' (förväntade ett LIX-värde, t.ex. 50)" in result.stderr
-        assert f"mkdocs.yml:{urls_line}: use_directory_urls: Expected type: <class 'bool'> but received: <class 'str'> (MkDocs)" in result.stderr
+        assert (
+            f"mkdocs.yml:{lix_line}: extra.lix_limit: fick 'femtio' (förväntade ett LIX-värde, t.ex. 50)"
+            in result.stderr
+        )
+        assert (
+            f"mkdocs.yml:{urls_line}: use_directory_urls: Expected type: <class 'bool'> but received: <class 'str'> (MkDocs)"
+            in result.stderr
+        )
     assert not (project / "site").exists()
 
 
 def test_the_site_is_built_where_mkdocs_yml_says(tmp_path: Path) -> None:
     project = make_project(tmp_path, languages=["sv"])
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_dir: site", "site_dir: public"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site_dir: site", "site_dir: public"), encoding="utf-8"
+    )
     result = run_script("build", "--content", str(ROOT / "content"), cwd=project)
     assert result.returncode == 0, result.stderr
     assert (project / "public/index.html").is_file() and not (project / "site").exists()
@@ -92,25 +127,72 @@ def test_the_site_is_built_where_mkdocs_yml_says(tmp_path: Path) -> None:
     assert run_script("build", "--strict", cwd=project).returncode == 2  # always strict: there is no such choice
 
 
-AREA_LINES = ("  area:\n    name: Sofielund\n    municipality: Malmö\n    municipality_code: \"1280\"\n    county: Skåne län\n"
-              "    county_code: \"12\"\n    paper_letters: true\n")
+AREA_LINES = (
+    '  area:\n    name: Sofielund\n    municipality: Malmö\n    municipality_code: "1280"\n    county: Skåne län\n'
+    '    county_code: "12"\n    paper_letters: true\n'
+)
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (("  format: 1\n", "  format: 2\n"), "extra.format: är 2, men motorn {engine} läser format 1 (uppgradera motorn: höj versionen av medborgarlofte i requirements.txt)"),
-    (("  format: 1\n", "  format: 0\n"), "extra.format: är 0, men motorn {engine} läser format 1 (gör ändringarna som CHANGELOG.md beskriver för varje format efter ditt, och skriv sedan det nya numret)"),
-    (("  format: 1\n", "  format: ett\n"), "extra.format: fick 'ett' (förväntade innehållsformatets nummer, t.ex. 1)"),
-    (("  renderer: mkdocs\n", "  renderer: propertydocs\n"), "extra.renderer: fick 'propertydocs' (förväntade en av: mkdocs, zensical, properdocs; menade du 'properdocs'?)"),
-    (("use_directory_urls: true\n", "use_directory_urls: false\n"),
-     "use_directory_urls: fick false (förväntade true eller ingen rad: sajtens länkar, flöden och kort pekar på mappar, inte på filer)"),
-    (('county_code: "12"', 'county_code: "11"'), "extra.area.county_code: fick '11', som inget län har (förväntade en av SCB:s länskoder: 01, 03, 04, 05, 06, 07, 08, 09, 10, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23, 24, 25)"),
-    (('county_code: "12"', 'county_code: "13"'), "extra.area.municipality_code: fick '1280', som inte ligger i län 13 (en kommunkod börjar med länskoden)"),
-    (('municipality_code: "1280"', 'municipality_code: "128"'), "extra.area.municipality_code: fick '128' (förväntade kommunkoden, fyra siffror, t.ex. '0180', inom citattecken)"),
-    (("    paper_letters: true\n", "    paper_letters: ja\n"), "extra.area.paper_letters: fick 'ja' (förväntade true eller false)"),
-    (("    paper_letters: true\n", "    paper_letters: true\n    region: Syd\n"), "extra.area.region: okänt fält (förväntade ett av name, municipality, municipality_code, county, county_code, paper_letters)"),
-], ids=["newer-format", "older-format", "format-not-a-number", "unknown-renderer", "addresses-without-folders", "unknown-county", "municipality-in-another-county",
-        "short-municipality-code", "paper-letters-not-a-boolean", "unknown-area-field"])
-def test_the_area_and_the_content_format_are_checked_with_their_line(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("  format: 1\n", "  format: 2\n"),
+            "extra.format: är 2, men motorn {engine} läser format 1 (uppgradera motorn: höj versionen av medborgarlofte i requirements.txt)",
+        ),
+        (
+            ("  format: 1\n", "  format: 0\n"),
+            "extra.format: är 0, men motorn {engine} läser format 1 (gör ändringarna som CHANGELOG.md beskriver för varje format efter ditt, och skriv sedan det nya numret)",
+        ),
+        (
+            ("  format: 1\n", "  format: ett\n"),
+            "extra.format: fick 'ett' (förväntade innehållsformatets nummer, t.ex. 1)",
+        ),
+        (
+            ("  renderer: mkdocs\n", "  renderer: propertydocs\n"),
+            "extra.renderer: fick 'propertydocs' (förväntade en av: mkdocs, zensical, properdocs; menade du 'properdocs'?)",
+        ),
+        (
+            ("use_directory_urls: true\n", "use_directory_urls: false\n"),
+            "use_directory_urls: fick false (förväntade true eller ingen rad: sajtens länkar, flöden och kort pekar på mappar, inte på filer)",
+        ),
+        (
+            ('county_code: "12"', 'county_code: "11"'),
+            "extra.area.county_code: fick '11', som inget län har (förväntade en av SCB:s länskoder: 01, 03, 04, 05, 06, 07, 08, 09, 10, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23, 24, 25)",
+        ),
+        (
+            ('county_code: "12"', 'county_code: "13"'),
+            "extra.area.municipality_code: fick '1280', som inte ligger i län 13 (en kommunkod börjar med länskoden)",
+        ),
+        (
+            ('municipality_code: "1280"', 'municipality_code: "128"'),
+            "extra.area.municipality_code: fick '128' (förväntade kommunkoden, fyra siffror, t.ex. '0180', inom citattecken)",
+        ),
+        (
+            ("    paper_letters: true\n", "    paper_letters: ja\n"),
+            "extra.area.paper_letters: fick 'ja' (förväntade true eller false)",
+        ),
+        (
+            ("    paper_letters: true\n", "    paper_letters: true\n    region: Syd\n"),
+            "extra.area.region: okänt fält (förväntade ett av name, municipality, municipality_code, county, county_code, paper_letters)",
+        ),
+    ],
+    ids=[
+        "newer-format",
+        "older-format",
+        "format-not-a-number",
+        "unknown-renderer",
+        "addresses-without-folders",
+        "unknown-county",
+        "municipality-in-another-county",
+        "short-municipality-code",
+        "paper-letters-not-a-boolean",
+        "unknown-area-field",
+    ],
+)
+def test_the_area_and_the_content_format_are_checked_with_their_line(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
     project = make_project(tmp_path, languages=["sv"])
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -129,8 +211,15 @@ def test_the_area_and_the_content_format_are_checked_with_their_line(tmp_path: P
 def test_check_warns_while_the_area_or_the_content_format_is_not_said(tmp_path: Path) -> None:
     project = make_project(tmp_path, languages=["sv"])
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(AREA_LINES, "").replace("  format: 1\n", ""), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(AREA_LINES, "").replace("  format: 1\n", ""), encoding="utf-8"
+    )
     output = run_script("check", "--content", str(ROOT / "content"), cwd=project).stdout.splitlines()
-    assert "varning: mkdocs.yml: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)" in output
-    assert ("varning: mkdocs.yml: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: 1, så att en ny motor kan säga "
-            "vad som ska ändras)") in output
+    assert (
+        "varning: mkdocs.yml: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)"
+        in output
+    )
+    assert (
+        "varning: mkdocs.yml: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: 1, så att en ny motor kan säga "
+        "vad som ska ändras)"
+    ) in output

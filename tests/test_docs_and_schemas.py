@@ -19,7 +19,11 @@ from medborgarlofte.vocabulary import KINDS, SHOWN_STATUSES, STATUSES
 
 from .conftest import ROOT, SAMPLE
 
-MODELS = [m for m in vars(structure).values() if isinstance(m, type) and issubclass(m, BaseModel) and m is not structure.Record]
+MODELS = [
+    m
+    for m in vars(structure).values()
+    if isinstance(m, type) and issubclass(m, BaseModel) and m is not structure.Record
+]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
@@ -33,8 +37,11 @@ def test_the_table_of_translatable_texts_names_every_one() -> None:
     """CONTENT.md's table of what a translation may give, one row per kind of file, keeps step with the model."""
     from medborgarlofte.translated import FILES, nested
 
-    rows = {row.split("|")[1].strip(): row.split("|")[3] for row in (ROOT / "CONTENT.md").read_text(encoding="utf-8").splitlines()
-            if row.startswith("| `content/")}
+    rows = {
+        row.split("|")[1].strip(): row.split("|")[3]
+        for row in (ROOT / "CONTENT.md").read_text(encoding="utf-8").splitlines()
+        if row.startswith("| `content/")
+    }
 
     def names(model: type) -> set[str]:
         found = set()
@@ -51,7 +58,9 @@ def test_the_table_of_translatable_texts_names_every_one() -> None:
 
 def test_committed_schemas_are_up_to_date() -> None:
     for name, schema in file_schemas().items():
-        assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == render(schema), f"run: python scripts/build_pages.py schema ({name})"
+        assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == render(schema), (
+            f"run: python scripts/build_pages.py schema ({name})"
+        )
 
 
 SCHEMA_OF = {"periods": "period", "commitments": "commitment", "indicators": "indicator", "updates": "update"}

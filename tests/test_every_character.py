@@ -38,10 +38,33 @@ from .test_build import BLOMLADOR, build_sample, html
 # What content may hold: any Unicode scalar value but surrogates, control characters other than tab and line break,
 # the non-characters, bidi embeddings and overrides (readers.py refuses those with file, line and field), and isolates
 # only in pairs.
-CHARACTERS = (st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-              | st.sampled_from("\t\n\u2028\u2029\x85\ufeff"))
-PIECES = st.sampled_from(["🚦", "👩🏽‍🚒", "ـُ", "مالمو", "שלום", "漢字", "𝕏", '"', "\\", "---", ": ", "{{ x }}",
-     "<img src=x onerror=alert(1)>", "\\U0001F6A6", "\\L", "#", "\u2067עברית 12\u2069", "\u200f", "\u061c"])
+CHARACTERS = st.characters(
+    blacklist_categories=("Cs", "Cc"),
+    blacklist_characters="\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+) | st.sampled_from("\t\n\u2028\u2029\x85\ufeff")
+PIECES = st.sampled_from(
+    [
+        "🚦",
+        "👩🏽‍🚒",
+        "ـُ",
+        "مالمو",
+        "שלום",
+        "漢字",
+        "𝕏",
+        '"',
+        "\\",
+        "---",
+        ": ",
+        "{{ x }}",
+        "<img src=x onerror=alert(1)>",
+        "\\U0001F6A6",
+        "\\L",
+        "#",
+        "\u2067עברית 12\u2069",
+        "\u200f",
+        "\u061c",
+    ]
+)
 CONTENT_TEXT = st.lists(st.text(CHARACTERS, max_size=8) | PIECES, max_size=6).map("".join)
 
 
@@ -55,8 +78,10 @@ def test_a_page_s_metadata_reaches_mkdocs_exactly_as_written(values: dict[str, s
 
 def test_a_title_with_an_emoji_keeps_its_page_whole_and_its_markup_text(tmp_path: Path) -> None:
     title = "Ökad trafiksäkerhet 🚦 <img src=x onerror=alert(1)>"
-    changes = {**edit(BLOMLADOR, "title: Blomlådor som trafikdämpare", f'title: "{title}"'),
-               **edit("actors.yaml", "name: Exempelstads kommun", "name: Exempelstads kommun 🌷")}
+    changes = {
+        **edit(BLOMLADOR, "title: Blomlådor som trafikdämpare", f'title: "{title}"'),
+        **edit("actors.yaml", "name: Exempelstads kommun", "name: Exempelstads kommun 🌷"),
+    }
     project = build_sample(tmp_path, changes)
     page = html(project, "lofte/atagande/kommunen-blomlador")
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -72,8 +97,13 @@ FORGED = "::error file=content/actors.yaml,line=1,title=Granskat::Innehållet ä
 
 
 def _check_for_github(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
-                          cwd=project, capture_output=True, text=True, env={**os.environ, "GITHUB_STEP_SUMMARY": os.devnull})
+    return subprocess.run(
+        [str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_STEP_SUMMARY": os.devnull},
+    )
 
 
 def _commands(output: str) -> list[str]:
@@ -91,15 +121,22 @@ def _commands(output: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("short_name", [FORGED, "ASF ##[warning]Allt är granskat", "  ::warning::x", "\x1b[2J\x1b[31mRÖTT"])
+@pytest.mark.parametrize(
+    "short_name", [FORGED, "ASF ##[warning]Allt är granskat", "  ::warning::x", "\x1b[2J\x1b[31mRÖTT"]
+)
 def test_content_cannot_forge_an_annotation_or_steer_the_terminal(tmp_path: Path, short_name: str) -> None:
     project = make_project(tmp_path / "project")
     make_content(project, edit("actors.yaml", "short_name: Polisen", f"short_name: {json.dumps(short_name)}"))
     result = _check_for_github(project)
-    assert result.returncode == (1 if "\x1b" in short_name else 0), result.stderr  # control characters are refused, by name
+    assert result.returncode == (1 if "\x1b" in short_name else 0), (
+        result.stderr
+    )  # control characters are refused, by name
     output = result.stdout + result.stderr
     commands = _commands(output)
-    assert all(re.fullmatch(r"::error file=content/actors\.yaml,line=3,title=polisen\.short_name::[^:]*", line) for line in commands), commands
+    assert all(
+        re.fullmatch(r"::error file=content/actors\.yaml,line=3,title=polisen\.short_name::[^:]*", line)
+        for line in commands
+    ), commands
     assert "\x1b" not in output and "##[" not in output
 
 
@@ -134,10 +171,13 @@ NAME_THEN_COUNT = """(href) => {
 def test_a_name_in_the_other_direction_keeps_its_neighbours_in_place(tmp_path: Path, browser) -> None:
     names = {"sv": "شارع مالمو", "en": "רחוב הפרחים", "ar": "Trafik och gator"}
     # Three commitments in the theme: Arabic says one and two in words, three with a number.
-    changes = {**edit("themes.yaml", "name: Trafik", f"name: {names['sv']}"),
-               **edit("commitments/polisen-narvaro.yaml", "themes: [narvaro]", "themes: [narvaro, trafik]"),
-               **edit("commitments/polisen-narvaro-2023.yaml", "title:", "themes: [trafik]\ntitle:"),
-               "translations/en/themes.yaml": f"trafik:\n  name: {names['en']}\n", "translations/ar/themes.yaml": f"trafik:\n  name: {names['ar']}\n"}
+    changes = {
+        **edit("themes.yaml", "name: Trafik", f"name: {names['sv']}"),
+        **edit("commitments/polisen-narvaro.yaml", "themes: [narvaro]", "themes: [narvaro, trafik]"),
+        **edit("commitments/polisen-narvaro-2023.yaml", "title:", "themes: [trafik]\ntitle:"),
+        "translations/en/themes.yaml": f"trafik:\n  name: {names['en']}\n",
+        "translations/ar/themes.yaml": f"trafik:\n  name: {names['ar']}\n",
+    }
     project = build_sample(tmp_path, changes, languages=None)
     page = browser.new_page()
     with served(project / "site") as port:
@@ -223,20 +263,33 @@ def _content_with(texts: dict[str, str], folder: Path) -> Path:
 
     def translation(fields: dict) -> None:
         fields["title"] = texts["translated_title"]
-        fields[translated.SOURCE]["title"] = translated.fingerprint(texts["title"])  # reviewed against the title as it now is
+        fields[translated.SOURCE]["title"] = translated.fingerprint(
+            texts["title"]
+        )  # reviewed against the title as it now is
 
-    return make_content(folder, {
-        "commitments/kommunen-blomlador.yaml": _yaml(sample("commitments/kommunen-blomlador.yaml"), commitment),
-        "commitments/polisen-narvaro.yaml": _yaml(sample("commitments/polisen-narvaro.yaml"), note),
-        "actors.yaml": _yaml(sample("actors.yaml"), actor),
-        "themes.yaml": _yaml(sample("themes.yaml"), theme),
-        "updates/2022-05-brev.md": _with_front_matter(sample("updates/2022-05-brev.md"), letter),
-        "updates/2022-09-dialog.md": _with_front_matter(sample("updates/2022-09-dialog.md"), dialogue),
-        "translations/en/commitments/kommunen-blomlador.yaml": _yaml(sample("translations/en/commitments/kommunen-blomlador.yaml"), translation),
-    })
+    return make_content(
+        folder,
+        {
+            "commitments/kommunen-blomlador.yaml": _yaml(sample("commitments/kommunen-blomlador.yaml"), commitment),
+            "commitments/polisen-narvaro.yaml": _yaml(sample("commitments/polisen-narvaro.yaml"), note),
+            "actors.yaml": _yaml(sample("actors.yaml"), actor),
+            "themes.yaml": _yaml(sample("themes.yaml"), theme),
+            "updates/2022-05-brev.md": _with_front_matter(sample("updates/2022-05-brev.md"), letter),
+            "updates/2022-09-dialog.md": _with_front_matter(sample("updates/2022-09-dialog.md"), dialogue),
+            "translations/en/commitments/kommunen-blomlador.yaml": _yaml(
+                sample("translations/en/commitments/kommunen-blomlador.yaml"), translation
+            ),
+        },
+    )
 
 
-_PAGE_MARKDOWN = ["attr_list", "md_in_html", "tables", "toc", "admonition"]  # mkdocs.yml's, but for the snippets it does not use
+_PAGE_MARKDOWN = [
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "admonition",
+]  # mkdocs.yml's, but for the snippets it does not use
 
 
 def _page_heading(markdown_page: str) -> str:
@@ -255,8 +308,12 @@ def _seen(text: str) -> str:
 
 
 # A failure is reported as found: shrinking it takes minutes at these sizes (THOROUGH=1 shrinks).
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-          phases=tuple(Phase) if os.environ.get("THOROUGH") else (Phase.explicit, Phase.reuse, Phase.generate))
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    phases=tuple(Phase) if os.environ.get("THOROUGH") else (Phase.explicit, Phase.reuse, Phase.generate),
+)
 @given(st.fixed_dictionaries({name: ONE_LINE for name in FIELDS}))
 def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path, texts: dict[str, str]) -> None:
     """Whatever a person writes in the fields of a commitment, an actor, a theme, a letter, a dialogue and a translation
@@ -269,6 +326,7 @@ def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path
         site = in_language(config, language.code)
         shown = translated.in_language(content, site.language)
         title = texts["translated_title"] if site.language == "en" else texts["title"]
+
         def iso(text: str, language: str = site.language) -> str:
             return isolated(text, language)
 
@@ -276,7 +334,11 @@ def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path
         assert _page_heading(page[at.commitment("kommunen-blomlador")]) == _seen(title)
         assert _page_heading(page[at.actor("kommunen")]) == _seen(texts["actor"])
         assert _page_heading(page[at.update("2022-05-brev")]) == _seen(texts["letter"])
-        assert _page_heading(page[at.theme("trafik")]) in (_seen(texts["theme"]), "Traffic", "حركة المرور")  # translated in the sample
+        assert _page_heading(page[at.theme("trafik")]) in (
+            _seen(texts["theme"]),
+            "Traffic",
+            "حركة المرور",
+        )  # translated in the sample
 
         made = feeds.generate(shown, site)
         for ending in ("rss", "atom"):
@@ -287,14 +349,22 @@ def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path
             _, everything = _titles(made[at.feed(at.ALL_FEED, ending)])
             assert texts["letter"] in everything
             assert texts["dialogue"] in everything
-            notes = [html_text.unescape(e.summary) for e in feedparser.parse(made[at.feed(at.commitment_feed("polisen-narvaro"), ending)]).entries]
+            notes = [
+                html_text.unescape(e.summary)
+                for e in feedparser.parse(made[at.feed(at.commitment_feed("polisen-narvaro"), ending)]).entries
+            ]
             assert any(f" {iso(texts['note'])} " in summary for summary in notes), notes
 
         events = icalendar.Calendar.from_ical(calendar.generate(shown, site)).walk("VEVENT")
         assert [(str(e["summary"]), str(e["location"])) for e in events] == [(texts["dialogue"], texts["place"])]
 
         data = {at.in_generated(path): text for path, text in opendata.generate(shown, site).items()}
-        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(data[at.in_generated(at.COMMITMENTS_CSV)].lstrip("\ufeff")), delimiter=";")}
+        rows = {
+            row["id"]: row
+            for row in csv.DictReader(
+                io.StringIO(data[at.in_generated(at.COMMITMENTS_CSV)].lstrip("\ufeff")), delimiter=";"
+            )
+        }
         assert rows["kommunen-blomlador"]["title"] == opendata.neutralised(title)
         published_data = json.loads(data[at.in_generated(at.ALL_DATA)])
         assert next(c for c in published_data["commitments"] if c["id"] == "kommunen-blomlador")["title"] == title
@@ -308,7 +378,9 @@ def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path
         assert iso(texts["short_name"]) in card.text_content()
 
         letter = letters.generate(shown, site)
-        assert lxml.html.fromstring(letter[at.letter_email("2022-05-brev")]).xpath("//h1")[0].text_content() == iso(texts["letter"])
+        assert lxml.html.fromstring(letter[at.letter_email("2022-05-brev")]).xpath("//h1")[0].text_content() == iso(
+            texts["letter"]
+        )
         assert _seen(iso(texts["letter"])) in letter[at.letter_text("2022-05-brev")].splitlines()
 
         # A card holds the texts exactly (the picture leaves out what the font cannot draw: test_channels), and so does its
@@ -326,14 +398,21 @@ def _titles(feed: str) -> tuple[str, list[str]]:
     root = ElementTree.fromstring(feed)
     atom = "{http://www.w3.org/2005/Atom}"
     if root.tag == f"{atom}feed":
-        return root.findtext(f"{atom}title") or "", [entry.findtext(f"{atom}title") or "" for entry in root.iter(f"{atom}entry")]
+        return root.findtext(f"{atom}title") or "", [
+            entry.findtext(f"{atom}title") or "" for entry in root.iter(f"{atom}entry")
+        ]
     return root.findtext("channel/title") or "", [item.findtext("title") or "" for item in root.iter("item")]
 
 
 def test_a_title_that_looks_escaped_keeps_its_ampersands_in_the_e_mail_s_text_part(tmp_path: Path) -> None:
     """The text part is laid out from the HTML, whose text the layout would otherwise unescape once more (twice in a table)."""
     title = "Möte &lt;kväll&gt; &amp; fika & prat"
-    content = published(load(make_content(tmp_path, edit("updates/2022-05-brev.md", "title: Informationsbrev 1", f'title: "{title}"'))), TODAY)
+    content = published(
+        load(make_content(tmp_path, edit("updates/2022-05-brev.md", "title: Informationsbrev 1", f'title: "{title}"'))),
+        TODAY,
+    )
     made = letters.generate(content, read_settings(ROOT / "mkdocs.yml"))
     assert isolated(title, "sv") in made[at.letter_text("2022-05-brev")].splitlines()
-    assert lxml.html.fromstring(made[at.letter_email("2022-05-brev")]).xpath("//h1")[0].text_content() == isolated(title, "sv")
+    assert lxml.html.fromstring(made[at.letter_email("2022-05-brev")]).xpath("//h1")[0].text_content() == isolated(
+        title, "sv"
+    )

@@ -45,8 +45,17 @@ FEEDS = sorted(path for path in FILES if path.endswith((".rss", ".atom")))
 
 def test_every_feed_kind_exists() -> None:
     names = {path.rsplit(".", 1)[0] for path in FEEDS}
-    for name in ("flode/alla", "flode/statusandringar", "flode/informationsbrev", "flode/medborgardialoger", "flode/nyheter",
-                 "flode/uppfoljning", "flode/aktor/polisen", "flode/atagande/polisen-narvaro", "flode/tema/trafik"):
+    for name in (
+        "flode/alla",
+        "flode/statusandringar",
+        "flode/informationsbrev",
+        "flode/medborgardialoger",
+        "flode/nyheter",
+        "flode/uppfoljning",
+        "flode/aktor/polisen",
+        "flode/atagande/polisen-narvaro",
+        "flode/tema/trafik",
+    ):
         assert name in names, name
     assert len(FEEDS) == 2 * len(names)
 
@@ -58,7 +67,9 @@ def test_feed_parses_cleanly(path: str) -> None:
     assert parsed.feed.title
 
 
-MARKUP = "Sofielund's \"A&B\" <b>fet</b> & 1<2"  # an apostrophe, an ampersand, a tag and quotes: each must arrive as itself
+MARKUP = (
+    'Sofielund\'s "A&B" <b>fet</b> & 1<2'  # an apostrophe, an ampersand, a tag and quotes: each must arrive as itself
+)
 
 
 def _yaml_quoted(text: str) -> str:
@@ -67,13 +78,18 @@ def _yaml_quoted(text: str) -> str:
 
 def _shown_as_html(element: ElementTree.Element) -> bool:
     """What feed readers show as HTML: RSS descriptions and content, and Atom's summaries and content of type html."""
-    return element.tag in ("description", "{http://purl.org/rss/1.0/modules/content/}encoded") or element.get("type") == "html"
+    return (
+        element.tag in ("description", "{http://purl.org/rss/1.0/modules/content/}encoded")
+        or element.get("type") == "html"
+    )
 
 
 def test_feed_texts_are_escaped_exactly_once_in_every_feed_and_language(tmp_path: Path) -> None:
     title, actor, theme, note = (f"{what} {MARKUP}" for what in ("Blomlådor", "Kommunen", "Närvaro", "Notering"))
     changes = {
-        **edit("commitments/kommunen-blomlador.yaml", "title: Blomlådor som trafikdämpare", f"title: {_yaml_quoted(title)}"),
+        **edit(
+            "commitments/kommunen-blomlador.yaml", "title: Blomlådor som trafikdämpare", f"title: {_yaml_quoted(title)}"
+        ),
         **edit("actors.yaml", "name: Exempelstads kommun", f"name: {_yaml_quoted(actor)}"),
         **edit("themes.yaml", "name: Närvaro", f"name: {_yaml_quoted(theme)}"),
         **edit("commitments/polisen-narvaro.yaml", "note: Närvaron har börjat.", f"note: {_yaml_quoted(note)}"),
@@ -85,13 +101,22 @@ def test_feed_texts_are_escaped_exactly_once_in_every_feed_and_language(tmp_path
         site = in_language(SETTINGS, language.code)
         files = generate(translated.in_language(content, site.language), site, TODAY)
         shown_title = "Flower boxes " + MARKUP if site.language == "en" else title
-        expected = {"flode/atagande/kommunen-blomlador": shown_title, "flode/aktor/kommunen": actor, "flode/tema/narvaro": theme}
+        expected = {
+            "flode/atagande/kommunen-blomlador": shown_title,
+            "flode/aktor/kommunen": actor,
+            "flode/tema/narvaro": theme,
+        }
         for path in (p for p in files if p.endswith((".rss", ".atom"))):
             # No element of the feed, the channel's own included, holds a text escaped twice: what a reader shows as
             # HTML has its entities resolved once, the rest is text as it is.
             for element in ElementTree.fromstring(files[path].encode("utf-8")).iter():
                 shown = html_text.unescape(element.text or "") if _shown_as_html(element) else element.text or ""
-                assert not re.search(r"&(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);", shown), (language.code, path, element.tag, shown)
+                assert not re.search(r"&(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);", shown), (
+                    language.code,
+                    path,
+                    element.tag,
+                    shown,
+                )
             # A channel's description is a sentence: an apostrophe or a quote in a name is written as itself, not as an
             # entity that a validator takes for markup ("description should not contain HTML").
             channel = ElementTree.fromstring(files[path].encode("utf-8")).find("channel/description")
@@ -107,8 +132,14 @@ def test_feed_texts_are_escaped_exactly_once_in_every_feed_and_language(tmp_path
             name = path.rsplit(".", 1)[0]
             if name in expected:
                 # Each text from content isolated from the words beside it (FSI…PDI) where it needs to be, and otherwise exactly as written.
-                assert texts[0] == f"{isolated(expected[name], site.language)} – {isolated(site.name, site.language)}", (language.code, path)
-                assert texts[1].endswith(f" {isolated(expected[name], site.language)}."), (language.code, path, texts[1])
+                assert (
+                    texts[0] == f"{isolated(expected[name], site.language)} – {isolated(site.name, site.language)}"
+                ), (language.code, path)
+                assert texts[1].endswith(f" {isolated(expected[name], site.language)}."), (
+                    language.code,
+                    path,
+                    texts[1],
+                )
             if name == "flode/atagande/polisen-narvaro":
                 assert any(f" {isolated(note, site.language)} " in text for text in texts), (language.code, path)
     assert read > 400  # every feed of three languages: titles, descriptions and each entry's title and summary
@@ -171,7 +202,11 @@ def test_status_anchor_exists_on_the_page(tmp_path: Path) -> None:
 
 
 def test_guids_survive_edits_to_text(tmp_path: Path) -> None:
-    text = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("Närvaron har börjat.", "Närvaron började i maj.")
+    text = (
+        (SAMPLE / "commitments/polisen-narvaro.yaml")
+        .read_text(encoding="utf-8")
+        .replace("Närvaron har börjat.", "Närvaron började i maj.")
+    )
     text = text.replace("title: Regelbunden närvaro", "title: Regelbunden polisiär närvaro")
     edited = generated(make_content(tmp_path, {"commitments/polisen-narvaro.yaml": text}))
     guids = lambda files: [e.id for e in feedparser.parse(files["flode/alla.rss"]).entries]  # noqa: E731
@@ -184,18 +219,34 @@ def test_feeds_do_not_depend_on_the_clock() -> None:
 
 
 def test_feed_size_is_bounded(tmp_path: Path) -> None:
-    history = "".join(f"  - date: 2022-{4 + n // 28:02d}-{1 + n % 28:02d}\n    status: {'pågår' if n % 2 else 'försenad'}\n" for n in range(80))
-    text = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8").split("history:")[0] + "history:\n" + history
+    history = "".join(
+        f"  - date: 2022-{4 + n // 28:02d}-{1 + n % 28:02d}\n    status: {'pågår' if n % 2 else 'försenad'}\n"
+        for n in range(80)
+    )
+    text = (
+        (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8").split("history:")[0]
+        + "history:\n"
+        + history
+    )
     files = generated(make_content(tmp_path, {"commitments/kommunen-blomlador.yaml": text}), today=date(2023, 4, 30))
     assert len(feedparser.parse(files["flode/atagande/kommunen-blomlador.rss"]).entries) == 50
 
 
 def test_drafts_and_future_posts_stay_out_of_feeds(tmp_path: Path) -> None:
     letter = (SAMPLE / "updates/2022-05-brev.md").read_text(encoding="utf-8")
-    files = generated(make_content(tmp_path, {
-        "updates/2022-06-utkast.md": letter.replace("Informationsbrev 1", "Utkastet").replace("kind: informationsbrev", "kind: informationsbrev\ndraft: true"),
-        "updates/2022-12-senare.md": letter.replace("Informationsbrev 1", "Senare brev").replace("2022-05-10", "2022-12-01"),
-    }))
+    files = generated(
+        make_content(
+            tmp_path,
+            {
+                "updates/2022-06-utkast.md": letter.replace("Informationsbrev 1", "Utkastet").replace(
+                    "kind: informationsbrev", "kind: informationsbrev\ndraft: true"
+                ),
+                "updates/2022-12-senare.md": letter.replace("Informationsbrev 1", "Senare brev").replace(
+                    "2022-05-10", "2022-12-01"
+                ),
+            },
+        )
+    )
     everything = "".join(files[path] for path in FEEDS if path in files)
     assert "Utkastet" not in everything and "Senare brev" not in everything
 
@@ -222,11 +273,17 @@ def test_open_data_follows_its_schema() -> None:
 def test_open_data_agrees_with_the_pages(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
     site = project / "site" / "lofte"
-    rows = list(csv.DictReader(io.StringIO((site / "data/ataganden.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
-    changes = list(csv.DictReader(io.StringIO((site / "data/statusandringar.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = list(
+        csv.DictReader(io.StringIO((site / "data/ataganden.csv").read_text(encoding="utf-8-sig")), delimiter=";")
+    )
+    changes = list(
+        csv.DictReader(io.StringIO((site / "data/statusandringar.csv").read_text(encoding="utf-8-sig")), delimiter=";")
+    )
     as_json = json.loads((site / "data/statusandringar.json").read_text(encoding="utf-8"))
     jsonschema.validate(as_json, json.loads((site / "data/statusandringar.schema.json").read_text(encoding="utf-8")))
-    assert [(c["date"], c["commitment"], c["to_status"], c["url"]) for c in as_json] == [(c["date"], c["commitment"], c["to_status"], c["url"]) for c in changes]
+    assert [(c["date"], c["commitment"], c["to_status"], c["url"]) for c in as_json] == [
+        (c["date"], c["commitment"], c["to_status"], c["url"]) for c in changes
+    ]
     assert all(isinstance(c["example"], bool) and isinstance(c["actors"], list) for c in as_json)
     assert {tuple(c["actor_names"]) for c in as_json} == {("Exempelstads kommun",), ("Lokalpolisområde Exempelstad",)}
     for row in rows:
@@ -237,7 +294,10 @@ def test_open_data_agrees_with_the_pages(tmp_path: Path) -> None:
         history = re.findall(r'<li id="(status-[^"]+)">', page)
         mine = [c for c in changes if c["commitment"] == row["id"]]
         assert sorted(history) == sorted(c["url"].split("#")[1] for c in mine)
-    assert [(c["from_status"], c["to_status"]) for c in changes if c["commitment"] == "polisen-narvaro"] == [("", "planerad"), ("planerad", "löpande")]
+    assert [(c["from_status"], c["to_status"]) for c in changes if c["commitment"] == "polisen-narvaro"] == [
+        ("", "planerad"),
+        ("planerad", "löpande"),
+    ]
 
 
 def test_rss_items_say_who_is_responsible() -> None:
@@ -248,7 +308,11 @@ def test_rss_items_say_who_is_responsible() -> None:
 
 
 def test_calendar_events_last_as_long_as_the_content_says(tmp_path: Path) -> None:
-    dialogue = (SAMPLE / "updates/2022-09-dialog.md").read_text(encoding="utf-8").replace("  place: Torget\n", "  place: Torget\n  duration: 45\n")
+    dialogue = (
+        (SAMPLE / "updates/2022-09-dialog.md")
+        .read_text(encoding="utf-8")
+        .replace("  place: Torget\n", "  place: Torget\n  duration: 45\n")
+    )
     files = generated(make_content(tmp_path, {"updates/2022-09-dialog.md": dialogue}))
     event = icalendar.Calendar.from_ical(files["kalender.ics"]).walk("VEVENT")[0]
     assert event.decoded("dtend").isoformat() == "2022-09-14T18:45:00+02:00"
@@ -261,7 +325,9 @@ def test_every_link_in_every_feed_item_leads_to_a_page_and_anchor_on_the_site(tm
     today = date(2023, 4, 30)
     digest = letter_digest(load(content), today, "sv")
     (content / "updates/2023-04-30-brev.md").write_text(
-        f"---\ntitle: Brev med sammanfattning\ndate: {today}\nkind: informationsbrev\nsummary: Allt som hänt.\nexample: true\n---\n{digest.text}\n", encoding="utf-8")
+        f"---\ntitle: Brev med sammanfattning\ndate: {today}\nkind: informationsbrev\nsummary: Allt som hänt.\nexample: true\n---\n{digest.text}\n",
+        encoding="utf-8",
+    )
     project = make_project(tmp_path / "project")
     build(content, "content", project / "mkdocs.yml", project / "site", date(2026, 11, 25))
     site = project / "site"
@@ -273,7 +339,7 @@ def test_every_link_in_every_feed_item_leads_to_a_page_and_anchor_on_the_site(tm
                 if not href.startswith(base):
                     assert href.startswith(("https://", "http://", "mailto:", "tel:")), href
                     continue
-                path, _, anchor = href[len(base):].partition("#")
+                path, _, anchor = href[len(base) :].partition("#")
                 page = site / path / "index.html" if path.endswith("/") or not path else site / path
                 checked += 1
                 if not page.is_file() or (anchor and f'id="{anchor}"' not in page.read_text(encoding="utf-8")):
@@ -283,19 +349,37 @@ def test_every_link_in_every_feed_item_leads_to_a_page_and_anchor_on_the_site(tm
 
 def test_a_csv_list_splits_back_into_its_names_and_says_yes_and_no_in_the_file_s_language(tmp_path: Path) -> None:
     """Each of several values in a cell is on a line of its own, so a name with a comma stays one name."""
-    actors = (SAMPLE / "actors.yaml").read_text(encoding="utf-8").replace("name: Exempelstads kommun", "name: Miljöförvaltningen, Exempelstads kommun")
-    joint = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8").replace("actors: [kommunen]", "actors: [kommunen, polisen]")
-    content = published(load(make_content(tmp_path, {"actors.yaml": actors, "commitments/kommunen-blomlador.yaml": joint})), TODAY)
+    actors = (
+        (SAMPLE / "actors.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: Exempelstads kommun", "name: Miljöförvaltningen, Exempelstads kommun")
+    )
+    joint = (
+        (SAMPLE / "commitments/kommunen-blomlador.yaml")
+        .read_text(encoding="utf-8")
+        .replace("actors: [kommunen]", "actors: [kommunen, polisen]")
+    )
+    content = published(
+        load(make_content(tmp_path, {"actors.yaml": actors, "commitments/kommunen-blomlador.yaml": joint})), TODAY
+    )
     for language, yes, no in (("sv", "ja", "nej"), ("en", "yes", "no"), ("ar", "نعم", "لا")):
         shown = translated.in_language(content, language)
         files = generate(shown, in_language(SETTINGS, language), TODAY)
-        changes = list(csv.DictReader(io.StringIO(files["data/statusandringar.csv"].removeprefix("\ufeff")), delimiter=";"))
+        changes = list(
+            csv.DictReader(io.StringIO(files["data/statusandringar.csv"].removeprefix("\ufeff")), delimiter=";")
+        )
         joint_rows = [row for row in changes if row["commitment"] == "kommunen-blomlador"]
         assert joint_rows and all(row["actors"].split("\n") == ["kommunen", "polisen"] for row in joint_rows)
-        assert all(row["actor_names"].split("\n") == [shown.actors["kommunen"].name, shown.actors["polisen"].name] for row in joint_rows)
+        assert all(
+            row["actor_names"].split("\n") == [shown.actors["kommunen"].name, shown.actors["polisen"].name]
+            for row in joint_rows
+        )
         assert {row["example"] for row in changes} <= {yes, no}, language
         rows = list(csv.DictReader(io.StringIO(files["data/ataganden.csv"].removeprefix("\ufeff")), delimiter=";"))
-        assert {row["status_example"] for row in rows} <= {yes, no, ""} and {row["status_example"] for row in rows} & {yes, no}
+        assert {row["status_example"] for row in rows} <= {yes, no, ""} and {row["status_example"] for row in rows} & {
+            yes,
+            no,
+        }
 
 
 def test_a_name_is_isolated_in_a_feed_only_where_its_direction_can_differ_from_the_feed_s() -> None:

@@ -50,7 +50,10 @@ def _project(folder: Path, hub: str = "https://hub.example.org/", instance: str 
     project = make_project(folder)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  renderer: mkdocs\n", "  renderer: mkdocs\n" + FOLLOW.format(hub=hub, instance=instance)), encoding="utf-8")
+    config.write_text(
+        text.replace("  renderer: mkdocs\n", "  renderer: mkdocs\n" + FOLLOW.format(hub=hub, instance=instance)),
+        encoding="utf-8",
+    )
     return project
 
 
@@ -69,21 +72,32 @@ def _page(site: Path, path: str) -> lxml.html.HtmlElement:
     return lxml.html.parse(str(site / path / "index.html")).getroot()
 
 
-@pytest.mark.parametrize(("language", "heading", "email"), [("", "Följ åtagandet", "Få e-post när det ändras"),
-                                                            ("en/", "Follow this commitment", "Get an e-mail when it changes"),
-                                                            ("ar/", "تابع هذا الالتزام", "احصل على بريد إلكتروني عندما يتغير")])
-def test_a_commitment_s_follow_box_offers_its_feed_the_calendar_and_the_municipality_s_newsletter(following: Path, language: str, heading: str,
-                                                                                                  email: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "heading", "email"),
+    [
+        ("", "Följ åtagandet", "Få e-post när det ändras"),
+        ("en/", "Follow this commitment", "Get an e-mail when it changes"),
+        ("ar/", "تابع هذا الالتزام", "احصل على بريد إلكتروني عندما يتغير"),
+    ],
+)
+def test_a_commitment_s_follow_box_offers_its_feed_the_calendar_and_the_municipality_s_newsletter(
+    following: Path, language: str, heading: str, email: str
+) -> None:
     page = _page(following, f"{language}lofte/atagande/polisen-narvaro-2023")
     box = page.find_class("follow-links")[0]
     assert box.find("h2").text_content() == heading
     links = {a.text_content(): a.get("href") for a in box.iter("a")}
-    assert links["RSS"] == "../../flode/atagande/polisen-narvaro-2023.rss" and links["Atom"] == "../../flode/atagande/polisen-narvaro-2023.atom"
+    assert (
+        links["RSS"] == "../../flode/atagande/polisen-narvaro-2023.rss"
+        and links["Atom"] == "../../flode/atagande/polisen-narvaro-2023.atom"
+    )
     assert links[email] == "https://nyhetsbrev.kommunen.example/anmal?amne=polisen-narvaro-2023"
     assert (following / language / "lofte/flode/atagande/polisen-narvaro-2023.rss").is_file()
     # The letters' listing and the start page offer the same, with their own feed's name as the newsletter's topic.
     letters = _page(following, f"{language}lofte/informationsbrev").find_class("follow-links")[0]
-    assert any(a.get("href") == "https://nyhetsbrev.kommunen.example/anmal?amne=informationsbrev" for a in letters.iter("a"))
+    assert any(
+        a.get("href") == "https://nyhetsbrev.kommunen.example/anmal?amne=informationsbrev" for a in letters.iter("a")
+    )
     start = lxml.html.parse(str(following / language / "index.html")).getroot().find_class("follow-links")[0]
     assert any(a.get("href") == "https://nyhetsbrev.kommunen.example/anmal?amne=alla" for a in start.iter("a"))
 
@@ -95,9 +109,20 @@ def test_without_a_newsletter_the_box_offers_no_e_mail(default_site: Path) -> No
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("path", ["lofte/atagande/polisen-narvaro-2023/", "en/lofte/atagande/polisen-narvaro-2023/", "ar/lofte/atagande/polisen-narvaro-2023/",
-                                  "lofte/dela/", "ar/lofte/dela/", "lofte/folj/"])
-def test_the_follow_box_and_the_posts_page_pass_axe_and_ask_nothing_of_another_site(browser: Browser, following: Path, path: str, width: int) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "lofte/atagande/polisen-narvaro-2023/",
+        "en/lofte/atagande/polisen-narvaro-2023/",
+        "ar/lofte/atagande/polisen-narvaro-2023/",
+        "lofte/dela/",
+        "ar/lofte/dela/",
+        "lofte/folj/",
+    ],
+)
+def test_the_follow_box_and_the_posts_page_pass_axe_and_ask_nothing_of_another_site(
+    browser: Browser, following: Path, path: str, width: int
+) -> None:
     with served(following) as port:
         context = browser.new_context(viewport={"width": width, "height": 900})
         requested: list[str] = []
@@ -108,10 +133,16 @@ def test_the_follow_box_and_the_posts_page_pass_axe_and_ask_nothing_of_another_s
         problems = axe(page)
         context.close()
     assert problems == []
-    assert [url for url in requested if not url.startswith(f"http://127.0.0.1:{port}/") and not url.startswith(("data:", "blob:"))] == []
+    assert [
+        url
+        for url in requested
+        if not url.startswith(f"http://127.0.0.1:{port}/") and not url.startswith(("data:", "blob:"))
+    ] == []
 
 
-def test_the_copy_buttons_copy_a_post_and_say_so_and_the_pages_are_seen_at_a_phone_s_width(browser: Browser, following: Path) -> None:
+def test_the_copy_buttons_copy_a_post_and_say_so_and_the_pages_are_seen_at_a_phone_s_width(
+    browser: Browser, following: Path
+) -> None:
     with served(following) as port:
         context = browser.new_context(viewport={"width": 390, "height": 900})
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"http://127.0.0.1:{port}")
@@ -136,19 +167,30 @@ def test_the_posts_page_lists_the_newest_status_change_with_its_card_and_the_car
     site = _build(project, content)
     page = _page(site, "lofte/dela")
     newest = page.find_class("post")[0]
-    assert newest.find("h2").text_content() == "Regelbunden närvaro, andra året: ny status: försenad (tidigare löpande)."
+    assert (
+        newest.find("h2").text_content() == "Regelbunden närvaro, andra året: ny status: försenad (tidigare löpande)."
+    )
     text, alternative = (area.text_content() for area in newest.iter("textarea"))
-    assert text == ("Regelbunden närvaro, andra året: ny status: försenad (tidigare löpande). Färre patruller i juni. Ansvarig: Lokalpolisområde Exempelstad och Exempelstads kommun.\n\n"
-                    "\u2066https://example.github.io/medborgarlofte/lofte/atagande/polisen-narvaro-2023/#status-2023-06-01-forsenad\u2069")
+    assert text == (
+        "Regelbunden närvaro, andra året: ny status: försenad (tidigare löpande). Färre patruller i juni. Ansvarig: Lokalpolisområde Exempelstad och Exempelstads kommun.\n\n"
+        "\u2066https://example.github.io/medborgarlofte/lofte/atagande/polisen-narvaro-2023/#status-2023-06-01-forsenad\u2069"
+    )
     card = newest.find(".//img")
     assert card.get("alt") == alternative
-    assert alternative == "Åtagande · Medborgarlöfte Exempelområdet 2023–2024. Regelbunden närvaro, andra året. Försenad. Ansvarig: Polisen och Kommunen. Medborgarlöfte Sofielund."
-    assert (site / "lofte/dela" / card.get("src")).resolve() == (site / "lofte/atagande/polisen-narvaro-2023/kort.png").resolve()
+    assert (
+        alternative
+        == "Åtagande · Medborgarlöfte Exempelområdet 2023–2024. Regelbunden närvaro, andra året. Försenad. Ansvarig: Polisen och Kommunen. Medborgarlöfte Sofielund."
+    )
+    assert (site / "lofte/dela" / card.get("src")).resolve() == (
+        site / "lofte/atagande/polisen-narvaro-2023/kort.png"
+    ).resolve()
     assert [button.text_content() for button in newest.iter("button")] == ["Kopiera texten", "Kopiera bildens text"]
     assert page.find(".//meta[@name='robots']").get("content") == "noindex"
     assert "lofte/dela/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     data = json.loads((site / "lofte/dela/inlagg.json").read_text(encoding="utf-8"))
-    assert data["posts"][0]["id"] == "status/polisen-narvaro-2023/2023-06-01/försenad" and data["posts"][0]["text"] == text
+    assert (
+        data["posts"][0]["id"] == "status/polisen-narvaro-2023/2023-06-01/försenad" and data["posts"][0]["text"] == text
+    )
 
 
 def test_a_post_says_exempel_that_the_promise_ended_and_which_text_is_not_translated(following: Path) -> None:
@@ -157,12 +199,16 @@ def test_a_post_says_exempel_that_the_promise_ended_and_which_text_is_not_transl
     assert "Regelbunden närvaro (in Swedish): new status:" in ended["text"]
     assert "The promise ended on April 30, 2023." in ended["text"]
     letter = next(post for post in english if post["id"] == "brev/2022-05-brev")
-    assert letter["text"].startswith("Information letter: Informationsbrev 1 (in Swedish). Löftet har börjat gälla. (in Swedish)")
+    assert letter["text"].startswith(
+        "Information letter: Informationsbrev 1 (in Swedish). Löftet har börjat gälla. (in Swedish)"
+    )
 
 
 @settings(max_examples=200, deadline=None)
 @given(title=st.text(min_size=1, max_size=600), note=st.text(max_size=1200), tail=st.text(max_size=120))
-def test_a_post_keeps_within_500_characters_with_its_link_and_every_language_mark(title: str, note: str, tail: str) -> None:
+def test_a_post_keeps_within_500_characters_with_its_link_and_every_language_mark(
+    title: str, note: str, tail: str
+) -> None:
     link = "https://example.github.io/medborgarlofte/lofte/atagande/x/#status-2023-06-01-pagar"
     said_title = posts._said(Untranslated(title, "sv"), "en", lambda message: "(in %(language)s)")
     said_note = posts._said(note, "en", lambda message: message)
@@ -178,11 +224,21 @@ def test_every_feed_names_the_hub_in_rss_and_atom_and_a_letter_carries_its_e_mai
     rss = lxml.etree.parse(str(following / "lofte/flode/informationsbrev.rss")).getroot()
     atom = lxml.etree.parse(str(following / "lofte/flode/informationsbrev.atom")).getroot()
     namespace = {"atom": "http://www.w3.org/2005/Atom"}
-    assert [link.get("href") for link in rss.findall("channel/atom:link[@rel='hub']", namespace)] == ["https://hub.example.org/"]
-    assert [link.get("href") for link in atom.findall("atom:link[@rel='hub']", namespace)] == ["https://hub.example.org/"]
+    assert [link.get("href") for link in rss.findall("channel/atom:link[@rel='hub']", namespace)] == [
+        "https://hub.example.org/"
+    ]
+    assert [link.get("href") for link in atom.findall("atom:link[@rel='hub']", namespace)] == [
+        "https://hub.example.org/"
+    ]
     content = rss.find("channel/item/{http://purl.org/rss/1.0/modules/content/}encoded").text
-    assert '<a href="https://example.github.io/medborgarlofte/lofte/uppdatering/2022-05-brev/epost.html">E-postutgåvan</a>' in content
-    assert '<a href="https://example.github.io/medborgarlofte/lofte/uppdatering/2022-05-brev/epost.txt">som ren text</a>' in content
+    assert (
+        '<a href="https://example.github.io/medborgarlofte/lofte/uppdatering/2022-05-brev/epost.html">E-postutgåvan</a>'
+        in content
+    )
+    assert (
+        '<a href="https://example.github.io/medborgarlofte/lofte/uppdatering/2022-05-brev/epost.txt">som ren text</a>'
+        in content
+    )
 
 
 class _Recorder(BaseHTTPRequestHandler):
@@ -243,7 +299,9 @@ def _feeds_holding(site: Path, guid: str) -> set[str]:
 
 
 @pytest.mark.slow
-def test_a_status_change_tells_the_hub_of_each_of_its_feeds_and_nothing_else_once_the_deploy_succeeded(tmp_path: Path) -> None:
+def test_a_status_change_tells_the_hub_of_each_of_its_feeds_and_nothing_else_once_the_deploy_succeeded(
+    tmp_path: Path,
+) -> None:
     with _fake() as (address, handler):
         project = _project(tmp_path, hub=f"{address}/hub")
         config, work = project / "mkdocs.yml", project / ".medborgarlofte"
@@ -255,7 +313,9 @@ def test_a_status_change_tells_the_hub_of_each_of_its_feeds_and_nothing_else_onc
         site = _build(project, content)
         changed = (work / announcing.CHANGED).read_text(encoding="utf-8").split()
         expected = _feeds_holding(site, "#status-2023-06-01-forsenad")
-        assert set(changed) == expected and len(expected) >= 8  # in sv, en and ar: the commitment's, its actors', the status feed …
+        assert (
+            set(changed) == expected and len(expected) >= 8
+        )  # in sv, en and ar: the commitment's, its actors', the status feed …
         # The deploy failed: announce is not run, and nothing is told or recorded. The next build finds the same change.
         site = _build(project, content)
         assert sorted((work / announcing.CHANGED).read_text(encoding="utf-8").split()) == sorted(changed)
@@ -268,7 +328,9 @@ def test_a_status_change_tells_the_hub_of_each_of_its_feeds_and_nothing_else_onc
         handler.calls.clear()
         site = _build(project, content)
         assert (work / announcing.CHANGED).read_text(encoding="utf-8") == ""
-        assert announcing.announce(site, read_settings(config), work, TODAY, None).notified == [] and handler.calls == []
+        assert (
+            announcing.announce(site, read_settings(config), work, TODAY, None).notified == [] and handler.calls == []
+        )
 
 
 @pytest.mark.slow
@@ -285,7 +347,9 @@ def test_a_hub_that_does_not_answer_is_told_again_next_time(tmp_path: Path) -> N
         handler.failing.clear()
         handler.calls.clear()
         site = _build(project, content)
-        assert _hub_notices(handler) == [] and sorted(announcing.announce(site, read_settings(config), work, TODAY, None).notified) == sorted(told.not_notified)
+        assert _hub_notices(handler) == [] and sorted(
+            announcing.announce(site, read_settings(config), work, TODAY, None).notified
+        ) == sorted(told.not_notified)
 
 
 def _mastodon_calls(handler: type[_Recorder]) -> list[str]:
@@ -293,12 +357,16 @@ def _mastodon_calls(handler: type[_Recorder]) -> list[str]:
 
 
 @pytest.mark.slow
-def test_mastodon_gets_each_new_post_once_with_its_card_and_text_and_a_failing_server_is_tried_again(tmp_path: Path) -> None:
+def test_mastodon_gets_each_new_post_once_with_its_card_and_text_and_a_failing_server_is_tried_again(
+    tmp_path: Path,
+) -> None:
     with _fake() as (address, handler):
         project = _project(tmp_path, hub=f"{address}/hub", instance=address)
         config, work = project / "mkdocs.yml", project / ".medborgarlofte"
         first = announcing.announce(_build(project), read_settings(config), work, TODAY, "hemligt")
-        assert first.posted == [] and _mastodon_calls(handler) == [] and first.recorded_only  # the history is never posted
+        assert (
+            first.posted == [] and _mastodon_calls(handler) == [] and first.recorded_only
+        )  # the history is never posted
 
         content = _content_with(tmp_path, NEW_STATUS)
         site = _build(project, content)
@@ -311,9 +379,15 @@ def test_mastodon_gets_each_new_post_once_with_its_card_and_text_and_a_failing_s
         told = announcing.announce(site, read_settings(config), work, TODAY, "hemligt")
         assert told.posted == ["status/polisen-narvaro-2023/2023-06-01/försenad"]
         assert _mastodon_calls(handler) == ["/api/v2/media", "/api/v1/statuses"]
-        (_, media, media_headers), (_, status, status_headers) = [call for call in handler.calls if call[0].startswith("/api/")]
+        (_, media, media_headers), (_, status, status_headers) = [
+            call for call in handler.calls if call[0].startswith("/api/")
+        ]
         assert media_headers["Authorization"] == status_headers["Authorization"] == "Bearer hemligt"
-        assert b'name="description"\r\n\r\n' + "Åtagande · Medborgarlöfte Exempelområdet 2023–2024. Regelbunden närvaro, andra året. Försenad.".encode() in media
+        assert (
+            b'name="description"\r\n\r\n'
+            + "Åtagande · Medborgarlöfte Exempelområdet 2023–2024. Regelbunden närvaro, andra året. Försenad.".encode()
+            in media
+        )
         assert (site / "lofte/atagande/polisen-narvaro-2023/kort.png").read_bytes() in media
         said = parse_qs(status.decode())
         assert said["media_ids[]"] == ["4711"] and said["language"] == ["sv"] and said["visibility"] == ["public"]
@@ -324,14 +398,21 @@ def test_mastodon_gets_each_new_post_once_with_its_card_and_text_and_a_failing_s
         handler.calls.clear()
         assert announcing.announce(_build(project, content), read_settings(config), work, TODAY, "hemligt").posted == []
         edited = content / "commitments/polisen-narvaro-2023.yaml"
-        edited.write_text(edited.read_text(encoding="utf-8").replace("Färre patruller i juni.", "Färre patruller i juni, rättat."), encoding="utf-8")
+        edited.write_text(
+            edited.read_text(encoding="utf-8").replace("Färre patruller i juni.", "Färre patruller i juni, rättat."),
+            encoding="utf-8",
+        )
         assert announcing.announce(_build(project, content), read_settings(config), work, TODAY, "hemligt").posted == []
         assert _mastodon_calls(handler) == []
 
 
 def test_an_invented_status_is_posted_as_an_example_and_a_future_one_is_not_posted_early(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    content = _content_with(tmp_path, "  - date: 2023-05-20\n    status: pågår\n    example: true\n", "  - date: 2023-07-01\n    status: genomförd\n")
+    content = _content_with(
+        tmp_path,
+        "  - date: 2023-05-20\n    status: pågår\n    example: true\n",
+        "  - date: 2023-07-01\n    status: genomförd\n",
+    )
     data = json.loads((_build(project, content) / "lofte/dela/inlagg.json").read_text(encoding="utf-8"))["posts"]
     assert data[0]["text"].startswith("Exempel: Regelbunden närvaro, andra året: ny status: pågår")
     assert not [post for post in data if "2023-07-01" in post["id"]]
@@ -343,20 +424,39 @@ def test_announce_says_what_it_did_and_never_fails_the_run_for_a_server(tmp_path
     assert result.returncode == 0, result.stderr
     result = run_script("announce", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "varning: MEDBORGARLOFTE_MASTODON_TOKEN är inte satt, så inget läggs ut på Mastodon (lägg token som en hemlighet i arbetsflödet)." in result.stdout
+    assert (
+        "varning: MEDBORGARLOFTE_MASTODON_TOKEN är inte satt, så inget läggs ut på Mastodon (lägg token som en hemlighet i arbetsflödet)."
+        in result.stdout
+    )
     assert json.loads((project / ".medborgarlofte/announced.json").read_text(encoding="utf-8"))["posts"]
 
 
-@pytest.mark.parametrize(("lines", "expected"), [
-    ("  follow:\n    hub: http://hub.example.org/\n", "extra.follow.hub: fick 'http://hub.example.org/' (förväntade WebSub-navets adress, som börjar med https://)"),
-    ("  follow:\n    email: https://nyhetsbrev.example/(anmal)\n",
-     "extra.follow.email: fick 'https://nyhetsbrev.example/(anmal)' (förväntade adressen där man anmäler sig till kommunens nyhetsbrev, som börjar med https://, gärna med {topic})"),
-    ("  follow:\n    mastodon:\n      instance: https://mastodon.example\n      account: polisen malmö\n",
-     "extra.follow.mastodon.account: fick 'polisen malmö' (förväntade kontots namn, t.ex. trygghet_norrby)"),
-    ("  follow:\n    mastodon:\n      instance: https://mastodon.example\n      account: polisen\n      language: fi\n",
-     "extra.follow.mastodon.language: fick 'fi' (förväntade en av: sv, en, ar: språket kontot skriver på)"),
-    ("  follow:\n    nav: https://hub.example.org/\n", "extra.follow.nav: okänt fält (förväntade ett av hub, email, mastodon)"),
-], ids=["hub-not-https", "email-with-parenthesis", "account-with-space", "language-not-the-site-s", "unknown-field"])
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            "  follow:\n    hub: http://hub.example.org/\n",
+            "extra.follow.hub: fick 'http://hub.example.org/' (förväntade WebSub-navets adress, som börjar med https://)",
+        ),
+        (
+            "  follow:\n    email: https://nyhetsbrev.example/(anmal)\n",
+            "extra.follow.email: fick 'https://nyhetsbrev.example/(anmal)' (förväntade adressen där man anmäler sig till kommunens nyhetsbrev, som börjar med https://, gärna med {topic})",
+        ),
+        (
+            "  follow:\n    mastodon:\n      instance: https://mastodon.example\n      account: polisen malmö\n",
+            "extra.follow.mastodon.account: fick 'polisen malmö' (förväntade kontots namn, t.ex. trygghet_norrby)",
+        ),
+        (
+            "  follow:\n    mastodon:\n      instance: https://mastodon.example\n      account: polisen\n      language: fi\n",
+            "extra.follow.mastodon.language: fick 'fi' (förväntade en av: sv, en, ar: språket kontot skriver på)",
+        ),
+        (
+            "  follow:\n    nav: https://hub.example.org/\n",
+            "extra.follow.nav: okänt fält (förväntade ett av hub, email, mastodon)",
+        ),
+    ],
+    ids=["hub-not-https", "email-with-parenthesis", "account-with-space", "language-not-the-site-s", "unknown-field"],
+)
 def test_the_follow_settings_are_checked_with_their_line(tmp_path: Path, lines: str, expected: str) -> None:
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"
@@ -380,4 +480,3 @@ def test_the_publishing_workflow_announces_after_the_deploy_and_keeps_its_record
     assert announce["env"] == {"MEDBORGARLOFTE_MASTODON_TOKEN": "${{ secrets.MASTODON_TOKEN }}"}
     cache = next(step for step in deploy["steps"] if "announced" in str(step.get("with", {}).get("path", "")))
     assert cache["with"]["path"] == ".medborgarlofte/announced.json" and cache["with"]["restore-keys"] == "announced-"
-

@@ -32,8 +32,15 @@ history:
 
 def test_month_ends_run_from_the_period_start_to_today() -> None:
     period = load(SAMPLE).periods["2022-2023"]
-    assert followup.month_ends(period, TODAY) == [date(2022, 4, 30), date(2022, 5, 31), date(2022, 6, 30), date(2022, 7, 31),
-                                                   date(2022, 8, 31), date(2022, 9, 30), date(2022, 10, 31)]
+    assert followup.month_ends(period, TODAY) == [
+        date(2022, 4, 30),
+        date(2022, 5, 31),
+        date(2022, 6, 30),
+        date(2022, 7, 31),
+        date(2022, 8, 31),
+        date(2022, 9, 30),
+        date(2022, 10, 31),
+    ]
     assert followup.month_ends(period, date(2030, 1, 1))[-1] == date(2023, 4, 30)
     assert followup.month_ends(period, date(2022, 3, 31)) == []
 
@@ -67,7 +74,12 @@ def test_a_commitment_without_status_yet_is_counted_as_such(tmp_path: Path) -> N
 def test_activities_are_counted_per_actor_and_month() -> None:
     content = load(SAMPLE)
     commitments = [c for c in content.commitments.values() if c.period == "2022-2023"]
-    rows = {end: (counts, examples) for end, counts, examples in followup.activity_counts(content, commitments, followup.month_ends(content.periods["2022-2023"], TODAY))}
+    rows = {
+        end: (counts, examples)
+        for end, counts, examples in followup.activity_counts(
+            content, commitments, followup.month_ends(content.periods["2022-2023"], TODAY)
+        )
+    }
     assert rows[date(2022, 5, 31)] == ({"polisen": 1, "kommunen": 0}, 0)
     assert rows[date(2022, 6, 30)] == ({"polisen": 0, "kommunen": 0}, 0)
 
@@ -90,7 +102,10 @@ def test_charts_are_deterministic_and_carry_no_timestamp() -> None:
 def _svg(text: str) -> ElementTree.Element:
     root = ElementTree.fromstring(text)
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
-    assert (root.get("viewBox"), root.get("width"), root.get("height")) in {("0 0 460 320", "460", "320"), ("0 0 460 408", "460", "408")}
+    assert (root.get("viewBox"), root.get("width"), root.get("height")) in {
+        ("0 0 460 320", "460", "320"),
+        ("0 0 460 408", "460", "408"),
+    }
     return root
 
 
@@ -101,17 +116,28 @@ def test_an_indicator_chart_says_what_it_shows_and_every_value_in_the_language_o
     assert root.findtext(f"{SVG}title") == indicator.title
     assert root.findtext(f"{SVG}desc") == "oktober 2021: 40 procent; oktober 2022: 36,5 procent"
     labels = {t.get("x"): t.text for t in root.iter(f"{SVG}text")}
-    assert [labels[c.get("cx")] for c in root.iter(f"{SVG}circle")] == ["40", "36,5"]  # each point labelled with its value
+    assert [labels[c.get("cx")] for c in root.iter(f"{SVG}circle")] == [
+        "40",
+        "36,5",
+    ]  # each point labelled with its value
     english = _svg(charts.indicator_chart(indicator, "en"))
-    assert english.findtext(f"{SVG}desc") == "October 2021: 40 percent; October 2022: 36.5 percent"  # the unit in the reader's words
+    assert (
+        english.findtext(f"{SVG}desc") == "October 2021: 40 percent; October 2022: 36.5 percent"
+    )  # the unit in the reader's words
 
 
-def test_a_status_chart_has_the_colours_and_patterns_of_the_status_table_and_the_counts_in_words(tmp_path: Path) -> None:
+def test_a_status_chart_has_the_colours_and_patterns_of_the_status_table_and_the_counts_in_words(
+    tmp_path: Path,
+) -> None:
     content = load(make_content(tmp_path, {"commitments/steg.yaml": STEPS}))
-    rows = followup.monthly_status_counts([content.commitments["steg"]], followup.month_ends(content.periods["2022-2023"], TODAY))
+    rows = followup.monthly_status_counts(
+        [content.commitments["steg"]], followup.month_ends(content.periods["2022-2023"], TODAY)
+    )
     root = _svg(charts.status_chart(rows, "sv"))
     assert root.findtext(f"{SVG}title") == "Antal åtaganden per status och månad"
-    assert root.findtext(f"{SVG}desc").startswith("april 2022: Pågår 1. maj 2022: Pågår 1. juni 2022: Försenad 1. juli 2022: Genomförd 1.")
+    assert root.findtext(f"{SVG}desc").startswith(
+        "april 2022: Pågår 1. maj 2022: Pågår 1. juni 2022: Försenad 1. juli 2022: Genomförd 1."
+    )
     fills = {rect.get("fill") for rect in root.iter(f"{SVG}rect")}
     for status in ("pågår", "försenad", "genomförd"):
         assert STATUSES[status].fill in fills
@@ -132,11 +158,16 @@ def test_charts_read_from_the_right_in_arabic() -> None:
 def test_every_chart_has_its_numbers_in_a_table(tmp_path: Path) -> None:
     project = build_sample(tmp_path)
     indicator_page = html(project, "lofte/indikator/otrygghet")
-    assert re.search(r'<img alt="Diagram över [^"]+" class="chart" height="320" src="../otrygghet.svg" width="460"', indicator_page)
-    assert "<td>1 oktober 2021</td>" in indicator_page and "<td style=\"text-align: right;\">36,5</td>" in indicator_page
+    assert re.search(
+        r'<img alt="Diagram över [^"]+" class="chart" height="320" src="../otrygghet.svg" width="460"', indicator_page
+    )
+    assert "<td>1 oktober 2021</td>" in indicator_page and '<td style="text-align: right;">36,5</td>' in indicator_page
     followup_page = html(project, "lofte/uppfoljning/2022-2023")
     assert 'src="../2022-2023-status.svg"' in followup_page
     assert "<td>oktober 2022</td>" in followup_page
     assert (project / "site/lofte/uppfoljning/2022-2023-status.svg").is_file()
     commitment_page = html(project, "lofte/atagande/polisen-narvaro")
-    assert 'class="chart-small" height="320" src="../../indikator/otrygghet.svg" width="460"' in commitment_page and "36,5 procent (1 oktober 2022), −3,5 procentenheter" in commitment_page
+    assert (
+        'class="chart-small" height="320" src="../../indikator/otrygghet.svg" width="460"' in commitment_page
+        and "36,5 procent (1 oktober 2022), −3,5 procentenheter" in commitment_page
+    )

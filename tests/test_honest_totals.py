@@ -29,27 +29,45 @@ def test_a_status_is_invented_where_its_entry_or_its_commitment_says_so() -> Non
     assert (invented(False, False), invented(True, False), invented(False, True)) == (False, True, True)
     rows = status_rows([("löpande", True), ("löpande", False), ("genomförd", True), (None, True)])
     assert [(row.status, row.count, row.examples, row.percent, row.example_percent) for row in rows] == [
-        ("löpande", 2, 1, 50, 25), ("genomförd", 1, 1, 25, 25), ("ingen", 1, 0, 25, 0)]
+        ("löpande", 2, 1, 50, 25),
+        ("genomförd", 1, 1, 25, 25),
+        ("ingen", 1, 0, 25, 0),
+    ]
     assert not all_invented(rows) and all_invented(status_rows([("löpande", True), (None, False)]))
 
 
 def test_the_reference_site_s_outcome_says_that_every_status_in_it_is_invented(default_site: Path) -> None:
     start = _text((default_site / "index.html").read_text(encoding="utf-8"))
     assert ALL_INVENTED in start
-    assert "2 av 26 åtaganden rapporterades som genomförda (varav 2 påhittade exempel), 17 var löpande arbete som fortsatte perioden ut (varav 17 påhittade exempel)" in start
-    assert "Lokalpolisområde Malmö Norr: 9 åtaganden, varav 8 löpande och 1 försenad – alla statusarna är påhittade exempel." in start
+    assert (
+        "2 av 26 åtaganden rapporterades som genomförda (varav 2 påhittade exempel), 17 var löpande arbete som fortsatte perioden ut (varav 17 påhittade exempel)"
+        in start
+    )
+    assert (
+        "Lokalpolisområde Malmö Norr: 9 åtaganden, varav 8 löpande och 1 försenad – alla statusarna är påhittade exempel."
+        in start
+    )
     assert "I staplarna är den ljusa, streckade delen påhittade exempel." in start
     english = _text((default_site / "en" / "index.html").read_text(encoding="utf-8"))
     assert "All the statuses here are invented examples." in english
 
 
-def test_a_total_of_reported_and_invented_statuses_says_how_many_are_invented_and_draws_them_apart(tmp_path: Path) -> None:
+def test_a_total_of_reported_and_invented_statuses_says_how_many_are_invented_and_draws_them_apart(
+    tmp_path: Path,
+) -> None:
     # One of the two statuses the sample's running promise counts is marked as invented.
-    project = build_sample(tmp_path, edit("commitments/polisen-narvaro.yaml", "status: löpande", "status: löpande\n    example: true"), today=date(2022, 10, 1))
+    project = build_sample(
+        tmp_path,
+        edit("commitments/polisen-narvaro.yaml", "status: löpande", "status: löpande\n    example: true"),
+        today=date(2022, 10, 1),
+    )
     page = html(project, "")
     start = _text(page)
     assert ALL_INVENTED not in start
-    rows = [[cell.text_content().strip() for cell in row.xpath("td")] for row in lxml.html.fromstring(page).xpath("//article//table//tr[td]")]
+    rows = [
+        [cell.text_content().strip() for cell in row.xpath("td")]
+        for row in lxml.html.fromstring(page).xpath("//article//table//tr[td]")
+    ]
     assert ["Planerad", "1", "0", "50 %"] in [[cell.replace("\u00a0", " ") for cell in row] for row in rows]
     assert ["Löpande", "1", "1", "50 %"] in [[cell.replace("\u00a0", " ") for cell in row] for row in rows]
     # The invented part of the bar is a part of its own, styled apart; the legend says what it is.
@@ -58,7 +76,10 @@ def test_a_total_of_reported_and_invented_statuses_says_how_many_are_invented_an
     assert "Lokalpolisområde Exempelstad: 1 åtagande, varav 1 löpande – statusen är ett påhittat exempel." in start
     assert "Exempelstads kommun: 1 åtagande, varav 1 planerad." in start
     styles = (project / "site" / "lofte" / "status.css").read_text(encoding="utf-8")
-    assert ".bar-lopande.bar-exempel { background: repeating-linear-gradient(-45deg, #2e7d32 0 2px, #ffffff 2px 5px) !important; }" in styles
+    assert (
+        ".bar-lopande.bar-exempel { background: repeating-linear-gradient(-45deg, #2e7d32 0 2px, #ffffff 2px 5px) !important; }"
+        in styles
+    )
 
 
 def test_a_site_without_invented_statuses_says_nothing_of_examples_in_its_totals(tmp_path: Path) -> None:
@@ -80,4 +101,6 @@ def test_an_actor_s_badge_and_card_say_that_their_statuses_are_invented(default_
     badge = (default_site / language / at.actor_badge("polisen")).read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", badge, re.DOTALL)
     assert title is not None
-    assert ("(alla statusarna är påhittade exempel)" if not language else "(all the statuses are invented examples)") in title.group(1)
+    assert (
+        "(alla statusarna är påhittade exempel)" if not language else "(all the statuses are invented examples)"
+    ) in title.group(1)

@@ -36,7 +36,13 @@ DATA = "/" + at.page_address(at.ALL_DATA)
 
 
 def _response(body: bytes, status: str = "200 OK", headers: tuple[str, ...] = ()) -> bytes:
-    head = [f"HTTP/1.1 {status}", f"Content-Length: {len(body)}", "Content-Type: application/json", "Connection: close", *headers]
+    head = [
+        f"HTTP/1.1 {status}",
+        f"Content-Length: {len(body)}",
+        "Content-Type: application/json",
+        "Connection: close",
+        *headers,
+    ]
     return ("\r\n".join(head) + "\r\n\r\n").encode("ascii") + body
 
 
@@ -80,9 +86,12 @@ def _data(data: Any) -> Callable[[socketserver.BaseRequestHandler], None]:
 def _slowly(body: bytes) -> Callable[[socketserver.BaseRequestHandler], None]:
     def answer(handler: socketserver.BaseRequestHandler) -> None:
         handler.request.sendall(_response(body)[: -len(body)])  # the head at once
-        for byte in body[:40]:  # a byte at a time, each well within the read timeout: bounded by the whole download's deadline
+        for byte in body[
+            :40
+        ]:  # a byte at a time, each well within the read timeout: bounded by the whole download's deadline
             handler.request.sendall(bytes([byte]))
             time.sleep(0.2)
+
     return answer
 
 
@@ -90,7 +99,9 @@ def _slowly(body: bytes) -> Callable[[socketserver.BaseRequestHandler], None]:
 def _hostile_server(answers: dict[str, Callable[[socketserver.BaseRequestHandler], None]]) -> Iterator[int]:
     handler = type("Handler", (_Hostile,), {"answers": answers})
     # The index asks for sixteen sources at once: room for all of them in the queue of connections.
-    server_class = type("Server", (socketserver.ThreadingTCPServer,), {"request_queue_size": 64, "daemon_threads": True})
+    server_class = type(
+        "Server", (socketserver.ThreadingTCPServer,), {"request_queue_size": 64, "daemon_threads": True}
+    )
     server = server_class(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -107,10 +118,19 @@ def _renewal(template: dict[str, Any], commitments: int) -> dict[str, Any]:
     model_commitment = data["commitments"][0]
     made = []
     for n in range(commitments):
-        for period, title in ((first, f"Åtagande nummer {n} om trygghet i kvarteret"), (second, f"Åtagande nummer {n} om trygghet i kvarteren")):
+        for period, title in (
+            (first, f"Åtagande nummer {n} om trygghet i kvarteret"),
+            (second, f"Åtagande nummer {n} om trygghet i kvarteren"),
+        ):
             c = copy.deepcopy(model_commitment)
-            c.update(id=f"{period}-{n}", period=period, title=title, continues=None, url=f"{model_commitment['url'].rstrip('/')}-{period}-{n}/",
-                     history=c["history"][:1])
+            c.update(
+                id=f"{period}-{n}",
+                period=period,
+                title=title,
+                continues=None,
+                url=f"{model_commitment['url'].rstrip('/')}-{period}-{n}/",
+                history=c["history"][:1],
+            )
             made.append(c)
     return {**data, "commitments": made}
 
@@ -169,24 +189,39 @@ def _answers(template: dict[str, Any], port: int) -> dict[str, Callable[[sockets
         data["site"]["url"] = f"http://127.0.0.1:{port}/{case}/"
     bomb = gzip.compress(b" " * 30_000_000)
     return {
-        "good-1": _data(good[0]), "good-2": _data(good[1]),
+        "good-1": _data(good[0]),
+        "good-2": _data(good[1]),
         "deep": _send(_response(_nested(100_000))),
-        "huge-name": _data(huge), "long-name": _data(long_name), "county-99": _data(county), "naive-date": _data(naive),
+        "huge-name": _data(huge),
+        "long-name": _data(long_name),
+        "county-99": _data(county),
+        "naive-date": _data(naive),
         "bad-status-line": _send(b"HTTP/1.1 two hundred\r\n\r\n"),
-        "many-headers": _send(("HTTP/1.1 200 OK\r\n" + "".join(f"X-{n}: {n}\r\n" for n in range(120)) + "\r\n").encode("ascii")),
-        "broken-chunk": _send(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
+        "many-headers": _send(
+            ("HTTP/1.1 200 OK\r\n" + "".join(f"X-{n}: {n}\r\n" for n in range(120)) + "\r\n").encode("ascii")
+        ),
+        "broken-chunk": _send(
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"
+        ),
         "slow-drip": _slowly(json.dumps(good[2]).encode("utf-8")),
         "gzip-bomb": _send(_response(bomb, headers=("Content-Encoding: gzip",))),
         "broken-gzip": _send(_response(b"\x1f\x8b\x08\x00 not gzip at all", headers=("Content-Encoding: gzip",))),
-        "gzipped": _send(_response(gzip.compress(json.dumps(_at(area_data(template, 8), port, "gzipped")).encode("utf-8")), headers=("Content-Encoding: gzip",))),
+        "gzipped": _send(
+            _response(
+                gzip.compress(json.dumps(_at(area_data(template, 8), port, "gzipped")).encode("utf-8")),
+                headers=("Content-Encoding: gzip",),
+            )
+        ),
         "redirect-other-host": _send(_response(b"", "302 Found", (f"Location: http://localhost:{port}/good-1{DATA}",))),
         "redirect-private": _send(_response(b"", "302 Found", (f"Location: http://10.0.0.1/{DATA}",))),
         "redirect-ftp": _send(_response(b"", "301 Moved Permanently", (f"Location: ftp://127.0.0.1/{DATA}",))),
-        "redirect-loop": _send(_response(b"", "302 Found", (f"Location: http://127.0.0.1:{port}/redirect-loop{DATA}",))),
+        "redirect-loop": _send(
+            _response(b"", "302 Found", (f"Location: http://127.0.0.1:{port}/redirect-loop{DATA}",))
+        ),
         "redirect-within": _send(_response(b"", "301 Moved Permanently", (f"Location: /moved{DATA}",))),
         "moved": _data(_at(area_data(template, 9), port, "moved")),
         "not-json": _send(_response(b"<html>not found</html>")),
-        "not-utf-8": _send(_response(b"{\"format\": 1, \"x\": \"\xff\xfe\"}")),
+        "not-utf-8": _send(_response(b'{"format": 1, "x": "\xff\xfe"}')),
         "a-list": _send(_response(b"[1, 2, 3]")),
         "empty": _send(_response(b"")),
         "server-error": _send(_response(b"{}", "500 Internal Server Error")),
@@ -206,13 +241,27 @@ def _make(default_site: Path) -> Callable[[Path], None]:
             patch.setattr(sources, "DEADLINE_SECONDS", DEADLINE)
             patch.setattr(sources, "RETRY_PAUSE_SECONDS", 0.05)
             answers.update(_answers(template, port))  # they name the server's own address
-            (folder / "kallor.txt").write_text("".join(f"http://127.0.0.1:{port}/{case}/\n" for case in EXPECTED), encoding="utf-8")
+            (folder / "kallor.txt").write_text(
+                "".join(f"http://127.0.0.1:{port}/{case}/\n" for case in EXPECTED), encoding="utf-8"
+            )
             started = time.monotonic()
             index = build_index(folder / "kallor.txt", folder / "www", folder / "work", NOW, timeout=TIMEOUT)
             seconds = time.monotonic() - started
-        (folder / "run.json").write_text(json.dumps({
-            "reports": [[report.source.rsplit("/", 2)[-2], report.state, str(report.problem)] for report in index.reports],
-            "areas": [area.name for area in index.areas], "seconds": seconds}, ensure_ascii=False), encoding="utf-8")
+        (folder / "run.json").write_text(
+            json.dumps(
+                {
+                    "reports": [
+                        [report.source.rsplit("/", 2)[-2], report.state, str(report.problem)]
+                        for report in index.reports
+                    ],
+                    "areas": [area.name for area in index.areas],
+                    "seconds": seconds,
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
+
     return make
 
 
@@ -224,7 +273,9 @@ def hostile_run(shared: Path, default_site: Path) -> dict[str, Any]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", list(EXPECTED))
-def test_each_hostile_source_is_read_or_reported_with_its_reason_and_the_index_builds(hostile_run: dict[str, Any], case: str) -> None:
+def test_each_hostile_source_is_read_or_reported_with_its_reason_and_the_index_builds(
+    hostile_run: dict[str, Any], case: str
+) -> None:
     reports = {name: (state, problem) for name, state, problem in hostile_run["reports"]}
     state, problem = reports[case]
     expected_state, expected_problem = EXPECTED[case]
@@ -239,10 +290,20 @@ def test_each_hostile_source_is_read_or_reported_with_its_reason_and_the_index_b
 @pytest.mark.slow
 def test_every_good_area_is_in_the_index_beside_the_hostile_ones(hostile_run: dict[str, Any]) -> None:
     names = hostile_run["areas"]
-    assert {"Syntetiskt område 1", "Syntetiskt område 2", "Syntetiskt område 8", "Syntetiskt område 9", "Stora förnyelsen"} <= set(names)
+    assert {
+        "Syntetiskt område 1",
+        "Syntetiskt område 2",
+        "Syntetiskt område 8",
+        "Syntetiskt område 9",
+        "Stora förnyelsen",
+    } <= set(names)
     assert len(names) == 6  # and the long name; the other spelling of the first site is not a second area
     long_name = next(name for name in names if name.startswith("Ett område med ett mycket långt namn"))
-    pages = [path for path in (hostile_run["www"] / "lofte/omrade").iterdir() if path.name.endswith("ett-mycket-langt-namn") or "langt-namn" in path.name]
+    pages = [
+        path
+        for path in (hostile_run["www"] / "lofte/omrade").iterdir()
+        if path.name.endswith("ett-mycket-langt-namn") or "langt-namn" in path.name
+    ]
     assert pages and all(len(path.name) <= 65 for path in pages), long_name
 
 
@@ -257,12 +318,16 @@ def test_every_feed_of_the_index_has_unique_guids_whatever_the_sources(hostile_r
 
 @pytest.mark.slow
 def test_a_renewal_of_three_hundred_commitments_on_each_side_is_shown(hostile_run: dict[str, Any]) -> None:
-    big = next(path for path in (hostile_run["www"] / "lofte/omrade").iterdir() if path.name.endswith("stora-fornyelsen"))
+    big = next(
+        path for path in (hostile_run["www"] / "lofte/omrade").iterdir() if path.name.endswith("stora-fornyelsen")
+    )
     promises = sorted(child for child in big.iterdir() if child.is_dir())
     assert len(promises) == 2 and "300" in (promises[-1] / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_renewal_of_a_thousand_commitments_on_each_side_is_matched_without_comparing_all_against_all(default_site: Path) -> None:
+def test_a_renewal_of_a_thousand_commitments_on_each_side_is_matched_without_comparing_all_against_all(
+    default_site: Path,
+) -> None:
     template = json.loads((default_site / at.ALL_DATA).read_text(encoding="utf-8"))
     data = _renewal(template, 1000)
     reading = sources.Reading(sources.Source("stor", 1), sources.READ, data, NOW, "", 0.0)
@@ -283,7 +348,9 @@ def test_a_renewal_of_a_thousand_commitments_on_each_side_is_matched_without_com
     assert compared <= 1000 * model.CANDIDATES
 
 
-def test_a_copy_the_model_cannot_be_made_from_is_reported_and_never_kept(tmp_path: Path, default_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_copy_the_model_cannot_be_made_from_is_reported_and_never_kept(
+    tmp_path: Path, default_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     template = json.loads((default_site / at.ALL_DATA).read_text(encoding="utf-8"))
     area = tmp_path / "sajt"
     (area / at.ALL_DATA).parent.mkdir(parents=True)
@@ -298,7 +365,9 @@ def test_a_copy_the_model_cannot_be_made_from_is_reported_and_never_kept(tmp_pat
 
     monkeypatch.setattr(model, "_area", breaks)
     index = build_index(tmp_path / "kallor.txt", tmp_path / "www", tmp_path / "work", NOW)
-    assert [(report.state, str(report.problem)) for report in index.reports] == [("failed", "kunde inte visas i indexet (KeyError)")]
+    assert [(report.state, str(report.problem)) for report in index.reports] == [
+        ("failed", "kunde inte visas i indexet (KeyError)")
+    ]
     assert index.areas == () and list((tmp_path / "work/cache").glob("*.json")) == []
     # The next run, with the source gone, has nothing to stand in for it: it is reported again, and nothing stops.
     (area / at.ALL_DATA).unlink()

@@ -65,10 +65,16 @@ def _link_texts(markdown_page: str) -> dict[str, str]:
     return {link.get("href"): _seen(link.text_content()).strip() for link in tree.xpath("//a")}
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-          phases=tuple(Phase) if os.environ.get("THOROUGH") else (Phase.explicit, Phase.reuse, Phase.generate))
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    phases=tuple(Phase) if os.environ.get("THOROUGH") else (Phase.explicit, Phase.reuse, Phase.generate),
+)
 @given(st.fixed_dictionaries({name: ONE_LINE for name in ("area", "title", "note", "letter", "actor")}))
-def test_any_text_of_an_area_reaches_the_index_s_pages_feeds_and_data_exactly(tmp_path: Path, template: dict[str, Any], texts: dict[str, str]) -> None:
+def test_any_text_of_an_area_reaches_the_index_s_pages_feeds_and_data_exactly(
+    tmp_path: Path, template: dict[str, Any], texts: dict[str, str]
+) -> None:
     data = area_data(template, 3, renewed=False, name=texts["area"])
     c = data["commitments"][0]
     c["title"] = texts["title"]
@@ -89,9 +95,14 @@ def test_any_text_of_an_area_reaches_the_index_s_pages_feeds_and_data_exactly(tm
         for ending in ("rss", "atom"):
             entries = feedparser.parse(files[at.feed(at.ALL_FEED, ending)]).entries
             iso = functools.partial(isolated, language=site.language)
-            assert any(entry.title.endswith(f"{iso(texts['area'])}, {iso(area.municipality)}: {iso(texts['letter'])}") for entry in entries)
+            assert any(
+                entry.title.endswith(f"{iso(texts['area'])}, {iso(area.municipality)}: {iso(texts['letter'])}")
+                for entry in entries
+            )
             changes = [html_text.unescape(entry.summary) for entry in entries if entry.link.startswith(c["url"])]
-            assert any(f" {iso(texts['note'])}" in summary and iso(texts["actor"]) in summary for summary in changes), changes
+            assert any(f" {iso(texts['note'])}" in summary and iso(texts["actor"]) in summary for summary in changes), (
+                changes
+            )
         rows = json.loads(files[at.INDEX_COMMITMENTS_JSON])
         row = next(row for row in rows if row["commitment"] == c["id"])
         assert (row["area"], row["title"], row["actors"][0]) == (texts["area"], texts["title"], texts["actor"])
@@ -100,8 +111,11 @@ def test_any_text_of_an_area_reaches_the_index_s_pages_feeds_and_data_exactly(tm
 
 
 # A valid area's data, with one value somewhere replaced by a value of any JSON kind.
-JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
 
 
 def _places(value: Any, path: tuple = ()) -> list[tuple]:
@@ -123,9 +137,15 @@ def _replaced(data: Any, path: tuple, value: Any) -> Any:
     return changed
 
 
-@settings(max_examples=300 if os.environ.get("THOROUGH") else 30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=300 if os.environ.get("THOROUGH") else 30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.data())
-def test_data_of_any_shape_is_read_or_refused_with_a_reason_and_never_stops_the_index(tmp_path: Path, template: dict[str, Any], data: st.DataObject) -> None:
+def test_data_of_any_shape_is_read_or_refused_with_a_reason_and_never_stops_the_index(
+    tmp_path: Path, template: dict[str, Any], data: st.DataObject
+) -> None:
     base = area_data(template, 5, renewed=True)
     place = data.draw(st.sampled_from(_places(base)), label="place")
     changed = _replaced(base, place, data.draw(JSON_VALUES, label="value"))
@@ -148,7 +168,9 @@ def test_a_copy_read_before_stands_in_when_the_source_cannot_be_read(tmp_path: P
     assert later.problem.startswith("är inte JSON (")
 
 
-def test_a_kept_copy_that_no_longer_passes_is_asked_for_whole_even_when_the_site_says_it_is_unchanged(tmp_path: Path, template: dict[str, Any]) -> None:
+def test_a_kept_copy_that_no_longer_passes_is_asked_for_whole_even_when_the_site_says_it_is_unchanged(
+    tmp_path: Path, template: dict[str, Any]
+) -> None:
     write_area(tmp_path / "www" / "omrade", area_data(template, 2, renewed=False))
     cache = sources.Cache(tmp_path / "cache")
     with served(tmp_path / "www") as port:
@@ -162,7 +184,9 @@ def test_a_kept_copy_that_no_longer_passes_is_asked_for_whole_even_when_the_site
     assert again.data is not None and again.data["area"]["name"] == "Syntetiskt område 2"
 
 
-def test_a_commitment_without_the_fields_its_schema_lets_it_leave_out_is_read_without_a_status(tmp_path: Path, template: dict[str, Any]) -> None:
+def test_a_commitment_without_the_fields_its_schema_lets_it_leave_out_is_read_without_a_status(
+    tmp_path: Path, template: dict[str, Any]
+) -> None:
     data = area_data(template, 4, renewed=False)
     for name in ("history", "activities", "continues", "example", "themes"):
         data["commitments"][0].pop(name, None)

@@ -21,7 +21,9 @@ from medborgarlofte.translations import LOCALES, catalogue
 
 from .conftest import ROOT, SITE_LANGUAGES, make_project, run_script
 
-LANGUAGES = SITE_LANGUAGES[1:]  # the languages with a catalogue: every one but the first, in which the messages are written
+LANGUAGES = SITE_LANGUAGES[
+    1:
+]  # the languages with a catalogue: every one but the first, in which the messages are written
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -58,9 +60,18 @@ def test_translations_are_marked_unreviewed(language: str) -> None:
     assert all("unreviewed" in m.user_comments for m in catalog if m.id)
 
 
-@pytest.mark.parametrize(("count", "expected"), [
-    (0, "0 التزام"), (1, "التزام واحد"), (2, "التزامان"), (3, "3 التزامات"), (11, "11 التزامًا"), (100, "100 التزام"), (111, "111 التزامًا"),
-])
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (0, "0 التزام"),
+        (1, "التزام واحد"),
+        (2, "التزامان"),
+        (3, "3 التزامات"),
+        (11, "11 التزامًا"),
+        (100, "100 التزام"),
+        (111, "111 التزامًا"),
+    ],
+)
 def test_arabic_has_its_six_plural_forms_in_cldr_order(count: int, expected: str) -> None:
     """Babel's own Arabic formula puts the forms for 11-99 and 100-102 the other way round; the catalogue's header does not."""
     words = catalogue("ar")
@@ -69,7 +80,10 @@ def test_arabic_has_its_six_plural_forms_in_cldr_order(count: int, expected: str
 
 def test_english_has_two_plural_forms() -> None:
     words = catalogue("en")
-    assert [words.ngettext("%(count)s åtagande", "%(count)s åtaganden", n) % {"count": n} for n in (1, 2)] == ["1 commitment", "2 commitments"]
+    assert [words.ngettext("%(count)s åtagande", "%(count)s åtaganden", n) % {"count": n} for n in (1, 2)] == [
+        "1 commitment",
+        "2 commitments",
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +94,21 @@ def site(default_site: Path) -> Path:
 class _Text(HTMLParser):
     """The text of a page's main content, with the language each piece of text is marked with."""
 
-    VOID: ClassVar[set[str]] = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed", "track"}
+    VOID: ClassVar[set[str]] = {
+        "br",
+        "img",
+        "hr",
+        "input",
+        "meta",
+        "link",
+        "source",
+        "wbr",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "track",
+    }
 
     def __init__(self, language: str) -> None:
         super().__init__()
@@ -113,8 +141,16 @@ def _pieces(page: Path, language: str) -> list[tuple[str, str]]:
 def test_no_swedish_interface_text_outside_an_element_marked_swedish(site: Path, language: str) -> None:
     """Every word of the interface is in the page's language; Swedish that is left (content without a translation) says it is Swedish."""
     translated = {m: t for m, t in _messages(language).items() if isinstance(m, str) and isinstance(t, str) and m != t}
-    swedish = sorted({part.strip() for message in translated for part in PLACEHOLDER.split(message.replace("\n", " "))[::2]
-                      if len(part.strip()) >= 14 and not part.strip().startswith(("(", "[", "`", "-", "1."))}, key=len, reverse=True)
+    swedish = sorted(
+        {
+            part.strip()
+            for message in translated
+            for part in PLACEHOLDER.split(message.replace("\n", " "))[::2]
+            if len(part.strip()) >= 14 and not part.strip().startswith(("(", "[", "`", "-", "1."))
+        },
+        key=len,
+        reverse=True,
+    )
     pages = sorted((site / language).rglob("*.html"))
     assert len(pages) > 60
     found = []
@@ -128,8 +164,11 @@ def test_no_swedish_interface_text_outside_an_element_marked_swedish(site: Path,
 
 def test_each_language_is_a_site_of_its_own_with_the_same_pages(site: Path) -> None:
     # The web editor is one for the whole site, at its root: for those who write, in the first language.
-    swedish = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
-               if p.relative_to(site).parts[0] not in LANGUAGES and f"{p.relative_to(site).parts[0]}/" != at.EDITOR_FOLDER}
+    swedish = {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] not in LANGUAGES and f"{p.relative_to(site).parts[0]}/" != at.EDITOR_FOLDER
+    }
     for language, direction in (("en", "ltr"), ("ar", "rtl")):
         pages = {p.relative_to(site / language).as_posix() for p in (site / language).rglob("*.html")}
         assert pages == swedish
@@ -141,7 +180,9 @@ def test_each_language_is_a_site_of_its_own_with_the_same_pages(site: Path) -> N
 
 def test_the_language_selector_leads_to_the_same_page_in_each_language(site: Path) -> None:
     page = (site / "ar/lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
-    links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="(\w+)" dir="(\w+)" class="md-select__link">\s*(\S+)', page)
+    links = re.findall(
+        r'<a href="([^"]+)" hreflang="(\w+)" lang="(\w+)" dir="(\w+)" class="md-select__link">\s*(\S+)', page
+    )
     assert links == [
         ("../../../../lofte/atagande/fgk-blomlador/", "sv", "sv", "ltr", "Svenska"),
         ("../../../../en/lofte/atagande/fgk-blomlador/", "en", "en", "ltr", "English"),
@@ -153,8 +194,13 @@ def test_the_language_selector_works_wherever_the_site_is_served(site: Path) -> 
     """Relative links: from every page of every language, each leads to the same page in the other language, whether the
     site is served at its address's path (GitHub Pages), at a server's root (make serve, make edit) or from a copy."""
     followed = 0
-    for page in sorted(p for p in site.rglob("*.html") if p.name != "404.html"):  # shown at any missing address: by path
-        for href, language in re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+" dir="\w+" class="md-select__link">', page.read_text(encoding="utf-8")):
+    for page in sorted(
+        p for p in site.rglob("*.html") if p.name != "404.html"
+    ):  # shown at any missing address: by path
+        for href, language in re.findall(
+            r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+" dir="\w+" class="md-select__link">',
+            page.read_text(encoding="utf-8"),
+        ):
             assert not href.startswith(("/", "http")), (page, href)
             target = (page.parent / href).resolve()
             target = target / "index.html" if target.is_dir() else target
@@ -172,20 +218,27 @@ def test_every_page_has_its_alternates_in_each_sitemap(site: Path) -> None:
         assert len(locations) > 60
         for language in SITE_LANGUAGES:
             assert sitemap.count(f'hreflang="{language}"') == len(locations)
-        assert 'hreflang="en" href="https://example.github.io/medborgarlofte/en/lofte/atagande/fgk-blomlador/"' in sitemap
+        assert (
+            'hreflang="en" href="https://example.github.io/medborgarlofte/en/lofte/atagande/fgk-blomlador/"' in sitemap
+        )
 
 
 def test_a_text_without_translation_is_swedish_marked_and_explained(site: Path) -> None:
     letter = (site / "en/lofte/uppdatering/2022-05-informationsbrev-1/index.html").read_text(encoding="utf-8")
     assert "This text is only available in Swedish." in letter
     assert re.search(r'<div lang="sv" dir="ltr">\s*<p>', letter)
-    assert re.search(r'<h1 id="[^"]*"><span lang="sv" dir="ltr">Informationsbrev 1[^<]*</span> <span class="untranslated-mark">\(in Swedish\)</span>', letter)
+    assert re.search(
+        r'<h1 id="[^"]*"><span lang="sv" dir="ltr">Informationsbrev 1[^<]*</span> <span class="untranslated-mark">\(in Swedish\)</span>',
+        letter,
+    )
     arabic = (site / "ar/lofte/uppdatering/2022-05-informationsbrev-1/index.html").read_text(encoding="utf-8")
     assert "هذا النص متاح باللغة السويدية فقط." in arabic
 
 
 @pytest.mark.parametrize("language, said", [("en", "(in Swedish)"), ("ar", "(باللغة السويدية)")])
-def test_every_swedish_text_on_an_english_or_arabic_page_says_it_is_swedish(site: Path, language: str, said: str) -> None:
+def test_every_swedish_text_on_an_english_or_arabic_page_says_it_is_swedish(
+    site: Path, language: str, said: str
+) -> None:
     """Not only lang="sv" for a screen reader's voice: a reader who does not read Swedish sees that a list item, a note or
     a summary is Swedish, in their own language (a Markdown text has its note above it instead)."""
     marked = 0
@@ -195,7 +248,10 @@ def test_every_swedish_text_on_an_english_or_arabic_page_says_it_is_swedish(site
             if span.xpath("ancestor::div[contains(@class, 'untranslated')]"):
                 continue
             after = span.getnext()
-            assert after is not None and after.get("class") == "untranslated-mark" and after.text == said, (page, span.text_content())
+            assert after is not None and after.get("class") == "untranslated-mark" and after.text == said, (
+                page,
+                span.text_content(),
+            )
             marked += 1
     assert marked > 50
 
@@ -207,13 +263,17 @@ def test_the_promise_is_translated_and_says_the_translation_is_unofficial(site: 
     commitment = (site / "en/lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
     assert "><bdi>Lending flower boxes as traffic calming</bdi></h1>" in commitment
     assert "Unofficial translation" in commitment
-    assert "Unofficial translation" not in (site / "lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
+    assert "Unofficial translation" not in (site / "lofte/atagande/fgk-blomlador/index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_an_address_inside_arabic_text_keeps_its_order(site: Path) -> None:
     """A Latin address in a right-to-left paragraph is isolated, or the bidi algorithm moves its slashes about."""
     page = (site / "ar/lofte/atagande/fgk-blomlador/index.html").read_text(encoding="utf-8")
-    assert '<span dir="ltr">https://example.github.io/medborgarlofte/ar/lofte/atagande/fgk-blomlador/</span></p>' in page
+    assert (
+        '<span dir="ltr">https://example.github.io/medborgarlofte/ar/lofte/atagande/fgk-blomlador/</span></p>' in page
+    )
 
 
 def test_feeds_calendar_and_data_are_in_each_language_and_swedish_ones_stay_where_they_were(site: Path) -> None:
@@ -223,7 +283,12 @@ def test_feeds_calendar_and_data_are_in_each_language_and_swedish_ones_stay_wher
     assert "CATEGORIES:dialogue meeting" in (site / "en/lofte/kalender.ics").read_text(encoding="utf-8")
     data = json.loads((site / "ar/lofte/data/medborgarlofte.json").read_text(encoding="utf-8"))
     assert data["language"] == "ar"
-    assert {"file": "updates", "id": "2022-05-informationsbrev-1", "fields": ["title", "summary", "body"], "language": "sv"} in data["untranslated"]
+    assert {
+        "file": "updates",
+        "id": "2022-05-informationsbrev-1",
+        "fields": ["title", "summary", "body"],
+        "language": "sv",
+    } in data["untranslated"]
     assert data["themes"][0]["name"] == "الأطفال والشباب"
     swedish = json.loads((site / "lofte/data/medborgarlofte.json").read_text(encoding="utf-8"))
     assert (swedish["language"], swedish["untranslated"]) == ("sv", [])
@@ -234,26 +299,44 @@ def test_search_has_an_index_for_each_language_with_every_page(site: Path) -> No
     entry = json.loads((site / at.SEARCH_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["ar", "en", "sv"]
     counts = {language: facts["page_count"] for language, facts in entry["languages"].items()}
-    assert len(set(counts.values())) == 1 and counts["sv"] > 50, counts  # every page but the listings and the embed page
+    assert len(set(counts.values())) == 1 and counts["sv"] > 50, (
+        counts
+    )  # every page but the listings and the embed page
 
 
 # A translation gives only texts, of something that exists, in a folder named for its language.
 BAD_TRANSLATIONS = [
-    ({"translations/en/commitments/fgk-blomlador.yaml": "title: Flower boxes\nstatus: genomförd\n"},
-     "content/translations/en/commitments/fgk-blomlador.yaml:2: status: okänt fält (förväntade ett av: title, description, history, activities, translated_from)"),
-    ({"translations/en/commitments/fgk-blomlado.yaml": "title: Flower boxes\n"},
-     "content/translations/en/commitments/fgk-blomlado.yaml:1: det finns inget 'fgk-blomlado' i commitments att översätta (förväntade samma filnamn som originalet; menade du 'fgk-blomlador'?)"),
-    ({"translations/en/actors.yaml": "polis:\n  name: Police\n"},
-     "content/translations/en/actors.yaml:1: polis: det finns inget 'polis' i actors.yaml att översätta (förväntade samma id som originalet; menade du 'polisen'?)"),
-    ({"translations/english/themes.yaml": "trafik:\n  name: Traffic\n"},
-     "content/translations/english:1: 'english' är ingen språkmapp (förväntade en mapp per språk med språkets kod, t.ex. translations/en/)"),
-    ({"translations/en/commitments/fgk-blomlador.yaml": "title: |\n  Flower\n  boxes\n"},
-     "content/translations/en/commitments/fgk-blomlador.yaml:1: title: radbrytning i ett fält som ska vara en rad (förväntade hela texten på en rad)"),
+    (
+        {"translations/en/commitments/fgk-blomlador.yaml": "title: Flower boxes\nstatus: genomförd\n"},
+        "content/translations/en/commitments/fgk-blomlador.yaml:2: status: okänt fält (förväntade ett av: title, description, history, activities, translated_from)",
+    ),
+    (
+        {"translations/en/commitments/fgk-blomlado.yaml": "title: Flower boxes\n"},
+        "content/translations/en/commitments/fgk-blomlado.yaml:1: det finns inget 'fgk-blomlado' i commitments att översätta (förväntade samma filnamn som originalet; menade du 'fgk-blomlador'?)",
+    ),
+    (
+        {"translations/en/actors.yaml": "polis:\n  name: Police\n"},
+        "content/translations/en/actors.yaml:1: polis: det finns inget 'polis' i actors.yaml att översätta (förväntade samma id som originalet; menade du 'polisen'?)",
+    ),
+    (
+        {"translations/english/themes.yaml": "trafik:\n  name: Traffic\n"},
+        "content/translations/english:1: 'english' är ingen språkmapp (förväntade en mapp per språk med språkets kod, t.ex. translations/en/)",
+    ),
+    (
+        {"translations/en/commitments/fgk-blomlador.yaml": "title: |\n  Flower\n  boxes\n"},
+        "content/translations/en/commitments/fgk-blomlador.yaml:1: title: radbrytning i ett fält som ska vara en rad (förväntade hela texten på en rad)",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("files", "message"), BAD_TRANSLATIONS, ids=["not-a-text", "no-such-file", "no-such-id", "not-a-language", "rules-of-the-original"])
-def test_a_bad_translation_is_reported_with_file_line_and_field(tmp_path: Path, files: dict[str, str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("files", "message"),
+    BAD_TRANSLATIONS,
+    ids=["not-a-text", "no-such-file", "no-such-id", "not-a-language", "rules-of-the-original"],
+)
+def test_a_bad_translation_is_reported_with_file_line_and_field(
+    tmp_path: Path, files: dict[str, str], message: str
+) -> None:
     import shutil
 
     content = tmp_path / "content"
@@ -271,22 +354,39 @@ def test_check_tells_what_lacks_a_translation_as_information() -> None:
     result = run_script("check")
     assert result.returncode == 0, result.stderr
     for name, code in (("engelska", "en"), ("arabiska", "ar")):
-        assert (f"{name.capitalize()} ({code}): 89 av 139 texter är översatta, och 89 av dem är granskade mot originalet. "
-                "Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det.") in result.stdout.splitlines()
-    assert "  info: content/translations/ar/updates/2022-05-informationsbrev-1.md: title, summary, body saknar översättning" in result.stdout
+        assert (
+            f"{name.capitalize()} ({code}): 89 av 139 texter är översatta, och 89 av dem är granskade mot originalet. "
+            "Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det."
+        ) in result.stdout.splitlines()
+    assert (
+        "  info: content/translations/ar/updates/2022-05-informationsbrev-1.md: title, summary, body saknar översättning"
+        in result.stdout
+    )
     assert "fel" not in result.stdout.lower().split()
 
 
-@pytest.mark.parametrize(("languages", "message"), [
-    ("[{language: en}, {language: sv}]", "extra.languages.0: är 'en' (förväntade theme.language, 'sv', först: det är sajtens språk)"),
-    ("[{language: sv}, {language: xx-yy}]", "extra.languages.1: fick {'language': 'xx-yy'} (förväntade en språkkod som Babel känner, t.ex. 'language: en')"),
-    ("[{language: sv}, {language: en, title: x}]", "extra.languages.1.title: okänt fält (förväntade language, site_name, site_description eller area_name)"),
-    ("[{language: sv}, {language: sv}]", "extra.languages.1: 'sv' finns redan (förväntade varje språk en gång)"),
-])
+@pytest.mark.parametrize(
+    ("languages", "message"),
+    [
+        (
+            "[{language: en}, {language: sv}]",
+            "extra.languages.0: är 'en' (förväntade theme.language, 'sv', först: det är sajtens språk)",
+        ),
+        (
+            "[{language: sv}, {language: xx-yy}]",
+            "extra.languages.1: fick {'language': 'xx-yy'} (förväntade en språkkod som Babel känner, t.ex. 'language: en')",
+        ),
+        (
+            "[{language: sv}, {language: en, title: x}]",
+            "extra.languages.1.title: okänt fält (förväntade language, site_name, site_description eller area_name)",
+        ),
+        ("[{language: sv}, {language: sv}]", "extra.languages.1: 'sv' finns redan (förväntade varje språk en gång)"),
+    ],
+)
 def test_a_bad_list_of_languages_is_reported_with_its_line(tmp_path: Path, languages: str, message: str) -> None:
     project = make_project(tmp_path)
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    listed = text[text.index("  languages:"):text.index("\nplugins:")]
+    listed = text[text.index("  languages:") : text.index("\nplugins:")]
     (project / "mkdocs.yml").write_text(text.replace(listed, f"  languages: {languages}\n"), encoding="utf-8")
     result = run_script("check", "--content", str(ROOT / "content"), cwd=project)
     line = text[: text.index("  languages:")].count("\n") + 1
@@ -296,17 +396,49 @@ def test_a_bad_list_of_languages_is_reported_with_its_line(tmp_path: Path, langu
 
 def _article_text(site: Path, page: str) -> str:
     article = lxml.html.fromstring((site / page / "index.html").read_text(encoding="utf-8")).xpath("//article")[0]
-    return re.sub(r"[ \t\r\n]+", " ", article.text_content())  # the no-break spaces kept: they are part of what CLDR writes
+    return re.sub(
+        r"[ \t\r\n]+", " ", article.text_content()
+    )  # the no-break spaces kept: they are part of what CLDR writes
 
 
-@pytest.mark.parametrize(("language", "said"), [
-    ("", ["Senaste värde: 36 procent (1 oktober 2022), −4 procentenheter sedan", "Enhet: procent", "Värde (procent)",
-          "14 september 2022 klockan 18:00", "23\xa0%"]),
-    ("en/", ["Latest value: 36 percent (October 1, 2022), −4 percentage points since", "Unit: percent", "Value (percent)",
-             "September 14, 2022 at 6:00\u202fPM", "23%"]),
-    ("ar/", ["آخر قيمة: 36٪ (1 أكتوبر 2022)، −4 نقاط مئوية منذ", "الوحدة: نسبة مئوية", "القيمة (نسبة مئوية)", "14 سبتمبر 2022 الساعة 6:00", "23%"]),
-])
-def test_numbers_units_shares_and_times_are_written_as_each_language_writes_them(site: Path, language: str, said: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "",
+            [
+                "Senaste värde: 36 procent (1 oktober 2022), −4 procentenheter sedan",
+                "Enhet: procent",
+                "Värde (procent)",
+                "14 september 2022 klockan 18:00",
+                "23\xa0%",
+            ],
+        ),
+        (
+            "en/",
+            [
+                "Latest value: 36 percent (October 1, 2022), −4 percentage points since",
+                "Unit: percent",
+                "Value (percent)",
+                "September 14, 2022 at 6:00\u202fPM",
+                "23%",
+            ],
+        ),
+        (
+            "ar/",
+            [
+                "آخر قيمة: 36٪ (1 أكتوبر 2022)، −4 نقاط مئوية منذ",
+                "الوحدة: نسبة مئوية",
+                "القيمة (نسبة مئوية)",
+                "14 سبتمبر 2022 الساعة 6:00",
+                "23%",
+            ],
+        ),
+    ],
+)
+def test_numbers_units_shares_and_times_are_written_as_each_language_writes_them(
+    site: Path, language: str, said: list[str]
+) -> None:
     """Babel (CLDR) writes them: no "36 procent" or "at 18.00" in English, and the comma between clauses is Arabic's in Arabic."""
     indicator, meeting, start = said[:3], said[3], said[4]
     text = _article_text(site, language + "lofte/indikator/upplevd-otrygghet-kvallstid")
@@ -316,21 +448,28 @@ def test_numbers_units_shares_and_times_are_written_as_each_language_writes_them
 
 
 def test_one_update_is_named_in_the_singular_and_an_actor_once(site: Path) -> None:
-    """"Information letter, 10 May 2022" for one letter, not the listing's "Information letters"; "City of Malmö: 4
+    """ "Information letter, 10 May 2022" for one letter, not the listing's "Information letters"; "City of Malmö: 4
     commitments", not "City of Malmö, City of Malmö"."""
     assert "Information letter, May 10, 2022." in _article_text(site, "en/lofte/uppdateringar")
     assert "Information letters, May" not in _article_text(site, "en/lofte/uppdateringar")
     dialogue = _article_text(site, "en/lofte/uppdatering/2022-09-dialogmote-seveds-plan")
-    assert "Published on September 20, 2022 by Police and Property and Streets Department. All citizen dialogues" in dialogue
+    assert (
+        "Published on September 20, 2022 by Police and Property and Streets Department. All citizen dialogues"
+        in dialogue
+    )
     for folder in ("", "en/", "ar/"):
-        items = lxml.html.fromstring((site / folder / "lofte/aktorer/index.html").read_text(encoding="utf-8")).xpath("//article//li")
+        items = lxml.html.fromstring((site / folder / "lofte/aktorer/index.html").read_text(encoding="utf-8")).xpath(
+            "//article//li"
+        )
         said = [[text.text_content() for text in item.xpath(".//bdi | .//span[@lang]")] for item in items]
         assert len(said) >= 5 and all(len(parts) == len(set(parts)) for parts in said), said
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
-def test_a_language_the_theme_has_no_words_for_builds_from_one_line_of_configuration(tmp_path: Path, engine: str) -> None:
+def test_a_language_the_theme_has_no_words_for_builds_from_one_line_of_configuration(
+    tmp_path: Path, engine: str
+) -> None:
     """Somali: Material has no words for it, so the theme's own interface is in English; the page is Somali, left to right."""
     from medborgarlofte.commands.build import build
 
@@ -344,8 +483,14 @@ def test_a_language_the_theme_has_no_words_for_builds_from_one_line_of_configura
     assert 'lang="sv"' in (project / "site/index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("code", "title", "start"), [("sv", "Sidan finns inte", "Gå till startsidan"), ("en", "Page not found", "Go to the start page"),
-                                                      ("ar", "الصفحة غير موجودة", "اذهب إلى الصفحة الرئيسية")])
+@pytest.mark.parametrize(
+    ("code", "title", "start"),
+    [
+        ("sv", "Sidan finns inte", "Gå till startsidan"),
+        ("en", "Page not found", "Go to the start page"),
+        ("ar", "الصفحة غير موجودة", "اذهب إلى الصفحة الرئيسية"),
+    ],
+)
 def test_the_page_for_a_missing_address_speaks_its_language(site: Path, code: str, title: str, start: str) -> None:
     page = (site / language_folder(code, SITE_LANGUAGES[0]) / "404.html").read_text(encoding="utf-8")
     article = re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1)
@@ -353,7 +498,9 @@ def test_the_page_for_a_missing_address_speaks_its_language(site: Path, code: st
 
 
 @pytest.mark.slow
-def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     """Somali, as the README's recipe adds it: a catalogue made from the template (pybabel init), its words filled in as
     a translator gives them, and one line in mkdocs.yml. A word not yet translated is shown in Swedish."""
     from babel.messages.pofile import read_po, write_po

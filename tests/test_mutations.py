@@ -16,9 +16,14 @@ from .conftest import SAMPLE, make_content
 
 FILES = sorted(str(p.relative_to(SAMPLE)) for p in SAMPLE.rglob("*") if p.is_file())
 VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 500), st.floats(allow_nan=True), st.text(max_size=12),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 500),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
     st.sampled_from(["2022-02-30", "../x", "Polisen", "avbruten", "2023-05-01", "24:00", "https://x"]),
-    st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
 
 
@@ -36,7 +41,9 @@ def test_text_mutations(relative: str, data: st.DataObject) -> None:
     raw = (SAMPLE / relative).read_bytes()
     start = data.draw(st.integers(0, len(raw)))
     end = data.draw(st.integers(start, min(len(raw), start + 20)))
-    inserted = data.draw(st.binary(max_size=8) | st.sampled_from([b"\t", b": ", b"---\n", b"- ", b"[", b"\xff", b"\n  "]))
+    inserted = data.draw(
+        st.binary(max_size=8) | st.sampled_from([b"\t", b": ", b"---\n", b"- ", b"[", b"\xff", b"\n  "])
+    )
     load_changed({relative: raw[:start] + inserted + raw[end:]})
 
 

@@ -93,17 +93,35 @@ def _make(default_site: Path, second_site: Path):
         broken["area"]["municipality_code"] = "12a"
         write_area(folder / "local" / "trasig", broken)
         with _served(served) as (port, handler):
-            lines = ["# Områdenas sajter, en per rad", str(default_site), str(second_site), "local/udda", "local/trasig",
-                     f"http://127.0.0.1:{free_port()}/nere/", f"http://127.0.0.1:{port}/langsam/",
-                     *(f"http://127.0.0.1:{port}/omrade-{n}/" for n in range(6))]
+            lines = [
+                "# Områdenas sajter, en per rad",
+                str(default_site),
+                str(second_site),
+                "local/udda",
+                "local/trasig",
+                f"http://127.0.0.1:{free_port()}/nere/",
+                f"http://127.0.0.1:{port}/langsam/",
+                *(f"http://127.0.0.1:{port}/omrade-{n}/" for n in range(6)),
+            ]
             (folder / "kallor.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
             first = build_index(folder / "kallor.txt", folder / "first", folder / "work", FIRST_RUN, timeout=TIMEOUT)
             handler.delay = TIMEOUT * 2
-            second = build_index(folder / "kallor.txt", folder / "www" / INDEX_PATH, folder / "work", SECOND_RUN, timeout=TIMEOUT)
-            (folder / "runs.json").write_text(json.dumps({
-                "first": [report.state for report in first.reports], "second": [report.state for report in second.reports],
-                "problems": [report.problem for report in second.reports], "conditional": sorted(set(handler.conditional)),
-                "sources": lines[1:]}), encoding="utf-8")
+            second = build_index(
+                folder / "kallor.txt", folder / "www" / INDEX_PATH, folder / "work", SECOND_RUN, timeout=TIMEOUT
+            )
+            (folder / "runs.json").write_text(
+                json.dumps(
+                    {
+                        "first": [report.state for report in first.reports],
+                        "second": [report.state for report in second.reports],
+                        "problems": [report.problem for report in second.reports],
+                        "conditional": sorted(set(handler.conditional)),
+                        "sources": lines[1:],
+                    }
+                ),
+                encoding="utf-8",
+            )
+
     return make
 
 
@@ -150,7 +168,9 @@ def test_every_source_is_read_or_reported_with_its_reason(runs: dict) -> None:
     assert runs["first"] == ["read", "read", "read", "failed", "failed", "read"] + ["read"] * 6
     assert runs["second"] == ["read", "read", "read", "failed", "failed", "stale"] + ["unchanged"] * 6
     down, slow = runs["problems"][4], runs["problems"][5]
-    assert runs["problems"][3].startswith("följer inte JSON Schema för format 1: area/municipality_code: '12a' does not match")
+    assert runs["problems"][3].startswith(
+        "följer inte JSON Schema för format 1: area/municipality_code: '12a' does not match"
+    )
     assert down.startswith("gick inte att nå (") and down.endswith(", 3 försök")
     assert slow == "svarade inte inom 1 sekunder, 3 försök"
     # The synthetic areas were asked for again with the day of the copy read before, and answered that nothing had changed.
@@ -161,10 +181,21 @@ def test_the_sources_page_and_data_say_what_became_of_each_source(www: Path, run
     published = json.loads((www / at.INDEX_SOURCES_JSON).read_text(encoding="utf-8"))
     # A site's address as the sources file gives it; a folder by the address its site's data gives, never its path.
     shown = [entry["source"] for entry in published]
-    assert [given for given in runs["sources"] if given.startswith("http")] == [source for source, given in zip(shown, runs["sources"], strict=True) if given.startswith("http")]
-    assert shown[:4] == ["https://example.github.io/medborgarlofte/", shown[1], "https://syntetiskt.example/omrade-41/", ""] and shown[1].startswith("https://")
+    assert [given for given in runs["sources"] if given.startswith("http")] == [
+        source for source, given in zip(shown, runs["sources"], strict=True) if given.startswith("http")
+    ]
+    assert shown[:4] == [
+        "https://example.github.io/medborgarlofte/",
+        shown[1],
+        "https://syntetiskt.example/omrade-41/",
+        "",
+    ] and shown[1].startswith("https://")
     assert not [source for source in shown if "/tmp" in source or source.startswith(("local", "/"))]
-    assert "/tmp/" not in _text(www, "lofte/kallor") and "local/udda" not in _text(www, "lofte/kallor") and "en mapp på rad 5 i källfilen" in _text(www, "lofte/kallor")
+    assert (
+        "/tmp/" not in _text(www, "lofte/kallor")
+        and "local/udda" not in _text(www, "lofte/kallor")
+        and "en mapp på rad 5 i källfilen" in _text(www, "lofte/kallor")
+    )
     # The reference site's address is a placeholder: said, for its links back lead nowhere.
     assert published[0]["placeholder"] and "Sajtens adress är en platshållare" in _text(www, "lofte/kallor")
     assert [entry["state"] for entry in published] == runs["second"]
@@ -177,7 +208,9 @@ def test_the_sources_page_and_data_say_what_became_of_each_source(www: Path, run
     assert "Området finns inte med den här gången." in text
     assert "Oförändrad sedan förra läsningen" in text
     english = _text(www, "en/lofte/kallor")
-    assert "Could not be read: svarade inte inom 1 sekunder, 3 försök (in Swedish). The last good copy is used." in english
+    assert (
+        "Could not be read: svarade inte inom 1 sekunder, 3 försök (in Swedish). The last good copy is used." in english
+    )
 
 
 def test_a_slow_area_s_last_good_copy_is_used_and_says_its_day(www: Path) -> None:
@@ -217,13 +250,19 @@ def test_the_start_page_counts_promises_areas_and_commitments_and_how_the_latest
     assert f"Åtaganden (alla år) {len(rows)} " in text
     # The status table counts each area's latest promise, and how many of those statuses are invented examples.
     table = lxml.html.fromstring((www / "index.html").read_text(encoding="utf-8")).xpath("//article//table")[1]
-    counted = sum(int(cells[1]) for cells in ([c.text_content() for c in tr.xpath("td")] for tr in table.xpath(".//tr[td]")))
+    counted = sum(
+        int(cells[1]) for cells in ([c.text_content() for c in tr.xpath("td")] for tr in table.xpath(".//tr[td]"))
+    )
     latest = {}
     for row in rows:
         if row["period_start"] <= SECOND_RUN.date().isoformat():
             latest[row["index_url"]] = max(latest.get(row["index_url"], ""), row["period_start"])
     assert counted == sum(1 for row in rows if row["period_start"] == latest[row["index_url"]])
-    assert "Varav exempel" in text and "1 källa kunde inte läsas" not in text and "3 källor kunde inte läsas som vanligt" in text
+    assert (
+        "Varav exempel" in text
+        and "1 källa kunde inte läsas" not in text
+        and "3 källor kunde inte läsas som vanligt" in text
+    )
     assert "Indexet byggdes 25 november 2026 klockan 09:00." in text
 
 
@@ -253,7 +292,10 @@ def test_the_list_of_areas_filters_by_how_the_latest_promise_stands_without_scri
 
 def test_a_renewed_promise_says_what_was_kept_reworded_dropped_and_added(www: Path) -> None:
     area = _text(www, _area_page(www, "Udda området"))
-    assert "Från Medborgarlöfte Sofielund 2022–2023 till Medborgarlöfte Sofielund 2022–2023 (förnyat): Behållna: 1. Omformulerade: 1. Borttagna: 24. Nya: 1." in area
+    assert (
+        "Från Medborgarlöfte Sofielund 2022–2023 till Medborgarlöfte Sofielund 2022–2023 (förnyat): Behållna: 1. Omformulerade: 1. Borttagna: 24. Nya: 1."
+        in area
+    )
     text = _text(www, _area_page(www, "Udda området") + "/2022-2023-fornyat")
     assert "Från föregående löfte" in text and "Behållna: 1. Omformulerade: 1. Borttagna: 24. Nya: 1." in text
     assert "(enligt områdets data)" in text
@@ -267,16 +309,38 @@ def _commitment(id_: str, title: str, continues: str | None = None, description:
 
 
 def test_renewal_matches_by_the_area_s_links_first_and_then_by_text_and_says_which() -> None:
-    earlier = IndexedPeriod("a", "A", datetime(2022, 1, 1).date(), datetime(2022, 12, 31).date(), (
-        _commitment("vandring", "Trygghetsvandringar varje vår"), _commitment("skola", "Polisen besöker skolorna"),
-        _commitment("ljus", "Bättre belysning i parken"), _commitment("bort", "Ett åtagande som inte kom tillbaka")), "https://x.example/a/")
-    later = IndexedPeriod("b", "B", datetime(2023, 1, 1).date(), datetime(2023, 12, 31).date(), (
-        _commitment("vandring-2", "Trygghetsvandringar varje vår", continues="vandring"),
-        _commitment("skola-2", "Polisen besöker skolorna varje termin", continues="skola"),
-        _commitment("ljus-2", "Bättre belysning i parkerna"), _commitment("ny", "Något helt annat")), "https://x.example/b/")
+    earlier = IndexedPeriod(
+        "a",
+        "A",
+        datetime(2022, 1, 1).date(),
+        datetime(2022, 12, 31).date(),
+        (
+            _commitment("vandring", "Trygghetsvandringar varje vår"),
+            _commitment("skola", "Polisen besöker skolorna"),
+            _commitment("ljus", "Bättre belysning i parken"),
+            _commitment("bort", "Ett åtagande som inte kom tillbaka"),
+        ),
+        "https://x.example/a/",
+    )
+    later = IndexedPeriod(
+        "b",
+        "B",
+        datetime(2023, 1, 1).date(),
+        datetime(2023, 12, 31).date(),
+        (
+            _commitment("vandring-2", "Trygghetsvandringar varje vår", continues="vandring"),
+            _commitment("skola-2", "Polisen besöker skolorna varje termin", continues="skola"),
+            _commitment("ljus-2", "Bättre belysning i parkerna"),
+            _commitment("ny", "Något helt annat"),
+        ),
+        "https://x.example/b/",
+    )
     found = renewal(earlier, later)
     assert [(e.id, c.id, linked) for e, c, linked in found.kept] == [("vandring", "vandring-2", True)]
-    assert [(e.id, c.id, linked) for e, c, linked in found.reworded] == [("skola", "skola-2", True), ("ljus", "ljus-2", False)]
+    assert [(e.id, c.id, linked) for e, c, linked in found.reworded] == [
+        ("skola", "skola-2", True),
+        ("ljus", "ljus-2", False),
+    ]
     assert [c.id for c in found.dropped] == ["bort"] and [c.id for c in found.added] == ["ny"]
 
 
@@ -299,7 +363,9 @@ def test_invented_statuses_are_marked_as_examples_in_pages_feeds_and_data(www: P
     assert changes and all(title.startswith("Exempel: ") for title in changes)
 
 
-def test_an_area_s_translations_are_shown_in_their_language_and_its_swedish_texts_are_marked_so(www: Path, default_site: Path) -> None:
+def test_an_area_s_translations_are_shown_in_their_language_and_its_swedish_texts_are_marked_so(
+    www: Path, default_site: Path
+) -> None:
     """Sofielund's site has English and Arabic data: the index shows its translated texts as they are, and says of the
     rest that they are Swedish; the second promise has no English data, so each of its texts is marked Swedish."""
     english = json.loads((default_site / "en" / at.ALL_DATA).read_text(encoding="utf-8"))
@@ -308,34 +374,47 @@ def test_an_area_s_translations_are_shown_in_their_language_and_its_swedish_text
         page = (www / language / "lofte/omrade/1280-sofielund/index.html").read_text(encoding="utf-8")
         title = data["commitments"][0]["title"]
         assert f"<bdi>{title}</bdi>" in page and f'<span lang="sv" dir="ltr">{title}</span>' not in page
-        assert f"{data['site']['url']}lofte/atagande/{data['commitments'][0]['id']}/" in _links(www, f"{language}/lofte/omrade/1280-sofielund")
+        assert f"{data['site']['url']}lofte/atagande/{data['commitments'][0]['id']}/" in _links(
+            www, f"{language}/lofte/omrade/1280-sofielund"
+        )
         norrby = (www / language / "lofte/omrade/2599-norrby-centrum/index.html").read_text(encoding="utf-8")
         assert '<span lang="sv" dir="ltr">' in norrby and said in norrby
         assert lxml.html.fromstring(page).get("lang") == language
-        letters = [entry for entry in feedparser.parse((www / language / at.feed(at.county_feed("12"), "rss")).read_bytes()).entries
-                   if "/uppdatering/2022-05-informationsbrev-1/" in entry.link]
+        letters = [
+            entry
+            for entry in feedparser.parse((www / language / at.feed(at.county_feed("12"), "rss")).read_bytes()).entries
+            if "/uppdatering/2022-05-informationsbrev-1/" in entry.link
+        ]
         assert letters and html_text.unescape(letters[0].summary).endswith(said)
     rows = json.loads((www / "en" / at.INDEX_COMMITMENTS_JSON).read_text(encoding="utf-8"))
-    first = next(row for row in rows if row["commitment"] == english["commitments"][0]["id"] and row["area"] == "Sofielund")
+    first = next(
+        row for row in rows if row["commitment"] == english["commitments"][0]["id"] and row["area"] == "Sofielund"
+    )
     assert (first["title"], first["language"]) == (english["commitments"][0]["title"], "en")
 
 
 def test_any_character_in_an_area_s_text_reaches_the_pages_the_feed_and_the_data_as_text(www: Path) -> None:
     assert ODD_TITLE in [row["title"] for row in _rows(www)]
-    page = lxml.html.fromstring((www / _area_page(www, "Udda området") / "2022-2023/index.html").read_text(encoding="utf-8"))
+    page = lxml.html.fromstring(
+        (www / _area_page(www, "Udda området") / "2022-2023/index.html").read_text(encoding="utf-8")
+    )
     assert ODD_TITLE in [link.text_content() for link in page.xpath("//article//a")]
     assert not page.xpath("//article//b")
     csv_text = (www / at.COMMITMENTS_CSV).read_text(encoding="utf-8-sig")
     assert ODD_TITLE in [row["title"] for row in csv.DictReader(io.StringIO(csv_text), delimiter=";")]
 
 
-def test_the_combined_data_follows_its_schema_and_has_every_commitment_with_its_area(www: Path, default_site: Path) -> None:
+def test_the_combined_data_follows_its_schema_and_has_every_commitment_with_its_area(
+    www: Path, default_site: Path
+) -> None:
     rows = _rows(www)
     jsonschema.validate(rows, json.loads((www / at.INDEX_COMMITMENTS_SCHEMA).read_text(encoding="utf-8")))
     own = json.loads((default_site / at.ALL_DATA).read_text(encoding="utf-8"))
     sofielund = [row for row in rows if row["area"] == "Sofielund"]
     assert [row["commitment"] for row in sofielund] == [c["id"] for c in own["commitments"]]
-    assert {row["county"] for row in sofielund} == {"Skåne län"} and {row["municipality_code"] for row in sofielund} == {"1280"}
+    assert {row["county"] for row in sofielund} == {"Skåne län"} and {
+        row["municipality_code"] for row in sofielund
+    } == {"1280"}
     assert all(row["status_day"] == "2023-04-30" and row["period_ended"] for row in sofielund)
     table = list(csv.DictReader(io.StringIO((www / at.COMMITMENTS_CSV).read_text(encoding="utf-8-sig")), delimiter=";"))
     assert len(table) == len(rows) and table[0]["area"] == rows[0]["area"] and table[0]["period_ended"] in ("ja", "nej")
@@ -378,7 +457,9 @@ def test_every_listing_page_is_under_100_kb(www: Path) -> None:
     assert largest[0] < 100_000, largest
 
 
-def test_the_same_sources_give_the_same_files(built: Path, tmp_path: Path, default_site: Path, second_site: Path) -> None:
+def test_the_same_sources_give_the_same_files(
+    built: Path, tmp_path: Path, default_site: Path, second_site: Path
+) -> None:
     (tmp_path / "kallor.txt").write_text(f"{default_site}\n{second_site}\n", encoding="utf-8")
     build_index(tmp_path / "kallor.txt", tmp_path / "a", tmp_path / "work-a", SECOND_RUN)
     build_index(tmp_path / "kallor.txt", tmp_path / "b", tmp_path / "work-b", SECOND_RUN)
@@ -388,13 +469,30 @@ def test_the_same_sources_give_the_same_files(built: Path, tmp_path: Path, defau
 def test_the_command_builds_the_index_and_summarises_the_sources(tmp_path: Path, default_site: Path) -> None:
     summary = tmp_path / "summary.md"
     (tmp_path / "kallor.txt").write_text(f"{default_site}\nsaknas\n", encoding="utf-8")
-    result = run_script("index", "--sources", str(tmp_path / "kallor.txt"), "--out", str(tmp_path / "ut"), "--work", str(tmp_path / "arbete"),
-                        "--format", "github", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = run_script(
+        "index",
+        "--sources",
+        str(tmp_path / "kallor.txt"),
+        "--out",
+        str(tmp_path / "ut"),
+        "--work",
+        str(tmp_path / "arbete"),
+        "--format",
+        "github",
+        cwd=tmp_path,
+        env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )
     assert result.returncode == 0, result.stderr
     assert "1 område, 1 löfte, 26 åtaganden." in result.stdout
     assert "Källor: 1 lästa, 1 kunde inte läsas." in result.stdout
-    assert "varning: indexet är byggt för platshållaradressen https://example.github.io/medborgarlofte-index/; ange adressen det publiceras på med --site-url" in result.stdout
-    assert f"::error file={tmp_path / 'kallor.txt'},line=2,title=saknas::lofte/data/medborgarlofte.json finns inte i mappen (är sajten byggd?)" in result.stdout
+    assert (
+        "varning: indexet är byggt för platshållaradressen https://example.github.io/medborgarlofte-index/; ange adressen det publiceras på med --site-url"
+        in result.stdout
+    )
+    assert (
+        f"::error file={tmp_path / 'kallor.txt'},line=2,title=saknas::lofte/data/medborgarlofte.json finns inte i mappen (är sajten byggd?)"
+        in result.stdout
+    )
     assert "| 2 | saknas | kunde inte läsas |" in summary.read_text(encoding="utf-8")
     assert (tmp_path / "ut" / "lofte/omrade/1280-sofielund/index.html").exists()
 
@@ -415,7 +513,10 @@ def test_a_format_the_index_does_not_read_is_refused_with_the_reason(tmp_path: P
     write_area(tmp_path / "ny", {**data, "format": 99})
     reading = sources.read_one(sources.Source("ny", 1), sources.Cache(tmp_path / "cache"), tmp_path, SECOND_RUN)
     assert reading.state == sources.FAILED
-    assert reading.problem == "anger innehållsformat 99, men indexet läser format 1 (uppgradera sajtens motor, eller indexets)"
+    assert (
+        reading.problem
+        == "anger innehållsformat 99, men indexet läser format 1 (uppgradera sajtens motor, eller indexets)"
+    )
 
 
 def test_the_index_checks_each_area_by_the_schema_of_the_open_data_this_engine_publishes() -> None:
@@ -428,37 +529,74 @@ def test_the_index_checks_each_area_by_the_schema_of_the_open_data_this_engine_p
 
 
 # Each kind of page the index has, in each language.
-PAGE_TYPES = ["", "lofte/omraden/", "lofte/omraden/har-slutat/", "lofte/lan/", "lofte/lan/12/", "lofte/kommun/1280/",
-              "lofte/omrade/1280-sofielund/", "lofte/omrade/1280-sofielund/2022-2023/", "lofte/kallor/", "lofte/folj/", "tillganglighet/", "integritet/", "404.html"]
-EVERY_PAGE_TYPE = [pytest.param(language + path, marks=pytest.mark.xdist_group(f"index-page:{language}{path}"), id=language + path or "start")
-                   for language in LANGUAGES for path in PAGE_TYPES]
+PAGE_TYPES = [
+    "",
+    "lofte/omraden/",
+    "lofte/omraden/har-slutat/",
+    "lofte/lan/",
+    "lofte/lan/12/",
+    "lofte/kommun/1280/",
+    "lofte/omrade/1280-sofielund/",
+    "lofte/omrade/1280-sofielund/2022-2023/",
+    "lofte/kallor/",
+    "lofte/folj/",
+    "tillganglighet/",
+    "integritet/",
+    "404.html",
+]
+EVERY_PAGE_TYPE = [
+    pytest.param(
+        language + path, marks=pytest.mark.xdist_group(f"index-page:{language}{path}"), id=language + path or "start"
+    )
+    for language in LANGUAGES
+    for path in PAGE_TYPES
+]
 
 
 def test_every_page_of_the_index_passes_the_nu_html_checker(www: Path) -> None:
     pages = sorted(www.rglob("*.html"))
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)], capture_output=True, text=True, check=False)
-    errors = [f"{m.get('url', '').rsplit(INDEX_PATH, 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stderr)["messages"]]
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [
+        f"{m.get('url', '').rsplit(INDEX_PATH, 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(result.stderr)["messages"]
+    ]
     assert len(pages) > 80
     assert not errors, "\n".join(errors[:20])
 
 
 @pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
-def test_each_kind_of_index_page_has_no_wcag_violations_at_a_phone_s_and_a_desktop_s_width(visit: Callable[[str], Visit], path: str) -> None:
+def test_each_kind_of_index_page_has_no_wcag_violations_at_a_phone_s_and_a_desktop_s_width(
+    visit: Callable[[str], Visit], path: str
+) -> None:
     seen = visit(path)
     assert seen.violations == {"phone": [], "desktop": []}
 
 
 @pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
-def test_each_kind_of_index_page_asks_nothing_of_another_site_sets_no_cookie_and_misses_nothing(visit: Callable[[str], Visit], index_url: str, path: str) -> None:
+def test_each_kind_of_index_page_asks_nothing_of_another_site_sets_no_cookie_and_misses_nothing(
+    visit: Callable[[str], Visit], index_url: str, path: str
+) -> None:
     seen = visit(path)
-    assert [url for url in seen.requested if not url.startswith(index_url) and not url.startswith(("data:", "blob:"))] == []
+    assert [
+        url for url in seen.requested if not url.startswith(index_url) and not url.startswith(("data:", "blob:"))
+    ] == []
     assert seen.cookies == [] and seen.script_cookie == ""
     assert seen.problems == []
     assert len(seen.footer_links) >= 2
 
 
-@pytest.mark.parametrize(("language", "word", "found"), [("", "Sofielund", "Sofielund"), ("en/", "Norrby", "Norrby centrum"), ("ar/", "Norrby", "Norrby centrum")])
-def test_search_finds_an_area_across_the_index_in_each_language(browser: Browser, index_url: str, language: str, word: str, found: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "word", "found"),
+    [("", "Sofielund", "Sofielund"), ("en/", "Norrby", "Norrby centrum"), ("ar/", "Norrby", "Norrby centrum")],
+)
+def test_search_finds_an_area_across_the_index_in_each_language(
+    browser: Browser, index_url: str, language: str, word: str, found: str
+) -> None:
     page = browser.new_page()
     page.goto(index_url + language)
     assert found in searched(page, word)
@@ -467,9 +605,18 @@ def test_search_finds_an_area_across_the_index_in_each_language(browser: Browser
 
 def test_the_index_is_built_for_the_address_it_is_published_at(tmp_path: Path, default_site: Path) -> None:
     (tmp_path / "kallor.txt").write_text(f"{default_site}\n", encoding="utf-8")
-    build_index(tmp_path / "kallor.txt", tmp_path / "ut", tmp_path / "arbete", SECOND_RUN, site_url="https://loften.kommunerna.se/index/")
+    build_index(
+        tmp_path / "kallor.txt",
+        tmp_path / "ut",
+        tmp_path / "arbete",
+        SECOND_RUN,
+        site_url="https://loften.kommunerna.se/index/",
+    )
     channel = ET.fromstring((tmp_path / "ut" / at.feed(at.ALL_FEED, "rss")).read_bytes()).find("channel")
-    assert channel.find(f"{ATOM}link[@rel='self']").get("href") == "https://loften.kommunerna.se/index/lofte/flode/alla.rss"
+    assert (
+        channel.find(f"{ATOM}link[@rel='self']").get("href")
+        == "https://loften.kommunerna.se/index/lofte/flode/alla.rss"
+    )
     rows = json.loads((tmp_path / "ut" / "en" / at.INDEX_COMMITMENTS_JSON).read_text(encoding="utf-8"))
     assert rows[0]["index_url"] == "https://loften.kommunerna.se/index/en/lofte/omrade/1280-sofielund/"
 
@@ -489,16 +636,22 @@ def test_the_arabic_index_reads_right_to_left(browser: Browser, index_url: str, 
     name = "phone" if width < 600 else "desktop"
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(index_url + "ar/")
-    assert page.evaluate("[document.documentElement.dir, getComputedStyle(document.querySelector('article')).direction]") == ["rtl", "rtl"]
+    assert page.evaluate(
+        "[document.documentElement.dir, getComputedStyle(document.querySelector('article')).direction]"
+    ) == ["rtl", "rtl"]
     headers = page.locator("article table").nth(1).locator("th")
     first, second = headers.nth(0).bounding_box(), headers.nth(1).bounding_box()
     assert first and second and first["x"] > second["x"], "the first column is at the right"
     bar, filled = page.locator(".bar").first.bounding_box(), page.locator(".bar > span").first.bounding_box()
-    assert bar and filled and abs((bar["x"] + bar["width"]) - (filled["x"] + filled["width"])) < 2, "a bar fills from the right"
+    assert bar and filled and abs((bar["x"] + bar["width"]) - (filled["x"] + filled["width"])) < 2, (
+        "a bar fills from the right"
+    )
     page.screenshot(path=str(REPORT / f"index-ar-start-{name}.png"), full_page=True)
     page.goto(index_url + "ar/lofte/omrade/1280-sofielund/")
     article, heading = page.locator("article").bounding_box(), page.locator("article h1").bounding_box()
-    assert article and heading and abs((article["x"] + article["width"]) - (heading["x"] + heading["width"])) < 40, "the title starts at the right"
+    assert article and heading and abs((article["x"] + article["width"]) - (heading["x"] + heading["width"])) < 40, (
+        "the title starts at the right"
+    )
     assert "وعد المواطنين سوفيلوند 2022–2023" in page.locator("article").inner_text()
     page.screenshot(path=str(REPORT / f"index-ar-area-{name}.png"), full_page=True)
     page.close()
@@ -506,7 +659,9 @@ def test_the_arabic_index_reads_right_to_left(browser: Browser, index_url: str, 
 
 def test_every_total_of_the_index_says_how_much_of_it_is_invented(www: Path) -> None:
     start = lxml.html.fromstring((www / "index.html").read_text(encoding="utf-8"))
-    headers = [[cell.text_content().strip() for cell in table.xpath(".//th")] for table in start.xpath("//article//table")]
+    headers = [
+        [cell.text_content().strip() for cell in table.xpath(".//th")] for table in start.xpath("//article//table")
+    ]
     assert ["Län", "Områden", "Åtaganden i de senaste löftena", "Genomförda", "Varav exempel"] in headers
     assert ["Status", "Antal åtaganden", "Varav exempel", "Andel"] in headers
     assert "I staplarna är den ljusa, streckade delen påhittade exempel." in start.text_content()

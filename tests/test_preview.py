@@ -29,9 +29,18 @@ Torget får ny belysning.
 
 # Each edit as a communications officer makes it: (file in content, the text before, the text after); None removes, "" adds.
 EDITS = [
-    pytest.param("commitments/polisen-narvaro.yaml", "    note: Närvaron har börjat.\n",
-                 "    note: Närvaron har börjat.\n  - date: 2022-09-01\n    status: försenad\n    note: Färre patruller.\n", id="status-change"),
-    pytest.param("commitments/polisen-narvaro.yaml", "title: Regelbunden närvaro", "title: Regelbunden närvaro på torget", id="title"),
+    pytest.param(
+        "commitments/polisen-narvaro.yaml",
+        "    note: Närvaron har börjat.\n",
+        "    note: Närvaron har börjat.\n  - date: 2022-09-01\n    status: försenad\n    note: Färre patruller.\n",
+        id="status-change",
+    ),
+    pytest.param(
+        "commitments/polisen-narvaro.yaml",
+        "title: Regelbunden närvaro",
+        "title: Regelbunden närvaro på torget",
+        id="title",
+    ),
     pytest.param("updates/2022-05-brev.md", "", "", id="update-body"),
     pytest.param("indicators/otrygghet.yaml", "value: 36.5", "value: 31", id="indicator-value"),
     pytest.param("translations/en/themes.yaml", "  name: Traffic\n", "  name: Road traffic\n", id="translation"),
@@ -59,7 +68,9 @@ def _site(project: Path) -> Path:
 
 
 @pytest.mark.parametrize(("relative", "old", "new"), EDITS)
-def test_after_an_edit_the_preview_equals_a_clean_build(tmp_path: Path, relative: str, old: str | None, new: str | None) -> None:
+def test_after_an_edit_the_preview_equals_a_clean_build(
+    tmp_path: Path, relative: str, old: str | None, new: str | None
+) -> None:
     project = make_project(tmp_path / "kept", languages=["sv", "en"])
     content = make_content(project)
     preview = Preview()
@@ -82,27 +93,39 @@ def test_an_edit_writes_and_renders_only_what_it_changed(tmp_path: Path) -> None
     generated = project / ".medborgarlofte/preview/docs/lofte"
     site = _site(project)
     # The search index is made anew from every page (rendering.index): not a page's own file.
-    times = {path: path.stat().st_mtime_ns for folder in (generated, site) for path in folder.rglob("*")
-             if path.is_file() and SEARCH_FOLDER not in path.relative_to(folder).parts}
+    times = {
+        path: path.stat().st_mtime_ns
+        for folder in (generated, site)
+        for path in folder.rglob("*")
+        if path.is_file() and SEARCH_FOLDER not in path.relative_to(folder).parts
+    }
 
     _apply(content, "commitments/kommunen-blomlador.yaml", "title: ", "title: Fler ")
     build_preview(content, "content", project / "mkdocs.yml", TODAY, preview, whole=False)
 
-    touched = {path.relative_to(project).as_posix() for path, before in times.items() if path.stat().st_mtime_ns != before}
+    touched = {
+        path.relative_to(project).as_posix() for path, before in times.items() if path.stat().st_mtime_ns != before
+    }
     assert "Fler" in (site / "lofte/atagande/kommunen-blomlador/index.html").read_text(encoding="utf-8")
     assert (site / SEARCH_FOLDER / "pagefind-entry.json").stat().st_mtime_ns > max(times.values())
     assert ".medborgarlofte/preview/docs/lofte/atagande/kommunen-blomlador.md" in touched
-    assert ".medborgarlofte/preview/docs/lofte/aktor/polisen.md" not in touched  # not the police's: its page is as it was
+    assert (
+        ".medborgarlofte/preview/docs/lofte/aktor/polisen.md" not in touched
+    )  # not the police's: its page is as it was
     assert ".medborgarlofte/preview/site/lofte/aktor/polisen/index.html" not in touched
     assert ".medborgarlofte/preview/site/tillganglighet/index.html" not in touched
     pages = [path for path in touched if path.endswith(".html")]
     assert 0 < len(pages) < len([path for path in times if path.suffix == ".html"]) / 2
 
 
-def test_with_a_renderer_that_renders_only_in_full_the_preview_is_the_renderer_s_and_follows_an_edit(tmp_path: Path) -> None:
+def test_with_a_renderer_that_renders_only_in_full_the_preview_is_the_renderer_s_and_follows_an_edit(
+    tmp_path: Path,
+) -> None:
     project = make_project(tmp_path, languages=["sv"])
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  renderer: mkdocs\n", "  renderer: properdocs\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  renderer: mkdocs\n", "  renderer: properdocs\n"), encoding="utf-8"
+    )
     content = make_content(project)
     preview = Preview()
     build_preview(content, "content", config, TODAY, preview)

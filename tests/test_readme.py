@@ -25,7 +25,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("readme")]
 IN_A_BLOCK = re.compile(r"^ {4,}((?:make|python3) [^#\n]*?)\s*(?:#.*)?$", re.MULTILINE)
 IN_TEXT = re.compile(r"`((?:make|python3) [^`]+)`")
 RUNS_THIS_TEST = ("make test", "make quick", "make lint")  # make quick: some of the tests make test runs
-QUICK = {"make bench": "make bench QUICK=1", "make lighthouse": "make lighthouse QUICK=1", "make hostile": "make hostile QUICK=1"}
+QUICK = {
+    "make bench": "make bench QUICK=1",
+    "make lighthouse": "make lighthouse QUICK=1",
+    "make hostile": "make hostile QUICK=1",
+}
 PREVIEWS = ("serve", "http.server", "make edit")  # started, read on 127.0.0.1:8000, stopped with Ctrl+C
 PREVIEW = "http://127.0.0.1:8000/"
 
@@ -40,28 +44,60 @@ def readme_commands() -> list[str]:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project as a clone has it, with the environment that `make site` made (times kept, so make sees it is up to date)."""
     target = tmp_path_factory.mktemp("readme") / "medborgarlofte"
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".git", ".venv", "site", "node_modules", ".medborgarlofte", "lofte",
-                                                                 "__pycache__", ".pytest_cache", ".hypothesis", "bench-results.md"))
+    shutil.copytree(
+        ROOT,
+        target,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "site",
+            "node_modules",
+            ".medborgarlofte",
+            "lofte",
+            "__pycache__",
+            ".pytest_cache",
+            ".hypothesis",
+            "bench-results.md",
+        ),
+    )
     (target / ".venv").symlink_to(ROOT / ".venv")
     (target / "tests/tools/node_modules").symlink_to(ROOT / "tests/tools/node_modules")
-    if (ROOT / "scripts/lighthouse/node_modules").is_dir():  # as `make lighthouse` left it: installed again only if its lock changed
+    if (
+        ROOT / "scripts/lighthouse/node_modules"
+    ).is_dir():  # as `make lighthouse` left it: installed again only if its lock changed
         (target / "scripts/lighthouse/node_modules").symlink_to(ROOT / "scripts/lighthouse/node_modules")
     return target
 
 
 def test_the_readme_gives_the_commands_a_user_needs() -> None:
     commands = readme_commands() + list(RUNS_THIS_TEST)
-    for needed in ("make site", "make check", "make serve", "python3 scripts/build_pages.py build", "make lighthouse", "make quick"):
+    for needed in (
+        "make site",
+        "make check",
+        "make serve",
+        "python3 scripts/build_pages.py build",
+        "make lighthouse",
+        "make quick",
+    ):
         assert needed in commands
-    assert not [c for c in commands if re.search(r"[A-Z]{2,}|\[|…", c)], "a command with a placeholder cannot be run as written"
+    assert not [c for c in commands if re.search(r"[A-Z]{2,}|\[|…", c)], (
+        "a command with a placeholder cannot be run as written"
+    )
 
 
 @pytest.mark.parametrize("command", readme_commands())
 def test_readme_command_works_as_written(project: Path, command: str) -> None:
     environment = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "SOURCE_DATE_EPOCH")}
     if any(word in command for word in PREVIEWS):
-        process = subprocess.Popen(["bash", "-c", command], cwd=project, env=environment, start_new_session=True,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            ["bash", "-c", command],
+            cwd=project,
+            env=environment,
+            start_new_session=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             assert "<html" in wait_for(PREVIEW, seconds=120)
         finally:
@@ -69,6 +105,14 @@ def test_readme_command_works_as_written(project: Path, command: str) -> None:
             _, stderr = process.communicate(timeout=60)
         assert "Traceback" not in stderr, stderr
         return
-    result = subprocess.run(["bash", "-c", QUICK.get(command, command)], cwd=project, env=environment, capture_output=True, text=True, timeout=3600, check=False)
+    result = subprocess.run(
+        ["bash", "-c", QUICK.get(command, command)],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
     assert result.returncode == 0, f"{command}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     assert "Traceback" not in result.stderr, result.stderr

@@ -44,19 +44,34 @@ def search(page: Page, site_url: str, language: str, query: str) -> list[str]:
     return page.locator(".engine-search__result").all_inner_texts()
 
 
-@pytest.mark.parametrize(("language", "query", "title"), [
-    ("", "blomlåda", "Utlåning av blomlådor som trafikdämpare"),  # the singular finds the plural
-    ("", "blomlådorna", "Utlåning av blomlådor som trafikdämpare"),  # and the definite form
-    ("", "kamerabevakningen", "Förbättra kamerabevakningen i området"),
-    ("en/", "cameras", "Improve camera surveillance in the area"),  # the plural finds the singular
-    ("en/", "flowers", "Lending flower boxes as traffic calming"),
-    ("ar/", "كاميرات", "تحسين المراقبة بالكاميرات في الحي"),  # without the prefix بـ and the article
-    ("ar/", "الكاميرات", "تحسين المراقبة بالكاميرات في الحي"),  # with the article, without the prefix
-    ("ar/", "الزهور", "إعارة أحواض الزهور لتهدئة حركة المرور"),  # with the article
-    ("ar/", "زهور", "إعارة أحواض الزهور لتهدئة حركة المرور"),  # without it
-], ids=["sv-singular", "sv-definite", "sv-compound-definite", "en-plural", "en-plural-flowers", "ar-no-article", "ar-article", "ar-flowers-article",
-        "ar-flowers-bare"])
-def test_search_finds_the_word_as_residents_type_it(tab: Page, site_url: str, language: str, query: str, title: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "query", "title"),
+    [
+        ("", "blomlåda", "Utlåning av blomlådor som trafikdämpare"),  # the singular finds the plural
+        ("", "blomlådorna", "Utlåning av blomlådor som trafikdämpare"),  # and the definite form
+        ("", "kamerabevakningen", "Förbättra kamerabevakningen i området"),
+        ("en/", "cameras", "Improve camera surveillance in the area"),  # the plural finds the singular
+        ("en/", "flowers", "Lending flower boxes as traffic calming"),
+        ("ar/", "كاميرات", "تحسين المراقبة بالكاميرات في الحي"),  # without the prefix بـ and the article
+        ("ar/", "الكاميرات", "تحسين المراقبة بالكاميرات في الحي"),  # with the article, without the prefix
+        ("ar/", "الزهور", "إعارة أحواض الزهور لتهدئة حركة المرور"),  # with the article
+        ("ar/", "زهور", "إعارة أحواض الزهور لتهدئة حركة المرور"),  # without it
+    ],
+    ids=[
+        "sv-singular",
+        "sv-definite",
+        "sv-compound-definite",
+        "en-plural",
+        "en-plural-flowers",
+        "ar-no-article",
+        "ar-article",
+        "ar-flowers-article",
+        "ar-flowers-bare",
+    ],
+)
+def test_search_finds_the_word_as_residents_type_it(
+    tab: Page, site_url: str, language: str, query: str, title: str
+) -> None:
     results = search(tab, site_url, language, query)
     assert any(title in result for result in results[:5]), results[:5]
 
@@ -66,7 +81,11 @@ def test_search_finds_a_page_by_its_own_words_and_no_listing_or_embed_code_besid
     examples stands on every page with examples. Neither is what a result shows."""
     results = search(tab, site_url, "", "blomlådor")
     assert results and "Utlåning av blomlådor som trafikdämpare" in results[0]
-    assert not [result for result in results if "Statusmärke" in result or "Statuskort" in result or result.startswith(("Bädda in", "Åtaganden"))]
+    assert not [
+        result
+        for result in results
+        if "Statusmärke" in result or "Statuskort" in result or result.startswith(("Bädda in", "Åtaganden"))
+    ]
     excerpt = results[0].splitlines()[-1]
     assert not excerpt.startswith("Uppgifter märkta") and "påhittade för att visa hur sajten fungerar" not in excerpt
 
@@ -77,7 +96,9 @@ def test_a_commitment_is_found_first_by_its_id(tab: Page, site_url: str) -> None
     assert results[0].splitlines()[0] == "Åtagande" and "Utlåning av blomlådor som trafikdämpare" in results[0]
 
 
-def test_an_actor_is_found_by_its_short_name_and_each_result_says_what_kind_of_page_it_is(tab: Page, site_url: str) -> None:
+def test_an_actor_is_found_by_its_short_name_and_each_result_says_what_kind_of_page_it_is(
+    tab: Page, site_url: str
+) -> None:
     results = search(tab, site_url, "", "Polisen")
     kinds = {result.splitlines()[0] for result in results}
     assert "Aktör" in kinds and "Åtagande" in kinds, kinds
@@ -96,8 +117,12 @@ def test_nothing_of_the_search_is_fetched_until_a_reader_starts_to_search(tab: P
     tab.keyboard.type("trygghet")
     tab.locator(".engine-search__result").first.wait_for()
     fetched = [url for url in requested if "/pagefind/" in url]
-    assert any(url.endswith("pagefind.js") for url in fetched) and any(".sv_" in url or "wasm.sv" in url for url in fetched), fetched
-    assert not [url for url in fetched if "wasm.en" in url or "wasm.ar" in url or "/en_" in url or "/ar_" in url]  # the page's language alone
+    assert any(url.endswith("pagefind.js") for url in fetched) and any(
+        ".sv_" in url or "wasm.sv" in url for url in fetched
+    ), fetched
+    assert not [
+        url for url in fetched if "wasm.en" in url or "wasm.ar" in url or "/en_" in url or "/ar_" in url
+    ]  # the page's language alone
     assert [url for url in requested if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))] == []
 
 
@@ -105,11 +130,20 @@ def test_drafts_and_items_not_yet_published_are_never_in_the_preview_index(brows
     """The preview shows drafts and posts dated later, and searches only what is published."""
     project = make_project(tmp_path, languages=["sv"])
     letter = "---\ntitle: {title}\ndate: {day}\nkind: nyhet\nsummary: Om {word}.\n{draft}---\nHär står ordet {word}.\n"
-    content = make_content(project, {
-        "updates/2022-09-30-utkast.md": letter.format(title="Ett utkast", day="2022-09-30", word="xylofonlådan", draft="draft: true\n"),
-        "updates/2022-12-01-senare.md": letter.format(title="Ett senare inlägg", day="2022-12-01", word="xylofonlådan", draft=""),
-        "updates/2022-09-29-publicerat.md": letter.format(title="Ett publicerat inlägg", day="2022-09-29", word="marimbalådan", draft=""),
-    })
+    content = make_content(
+        project,
+        {
+            "updates/2022-09-30-utkast.md": letter.format(
+                title="Ett utkast", day="2022-09-30", word="xylofonlådan", draft="draft: true\n"
+            ),
+            "updates/2022-12-01-senare.md": letter.format(
+                title="Ett senare inlägg", day="2022-12-01", word="xylofonlådan", draft=""
+            ),
+            "updates/2022-09-29-publicerat.md": letter.format(
+                title="Ett publicerat inlägg", day="2022-09-29", word="marimbalådan", draft=""
+            ),
+        },
+    )
     site = build_preview(content, "content", project / "mkdocs.yml", date(2022, 10, 1), Preview())
     assert "Ett utkast" in (site / "lofte/uppdatering/2022-09-30-utkast/index.html").read_text(encoding="utf-8")
     with served(site) as port:
@@ -122,8 +156,12 @@ def test_drafts_and_items_not_yet_published_are_never_in_the_preview_index(brows
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize(("language", "query"), [("", "blomlådor"), ("en/", "flower"), ("ar/", "أحواض")], ids=["sv", "en", "ar"])
-def test_the_search_with_its_results_open_has_no_wcag_violations(browser: Browser, site_url: str, language: str, query: str, width: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "query"), [("", "blomlådor"), ("en/", "flower"), ("ar/", "أحواض")], ids=["sv", "en", "ar"]
+)
+def test_the_search_with_its_results_open_has_no_wcag_violations(
+    browser: Browser, site_url: str, language: str, query: str, width: str
+) -> None:
     page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900})
     if width == "phone":  # on a phone the search opens over the page from the magnifier in the header
         page.goto(site_url + language)
@@ -146,8 +184,11 @@ def test_the_search_with_its_results_open_has_no_wcag_violations(browser: Browse
 
 
 def test_the_search_speaks_the_pages_language(tab: Page, site_url: str) -> None:
-    for language, placeholder, none in (("", "Sök på sajten", "Inga träffar."), ("en/", "Search the site", "No results."),
-                                        ("ar/", "ابحث في الموقع", "لا توجد نتائج.")):
+    for language, placeholder, none in (
+        ("", "Sök på sajten", "Inga träffar."),
+        ("en/", "Search the site", "No results."),
+        ("ar/", "ابحث في الموقع", "لا توجد نتائج."),
+    ):
         tab.goto(site_url + language)
         field = tab.locator(".engine-search__input")
         assert field.get_attribute("placeholder") == placeholder

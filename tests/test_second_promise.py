@@ -38,7 +38,11 @@ def test_check_accepts_the_second_promise_with_no_error() -> None:
 def test_nothing_of_sofielund_is_on_the_second_promise_s_site(site: Path) -> None:
     found = {}
     for path in sorted(site.rglob("*")):
-        if path.is_file() and path.suffix in (".html", ".xml", ".rss", ".atom", ".json", ".csv", ".ics", ".svg", ".txt") and "admin" not in path.parts:
+        if (
+            path.is_file()
+            and path.suffix in (".html", ".xml", ".rss", ".atom", ".json", ".csv", ".ics", ".svg", ".txt")
+            and "admin" not in path.parts
+        ):
             text = path.read_text(encoding="utf-8")
             if words := [word for word in SOFIELUND if word in text]:
                 found[str(path.relative_to(site))] = words
@@ -85,7 +89,11 @@ def test_no_page_of_the_second_promise_has_an_empty_heading_or_an_empty_sentence
             continue
         for heading in article[0].xpath(".//h2 | .//h3"):
             following = heading.getnext()
-            if following is None or following.tag in ("h1", "h2", heading.tag):  # a subheading begins the section's content
+            if following is None or following.tag in (
+                "h1",
+                "h2",
+                heading.tag,
+            ):  # a subheading begins the section's content
                 problems.append(f"{page.relative_to(site)}: empty section {heading.text_content().strip()!r}")
         for script in article[0].xpath(".//script"):  # code is no sentence (the posts page's copy buttons)
             script.drop_tree()
@@ -97,7 +105,9 @@ def test_no_page_of_the_second_promise_has_an_empty_heading_or_an_empty_sentence
 
 
 def test_the_second_promise_s_open_data_has_its_three_shared_commitments(site: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO((site / "lofte/data/ataganden.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = list(
+        csv.DictReader(io.StringIO((site / "lofte/data/ataganden.csv").read_text(encoding="utf-8-sig")), delimiter=";")
+    )
     assert sorted(row["id"] for row in rows) == ["belysning", "samverkan", "trygghetsvandringar"]
     assert all(row["actors"].split("\n") == ["kommunen", "polisen"] for row in rows)
 

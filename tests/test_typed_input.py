@@ -19,15 +19,37 @@ from medborgarlofte.settings import read_settings
 
 from .conftest import SAMPLE
 
-ANSWERED = {"name": "Norrby centrum", "site-url": "https://norrby-kommun.github.io/lofte/", "municipality": "Norrby",
-            "municipality-code": "2599", "paper-letters": "nej"}
+ANSWERED = {
+    "name": "Norrby centrum",
+    "site-url": "https://norrby-kommun.github.io/lofte/",
+    "municipality": "Norrby",
+    "municipality-code": "2599",
+    "paper-letters": "nej",
+}
 TODAY = date(2027, 1, 15)
 # Any text a person can type, and what breaks files in particular: line breaks of every kind, control characters,
 # direction marks and isolates, markup, YAML's own syntax, emoji and astral letters.
 TYPED = st.one_of(
     st.text(max_size=60),
-    st.text(alphabet=st.sampled_from(list("ab :#-'\"{}[]&*!|>%@`\r\n\x1b\x85\u2028\u2029\u202e\u2066\u2069\u200d😀𝕏é\u0301ع")), max_size=30),
-    st.sampled_from(["Hackad\u2028title: Hackad", "Norr\rby", "x" * 400, "\u202eNorrby", "title: Hackad", "- Norrby", "Norrby\n", " ", "🌳"]),
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab :#-'\"{}[]&*!|>%@`\r\n\x1b\x85\u2028\u2029\u202e\u2066\u2069\u200d😀𝕏é\u0301ع")
+        ),
+        max_size=30,
+    ),
+    st.sampled_from(
+        [
+            "Hackad\u2028title: Hackad",
+            "Norr\rby",
+            "x" * 400,
+            "\u202eNorrby",
+            "title: Hackad",
+            "- Norrby",
+            "Norrby\n",
+            " ",
+            "🌳",
+        ]
+    ),
 )
 
 
@@ -44,7 +66,10 @@ def test_init_refuses_what_check_would_refuse_or_writes_a_site_check_accepts(nam
             return
         assert done == 0
         configured = read_settings(site / "mkdocs.yml")
-        assert configured.area is not None and (configured.area.name, configured.area.municipality) == (name.strip(), municipality.strip())
+        assert configured.area is not None and (configured.area.name, configured.area.municipality) == (
+            name.strip(),
+            municipality.strip(),
+        )
         load(site / "content", "content")  # what check reads: no ContentErrors
 
 
@@ -53,7 +78,9 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("sample")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(title=TYPED)
 def test_new_refuses_what_check_would_refuse_or_writes_an_update_check_accepts(sample: Path, title: str) -> None:
     content = sample / "content"
@@ -71,15 +98,21 @@ def test_new_refuses_what_check_would_refuse_or_writes_an_update_check_accepts(s
 
 
 @pytest.mark.parametrize("name", ["Norr\rby", "Hackad\u2028title: Hackad", "\u202eybrroN", "Norrby\x1b[31m", "x" * 301])
-def test_init_says_what_is_wrong_with_a_name_before_writing_anything(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_says_what_is_wrong_with_a_name_before_writing_anything(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert init.run(tmp_path / "ny", {**ANSWERED, "name": name}, TODAY) == 2
     said = capsys.readouterr().err.splitlines()
     assert said[0].startswith(f"init: --name: fick {name!r} (") and said[-1] == "1 fel. Inget har skrivits."
     assert not (tmp_path / "ny").exists()
 
 
-@pytest.mark.parametrize("title", ["Första\nandra", "Första\randra", "Färg\x1b[31m", "x" * 400, "Hackad\u2028kind: nyhet"])
-def test_new_says_what_is_wrong_with_a_title_and_a_later_new_still_works(tmp_path: Path, title: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "title", ["Första\nandra", "Första\randra", "Färg\x1b[31m", "x" * 400, "Hackad\u2028kind: nyhet"]
+)
+def test_new_says_what_is_wrong_with_a_title_and_a_later_new_still_works(
+    tmp_path: Path, title: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     content = tmp_path / "content"
     shutil.copytree(SAMPLE, content)
     assert new.new_update(content, "content", "nyhet", title, TODAY, False, "sv") == 1
@@ -89,7 +122,10 @@ def test_new_says_what_is_wrong_with_a_title_and_a_later_new_still_works(tmp_pat
 
 
 @pytest.mark.parametrize("verb", ["build", "index"])
-@pytest.mark.parametrize("address", ['https://k.github.io/g/"><script>alert(1)</script>', "https://k.github.io/g/\nx", "http://k.github.io/g/"])
+@pytest.mark.parametrize(
+    "address",
+    ['https://k.github.io/g/"><script>alert(1)</script>', "https://k.github.io/g/\nx", "http://k.github.io/g/"],
+)
 def test_a_site_url_argument_is_refused_before_anything_is_read(tmp_path: Path, verb: str, address: str) -> None:
     from .conftest import run_script
 

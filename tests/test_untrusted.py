@@ -39,16 +39,20 @@ def warnings_for(tmp_path: Path, changes: dict) -> list[str]:
 
 # Markdown ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("markdown", [
-    "Text {: onclick=\"alert(1)\"}",
-    "## Rubrik {: tabindex=0 autofocus onfocus=\"alert(1)\"}",
-    "Stycke\n{: onmouseover=\"alert(1)\" }",
-    "<div markdown=\"1\" onclick=\"alert(1)\">*x*</div>",
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "<svg onload=alert(1)>",
-    "<math><mtext><script>alert(1)</script></mtext></math>",
-])
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        'Text {: onclick="alert(1)"}',
+        '## Rubrik {: tabindex=0 autofocus onfocus="alert(1)"}',
+        'Stycke\n{: onmouseover="alert(1)" }',
+        '<div markdown="1" onclick="alert(1)">*x*</div>',
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(1)>",
+        "<math><mtext><script>alert(1)</script></mtext></math>",
+    ],
+)
 def test_attribute_lists_and_raw_html_are_text(markdown: str) -> None:
     html = Renderer().html(markdown)
     assert "<script" not in html and "onclick=" not in html.replace("&quot;", '"').split(">", 1)[0]
@@ -56,11 +60,23 @@ def test_attribute_lists_and_raw_html_are_text(markdown: str) -> None:
     assert "&lt;" in html or "{:" in html
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-    "&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)", "javascript&colon;alert(1)", "data:text/html,<script>alert(1)</script>",
-    "vbscript:msgbox(1)", "VBScript:msgbox(1)", "file:///etc/passwd", "jav&#x0A;ascript:alert(1)",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "&#x6A;avascript:alert(1)",
+        "javascript&colon;alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "VBScript:msgbox(1)",
+        "file:///etc/passwd",
+        "jav&#x0A;ascript:alert(1)",
+    ],
+)
 def test_script_urls_are_removed(url: str) -> None:
     renderer = Renderer()
     for markdown in (f"[x]({url})", f"[x][r]\n\n[r]: {url}", f"![x]({url})"):
@@ -69,13 +85,32 @@ def test_script_urls_are_removed(url: str) -> None:
     assert not link_allowed(url)
 
 
-@pytest.mark.parametrize("url", ["https://malmo.se", "http://example.org/a?b=1", "mailto:info@example.org", "tel:+4640341000", "../aktor/polisen.md", "#status"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://malmo.se",
+        "http://example.org/a?b=1",
+        "mailto:info@example.org",
+        "tel:+4640341000",
+        "../aktor/polisen.md",
+        "#status",
+    ],
+)
 def test_allowed_links_stay(url: str) -> None:
     assert link_allowed(url)
     assert "href=" in Renderer().html(f"[x]({url})")
 
 
-@pytest.mark.parametrize("url", ["https://tracker.example/pixel.gif", "//tracker.example/pixel.gif", "HTTP://tracker.example/p.gif", "\\\\tracker.example\\p.gif", "data:image/png;base64,AAAA"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://tracker.example/pixel.gif",
+        "//tracker.example/pixel.gif",
+        "HTTP://tracker.example/p.gif",
+        "\\\\tracker.example\\p.gif",
+        "data:image/png;base64,AAAA",
+    ],
+)
 def test_images_from_elsewhere_are_removed(url: str) -> None:
     assert not image_allowed(url)
     assert all(image_allowed(src) for src in re.findall(r'src="([^"]*)"', Renderer().html(f"![bild]({url})")))
@@ -91,7 +126,9 @@ def test_snippet_directives_are_never_passed_on() -> None:
 
 
 def test_relative_links_are_resolved_for_where_the_text_is_shown() -> None:
-    html = Renderer().html("[brevet](../uppdatering/brev.md#svar)", lambda href: f"https://site.example/lofte/{href[3:]}")
+    html = Renderer().html(
+        "[brevet](../uppdatering/brev.md#svar)", lambda href: f"https://site.example/lofte/{href[3:]}"
+    )
     assert 'href="https://site.example/lofte/uppdatering/brev.md#svar"' in html
 
 
@@ -104,8 +141,12 @@ def test_remote_image_is_refused_by_check(tmp_path: Path) -> None:
 
 
 def test_remote_image_in_a_yaml_markdown_field_is_refused(tmp_path: Path) -> None:
-    changes = edit(NARVARO, "description: Polisen är regelbundet i området.", "description: 'Se ![](//tracker.example/p.gif)'")
-    assert errors_for(tmp_path, changes)[0].startswith("content/commitments/polisen-narvaro.yaml:4: description: bilden '//tracker.example/p.gif'")
+    changes = edit(
+        NARVARO, "description: Polisen är regelbundet i området.", "description: 'Se ![](//tracker.example/p.gif)'"
+    )
+    assert errors_for(tmp_path, changes)[0].startswith(
+        "content/commitments/polisen-narvaro.yaml:4: description: bilden '//tracker.example/p.gif'"
+    )
 
 
 def test_script_link_is_pointed_out_by_check(tmp_path: Path) -> None:
@@ -130,13 +171,23 @@ def test_yaml_aliases_are_refused_without_expanding_them(tmp_path: Path) -> None
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert "content/commitments/polisen-narvaro.yaml:3: b[1]: en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)" in errors
+    assert (
+        "content/commitments/polisen-narvaro.yaml:3: b[1]: en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)"
+        in errors
+    )
     assert peak < 300 * 1024 * 1024
 
 
 def test_a_single_alias_is_refused(tmp_path: Path) -> None:
-    text = sample(NARVARO).replace("title: Regelbunden närvaro", "title: &t Regelbunden närvaro").replace("description: Polisen är regelbundet i området.", "description: *t")
-    assert "content/commitments/polisen-narvaro.yaml:4: description: en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)" in errors_for(tmp_path, {NARVARO: text})
+    text = (
+        sample(NARVARO)
+        .replace("title: Regelbunden närvaro", "title: &t Regelbunden närvaro")
+        .replace("description: Polisen är regelbundet i området.", "description: *t")
+    )
+    assert (
+        "content/commitments/polisen-narvaro.yaml:4: description: en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)"
+        in errors_for(tmp_path, {NARVARO: text})
+    )
 
 
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
@@ -146,12 +197,16 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 
 def test_files_over_the_size_limit_are_refused(tmp_path: Path) -> None:
     letter = sample(LETTER) + ("Lång text. " * 100_000)
-    assert errors_for(tmp_path, {LETTER: letter}) == ["content/updates/2022-05-brev.md:1: filen är 1201 kB (förväntade högst 1000 kB; dela upp texten eller korta den)"]
+    assert errors_for(tmp_path, {LETTER: letter}) == [
+        "content/updates/2022-05-brev.md:1: filen är 1201 kB (förväntade högst 1000 kB; dela upp texten eller korta den)"
+    ]
 
 
 def test_markdown_texts_over_the_length_limit_are_refused(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, {LETTER: sample(LETTER) + "[" * 100_001})
-    assert errors == ["content/updates/2022-05-brev.md:9: text: är 100016 tecken långt (förväntade högst 100000 tecken)"]
+    assert errors == [
+        "content/updates/2022-05-brev.md:9: text: är 100016 tecken långt (förväntade högst 100000 tecken)"
+    ]
 
 
 @pytest.mark.parametrize("folder", [False, True])
@@ -176,7 +231,9 @@ CONTROL = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x85
 def test_control_characters_are_refused_with_file_line_and_field(tmp_path: Path, char: str) -> None:
     message = f"innehåller det osynliga styrtecknet U+{ord(char):04X} (förväntade vanlig text; ta bort tecknet)"
     raw = edit(NARVARO, "note: Närvaron har börjat.", f"note: Närvaron{char} har börjat.")
-    assert errors_for(tmp_path / "raw", raw) == [f"content/commitments/polisen-narvaro.yaml:11: history[2].note: {message}"]
+    assert errors_for(tmp_path / "raw", raw) == [
+        f"content/commitments/polisen-narvaro.yaml:11: history[2].note: {message}"
+    ]
     escaped = edit(NARVARO, "title: Regelbunden närvaro", f'title: "Regelbunden\\u{ord(char):04x}närvaro"')
     assert f"content/commitments/polisen-narvaro.yaml:3: title: {message}" in errors_for(tmp_path / "escaped", escaped)
     body = edit(LETTER, "Brevets text.", f"Brevets\n\ntext{char}.")
@@ -188,27 +245,45 @@ OVERRIDES = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e"]
 
 @pytest.mark.parametrize("char", OVERRIDES, ids=[f"U+{ord(c):04X}" for c in OVERRIDES])
 def test_bidi_embeddings_and_overrides_are_refused_saying_why(tmp_path: Path, char: str) -> None:
-    message = (f"innehåller det osynliga styrtecknet U+{ord(char):04X} för textriktning, som vänder ordningen på texten runt det "
-               "(förväntade vanlig text; ta bort tecknet: webbläsaren ordnar arabisk och hebreisk text själv)")
+    message = (
+        f"innehåller det osynliga styrtecknet U+{ord(char):04X} för textriktning, som vänder ordningen på texten runt det "
+        "(förväntade vanlig text; ta bort tecknet: webbläsaren ordnar arabisk och hebreisk text själv)"
+    )
     raw = edit(NARVARO, "note: Närvaron har börjat.", f"note: abc{char}gpj.exe")
-    assert errors_for(tmp_path / "raw", raw) == [f"content/commitments/polisen-narvaro.yaml:11: history[2].note: {message}"]
+    assert errors_for(tmp_path / "raw", raw) == [
+        f"content/commitments/polisen-narvaro.yaml:11: history[2].note: {message}"
+    ]
     body = edit(LETTER, "Brevets text.", f"Brevets\n\ntext{char} 2026.")
     assert errors_for(tmp_path / "body", body) == [f"content/updates/2022-05-brev.md:11: text: {message}"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Torget \u2067مالمو\u2069 2026", None),
-    ("\u2068\u2066abc\u2069 \u2067x\u2069\u2069 slut", None),
-    ("Torget \u2067مالمو 2026", "innehåller styrtecknet U+2067 som börjar en isolerad text som aldrig avslutas (förväntade U+2069 efter den på samma rad, eller inget)"),
-    ("Torget مالمو\u2069 2026", "innehåller styrtecknet U+2069 som avslutar en isolerad text som aldrig börjar (förväntade ett U+2066, U+2067 eller U+2068 före det på samma rad, eller inget)"),
-    ("\u2069\u2066abc", "innehåller styrtecknet U+2069 som avslutar en isolerad text som aldrig börjar (förväntade ett U+2066, U+2067 eller U+2068 före det på samma rad, eller inget)"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Torget \u2067مالمو\u2069 2026", None),
+        ("\u2068\u2066abc\u2069 \u2067x\u2069\u2069 slut", None),
+        (
+            "Torget \u2067مالمو 2026",
+            "innehåller styrtecknet U+2067 som börjar en isolerad text som aldrig avslutas (förväntade U+2069 efter den på samma rad, eller inget)",
+        ),
+        (
+            "Torget مالمو\u2069 2026",
+            "innehåller styrtecknet U+2069 som avslutar en isolerad text som aldrig börjar (förväntade ett U+2066, U+2067 eller U+2068 före det på samma rad, eller inget)",
+        ),
+        (
+            "\u2069\u2066abc",
+            "innehåller styrtecknet U+2069 som avslutar en isolerad text som aldrig börjar (förväntade ett U+2066, U+2067 eller U+2068 före det på samma rad, eller inget)",
+        ),
+    ],
+)
 def test_isolates_are_accepted_only_when_each_is_closed(tmp_path: Path, text: str, expected: str | None) -> None:
     changes = edit(NARVARO, "note: Närvaron har börjat.", f"note: {text}")
     if expected is None:
         assert warnings_for(tmp_path, changes) == []
     else:
-        assert errors_for(tmp_path, changes) == [f"content/commitments/polisen-narvaro.yaml:11: history[2].note: {expected}"]
+        assert errors_for(tmp_path, changes) == [
+            f"content/commitments/polisen-narvaro.yaml:11: history[2].note: {expected}"
+        ]
     in_body = edit(LETTER, "Brevets text.", f"Brevets\n\n{text}")
     if expected is None:
         assert warnings_for(tmp_path / "body", in_body) == []
@@ -218,10 +293,14 @@ def test_isolates_are_accepted_only_when_each_is_closed(tmp_path: Path, text: st
 
 # Implausible values -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("written, expected", [
-    ("1899-12-31", "'1899-12-31' är inget rimligt datum (förväntade ett år från 1900 till 2100)"),
-    ("2101-01-01", "'2101-01-01' är inget rimligt datum (förväntade ett år från 1900 till 2100)"),
-])
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("1899-12-31", "'1899-12-31' är inget rimligt datum (förväntade ett år från 1900 till 2100)"),
+        ("2101-01-01", "'2101-01-01' är inget rimligt datum (förväntade ett år från 1900 till 2100)"),
+    ],
+)
 def test_implausible_dates_are_refused(tmp_path: Path, written: str, expected: str) -> None:
     errors = errors_for(tmp_path, edit(LETTER, "date: 2022-05-10", f"date: {written}"))
     assert errors == [f"content/updates/2022-05-brev.md:3: date: {expected}"]
@@ -230,39 +309,63 @@ def test_implausible_dates_are_refused(tmp_path: Path, written: str, expected: s
 @pytest.mark.parametrize("field, value", [("start", "2022-03-31"), ("end", "2023-05-01")])
 def test_commitment_dates_lie_inside_their_period(tmp_path: Path, field: str, value: str) -> None:
     errors = errors_for(tmp_path, edit(NARVARO, "themes: [narvaro]", f"themes: [narvaro]\n{field}: {value}"))
-    assert errors == [f"content/commitments/polisen-narvaro.yaml:6: {field}: {value} ligger utanför perioden 2022-2023 (förväntade ett datum 2022-04-01 – 2023-04-30)"]
+    assert errors == [
+        f"content/commitments/polisen-narvaro.yaml:6: {field}: {value} ligger utanför perioden 2022-2023 (förväntade ett datum 2022-04-01 – 2023-04-30)"
+    ]
 
 
 def test_line_breaks_are_refused_in_one_line_fields(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, edit(NARVARO, "title: Regelbunden närvaro", 'title: "Regelbunden\\n# närvaro"'))
-    assert errors == ["content/commitments/polisen-narvaro.yaml:3: title: radbrytning i ett fält som ska vara en rad (förväntade hela texten på en rad)"]
+    assert errors == [
+        "content/commitments/polisen-narvaro.yaml:3: title: radbrytning i ett fält som ska vara en rad (förväntade hela texten på en rad)"
+    ]
 
 
 def test_overlong_one_line_fields_are_refused(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, edit(NARVARO, "title: Regelbunden närvaro", f"title: {'x' * 301}"))
-    assert errors == ["content/commitments/polisen-narvaro.yaml:3: title: är 301 tecken långt (förväntade högst 300 tecken)"]
+    assert errors == [
+        "content/commitments/polisen-narvaro.yaml:3: title: är 301 tecken långt (förväntade högst 300 tecken)"
+    ]
 
 
 # Spreadsheets -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cell, shown", [
-    ("=HYPERLINK(\"https://evil.example\")", "'=HYPERLINK(\"https://evil.example\")"),
-    ("+SUM(A1)", "'+SUM(A1)"), ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("@SUM(1+1)", "'@SUM(1+1)"),
-    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("-5", "-5"), ("+46", "+46"), ("-0,5", "-0,5"), ("Vanlig text", "Vanlig text"), ("", ""),
-])
+
+@pytest.mark.parametrize(
+    "cell, shown",
+    [
+        ('=HYPERLINK("https://evil.example")', '\'=HYPERLINK("https://evil.example")'),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-5", "-5"),
+        ("+46", "+46"),
+        ("-0,5", "-0,5"),
+        ("Vanlig text", "Vanlig text"),
+        ("", ""),
+    ],
+)
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell: str, shown: str) -> None:
     assert opendata.neutralised(cell) == shown
 
 
 def test_formula_in_content_is_inert_in_csv_and_as_written_in_json(tmp_path: Path) -> None:
-    changes = edit(NARVARO, "title: Regelbunden närvaro", "title: '=HYPERLINK(\"https://evil.example\",\"Klicka\")'")
+    changes = edit(NARVARO, "title: Regelbunden närvaro", 'title: \'=HYPERLINK("https://evil.example","Klicka")\'')
     changes.update(edit(NARVARO, "note: Närvaron har börjat.", "note: '@SUM(1+1)'") if False else {})
     text = changes[NARVARO].replace("note: Närvaron har börjat.", "note: '@SUM(1+1)'")
     content = load(make_content(tmp_path, {NARVARO: text}), "content")
-    files = {in_generated(path): text for path, text in opendata.generate(content, read_settings(ROOT / "mkdocs.yml")).items()}
+    files = {
+        in_generated(path): text
+        for path, text in opendata.generate(content, read_settings(ROOT / "mkdocs.yml")).items()
+    }
     assert files["data/ataganden.csv"].startswith("\ufeffid;title;")  # Excel with Swedish settings: BOM and semicolons
     rows = list(csv.DictReader(io.StringIO(files["data/ataganden.csv"].lstrip("\ufeff")), delimiter=";"))
-    assert next(r for r in rows if r["id"] == "polisen-narvaro")["title"] == "'=HYPERLINK(\"https://evil.example\",\"Klicka\")"
+    assert (
+        next(r for r in rows if r["id"] == "polisen-narvaro")["title"]
+        == '\'=HYPERLINK("https://evil.example","Klicka")'
+    )
     assert next(r for r in rows if r["id"] == "kommunen-blomlador")["progress"] == "50"
     changes_rows = list(csv.DictReader(io.StringIO(files["data/statusandringar.csv"].lstrip("\ufeff")), delimiter=";"))
     assert "'@SUM(1+1)" in [r["note"] for r in changes_rows]
@@ -272,21 +375,82 @@ def test_formula_in_content_is_inert_in_csv_and_as_written_in_json(tmp_path: Pat
 # Personal data ----------------------------------------------------------------------------------
 
 PERSONAL_NUMBERS = [
-    "811218-9876", "811218+9876", "8112189876", "811218 9876", "811218–9876", "811218—9876", "811218\u20119876",
-    "811218\u22129876", "811218\u00a09876", "811218-98 76", "811218 98 76", "19811218-9876", "19811218 9876",
-    "198112189876", "19811218–9876", "81 12 18-9876", "811218 - 9876", "640823-3234", "900101-1239", "050505-0500",
-    "20050505-0500", "780712-3455", "991231-0126", "120315-6789", "850275-1236", "19850275-1236", "8502751236",
+    "811218-9876",
+    "811218+9876",
+    "8112189876",
+    "811218 9876",
+    "811218–9876",
+    "811218—9876",
+    "811218\u20119876",
+    "811218\u22129876",
+    "811218\u00a09876",
+    "811218-98 76",
+    "811218 98 76",
+    "19811218-9876",
+    "19811218 9876",
+    "198112189876",
+    "19811218–9876",
+    "81 12 18-9876",
+    "811218 - 9876",
+    "640823-3234",
+    "900101-1239",
+    "050505-0500",
+    "20050505-0500",
+    "780712-3455",
+    "991231-0126",
+    "120315-6789",
+    "850275-1236",
+    "19850275-1236",
+    "8502751236",
 ]
 PHONES = [
-    "08-123 456 78", "08 123 456 78", "+46 (0)70 123 45 67", "+46 70 123 45 67", "+46701234567", "0046 70 123 45 67",
-    "(070) 123 45 67", "070–123 45 67", "070-123 45 67", "070 123 45 67", "040-34 10 00", "040 34 10 00",
-    "+46 40 34 10 00", "0771-14 14 00",
+    "08-123 456 78",
+    "08 123 456 78",
+    "+46 (0)70 123 45 67",
+    "+46 70 123 45 67",
+    "+46701234567",
+    "0046 70 123 45 67",
+    "(070) 123 45 67",
+    "070–123 45 67",
+    "070-123 45 67",
+    "070 123 45 67",
+    "040-34 10 00",
+    "040 34 10 00",
+    "+46 40 34 10 00",
+    "0771-14 14 00",
 ]
-EMAILS = ["anna@example.se", "anna.andersson@malmo.se", "anna(at)example.se", "anna [at] example.se", "anna @ example.se", "anna＠example.se", "anna[at]example[dot]se"]
+EMAILS = [
+    "anna@example.se",
+    "anna.andersson@malmo.se",
+    "anna(at)example.se",
+    "anna [at] example.se",
+    "anna @ example.se",
+    "anna＠example.se",
+    "anna[at]example[dot]se",
+]
 NOT_PERSONAL = [
-    "2022-05-01", "1 maj 2022", "2022–2023", "1 500 000 kr", "12 345 678,90 kr", "KS-2022-00123", "Dnr 2022/1234",
-    "SBN-2022-000456", "214 22 Malmö", "21422", "212000-1124", "556677-8899", "08:00–17:00", "kl. 18.30", "år 2023",
-    "0,5 procent", "36,5 %", "polisen.se/sofielund", "114 14", "1/5 2022", "v. 34", "2022-05-01 1830",
+    "2022-05-01",
+    "1 maj 2022",
+    "2022–2023",
+    "1 500 000 kr",
+    "12 345 678,90 kr",
+    "KS-2022-00123",
+    "Dnr 2022/1234",
+    "SBN-2022-000456",
+    "214 22 Malmö",
+    "21422",
+    "212000-1124",
+    "556677-8899",
+    "08:00–17:00",
+    "kl. 18.30",
+    "år 2023",
+    "0,5 procent",
+    "36,5 %",
+    "polisen.se/sofielund",
+    "114 14",
+    "1/5 2022",
+    "v. 34",
+    "2022-05-01 1830",
 ]
 
 
@@ -314,33 +478,83 @@ def test_catalogue_is_large_enough() -> None:
     assert len(PERSONAL_NUMBERS) + len(PHONES) + len(EMAILS) >= 40 and len(NOT_PERSONAL) >= 20
 
 
-@pytest.mark.parametrize("relative, old, new, expected", [
-    (NARVARO, "note: Närvaron har börjat.", "note: Anmält av 811218 9876.", "content/commitments/polisen-narvaro.yaml:11: history[2].note"),
-    (NARVARO, "text: Fotpatrullering", "text: Fotpatrull med 811218-9876", "content/commitments/polisen-narvaro.yaml:15: activities[1].text"),
-    (NARVARO, "title: Regelbunden närvaro", "title: Närvaro 19811218–9876", "content/commitments/polisen-narvaro.yaml:3: title"),
-    ("actors.yaml", "short_name: Polisen", "short_name: Polisen 811218-9876", "content/actors.yaml:3: polisen.short_name"),
-    (INDICATOR, "source: Trygghetsmätningen", "source: Trygghetsmätningen 811218-98 76", "content/indicators/otrygghet.yaml:4: source"),
-    (DIALOGUE, "place: Torget", "place: Torget, hos 811218+9876", "content/updates/2022-09-dialog.md:8: dialogue.place"),
-    (LETTER, "summary: Löftet har börjat gälla.", "summary: Löftet gäller 8112189876.", "content/updates/2022-05-brev.md:5: summary"),
-])
-def test_personal_numbers_in_any_field_stop_publishing(tmp_path: Path, relative: str, old: str, new: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    "relative, old, new, expected",
+    [
+        (
+            NARVARO,
+            "note: Närvaron har börjat.",
+            "note: Anmält av 811218 9876.",
+            "content/commitments/polisen-narvaro.yaml:11: history[2].note",
+        ),
+        (
+            NARVARO,
+            "text: Fotpatrullering",
+            "text: Fotpatrull med 811218-9876",
+            "content/commitments/polisen-narvaro.yaml:15: activities[1].text",
+        ),
+        (
+            NARVARO,
+            "title: Regelbunden närvaro",
+            "title: Närvaro 19811218–9876",
+            "content/commitments/polisen-narvaro.yaml:3: title",
+        ),
+        (
+            "actors.yaml",
+            "short_name: Polisen",
+            "short_name: Polisen 811218-9876",
+            "content/actors.yaml:3: polisen.short_name",
+        ),
+        (
+            INDICATOR,
+            "source: Trygghetsmätningen",
+            "source: Trygghetsmätningen 811218-98 76",
+            "content/indicators/otrygghet.yaml:4: source",
+        ),
+        (
+            DIALOGUE,
+            "place: Torget",
+            "place: Torget, hos 811218+9876",
+            "content/updates/2022-09-dialog.md:8: dialogue.place",
+        ),
+        (
+            LETTER,
+            "summary: Löftet har börjat gälla.",
+            "summary: Löftet gäller 8112189876.",
+            "content/updates/2022-05-brev.md:5: summary",
+        ),
+    ],
+)
+def test_personal_numbers_in_any_field_stop_publishing(
+    tmp_path: Path, relative: str, old: str, new: str, expected: str
+) -> None:
     errors = errors_for(tmp_path, edit(relative, old, new))
-    assert len(errors) == 1 and errors[0].startswith(f"{expected}: innehåller ett personnummer eller samordningsnummer, '")
+    assert len(errors) == 1 and errors[0].startswith(
+        f"{expected}: innehåller ett personnummer eller samordningsnummer, '"
+    )
 
 
 @pytest.mark.parametrize("style", ["|", ">", "|-", ">+"])
 def test_findings_inside_a_block_scalar_name_the_line_of_its_text(tmp_path: Path, style: str) -> None:
     note = f"note: {style}\n      Närvaron har börjat.\n      Anmält av 811218 9876."
     errors = errors_for(tmp_path / "number", edit(NARVARO, "note: Närvaron har börjat.", note))
-    line = 13 if style.startswith("|") else 12  # a folded text (>) is one line as read; its findings are where it begins
-    assert len(errors) == 1 and errors[0].startswith(f"content/commitments/polisen-narvaro.yaml:{line}: history[2].note: innehåller ett personnummer")
+    line = (
+        13 if style.startswith("|") else 12
+    )  # a folded text (>) is one line as read; its findings are where it begins
+    assert len(errors) == 1 and errors[0].startswith(
+        f"content/commitments/polisen-narvaro.yaml:{line}: history[2].note: innehåller ett personnummer"
+    )
     phone = f"note: {style}\n      Ring 070–123 45 67."
     assert warnings_for(tmp_path / "phone", edit(NARVARO, "note: Närvaron har börjat.", phone)) == [
-        "content/commitments/polisen-narvaro.yaml:12: history[2].note: telefonnumret 070–123 45 67 publiceras (ta bort det om det tillhör en privatperson)"]
+        "content/commitments/polisen-narvaro.yaml:12: history[2].note: telefonnumret 070–123 45 67 publiceras (ta bort det om det tillhör en privatperson)"
+    ]
 
 
 def test_phone_and_email_in_a_status_note_are_pointed_out(tmp_path: Path) -> None:
-    warnings = warnings_for(tmp_path, edit(NARVARO, "note: Närvaron har börjat.", "note: Ring 070–123 45 67 eller skriv till anna(at)example.se."))
+    warnings = warnings_for(
+        tmp_path,
+        edit(NARVARO, "note: Närvaron har börjat.", "note: Ring 070–123 45 67 eller skriv till anna(at)example.se."),
+    )
     assert warnings == [
         "content/commitments/polisen-narvaro.yaml:11: history[2].note: telefonnumret 070–123 45 67 publiceras (ta bort det om det tillhör en privatperson)",
         "content/commitments/polisen-narvaro.yaml:11: history[2].note: e-postadressen anna(at)example.se publiceras (ta bort den om den tillhör en privatperson)",
@@ -349,5 +563,7 @@ def test_phone_and_email_in_a_status_note_are_pointed_out(tmp_path: Path) -> Non
 
 def test_the_lock_file_names_no_machine(tmp_path: Path) -> None:
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-    assert "file:/" not in lock and "--extra-index-url" not in lock and "--find-links" not in lock and "/opt/" not in lock
+    assert (
+        "file:/" not in lock and "--extra-index-url" not in lock and "--find-links" not in lock and "/opt/" not in lock
+    )
     assert os.sep + "work" + os.sep not in lock

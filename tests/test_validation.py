@@ -30,7 +30,7 @@ CASES = {
     ),
     "colon inside a text value": (
         edit(NARVARO, "note: Närvaron har börjat.", "note: Obs: närvaron har börjat."),
-        "content/commitments/polisen-narvaro.yaml:11: kolon följt av mellanslag mitt i ett värde (sätt texten inom citattecken: \"Obs: så här\")",
+        'content/commitments/polisen-narvaro.yaml:11: kolon följt av mellanslag mitt i ett värde (sätt texten inom citattecken: "Obs: så här")',
     ),
     "text where a number belongs": (
         edit(BLOMLADOR, "progress: 50", "progress: femtio"),
@@ -245,7 +245,11 @@ CASES = {
         "content/actors.yaml:1: filen saknas (förväntade actors.yaml med minst en post)",
     ),
     "period without signatories": (
-        edit(PERIOD, "signatories:\n  - name: Anna Andersson\n    title: Lokalpolisområdeschef\n    organisation: Polisen\n", "signatories: []\n"),
+        edit(
+            PERIOD,
+            "signatories:\n  - name: Anna Andersson\n    title: Lokalpolisområdeschef\n    organisation: Polisen\n",
+            "signatories: []\n",
+        ),
         "content/periods/2022-2023.yaml:12: signatories: har för få poster (förväntade minst 1)",
     ),
     "personnummer in an update's text": (
@@ -314,7 +318,11 @@ def test_model_is_immutable() -> None:
 
 def test_a_year_as_period_id_needs_no_quotes(tmp_path: Path) -> None:
     period = (SAMPLE / "periods/2022-2023.yaml").read_text(encoding="utf-8")
-    narvaro = (SAMPLE / "commitments/polisen-narvaro.yaml").read_text(encoding="utf-8").replace("period: 2022-2023", "period: 2022")
+    narvaro = (
+        (SAMPLE / "commitments/polisen-narvaro.yaml")
+        .read_text(encoding="utf-8")
+        .replace("period: 2022-2023", "period: 2022")
+    )
     content = load(make_content(tmp_path, {"periods/2022.yaml": period, "commitments/polisen-narvaro.yaml": narvaro}))
     assert content.commitments["polisen-narvaro"].period == "2022" and "2022" in content.periods
 

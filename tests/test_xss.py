@@ -61,7 +61,17 @@ class Findings(HTMLParser):
     an attribute ends the element, as it does there). A template's content, inert in the browser, is read all the same.
     """
 
-    CDATA_CONTENT_ELEMENTS = ("script", "style", "noscript", "iframe", "noembed", "noframes", "xmp", "textarea", "title")
+    CDATA_CONTENT_ELEMENTS = (
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "noembed",
+        "noframes",
+        "xmp",
+        "textarea",
+        "title",
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -76,7 +86,11 @@ class Findings(HTMLParser):
             plain = re.sub(r"[\u0000-\u0020\u007f-\u009f]", "", value or "").lower()
             if SCRIPT_ADDRESS.match(plain):
                 self.bad.append(f"{tag.upper()} {name}={value}")
-        if tag in LOADS_OR_RUNS or (tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh") or (tag == "script" and self.in_svg):
+        if (
+            tag in LOADS_OR_RUNS
+            or (tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh")
+            or (tag == "script" and self.in_svg)
+        ):
             self.bad.append(tag.upper())
         self.in_svg += tag == "svg"
         self.in_script = tag == "script"
@@ -119,18 +133,40 @@ def hostile_content(target: Path, vectors: list[str]) -> Path:
         actors[key] = {"name": line, "short_name": line, "organisation": line, "description": vector}
         themes[key] = {"name": line, "description": vector}
         commitment = {
-            "period": "2022-2023", "actors": [key], "themes": [key], "title": line, "description": vector,
-            "history": [{"date": "2022-05-01", "status": "pågår", "note": vector, "source": "https://example.org/beslut"}],
+            "period": "2022-2023",
+            "actors": [key],
+            "themes": [key],
+            "title": line,
+            "description": vector,
+            "history": [
+                {"date": "2022-05-01", "status": "pågår", "note": vector, "source": "https://example.org/beslut"}
+            ],
             "activities": [{"date": "2022-05-02", "text": line, "count": 1}],
         }
         indicator = {
-            "title": line, "description": vector, "level": "effekt", "unit": line, "source": line, "better": "lägre", "commitments": [key],
+            "title": line,
+            "description": vector,
+            "level": "effekt",
+            "unit": line,
+            "source": line,
+            "better": "lägre",
+            "commitments": [key],
             "values": [{"date": "2022-01-01", "value": 1}, {"date": "2022-06-01", "value": 2, "note": vector}],
         }
         dialogue = {
-            "title": line, "date": "2022-06-01", "kind": "medborgardialog", "summary": vector, "actors": [key], "commitments": [key],
-            "dialogue": {"held": "2022-05-30 18:00", "place": line, "form": "dialogmöte", "groups": [line],
-                         "points": [{"raised": vector, "response": vector, "commitments": [key]}]},
+            "title": line,
+            "date": "2022-06-01",
+            "kind": "medborgardialog",
+            "summary": vector,
+            "actors": [key],
+            "commitments": [key],
+            "dialogue": {
+                "held": "2022-05-30 18:00",
+                "place": line,
+                "form": "dialogmöte",
+                "groups": [line],
+                "points": [{"raised": vector, "response": vector, "commitments": [key]}],
+            },
         }
         write(content / f"commitments/{key}.yaml", commitment)
         write(content / f"indicators/{key}.yaml", indicator)
@@ -168,7 +204,11 @@ def hostile_site(shared: Path) -> Iterator[tuple[Path, str]]:
 
 def pages_of(site: Path) -> list[str]:
     """Every page but the redirects from addresses once published, which hold nothing from content and leave at once."""
-    redirects = {p for p in site.rglob("*.html") if '<meta http-equiv="refresh"' in p.read_text(encoding="utf-8").split("</head>")[0]}
+    redirects = {
+        p
+        for p in site.rglob("*.html")
+        if '<meta http-equiv="refresh"' in p.read_text(encoding="utf-8").split("</head>")[0]
+    }
     assert {p.parent.name for p in redirects} >= {"lofte", "atagenden", "indikatorer"}
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p not in redirects)
 
@@ -183,8 +223,12 @@ def loaded_in_chromium(pages: list[str]) -> list[str]:
     items = [(page, m) for page in pages if (m := ITEM.match(page))]
     kinds = sorted({m["kind"] for _, m in items})
     languages = sorted({m["language"] or "" for _, m in items})
-    chosen = [page for page, m in items
-              if m["kind"] == kinds[int(m["vector"]) % len(kinds)] and (m["language"] or "") == languages[int(m["vector"]) % len(languages)]]
+    chosen = [
+        page
+        for page, m in items
+        if m["kind"] == kinds[int(m["vector"]) % len(kinds)]
+        and (m["language"] or "") == languages[int(m["vector"]) % len(languages)]
+    ]
     seen: set[str] = set()
     for page in pages:
         if ITEM.match(page):
@@ -254,7 +298,14 @@ def test_no_page_runs_anything_in_chromium(browser: Browser, hostile_site: tuple
     found: dict[str, list[str]] = {}
     context = browser.new_context()
     # Search is tried apart (test_search_results_run_nothing): each page would otherwise load the whole corpus's index.
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) and "/search/" not in route.request.url else route.abort())
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(url) and "/search/" not in route.request.url
+            else route.abort()
+        ),
+    )
     page = context.new_page()
     watch(page, dialogs)
     for path in pages[chunk::CHUNKS]:
@@ -294,7 +345,10 @@ def test_no_feed_item_runs_anything(browser: Browser, hostile_site: tuple[Path, 
                 items.add(element.text)
     for feed in site.rglob("*.atom"):
         for element in ElementTree.parse(feed).getroot().iter():
-            if element.tag in ("{http://www.w3.org/2005/Atom}content", "{http://www.w3.org/2005/Atom}summary") and element.get("type") == "html":
+            if (
+                element.tag in ("{http://www.w3.org/2005/Atom}content", "{http://www.w3.org/2005/Atom}summary")
+                and element.get("type") == "html"
+            ):
                 items.add(element.text or "")
     assert len(items) > 2 * len(BUILT)
     dialogs: list[str] = []
@@ -304,7 +358,9 @@ def test_no_feed_item_runs_anything(browser: Browser, hostile_site: tuple[Path, 
     found = []
     ordered = sorted(items)
     for start in range(0, len(ordered), 200):
-        page.set_content("".join(f"<article>{html}</article>" for html in ordered[start : start + 200]), wait_until="load")
+        page.set_content(
+            "".join(f"<article>{html}</article>" for html in ordered[start : start + 200]), wait_until="load"
+        )
         found += page.evaluate(FIND_SCRIPT)
     page.close()
     assert dialogs == [] and found == []
@@ -315,7 +371,14 @@ def test_no_feed_item_runs_anything(browser: Browser, hostile_site: tuple[Path, 
 # One-line vectors a setting may hold as text (markup, quotes, template syntax): each setting gets some of them.
 SETTING_VECTORS = [one_line(vector) for vector in BUILT if "\n" not in vector and len(vector) < 150][:40]
 # The settings that reach pages, feeds and data, as mkdocs.yml writes them.
-SETTINGS = ("site_name", "site_description", "extra.area.name", "extra.area.municipality", "en.site_name", "en.site_description")
+SETTINGS = (
+    "site_name",
+    "site_description",
+    "extra.area.name",
+    "extra.area.municipality",
+    "en.site_name",
+    "en.site_description",
+)
 ON_THE_HOSTILE_SETTINGS = pytest.mark.xdist_group("hostile-settings")
 
 
@@ -325,7 +388,7 @@ def _hostile_settings_project(folder: Path) -> None:
     config = project / "mkdocs.yml"
     raw = yaml.safe_load(config.read_text(encoding="utf-8"))
     for n, setting in enumerate(SETTINGS):
-        text = " ".join(SETTING_VECTORS[n::len(SETTINGS)])[:300]
+        text = " ".join(SETTING_VECTORS[n :: len(SETTINGS)])[:300]
         if setting.startswith("en."):
             raw["extra"]["languages"][1][setting[3:]] = text
         elif setting.startswith("extra.area."):
@@ -365,7 +428,16 @@ def test_no_setting_runs_anything_in_chromium(browser: Browser, hostile_settings
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
     page = context.new_page()
     watch(page, dialogs)
-    for path in ("", "en/", "lofte/ataganden/", "lofte/aktorer/", "en/lofte/perioder/", "lofte/folj/", "tillganglighet/", "404.html"):
+    for path in (
+        "",
+        "en/",
+        "lofte/ataganden/",
+        "lofte/aktorer/",
+        "en/lofte/perioder/",
+        "lofte/folj/",
+        "tillganglighet/",
+        "404.html",
+    ):
         page.goto(url + path, wait_until="load")
         if bad := page.evaluate(FIND_SCRIPT):
             found[path] = bad
@@ -373,15 +445,30 @@ def test_no_setting_runs_anything_in_chromium(browser: Browser, hostile_settings
     assert dialogs == [] and found == {}
 
 
-@pytest.mark.parametrize("address", ['https://k.github.io/g/"><script>alert(1)</script>', "https://k.github.io/g/\nx", "javascript:alert(1)",
-                                     "http://k.github.io/g/", "https://k.github.io/g/ x", "https://k.github.io/<g>/"])
-def test_an_address_that_would_break_out_of_its_attribute_is_refused_with_its_line(tmp_path: Path, address: str) -> None:
+@pytest.mark.parametrize(
+    "address",
+    [
+        'https://k.github.io/g/"><script>alert(1)</script>',
+        "https://k.github.io/g/\nx",
+        "javascript:alert(1)",
+        "http://k.github.io/g/",
+        "https://k.github.io/g/ x",
+        "https://k.github.io/<g>/",
+    ],
+)
+def test_an_address_that_would_break_out_of_its_attribute_is_refused_with_its_line(
+    tmp_path: Path, address: str
+) -> None:
     from medborgarlofte.settings import read_settings
 
     project = make_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://example.github.io/medborgarlofte/",
-                                                                 f"site_url: {json.dumps(address)}"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "site_url: https://example.github.io/medborgarlofte/", f"site_url: {json.dumps(address)}"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ContentErrors) as raised:
         read_settings(config)
     assert [(error.line, error.field) for error in raised.value.errors] == [(4, "site_url")]

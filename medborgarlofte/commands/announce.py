@@ -32,7 +32,9 @@ def run(config_file: Path, site: Path | None) -> int:
         return 1
     token = os.environ.get(TOKEN) or None
     if settings.follow.mastodon and token is None:
-        print(f"varning: {TOKEN} är inte satt, så inget läggs ut på Mastodon (lägg token som en hemlighet i arbetsflödet).")
+        print(
+            f"varning: {TOKEN} är inte satt, så inget läggs ut på Mastodon (lägg token som en hemlighet i arbetsflödet)."
+        )
     told = announcing.announce(site_dir, settings, config_file.parent / WORK, today_in_sweden(), token)
     for line in announcing.summary(told):
         print(line)

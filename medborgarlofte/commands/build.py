@@ -20,11 +20,20 @@ from ..settings import Settings, in_language, page_translation, read_settings
 from ..structure import Content, today_in_sweden
 from ..writers import WORK, Busy, clear_staging, locked, update_tree, write_tree
 
-NO_TEXT_LAYOUT = "Delningsbilderna kan inte ritas: Pillow hittar inte libfribidi (kör: sudo apt-get install libfribidi0)."
+NO_TEXT_LAYOUT = (
+    "Delningsbilderna kan inte ritas: Pillow hittar inte libfribidi (kör: sudo apt-get install libfribidi0)."
+)
 
 
-def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | None, today: date, site_url: str | None = None,
-          engine: str | None = None) -> Path:
+def build(
+    content_dir: Path,
+    shown_as: str,
+    config_file: Path,
+    site_dir: Path | None,
+    today: date,
+    site_url: str | None = None,
+    engine: str | None = None,
+) -> Path:
     """Read straight through: gather and validate everything first, then write.
 
     The published build leaves out drafts and posts dated after today. site_dir (by default site_dir in
@@ -37,7 +46,13 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     work = config_file.parent / WORK
     COMPILED.read(work / "compiled")
     DRAWN.read(work / "cards")
-    sites = list(_generated(settings, published(load(content_dir, shown_as, language=settings.language, languages=_codes(settings)), today), today))
+    sites = list(
+        _generated(
+            settings,
+            published(load(content_dir, shown_as, language=settings.language, languages=_codes(settings)), today),
+            today,
+        )
+    )
     # The web editor, at /admin/ of the whole site, where mkdocs.yml asks for one.
     beside = editor.generate(settings, settings.editor) if settings.editor else {}
     copies = editor.installed_files() if settings.editor else {}
@@ -48,14 +63,26 @@ def build(content_dir: Path, shown_as: str, config_file: Path, site_dir: Path | 
     return site_dir
 
 
-def publish(settings: Settings, config_file: Path, sites: list[tuple[Settings, dict[str, str | bytes]]], site_dir: Path, today: date,
-            engine: str | None = None, beside: dict[str, str | bytes] | None = None, copies: dict[str, Path] | None = None) -> None:
+def publish(
+    settings: Settings,
+    config_file: Path,
+    sites: list[tuple[Settings, dict[str, str | bytes]]],
+    site_dir: Path,
+    today: date,
+    engine: str | None = None,
+    beside: dict[str, str | bytes] | None = None,
+    copies: dict[str, Path] | None = None,
+) -> None:
     """Each language's generated files written beside copies of the hand-written pages in the work folder, and rendered
     into site_dir, which is replaced only if every language renders: under the lock of the folder of config_file, so
     that two builds never mix."""
     work = config_file.parent / WORK
-    with locked(work, "build", f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
-                "Ett annat bygge pågår fortfarande; försök igen när det är klart."):
+    with locked(
+        work,
+        "build",
+        f"Ett annat bygge pågår i {config_file.parent.resolve()}; väntar tills det är klart …",
+        "Ett annat bygge pågår fortfarande; försök igen när det är klart.",
+    ):
         staging = work / "staging"
         clear_staging(staging)
         folders = []
@@ -65,12 +92,16 @@ def publish(settings: Settings, config_file: Path, sites: list[tuple[Settings, d
             docs = work / "languages" / site.language / "docs"
             write_tree(docs, _in_generated(files), staging, hand_written(settings, site.language))
             folders.append(docs)
-        render([site for site, _ in sites], folders, site_dir, staging, today, engine or settings.renderer, beside, copies)
+        render(
+            [site for site, _ in sites], folders, site_dir, staging, today, engine or settings.renderer, beside, copies
+        )
         COMPILED.write(work / "compiled")
         DRAWN.write(work / "cards")
 
 
-def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: date, preview: Preview, whole: bool = True) -> Path:
+def build_preview(
+    content_dir: Path, shown_as: str, config_file: Path, today: date, preview: Preview, whole: bool = True
+) -> Path:
     """The preview, drafts and posts dated after today included, in a folder of its own: never docs/ or the published site.
 
     Only files that changed are written, and only pages that changed are rendered again, unless whole (the
@@ -86,17 +117,25 @@ def build_preview(content_dir: Path, shown_as: str, config_file: Path, today: da
     # One language after the other, the first first: its pages are shown before the others' are generated.
     for site, files in _generated(settings, content, today, preview.remembered):
         # The hand-written pages as they are now, the generated ones in place of any published copy.
-        docs = folder / "languages" / site.language / "docs" if site.language != settings.first_language else folder / "docs"
+        docs = (
+            folder / "languages" / site.language / "docs"
+            if site.language != settings.first_language
+            else folder / "docs"
+        )
         changes = update_tree(docs, _in_generated(files), hand_written(settings, site.language))
         in_full = preview.render(site, docs, changes, folder / "site", today, whole_site)
         # The first language's full render empties the site's root, and the other languages' folders with it.
         whole_site = whole_site or (in_full and site.language == settings.first_language)
     preview.remembered.next_round()
-    index(folder / "site")  # anew from every page: the few milliseconds a page costs Pagefind are less than keeping it in step
+    index(
+        folder / "site"
+    )  # anew from every page: the few milliseconds a page costs Pagefind are less than keeping it in step
     return folder / "site"
 
 
-def _generated(settings: Settings, content: Content, today: date, remembered: Remembered | None = None) -> Iterator[tuple[Settings, dict[str, str | bytes]]]:
+def _generated(
+    settings: Settings, content: Content, today: date, remembered: Remembered | None = None
+) -> Iterator[tuple[Settings, dict[str, str | bytes]]]:
     """Each language's settings and generated files, the first language first, each generated when it is asked for."""
     for language in settings.languages:
         site = in_language(settings, language.code)
@@ -130,7 +169,9 @@ def _in_generated(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
     return {f"{generators.GENERATED}/{path}": text for path, text in files.items()}
 
 
-def run(content_dir: Path, shown_as: str, config_file: Path, site_url: str | None = None, engine: str | None = None) -> int:
+def run(
+    content_dir: Path, shown_as: str, config_file: Path, site_url: str | None = None, engine: str | None = None
+) -> int:
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
     try:
         site_dir = build(content_dir, shown_as, config_file, None, today_in_sweden(), site_url=site_url, engine=engine)

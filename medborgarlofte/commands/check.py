@@ -24,13 +24,22 @@ from ..settings import Settings, language_name
 from ..structure import Content, TranslationReview
 from .init import TEMPLATE_MARK, engine_pin
 
-FORMATS = ("text", "github")  # github: also each problem as an annotation on its file and line, and a summary on the run's page
+FORMATS = (
+    "text",
+    "github",
+)  # github: also each problem as an annotation on its file and line, and a summary on the run's page
 
 
 def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str, output: str = "text") -> int:
     warnings: list[ContentError] = []
     try:
-        content = load(content_dir, shown_as, warnings, language=settings.language, languages=[entry.code for entry in settings.languages])
+        content = load(
+            content_dir,
+            shown_as,
+            warnings,
+            language=settings.language,
+            languages=[entry.code for entry in settings.languages],
+        )
     except ContentErrors as exc:
         if output == "github":
             _annotate(exc.errors, sorted(warnings), shown_as)
@@ -62,43 +71,74 @@ def template_lines(path: Path, shown_as: str) -> list[ContentError]:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
-    return [ContentError(shown_as, number, TEMPLATE_MARK.rstrip(":"), "mallens text finns kvar (skriv områdets egen och ta sedan bort raden)")
-            for number, line in enumerate(lines, start=1) if line.lstrip().startswith(TEMPLATE_MARK)]
+    return [
+        ContentError(
+            shown_as,
+            number,
+            TEMPLATE_MARK.rstrip(":"),
+            "mallens text finns kvar (skriv områdets egen och ta sedan bort raden)",
+        )
+        for number, line in enumerate(lines, start=1)
+        if line.lstrip().startswith(TEMPLATE_MARK)
+    ]
 
 
 def examples(content: Content) -> int:
     """How many items and entries of the content are marked as invented examples (example: true)."""
     commitments = content.commitments.values()
-    marks = [*(period.example for period in content.periods.values()), *(commitment.example for commitment in commitments),
-             *(update.example for update in content.updates), *(indicator.example for indicator in content.indicators.values()),
-             *(entry.example for commitment in commitments for entry in commitment.history),
-             *(activity.example for commitment in commitments for activity in commitment.activities)]
+    marks = [
+        *(period.example for period in content.periods.values()),
+        *(commitment.example for commitment in commitments),
+        *(update.example for update in content.updates),
+        *(indicator.example for indicator in content.indicators.values()),
+        *(entry.example for commitment in commitments for entry in commitment.history),
+        *(activity.example for commitment in commitments for activity in commitment.activities),
+    ]
     return marks.count(True)
 
 
-def _report(content: Content, content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str, warnings: list[ContentError]) -> None:
+def _report(
+    content: Content,
+    content_dir: Path,
+    shown_as: str,
+    settings: Settings,
+    config_shown_as: str,
+    warnings: list[ContentError],
+) -> None:
     print(summary(content, shown_as))
     print(readability(content, settings.lix_limit, content_dir, shown_as))
     for line in untranslated(content, [entry.code for entry in settings.languages[1:]], content_dir, shown_as):
         print(line)
     if at.is_placeholder(settings.url):
-        print(f"varning: {config_shown_as}: site_url: {settings.url} är en platshållare (skriv sajtens riktiga adress; den står i flöden, öppna data och kalendern)")
+        print(
+            f"varning: {config_shown_as}: site_url: {settings.url} är en platshållare (skriv sajtens riktiga adress; den står i flöden, öppna data och kalendern)"
+        )
     if settings.editor and settings.editor.repo.split("/")[0] == "example":
-        print(f"varning: {config_shown_as}: extra.editor.repo: {settings.editor.repo} är en platshållare (skriv GitHub-förrådet som redigeraren på /admin/ sparar i)")
+        print(
+            f"varning: {config_shown_as}: extra.editor.repo: {settings.editor.repo} är en platshållare (skriv GitHub-förrådet som redigeraren på /admin/ sparar i)"
+        )
     if settings.editor and not settings.editor.auth_url:
-        print(f"varning: {config_shown_as}: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn "
-              "(make edit) (skriv adressen till en egen inloggningsserver; README: Inloggning i drift)")
+        print(
+            f"varning: {config_shown_as}: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn "
+            "(make edit) (skriv adressen till en egen inloggningsserver; README: Inloggning i drift)"
+        )
     if settings.area is None:
-        print(f"varning: {config_shown_as}: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)")
+        print(
+            f"varning: {config_shown_as}: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)"
+        )
     if (pinned := engine_pinned(Path(config_shown_as).parent / "requirements.txt")) is not None:
         print(f"varning: {pinned}")
     for untested in untested_renderers():
         print(f"varning: {untested}")
     if settings.format is None:
-        print(f"varning: {config_shown_as}: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: {versions.FORMAT}, så att en ny motor kan säga vad som ska ändras)")
+        print(
+            f"varning: {config_shown_as}: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: {versions.FORMAT}, så att en ny motor kan säga vad som ska ändras)"
+        )
     if invented := examples(content):
-        print(f"varning: {shown_as}: {invented} uppgifter är märkta som påhittade exempel (example: true) och visas som Exempel "
-              "(byt ut dem mot riktiga uppgifter och ta bort raden, eller låt dem stå kvar som exempel)")
+        print(
+            f"varning: {shown_as}: {invented} uppgifter är märkta som påhittade exempel (example: true) och visas som Exempel "
+            "(byt ut dem mot riktiga uppgifter och ta bort raden, eller låt dem stå kvar som exempel)"
+        )
     for warning in sorted(warnings):
         print(f"varning: {warning}")
 
@@ -115,8 +155,10 @@ def engine_pinned(requirements: Path) -> str | None:
         pin = engine_pin(text)
         version = pin.version if pin else None
         if version is not None and version != versions.ENGINE:
-            return (f"{requirements}:{number}: requirements.txt installerar motorn {version}, men det är {versions.PACKAGE} {versions.ENGINE} som kör "
-                    f"(kör pip install -r requirements.txt, eller skriv {versions.PACKAGE}=={versions.ENGINE} där om sajten ska byggas med den här)")
+            return (
+                f"{requirements}:{number}: requirements.txt installerar motorn {version}, men det är {versions.PACKAGE} {versions.ENGINE} som kör "
+                f"(kör pip install -r requirements.txt, eller skriv {versions.PACKAGE}=={versions.ENGINE} där om sajten ska byggas med den här)"
+            )
     return None
 
 
@@ -129,8 +171,10 @@ def untested_renderers() -> list[str]:
         except metadata.PackageNotFoundError:
             continue
         if Version(installed) not in SpecifierSet(tested):
-            said.append(f"{package} {installed} är installerad, men motorn {versions.ENGINE} är prövad med {package}{tested} "
-                        f"(sajten kan se annorlunda ut; installera om med pip install -r requirements.txt, eller pröva bygget noga)")
+            said.append(
+                f"{package} {installed} är installerad, men motorn {versions.ENGINE} är prövad med {package}{tested} "
+                f"(sajten kan se annorlunda ut; installera om med pip install -r requirements.txt, eller pröva bygget noga)"
+            )
     return said
 
 
@@ -141,7 +185,9 @@ def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], 
         for problem in problems:
             # The annotation's title: the field, or for a problem of the whole file, the file's name.
             title = problem.path.rsplit("/", 1)[-1] if problem.field == WHOLE_FILE else problem.field
-            terminal.command(f"::{level} file={workflow_property(problem.path)},line={problem.line},title={workflow_property(title)}::{workflow_data(problem.message)}")
+            terminal.command(
+                f"::{level} file={workflow_property(problem.path)},line={problem.line},title={workflow_property(title)}::{workflow_data(problem.message)}"
+            )
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as stream:
@@ -151,13 +197,20 @@ def _annotate(errors: Sequence[ContentError], warnings: Sequence[ContentError], 
 def step_summary(errors: Sequence[ContentError], warnings: Sequence[ContentError], shown_as: str) -> str:
     """What the check found, as Markdown for the run's page: a table of every problem, with where to mend it."""
     if errors:
-        lines = [f"## {len(errors)} fel i innehållet", "",
-                 f"Innehållet i {shown_as} kan inte publiceras förrän felen är rättade. Varje fel står också vid sin rad i filen under fliken *Files changed*.", ""]
+        lines = [
+            f"## {len(errors)} fel i innehållet",
+            "",
+            f"Innehållet i {shown_as} kan inte publiceras förrän felen är rättade. Varje fel står också vid sin rad i filen under fliken *Files changed*.",
+            "",
+        ]
     else:
         lines = ["## Innehållet är giltigt", "", f"Innehållet i {shown_as} kan publiceras.", ""]
     if problems := [("Fel", problem) for problem in errors] + [("Varning", problem) for problem in warnings]:
         lines += ["| | Fil | Rad | Fält | Vad som är fel |", "|---|---|---:|---|---|"]
-        lines += [f"| {what} | {table_cell(problem.path)} | {problem.line} | {table_cell(problem.field)} | {table_cell(problem.message)} |" for what, problem in problems]
+        lines += [
+            f"| {what} | {table_cell(problem.path)} | {problem.line} | {table_cell(problem.field)} | {table_cell(problem.message)} |"
+            for what, problem in problems
+        ]
         lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -188,7 +241,9 @@ def readability(content: Content, limit: int, content_dir: Path, shown_as: str) 
             path = next((content_dir / "updates").rglob(f"{update.id}.md"))
             shown = f"{shown_as}/{path.relative_to(content_dir).as_posix()}"
             body_line = read_markdown(path, shown).body_line
-            lines += [f"    {shown}:{body_line + s.line}: LIX {s.score}: {s.text}" for s in hardest_sentences(update.body)]
+            lines += [
+                f"    {shown}:{body_line + s.line}: LIX {s.score}: {s.text}" for s in hardest_sentences(update.body)
+            ]
     return "\n".join(lines)
 
 
@@ -199,19 +254,29 @@ def untranslated(content: Content, languages: list[str], content_dir: Path, show
         done, total = translated.share_translated(content, language)
         name = language_name(language, "sv")
         review = content.reviews.get(language, TranslationReview())
-        said = [f"{name.capitalize()} ({language}): {done} av {total} texter är översatta, och {review.reviewed} av dem är granskade mot originalet."]
+        said = [
+            f"{name.capitalize()} ({language}): {done} av {total} texter är översatta, och {review.reviewed} av dem är granskade mot originalet."
+        ]
         if review.outdated:
-            said.append(f"{counted(len(review.outdated), 'översatt text är inaktuell', 'översatta texter är inaktuella')}: originalet har ändrats sedan översättningen granskades.")
+            said.append(
+                f"{counted(len(review.outdated), 'översatt text är inaktuell', 'översatta texter är inaktuella')}: originalet har ändrats sedan översättningen granskades."
+            )
         if review.unreviewed:
-            said.append(f"{counted(len(review.unreviewed), 'fil eller post är inte granskad', 'filer eller poster är inte granskade')} än "
-                        "(kör medborgarlofte reviewed FIL när en översättning är granskad mot originalet).")
+            said.append(
+                f"{counted(len(review.unreviewed), 'fil eller post är inte granskad', 'filer eller poster är inte granskade')} än "
+                "(kör medborgarlofte reviewed FIL när en översättning är granskad mot originalet)."
+            )
         said.append("Det som saknas eller är inaktuellt visas på svenska, med en upplysning om det.")
         lines.append(" ".join(said))
         folder = f"{shown_as}/{translated.FOLDER}/{language}"
         for file, item_id, field in review.outdated:
-            lines.append(f"  inaktuell: {folder}/{_where(content_dir, file, item_id)}: {field} (originalet har ändrats sedan översättningen granskades)")
+            lines.append(
+                f"  inaktuell: {folder}/{_where(content_dir, file, item_id)}: {field} (originalet har ändrats sedan översättningen granskades)"
+            )
         for file, item_id, fields in translated.missing(content, language):
-            lines.append(f"  info: {folder}/{_where(content_dir, file, item_id)}: {', '.join(fields)} saknar översättning")
+            lines.append(
+                f"  info: {folder}/{_where(content_dir, file, item_id)}: {', '.join(fields)} saknar översättning"
+            )
     return lines
 
 
@@ -233,7 +298,8 @@ def summary(content: Content, shown_as: str) -> str:
     per_kind = Counter(u.kind for u in content.updates)
     lines = [
         f"Innehållet i {shown_as} är giltigt.",
-        "  " + ", ".join(
+        "  "
+        + ", ".join(
             counted(len(items), one, many)
             for items, one, many in (
                 (content.periods, "period", "perioder"),

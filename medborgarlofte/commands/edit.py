@@ -23,7 +23,10 @@ from . import build
 def run(content_dir: Path, shown_as: str, config_file: Path, port: int) -> int:
     settings = read_settings(config_file)
     if settings.editor is None:
-        print(f"{config_file}: extra.editor saknas, så sajten har ingen redigerare (README: Redigera i webbläsaren).", file=sys.stderr)
+        print(
+            f"{config_file}: extra.editor saknas, så sajten har ingen redigerare (README: Redigera i webbläsaren).",
+            file=sys.stderr,
+        )
         return 1
     # decap-server needs Node.js: said before anything is built.
     node = shutil.which("node")
@@ -36,7 +39,11 @@ def run(content_dir: Path, shown_as: str, config_file: Path, port: int) -> int:
     saver_port = _free_port()
     configured = yaml.safe_load((settings.site_dir / at.EDITOR_CONFIG).read_text(encoding="utf-8"))
     configured["local_backend"] = {"url": f"http://127.0.0.1:{saver_port}/api/v1", "allowed_hosts": ["127.0.0.1"]}
-    handler = functools.partial(_Site, directory=str(settings.site_dir), replaced={f"/{at.EDITOR_CONFIG}": yaml.safe_dump(configured, allow_unicode=True).encode("utf-8")})
+    handler = functools.partial(
+        _Site,
+        directory=str(settings.site_dir),
+        replaced={f"/{at.EDITOR_CONFIG}": yaml.safe_dump(configured, allow_unicode=True).encode("utf-8")},
+    )
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError:
@@ -44,9 +51,15 @@ def run(content_dir: Path, shown_as: str, config_file: Path, port: int) -> int:
         return 1
     # decap-server writes into the site's folder, where the content folder is.
     project = config_file.parent.resolve()
-    saver = subprocess.Popen([node, str(editor.decap_server())], cwd=project,
-                             env={**os.environ, "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1", "PORT": str(saver_port)})
-    print(f"Öppna http://127.0.0.1:{port}/admin/ och välj Logga in. Det du sparar hamnar i {shown_as}/. Avsluta med Ctrl+C.", flush=True)
+    saver = subprocess.Popen(
+        [node, str(editor.decap_server())],
+        cwd=project,
+        env={**os.environ, "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1", "PORT": str(saver_port)},
+    )
+    print(
+        f"Öppna http://127.0.0.1:{port}/admin/ och välj Logga in. Det du sparar hamnar i {shown_as}/. Avsluta med Ctrl+C.",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -32,12 +32,24 @@ FORMATS = ("text", "github")
 # A source read well whose own address leads nowhere: shown, and said.
 PLACEHOLDER = "sajtens adress %(address)s är en platshållare, så indexets länkar tillbaka till områdets sidor leder ingenstans (site_url i områdets mkdocs.yml)"
 # What each state of a source is called in the run's summary.
-SAID = {sources.READ: "lästa", sources.UNCHANGED: "oförändrade", sources.SLOW: "långsamma", sources.STALE: "från den senaste goda kopian",
-        sources.FAILED: "kunde inte läsas"}
+SAID = {
+    sources.READ: "lästa",
+    sources.UNCHANGED: "oförändrade",
+    sources.SLOW: "långsamma",
+    sources.STALE: "från den senaste goda kopian",
+    sources.FAILED: "kunde inte läsas",
+}
 
 
-def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_url: str | None = None,
-                timeout: float = sources.TIMEOUT_SECONDS, engine: str | None = None) -> model.Index:
+def build_index(
+    sources_file: Path,
+    out: Path,
+    work: Path,
+    now: datetime,
+    site_url: str | None = None,
+    timeout: float = sources.TIMEOUT_SECONDS,
+    engine: str | None = None,
+) -> model.Index:
     """Read straight through: every source, then the model, then each language's files, then render into out.
 
     work holds the cache of each source's last good copy and the index's project; local sources are folders relative
@@ -60,8 +72,15 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
     for reading in sources.read_all(listed, cache, sources_file.parent, now, timeout, codes):
         # Data the model cannot be made from is the source's problem; data it can becomes the last good copy.
         if (problem := model.problem_with(reading, codes)) is not None:
-            reading = replace(reading, state=sources.FAILED, data=None, translations={}, read_at=None, copies=(),
-                              problem="; ".join(filter(None, (reading.problem, problem))))
+            reading = replace(
+                reading,
+                state=sources.FAILED,
+                data=None,
+                translations={},
+                read_at=None,
+                copies=(),
+                problem="; ".join(filter(None, (reading.problem, problem))),
+            )
 
         sources.keep(cache, reading)
         readings.append(reading)
@@ -72,7 +91,9 @@ def build_index(sources_file: Path, out: Path, work: Path, now: datetime, site_u
         # Each area as its own site shows it in the language, where it has the language.
         index = model.build_index(readings, now, code)
         summarised = summarised or index
-        sites.append((site, {at.in_generated(path): text for path, text in generate.generate(index, site, today).items()}))
+        sites.append(
+            (site, {at.in_generated(path): text for path, text in generate.generate(index, site, today).items()})
+        )
     publish(settings, config_file, sites, out, today, engine)
     assert summarised is not None  # a site has at least its first language
     return replace(summarised, address=settings.url)
@@ -82,20 +103,28 @@ def summary(index: model.Index) -> list[str]:
     """The run's summary in Swedish: what the index holds, how each kind of source went, then each source with a problem."""
     periods = sum(len(area.periods) for area in index.areas)
     commitments = sum(len(p.commitments) for area in index.areas for p in area.periods)
-    lines = [f"{counted(len(index.areas), 'område', 'områden')}, {counted(periods, 'löfte', 'löften')}, {counted(commitments, 'åtagande', 'åtaganden')}."]
+    lines = [
+        f"{counted(len(index.areas), 'område', 'områden')}, {counted(periods, 'löfte', 'löften')}, {counted(commitments, 'åtagande', 'åtaganden')}."
+    ]
     counts = {state: sum(1 for report in index.reports if report.state == state) for state in sources.STATES}
     said = [f"{count} {SAID[state]}" for state, count in counts.items() if count]
     lines.append("Källor: " + ", ".join(said) + "." if said else "Källfilen anger inga källor.")
     for report in index.reports:
         if report.problem:
-            kept = f" (den senaste goda kopian, från {report.read_at:%Y-%m-%d}, används)" if report.state == sources.STALE and report.read_at else ""
+            kept = (
+                f" (den senaste goda kopian, från {report.read_at:%Y-%m-%d}, används)"
+                if report.state == sources.STALE and report.read_at
+                else ""
+            )
             lines.append(f"rad {report.line}: {report.given}: {report.problem}{kept}")
         if report.placeholder:
             lines.append(f"rad {report.line}: {report.given}: {PLACEHOLDER % {'address': report.source}}")
     return lines
 
 
-def run(sources_file: Path, out: Path, work: Path, site_url: str | None, output: str = "text", engine: str | None = None) -> int:
+def run(
+    sources_file: Path, out: Path, work: Path, site_url: str | None, output: str = "text", engine: str | None = None
+) -> int:
     now = datetime.now(TIMEZONE).replace(microsecond=0)
     try:
         index = build_index(sources_file, out, work, now, site_url, engine=engine)
@@ -115,15 +144,21 @@ def run(sources_file: Path, out: Path, work: Path, site_url: str | None, output:
         print(line)
     if at.is_placeholder(index.address):
         # Feeds, data and shared links name the index's own address: a placeholder would send readers nowhere.
-        print(f"varning: indexet är byggt för platshållaradressen {index.address}; ange adressen det publiceras på med --site-url")
+        print(
+            f"varning: indexet är byggt för platshållaradressen {index.address}; ange adressen det publiceras på med --site-url"
+        )
     if output == "github":
         for report in index.reports:
             if report.placeholder:
-                terminal.command(f"::warning file={workflow_property(str(sources_file))},line={report.line},title={workflow_property(report.given)}::"
-                                 f"{workflow_data(PLACEHOLDER % {'address': report.source})}")
+                terminal.command(
+                    f"::warning file={workflow_property(str(sources_file))},line={report.line},title={workflow_property(report.given)}::"
+                    f"{workflow_data(PLACEHOLDER % {'address': report.source})}"
+                )
             if report.problem:
                 level = "error" if report.state == sources.FAILED else "warning"
-                terminal.command(f"::{level} file={workflow_property(str(sources_file))},line={report.line},title={workflow_property(report.given)}::{workflow_data(report.problem)}")
+                terminal.command(
+                    f"::{level} file={workflow_property(str(sources_file))},line={report.line},title={workflow_property(report.given)}::{workflow_data(report.problem)}"
+                )
         if summary_file := os.environ.get("GITHUB_STEP_SUMMARY"):
             with open(summary_file, "a", encoding="utf-8") as stream:
                 stream.write(step_summary(index))

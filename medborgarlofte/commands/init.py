@@ -36,9 +36,13 @@ TEMPLATE_MARK = "# MALL:"
 LANGUAGES = ("sv", *sorted(folder.name for folder in LOCALES.iterdir() if (folder / "LC_MESSAGES").is_dir()))
 # The site's name and description in each language, from the catalogues.
 NAME = N_("Medborgarlöfte %(area)s")
-DESCRIPTION = N_("Följ medborgarlöftet för %(area)s i %(municipality)s: vad polisen, kommunen och andra aktörer har lovat att göra, och hur det går.")
+DESCRIPTION = N_(
+    "Följ medborgarlöftet för %(area)s i %(municipality)s: vad polisen, kommunen och andra aktörer har lovat att göra, och hur det går."
+)
 # Where the area is the whole municipality (its name is the municipality's), the municipality is not named twice.
-DESCRIPTION_OF_MUNICIPALITY = N_("Följ medborgarlöftet för %(area)s: vad polisen, kommunen och andra aktörer har lovat att göra, och hur det går.")
+DESCRIPTION_OF_MUNICIPALITY = N_(
+    "Följ medborgarlöftet för %(area)s: vad polisen, kommunen och andra aktörer har lovat att göra, och hur det går."
+)
 # A path of the skeleton holds these where the new site's own values go.
 _IN_PATH = re.compile(r"__(period|today)__")
 
@@ -62,7 +66,11 @@ def _address(answer: str) -> str | None:
 def _municipality_code(answer: str) -> str | None:
     if not re.fullmatch(r"\d{4}", answer.strip()):
         return "förväntade kommunkoden, fyra siffror, t.ex. 0180 (SCB:s kommunkoder)"
-    return None if answer.strip()[:2] in COUNTIES else "ligger inte i något län: en kommunkod börjar med länskoden, t.ex. 0180 i län 01"
+    return (
+        None
+        if answer.strip()[:2] in COUNTIES
+        else "ligger inte i något län: en kommunkod börjar med länskoden, t.ex. 0180 i län 01"
+    )
 
 
 def _yes_or_no(answer: str) -> str | None:
@@ -110,8 +118,10 @@ def engine_pin(text: str) -> EnginePin | None:
 
 def _engine(spec: str) -> str | None:
     """What is wrong with an --engine: it must be one pip requirement of this engine, or the https address of its wheel."""
-    expected = (f"förväntade ett krav som pip förstår på {versions.PACKAGE}, t.ex. {versions.PACKAGE}=={versions.ENGINE}, "
-                f"'{versions.PACKAGE} @ git+https://github.com/kommunen/medborgarlofte@v{versions.ENGINE}' eller en https-adress till motorns wheel")
+    expected = (
+        f"förväntade ett krav som pip förstår på {versions.PACKAGE}, t.ex. {versions.PACKAGE}=={versions.ENGINE}, "
+        f"'{versions.PACKAGE} @ git+https://github.com/kommunen/medborgarlofte@v{versions.ENGINE}' eller en https-adress till motorns wheel"
+    )
     text = spec.strip()
     if not text or any(unicodedata.category(c).startswith(("C", "Z")) and c != " " for c in text):
         return expected
@@ -123,14 +133,30 @@ def _engine(spec: str) -> str | None:
 
 QUESTIONS = (
     Question("name", "Områdets namn (t.ex. Norrby centrum)", "områdets namn", _line),
-    Question("site-url", "Adressen sajten publiceras på (t.ex. https://kommunen.github.io/medborgarlofte/)", "adressen sajten publiceras på", _address),
+    Question(
+        "site-url",
+        "Adressen sajten publiceras på (t.ex. https://kommunen.github.io/medborgarlofte/)",
+        "adressen sajten publiceras på",
+        _address,
+    ),
     Question("municipality", "Kommunens namn (t.ex. Norrby)", "kommunens namn", _line),
     Question("municipality-code", "Kommunkoden, fyra siffror (SCB:s, t.ex. 0180)", "kommunkoden", _municipality_code),
-    Question("paper-letters", "Delas informationsbreven också ut på papper? (ja/nej)", "ja eller nej: delas informationsbreven också ut på papper", _yes_or_no),
+    Question(
+        "paper-letters",
+        "Delas informationsbreven också ut på papper? (ja/nej)",
+        "ja eller nej: delas informationsbreven också ut på papper",
+        _yes_or_no,
+    ),
 )
 
 
-def run(folder: Path, given: dict[str, str | None], today: date, ask: Callable[[str], str] | None = None, engine: str | None = None) -> int:
+def run(
+    folder: Path,
+    given: dict[str, str | None],
+    today: date,
+    ask: Callable[[str], str] | None = None,
+    engine: str | None = None,
+) -> int:
     """Make the site in folder (new or empty) from the answers given; ask (input) for the others, where there is a terminal.
     engine: the requirement that installs the engine, where it is not this version from the package index."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -158,7 +184,9 @@ def run(folder: Path, given: dict[str, str | None], today: date, ask: Callable[[
         flag = f"name-{language}"
         answer = given.get(flag)
         if answer is None and ask is not None and "name" in answers:
-            answer = ask(f"Områdets namn på {language_name(language, 'sv')} (Enter: {answers['name']}): ").strip() or None
+            answer = (
+                ask(f"Områdets namn på {language_name(language, 'sv')} (Enter: {answers['name']}): ").strip() or None
+            )
         if answer is None:
             continue
         if (wrong := _line(answer)) is not None:
@@ -173,14 +201,23 @@ def run(folder: Path, given: dict[str, str | None], today: date, ask: Callable[[
     files = skeleton(answers, today, engine)
     _write(folder, files)
     print(f"En ny sajt för {answers['name']} finns i {folder}: {len(files)} filer.")
-    print(f"Nästa steg: läs {folder / 'README.md'}, byt ut mallens exempel i content/ och kör medborgarlofte check där.")
+    print(
+        f"Nästa steg: läs {folder / 'README.md'}, byt ut mallens exempel i content/ och kör medborgarlofte check där."
+    )
     return 0
 
 
 def skeleton(answers: dict[str, str], today: date, engine: str | None = None) -> dict[str, str]:
     """The new site's files by their paths: the skeleton rendered with the area's answers."""
     code = answers["municipality-code"]
-    area = Area(answers["name"], answers["municipality"], code, COUNTIES[code[:2]], code[:2], answers["paper-letters"].lower().startswith("j"))
+    area = Area(
+        answers["name"],
+        answers["municipality"],
+        code,
+        COUNTIES[code[:2]],
+        code[:2],
+        answers["paper-letters"].lower().startswith("j"),
+    )
     area_names = {language: answers.get(f"name-{language}") or area.name for language in LANGUAGES}
     described = DESCRIPTION_OF_MUNICIPALITY if area.name.casefold() == area.municipality.casefold() else DESCRIPTION
     values = {
@@ -188,9 +225,14 @@ def skeleton(answers: dict[str, str], today: date, engine: str | None = None) ->
         "site_url": answers["site-url"].rstrip("/") + "/",
         "area_names": area_names,
         "language_names": {language: language_name(language, "sv") for language in LANGUAGES},
-        "names": {language: catalogue(language).gettext(NAME) % {"area": area_names[language]} for language in LANGUAGES},
-        "descriptions": {language: catalogue(language).gettext(described) % {"area": area_names[language], "municipality": area.municipality}
-                         for language in LANGUAGES},
+        "names": {
+            language: catalogue(language).gettext(NAME) % {"area": area_names[language]} for language in LANGUAGES
+        },
+        "descriptions": {
+            language: catalogue(language).gettext(described)
+            % {"area": area_names[language], "municipality": area.municipality}
+            for language in LANGUAGES
+        },
         "languages": LANGUAGES,
         "period": str(today.year),
         "today": today.isoformat(),

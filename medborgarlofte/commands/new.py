@@ -45,7 +45,9 @@ _DIALOGUE = """dialogue:
 """
 
 
-def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: date, digest: bool, language: str) -> int:
+def new_update(
+    content_dir: Path, shown_as: str, kind: str, title: str, today: date, digest: bool, language: str
+) -> int:
     if kind not in KINDS:
         return _fail(f"okänd typ '{kind}' ({one_of(kind, (*KINDS, 'status'))})")
     if (wrong := typed_line_problem(title, MAX_LINE)) is not None:
@@ -62,8 +64,16 @@ def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: d
     if path.exists():
         return _fail(f"{shown_as}/updates/{path.name} finns redan (öppna den filen, eller välj en annan rubrik)")
     dialogue = _DIALOGUE.format(day=today.isoformat()) if KINDS[kind].has_dialogue else ""
-    text = _FRONT_MATTER.format(title=json.dumps(title, ensure_ascii=False), day=today.isoformat(), kind=kind, dialogue=dialogue, body=found.text,
-                                actors=", ".join(found.actors), commitments=", ".join(found.commitments), example="example: true\n" if found.example else "")
+    text = _FRONT_MATTER.format(
+        title=json.dumps(title, ensure_ascii=False),
+        day=today.isoformat(),
+        kind=kind,
+        dialogue=dialogue,
+        body=found.text,
+        actors=", ".join(found.actors),
+        commitments=", ".join(found.commitments),
+        example="example: true\n" if found.example else "",
+    )
     path.write_text(text, encoding="utf-8")
     try:  # what new writes, check accepts: else nothing stays written
         load(content_dir, shown_as)
@@ -76,8 +86,16 @@ def new_update(content_dir: Path, shown_as: str, kind: str, title: str, today: d
     return 0
 
 
-def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str, note: str, today: date, day: str | None = None,
-               ask: Callable[[str], str] | None = None) -> int:
+def new_status(
+    content_dir: Path,
+    shown_as: str,
+    commitment_id: str,
+    status: str,
+    note: str,
+    today: date,
+    day: str | None = None,
+    ask: Callable[[str], str] | None = None,
+) -> int:
     """A status change of the day it happened: day (ÅÅÅÅ-MM-DD), or today; for a promise that has ended, the day is
     asked for in a terminal and required elsewhere, for today is then seldom the day it happened."""
     if status not in STATUSES:
@@ -94,15 +112,21 @@ def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str
     while happened is None and ended < today and ask is not None:
         happened = _day(ask(f"Löftet slutade {ended.isoformat()}. Vilken dag hände det? (ÅÅÅÅ-MM-DD): ").strip(), today)
     if happened is None and ended < today:
-        return _fail(f"löftet som '{commitment_id}' hör till slutade {ended.isoformat()}, så i dag är sällan dagen det hände "
-                     f"(ange dagen med --date ÅÅÅÅ-MM-DD, t.ex. --date {ended.isoformat()})")
+        return _fail(
+            f"löftet som '{commitment_id}' hör till slutade {ended.isoformat()}, så i dag är sällan dagen det hände "
+            f"(ange dagen med --date ÅÅÅÅ-MM-DD, t.ex. --date {ended.isoformat()})"
+        )
     today = happened or today
     current = content.commitments[commitment_id].status
     if current and current.status == status and not note:
-        return _fail(f"'{commitment_id}' har redan status {status} (skriv en kommentar om vad som är nytt, t.ex. new status {commitment_id} {status} \"Halva arbetet är klart.\")")
+        return _fail(
+            f"'{commitment_id}' har redan status {status} (skriv en kommentar om vad som är nytt, t.ex. new status {commitment_id} {status} \"Halva arbetet är klart.\")"
+        )
     path = next(p for p in (content_dir / "commitments").rglob("*.y*ml") if p.stem == commitment_id)
     before = path.read_text(encoding="utf-8")
-    entry = [f"date: {today.isoformat()}", f"status: {status}"] + ([f"note: {json.dumps(note, ensure_ascii=False)}"] if note else [])
+    entry = [f"date: {today.isoformat()}", f"status: {status}"] + (
+        [f"note: {json.dumps(note, ensure_ascii=False)}"] if note else []
+    )
     path.write_text(_append_history(before, entry), encoding="utf-8")
     try:
         load(content_dir, shown_as)
@@ -114,7 +138,9 @@ def new_status(content_dir: Path, shown_as: str, commitment_id: str, status: str
     if current and current.status == status:
         # A repeated status is a note on it: the site goes on saying since when the status holds.
         since = content.commitments[commitment_id].since()
-        print(f"{written}: en notering om status {status}, som gäller sedan {since.isoformat() if since else today.isoformat()}")
+        print(
+            f"{written}: en notering om status {status}, som gäller sedan {since.isoformat() if since else today.isoformat()}"
+        )
     else:
         print(f"{written}: {status} från {today.isoformat()}")
     return 0
@@ -150,6 +176,7 @@ class Digest:
 
 def letter_digest(content: Content, today: date, language: str) -> Digest:
     """Everything that changed since the previous letter, grouped by actor, for the editor to rewrite."""
+
     def _day(day: date) -> str:
         return format_date(day, "d MMMM y", locale=language)
 
@@ -160,31 +187,55 @@ def letter_digest(content: Content, today: date, language: str) -> Digest:
     def _marked(line: str, example: bool) -> str:
         return f"- *Exempel:* {line}" if example else f"- {line}"
 
-    letters = [u.date.date() for u in content.updates if u.kind == "informationsbrev" and not u.draft and u.date.date() <= today]
+    letters = [
+        u.date.date()
+        for u in content.updates
+        if u.kind == "informationsbrev" and not u.draft and u.date.date() <= today
+    ]
     since = max(letters, default=date.min)
     by_actor: dict[str, list[str]] = defaultdict(list)
     commitments: list[str] = []
     examples = False
     for c in content.commitments.values():
         link = f"[{c.title}]({_link(at.commitment(c.id))})"
-        lines = [(f"{link}: {entry.status} från {_day(entry.date)}." + (f" {entry.note}" if entry.note else ""), c.example or entry.example)
-                 for entry in c.history if since < entry.date <= today]
-        lines += [(f"{link}: {activity.text}" + (f": {activity.count}" if activity.count is not None else "") + f", {_day(activity.date)}.",
-                   c.example or activity.example)
-                  for activity in c.activities if since < activity.date <= today]
+        lines = [
+            (
+                f"{link}: {entry.status} från {_day(entry.date)}." + (f" {entry.note}" if entry.note else ""),
+                c.example or entry.example,
+            )
+            for entry in c.history
+            if since < entry.date <= today
+        ]
+        lines += [
+            (
+                f"{link}: {activity.text}"
+                + (f": {activity.count}" if activity.count is not None else "")
+                + f", {_day(activity.date)}.",
+                c.example or activity.example,
+            )
+            for activity in c.activities
+            if since < activity.date <= today
+        ]
         if lines:
             by_actor[c.actors[0]] += [_marked(line, example) for line, example in lines]
             commitments.append(c.id)
             examples = examples or any(example for _, example in lines)
     dialogues = [u for u in content.updates if u.dialogue and since < u.date.date() <= today and not u.draft]
     examples = examples or any(u.example for u in dialogues)
-    intro = f"Det här har hänt sedan förra informationsbrevet ({_day(since)})." if letters else "Det här har hänt hittills."
+    intro = (
+        f"Det här har hänt sedan förra informationsbrevet ({_day(since)})." if letters else "Det här har hänt hittills."
+    )
     parts = [intro, "Skriv om texten med egna ord innan brevet publiceras."]
     for actor_id, actor in content.actors.items():
         if by_actor.get(actor_id):
             parts += [f"## {actor.name}", "\n".join(by_actor[actor_id])]
     if dialogues:
-        parts += ["## Medborgardialoger", "\n".join(_marked(f"[{u.title}]({_link(at.update(u.id))}), {_day(u.date.date())}.", u.example) for u in dialogues)]
+        parts += [
+            "## Medborgardialoger",
+            "\n".join(
+                _marked(f"[{u.title}]({_link(at.update(u.id))}), {_day(u.date.date())}.", u.example) for u in dialogues
+            ),
+        ]
     if len(parts) == 2:
         parts.append("Inga statusändringar, aktiviteter eller dialoger har rapporterats sedan dess.")
     actors = [a for a in content.actors if by_actor.get(a)]

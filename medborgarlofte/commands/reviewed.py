@@ -31,10 +31,20 @@ def run(content_dir: Path, shown_as: str, paths: list[Path], language: str) -> i
         print(f"{len(exc.errors)} fel i {shown_as}: rätta dem först. Inget har skrivits.", file=sys.stderr)
         return 1
     root = (content_dir / translated.FOLDER).resolve()
-    problems = [f"{path}: ingen översättning (förväntade en fil eller mapp under {shown_as}/{translated.FOLDER}/)"
-                for path in paths if not path.exists() or not path.resolve().is_relative_to(root)]
-    files = sorted({file for path in paths if not problems for file in ([path] if path.is_file() else path.rglob("*"))
-                    if file.suffix in (".yaml", ".md") and len(file.resolve().relative_to(root).parts) >= 2})  # a language's folder, then its files
+    problems = [
+        f"{path}: ingen översättning (förväntade en fil eller mapp under {shown_as}/{translated.FOLDER}/)"
+        for path in paths
+        if not path.exists() or not path.resolve().is_relative_to(root)
+    ]
+    files = sorted(
+        {
+            file
+            for path in paths
+            if not problems
+            for file in ([path] if path.is_file() else path.rglob("*"))
+            if file.suffix in (".yaml", ".md") and len(file.resolve().relative_to(root).parts) >= 2
+        }
+    )  # a language's folder, then its files
     if problems or not files:
         for problem in problems or [f"{', '.join(map(str, paths))}: inga översättningsfiler"]:
             print(f"reviewed: {problem}", file=sys.stderr)
@@ -65,18 +75,21 @@ def _record(file: Path, parts: tuple[str, ...], originals: dict[str, dict[str, A
     front = _MARKDOWN_FRONT.match(text) if file.suffix == ".md" else None
     head = front.group(2) if front else text
     texts = yaml.safe_load(head) or {}
-    if front and text[front.end():].strip():
-        texts["body"] = text[front.end():]
+    if front and text[front.end() :].strip():
+        texts["body"] = text[front.end() :]
     marks = _marks(texts, originals[kind].get(item_id), model)
     head = _with_marks(head, marks, None)
-    write_text_atomically(file, f"{front.group(1)}{head}{front.group(3)}{text[front.end():]}" if front else head)
+    write_text_atomically(file, f"{front.group(1)}{head}{front.group(3)}{text[front.end() :]}" if front else head)
     return [("", list(marks))]
 
 
 def _marks(texts: dict[str, Any], original: Any, model: type) -> dict[str, str]:
     """The fingerprint of each original text that the translation gives."""
-    return {name: translated.fingerprint(getattr(original, name)) for name in TRANSLATABLE[model]
-            if texts.get(name) and original is not None and getattr(original, name)}
+    return {
+        name: translated.fingerprint(getattr(original, name))
+        for name in TRANSLATABLE[model]
+        if texts.get(name) and original is not None and getattr(original, name)
+    }
 
 
 def _with_marks(text: str, marks: dict[str, str], item_id: str | None) -> str:
@@ -84,13 +97,30 @@ def _with_marks(text: str, marks: dict[str, str], item_id: str | None) -> str:
     lines = text.splitlines(keepends=True)
     start, end, indent = 0, len(lines), ""
     if item_id is not None:
-        start = next(n for n, line in enumerate(lines) if re.match(rf"^['\"]?{re.escape(str(item_id))}['\"]?\s*:", line)) + 1
+        start = (
+            next(n for n, line in enumerate(lines) if re.match(rf"^['\"]?{re.escape(str(item_id))}['\"]?\s*:", line))
+            + 1
+        )
         end = next((n for n in range(start, len(lines)) if lines[n].strip() and not lines[n][0].isspace()), len(lines))
-        indent = next((line[: len(line) - len(line.lstrip())] for line in lines[start:end] if line.strip() and not line.lstrip().startswith("#")), "  ")
+        indent = next(
+            (
+                line[: len(line) - len(line.lstrip())]
+                for line in lines[start:end]
+                if line.strip() and not line.lstrip().startswith("#")
+            ),
+            "  ",
+        )
     block = [n for n in range(start, end) if re.match(rf"^{indent}{translated.SOURCE}\s*:", lines[n])]
     if block:
         first = block[0]
-        last = next((n for n in range(first + 1, end) if lines[n].strip() and len(lines[n]) - len(lines[n].lstrip()) <= len(indent)), end)
+        last = next(
+            (
+                n
+                for n in range(first + 1, end)
+                if lines[n].strip() and len(lines[n]) - len(lines[n].lstrip()) <= len(indent)
+            ),
+            end,
+        )
         del lines[first:last]
         end -= last - first
     while end > start and not lines[end - 1].strip():
@@ -98,5 +128,9 @@ def _with_marks(text: str, marks: dict[str, str], item_id: str | None) -> str:
     if end and not lines[end - 1].endswith("\n"):
         lines[end - 1] += "\n"
     # Quoted: a fingerprint of digits alone would otherwise be read as a number.
-    new = [f"{indent}{translated.SOURCE}:\n", *(f'{indent}  {name}: "{value}"\n' for name, value in marks.items())] if marks else []
+    new = (
+        [f"{indent}{translated.SOURCE}:\n", *(f'{indent}  {name}: "{value}"\n' for name, value in marks.items())]
+        if marks
+        else []
+    )
     return "".join(lines[:end] + new + lines[end:])

@@ -30,7 +30,13 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 def run(content_dir: Path, shown_as: str, config_file: Path, port: int, rounds: int | None = None) -> int:
     project = config_file.parent
     try:
-        with locked(project / WORK, "preview", "", "En förhandsvisning körs redan från den här mappen. Stäng den först (Ctrl+C i dess fönster).", wait=0):
+        with locked(
+            project / WORK,
+            "preview",
+            "",
+            "En förhandsvisning körs redan från den här mappen. Stäng den först (Ctrl+C i dess fönster).",
+            wait=0,
+        ):
             return _serve(content_dir, shown_as, config_file, port, rounds)
     except Busy as exc:
         print(exc, file=sys.stderr)
@@ -46,7 +52,9 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
         return 1
 
     preview = Preview()
-    DRAWN.read(config_file.parent / WORK / "cards")  # the cards the last build drew: the preview draws only what changed
+    DRAWN.read(
+        config_file.parent / WORK / "cards"
+    )  # the cards the last build drew: the preview draws only what changed
 
     def rebuild(whole: bool = True) -> None:
         try:

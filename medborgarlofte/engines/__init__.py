@@ -37,7 +37,11 @@ class LanguageSite:
 
     language: str
     config_file: Path  # mkdocs.yml: its folder is the project's
-    raw: Mapping[str, Any] = field(repr=False)  # mkdocs.yml as read, with the language's settings and the engine's theme
+    raw: Mapping[str, Any] = field(
+        repr=False
+    )  # mkdocs.yml as read, with the language's settings and the engine's theme
     docs_dir: Path
     site_dir: Path  # the language's own folder in the site: the root for the first language
-    compiled: BytecodeCache | None = field(default=None, repr=False, compare=False)  # templates compiled by an earlier render
+    compiled: BytecodeCache | None = field(
+        default=None, repr=False, compare=False
+    )  # templates compiled by an earlier render

@@ -54,7 +54,9 @@ PRIVATE = {
 }
 
 # The languages Material's theme has its own interface words for (Zensical's are the same).
-THEME_LANGUAGES = frozenset(path.stem for path in (Path(material.__file__ or "").parent / "templates/partials/languages").glob("*.html"))
+THEME_LANGUAGES = frozenset(
+    path.stem for path in (Path(material.__file__ or "").parent / "templates/partials/languages").glob("*.html")
+)
 
 
 class Unreadable(Exception):
@@ -113,7 +115,11 @@ def again(kept: Kept, language: str, changed: Collection[str]) -> None:
     def update() -> None:
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
         # A page that includes other files (snippets, such as the start page's generated parts) may change with them.
-        renew = [file for file in pages if file.src_uri in changed or (file.page is not None and _INCLUDES in (file.page.markdown or ""))]
+        renew = [
+            file
+            for file in pages
+            if file.src_uri in changed or (file.page is not None and _INCLUDES in (file.page.markdown or ""))
+        ]
         in_nav = {id(page) for page in kept.nav.pages}
         for file in renew:
             assert file.page is not None
@@ -139,7 +145,10 @@ def again(kept: Kept, language: str, changed: Collection[str]) -> None:
 
 def private_fingerprints() -> dict[str, str]:
     """Each private function PRIVATE lists, by a digest of its source in the installed version."""
-    return {name: hashlib.sha256(inspect.getsource(getattr(mkdocs_build, name)).encode()).hexdigest()[:16] for name in PRIVATE}
+    return {
+        name: hashlib.sha256(inspect.getsource(getattr(mkdocs_build, name)).encode()).hexdigest()[:16]
+        for name in PRIVATE
+    }
 
 
 def _configured(site: LanguageSite) -> MkDocsConfig:
@@ -150,8 +159,10 @@ def _configured(site: LanguageSite) -> MkDocsConfig:
     """
     config, errors = validate(site.raw, site.config_file)
     if errors:
-        raise RenderFailed(f"{_NAME} kunde inte läsa inställningarna för språket {site.language}: "
-                           + "; ".join(f"{key}: {message}" for key, message in errors))
+        raise RenderFailed(
+            f"{_NAME} kunde inte läsa inställningarna för språket {site.language}: "
+            + "; ".join(f"{key}: {message}" for key, message in errors)
+        )
     assert isinstance(config, MkDocsConfig)
     # Material's templates write the site's name and description into elements and attributes as they are (its
     # templates are not autoescaped): they reach the theme escaped once, as Markup, which the templates that do
@@ -242,4 +253,5 @@ def _sharing(make_environment: Callable[[], Environment], compiled: Any) -> Call
         made = make_environment()
         made.bytecode_cache = compiled
         return made
+
     return environment

@@ -24,15 +24,26 @@ def render(site: LanguageSite) -> None:
     """The language's site in full, by ProperDocs in a process of its own, told the site through a file."""
     # The engine's own folder first on the path: the process finds this engine, installed or in its repository.
     path = os.pathsep.join(filter(None, (str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH"))))
-    told = {"language": site.language, "config_file": str(site.config_file), "raw": dict(site.raw),
-            "docs_dir": str(site.docs_dir), "site_dir": str(site.site_dir)}
+    told = {
+        "language": site.language,
+        "config_file": str(site.config_file),
+        "raw": dict(site.raw),
+        "docs_dir": str(site.docs_dir),
+        "site_dir": str(site.site_dir),
+    }
     with tempfile.TemporaryDirectory(prefix="medborgarlofte-properdocs-") as folder:
         job = Path(folder) / "site.yml"
         job.write_text(yaml.safe_dump(told, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", __name__, str(job)], capture_output=True, text=True,
-                              env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": path})
+        done = subprocess.run(
+            [sys.executable, "-m", __name__, str(job)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": path},
+        )
     if done.returncode:
-        said = (done.stderr or done.stdout).split("Traceback (most recent call last):")[0].strip() or done.stderr.strip().splitlines()[-1]
+        said = (done.stderr or done.stdout).split("Traceback (most recent call last):")[
+            0
+        ].strip() or done.stderr.strip().splitlines()[-1]
         raise RenderFailed(f"ProperDocs kunde inte bygga sajten på språket {site.language}:\n{said[-3000:]}")
 
 
@@ -42,7 +53,9 @@ def _main(job: Path) -> int:
     # What ProperDocs warns of (a broken link, in strict mode) goes to the parent with the failure, as MkDocs says it.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s", stream=sys.stderr)
     told = yaml.safe_load(job.read_text(encoding="utf-8"))
-    site = LanguageSite(told["language"], Path(told["config_file"]), told["raw"], Path(told["docs_dir"]), Path(told["site_dir"]))
+    site = LanguageSite(
+        told["language"], Path(told["config_file"]), told["raw"], Path(told["docs_dir"]), Path(told["site_dir"])
+    )
     try:
         family.render(site)
     except RenderFailed as exc:  # said to the parent, which says it in its own words

@@ -30,20 +30,40 @@ MATERIAL_ONLY = ("base.html", "partials/header.html")
 # Zensical's own base.html, changed as the theme's copy of Material's is (theme/base.html), so that a page says the
 # same: each change is made to the template of the Zensical installed, and a version without its text fails clearly.
 BASE_CHANGES = (
-    ('<html lang="{{ lang.t(\'language\') }}" class="no-js">',
-     '<html lang="{{ lang.t(\'language\') }}" dir="{{ config.theme.direction or lang.t(\'direction\') }}" class="no-js">',
-     "the page's direction on <html>, so that the whole document, its title included, reads right to left in Arabic"),
-    ('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"', "a page's description escaped, as content writes it"),
-    ('content="{{ config.site_description }}"', 'content="{{ config.site_description | e }}"', "the site's description escaped"),
+    (
+        '<html lang="{{ lang.t(\'language\') }}" class="no-js">',
+        '<html lang="{{ lang.t(\'language\') }}" dir="{{ config.theme.direction or lang.t(\'direction\') }}" class="no-js">',
+        "the page's direction on <html>, so that the whole document, its title included, reads right to left in Arabic",
+    ),
+    (
+        'content="{{ page.meta.description }}"',
+        'content="{{ page.meta.description | e }}"',
+        "a page's description escaped, as content writes it",
+    ),
+    (
+        'content="{{ config.site_description }}"',
+        'content="{{ config.site_description | e }}"',
+        "the site's description escaped",
+    ),
     ('content="{{ page.meta.author }}"', 'content="{{ page.meta.author | e }}"', "a page's author escaped"),
-    ("      {% if config.extra.alternate is iterable %}\n        {% for alt in config.extra.alternate %}\n"
-     "          <link rel=\"alternate\" href=\"{{ alt.link | url }}\" hreflang=\"{{ alt.lang | d(lang.t('language')) }}\">\n"
-     "        {% endfor %}\n      {% endif %}\n", "",
-     "no <link rel=alternate hreflang> to each language's start page, which said every page's translation is a start page"),
-    ('id="__drawer" autocomplete="off">', 'id="__drawer">', "no autocomplete on a checkbox (it is for text fields): valid HTML"),
+    (
+        "      {% if config.extra.alternate is iterable %}\n        {% for alt in config.extra.alternate %}\n"
+        '          <link rel="alternate" href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t(\'language\')) }}">\n'
+        "        {% endfor %}\n      {% endif %}\n",
+        "",
+        "no <link rel=alternate hreflang> to each language's start page, which said every page's translation is a start page",
+    ),
+    (
+        'id="__drawer" autocomplete="off">',
+        'id="__drawer">',
+        "no autocomplete on a checkbox (it is for text fields): valid HTML",
+    ),
     ('id="__search" autocomplete="off">', 'id="__search">', "no autocomplete on a checkbox: valid HTML"),
-    ('<label class="md-overlay" for="__drawer" aria-hidden="true"></label>', '<label class="md-overlay" for="__drawer"></label>',
-     "no aria-hidden on a label of a form control: valid HTML, as Material has it"),
+    (
+        '<label class="md-overlay" for="__drawer" aria-hidden="true"></label>',
+        '<label class="md-overlay" for="__drawer"></label>',
+        "no aria-hidden on a label of a form control: valid HTML, as Material has it",
+    ),
 )
 TESTED = TESTED_RENDERERS["zensical"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours, which Zensical writes even into a pipe
@@ -56,15 +76,28 @@ def render(site: LanguageSite) -> None:
     # Relative to the project: Zensical 0.0.73 stops on an absolute docs_dir.
     # Zensical renders into a folder of its own that stays between builds (its cache holds for one site_dir only).
     rendered = project / WORK / "zensical" / "site" / site.language
-    raw["docs_dir"], raw["site_dir"] = (os.path.relpath(folder.resolve(), project) for folder in (site.docs_dir, rendered))
-    raw["markdown_extensions"] = [_anchored(extension, site.docs_dir.resolve()) for extension in raw.get("markdown_extensions") or []]
+    raw["docs_dir"], raw["site_dir"] = (
+        os.path.relpath(folder.resolve(), project) for folder in (site.docs_dir, rendered)
+    )
+    raw["markdown_extensions"] = [
+        _anchored(extension, site.docs_dir.resolve()) for extension in raw.get("markdown_extensions") or []
+    ]
     # Material's look (Zensical's own is "modern"), and the overrides less the copies of Material's own templates.
-    raw["theme"] = {**raw["theme"], "variant": "classic", "custom_dir": os.path.relpath(_overrides(project, raw["theme"]), project)}
+    raw["theme"] = {
+        **raw["theme"],
+        "variant": "classic",
+        "custom_dir": os.path.relpath(_overrides(project, raw["theme"]), project),
+    }
     config_file = project / f".zensical-{site.language}.yml"
     config_file.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     try:
-        result = subprocess.run([sys.executable, "-m", "zensical", "build", "--config-file", str(config_file), "--strict"],
-                                cwd=project, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+        result = subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "--config-file", str(config_file), "--strict"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
     finally:
         config_file.unlink()
     if result.returncode:
@@ -97,8 +130,10 @@ def _changed_base() -> str:
     text = template.read_text(encoding="utf-8")
     for before, after, why in BASE_CHANGES:
         if text.count(before) != 1:
-            raise RenderFailed(f"Zensicals mall base.html ({template}) ser inte ut som i den version motorn är prövad med: "
-                               f"ändringen för {why!r} kan inte göras (pröva med zensical {TESTED})")
+            raise RenderFailed(
+                f"Zensicals mall base.html ({template}) ser inte ut som i den version motorn är prövad med: "
+                f"ändringen för {why!r} kan inte göras (pröva med zensical {TESTED})"
+            )
         text = text.replace(before, after)
     return "{#- Zensical's own base.html, changed by the engine (engines/zensical.py, BASE_CHANGES). -#}\n" + text
 

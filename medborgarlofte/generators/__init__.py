@@ -13,7 +13,9 @@ from .remembered import Remembered
 __all__ = ["GENERATED", "generate"]
 
 
-def generate(content: Content, settings: Settings, today: date, remembered: Remembered | None = None) -> dict[str, str | bytes]:
+def generate(
+    content: Content, settings: Settings, today: date, remembered: Remembered | None = None
+) -> dict[str, str | bytes]:
     """Every generated file, by its path in the generated folder; the preview's remembered pages and feeds are taken as they were."""
     files = {
         **pages.generate(content, settings, today, remembered),

@@ -26,11 +26,18 @@ def generate(content: Content, settings: Settings) -> str:
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     host = urlparse(settings.url).hostname or "localhost"
     # A meeting known only by its month has no day to put in a calendar.
-    meetings = [(u.dialogue.held, u.id, u.dialogue, u) for u in content.updates if u.dialogue and isinstance(u.dialogue.held, datetime)]
+    meetings = [
+        (u.dialogue.held, u.id, u.dialogue, u)
+        for u in content.updates
+        if u.dialogue and isinstance(u.dialogue.held, datetime)
+    ]
     for held, _id, meeting, update in sorted(meetings, key=lambda meeting: meeting[:2]):
         event = Event()
         # The same meeting in another language's calendar is another event, for whoever subscribes to both.
-        event.add("uid", f"{update.id}{'' if settings.language == settings.first_language else '.' + settings.language}@{host}")
+        event.add(
+            "uid",
+            f"{update.id}{'' if settings.language == settings.first_language else '.' + settings.language}@{host}",
+        )
         # The stamp is the post's own date, not the clock, so the file only changes when the content does.
         event.add("dtstamp", update.date)
         if held.hour or held.minute:
@@ -40,8 +47,15 @@ def generate(content: Content, settings: Settings) -> str:
         else:
             event.add("dtstart", held.date())
             event.add("dtend", held.date() + timedelta(days=1))
-        event.add("summary", _Text(_("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)} if update.example else update.title),
-                  parameters=_language_of(update.title, settings))
+        event.add(
+            "summary",
+            _Text(
+                _("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)}
+                if update.example
+                else update.title
+            ),
+            parameters=_language_of(update.title, settings),
+        )
         event.add("categories", [_(FORMS[meeting.form])])
         if meeting.place:
             event.add("location", _Text(meeting.place), parameters=_language_of(meeting.place, settings))
@@ -58,7 +72,14 @@ class _Text(vText):
     back with a line break in its place."""
 
     def to_ical(self) -> bytes:
-        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+        text = (
+            str(self)
+            .replace("\\", "\\\\")
+            .replace(";", "\\;")
+            .replace(",", "\\,")
+            .replace("\r\n", "\\n")
+            .replace("\n", "\\n")
+        )
         return text.encode("utf-8")  # as the calendar is written
 
 

@@ -36,10 +36,16 @@ SIZE = (1200, 630)
 MARGIN = 72
 _BAND = 96  # the band at the top with the site's name
 _BAND_COLOUR = "#283593"  # the site's indigo, dark enough for white text (AAA)
-_KIND_BACKGROUND = "#e8eaf6"  # an update's kind, in a badge of the site's indigo (no status colour: a kind is not a status)
+_KIND_BACKGROUND = (
+    "#e8eaf6"  # an update's kind, in a badge of the site's indigo (no status colour: a kind is not a status)
+)
 _INK = "#1f1f1f"
 _QUIET_INK = "#4a4a4a"
-_TITLE_SIZES = (64, 56, 48)  # the largest at which the whole title fits in _TITLE_LINES lines, else the smallest, shortened
+_TITLE_SIZES = (
+    64,
+    56,
+    48,
+)  # the largest at which the whole title fits in _TITLE_LINES lines, else the smallest, shortened
 _TITLE_LINES = 3
 _SHADES = 16  # steps of antialiasing between a colour and the one it is drawn on
 _CARDS_PER_WORKER = 150  # about 1.5 s of drawing: below it, starting a worker costs more than it saves
@@ -101,26 +107,54 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
         entry = commitment.status_on(day)
         status = SHOWN_STATUSES[entry.status] if entry else NO_STATUS
         words = _("Exempel: %(title)s") % {"title": _(status.label)} if commitment.invented_on(day) else _(status.label)
-        overline = _("Åtagande") + " · " + isolated(period.title, settings.language) + (" · " + _("löftet har slutat") if day else "")
-        responsible = listed(settings.language, [isolated(content.actors[a].short_name, settings.language) for a in commitment.actors])
+        overline = (
+            _("Åtagande")
+            + " · "
+            + isolated(period.title, settings.language)
+            + (" · " + _("löftet har slutat") if day else "")
+        )
+        responsible = listed(
+            settings.language, [isolated(content.actors[a].short_name, settings.language) for a in commitment.actors]
+        )
         cards[at.commitment_card(commitment.id)] = Card(
-            site_name, text(overline), text(commitment.title),
+            site_name,
+            text(overline),
+            text(commitment.title),
             Badge(words, status.text, status.background, status.outline, status.struck),
-            text(_("Ansvarig:") + " " + responsible), rtl)
+            text(_("Ansvarig:") + " " + responsible),
+            rtl,
+        )
     for update in content.updates:
         kind = KINDS[update.kind]
-        concerned = listed(settings.language, [isolated(content.actors[a].short_name, settings.language) for a in update.actors])
+        concerned = listed(
+            settings.language, [isolated(content.actors[a].short_name, settings.language) for a in update.actors]
+        )
         cards[at.update_card(update.id)] = Card(
-            site_name, text(format_date(update.date.date(), "long", locale=settings.language)), text(update.title),
-            Badge(catalogue(settings.language).pgettext(ONE, kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False), text(concerned), rtl)
+            site_name,
+            text(format_date(update.date.date(), "long", locale=settings.language)),
+            text(update.title),
+            Badge(
+                catalogue(settings.language).pgettext(ONE, kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False
+            ),
+            text(concerned),
+            rtl,
+        )
     return cards
 
 
 def alternative_text(card: Card) -> str:
     """What a card shows, in the order it is drawn, as the text that stands for the picture where it is not seen: its
     texts as they are written (the picture leaves out what the font cannot draw, such as an emoji; this text does not)."""
-    parts = [card.overline.words, card.title.words, card.badge.words if card.badge else "", card.byline.words, card.site_name.words]
-    return " ".join(part.strip() + ("" if part.strip().endswith((".", "!", "?", "…")) else ".") for part in parts if part.strip())
+    parts = [
+        card.overline.words,
+        card.title.words,
+        card.badge.words if card.badge else "",
+        card.byline.words,
+        card.site_name.words,
+    ]
+    return " ".join(
+        part.strip() + ("" if part.strip().endswith((".", "!", "?", "…")) else ".") for part in parts if part.strip()
+    )
 
 
 def site_card(settings: Settings) -> dict[str, bytes]:
@@ -187,18 +221,32 @@ def draw(card: Card) -> bytes:
     """The card as PNG: the same card always gives the same bytes (no time or other metadata is written)."""
     if not features.check("raqm"):
         raise NoTextLayout()
+
     # The texts as they can be drawn: without what the font has no glyph for.
     def drawn(text: Text) -> Text:
         return replace(text, words=drawable(text.words))
 
-    card = replace(card, site_name=drawn(card.site_name), overline=drawn(card.overline), title=drawn(card.title), byline=drawn(card.byline))
+    card = replace(
+        card,
+        site_name=drawn(card.site_name),
+        overline=drawn(card.overline),
+        title=drawn(card.title),
+        byline=drawn(card.byline),
+    )
     image = Image.new("RGB", SIZE, "#ffffff")
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
     start_x, anchor = (SIZE[0] - MARGIN, "r") if card.right_to_left else (MARGIN, "l")
 
     def write(y: float, text: Text, face: ImageFont.FreeTypeFont, ink: str) -> None:
-        pen.text((start_x, y), text.words, font=face, fill=ink, anchor=anchor + "a", direction="rtl" if text.right_to_left else "ltr")
+        pen.text(
+            (start_x, y),
+            text.words,
+            font=face,
+            fill=ink,
+            anchor=anchor + "a",
+            direction="rtl" if text.right_to_left else "ltr",
+        )
 
     pen.rectangle((0, 0, SIZE[0], _BAND), fill=_BAND_COLOUR)
     write(30, _shortened(pen, card.site_name, font(True, 34), width), font(True, 34), "#ffffff")
@@ -213,7 +261,9 @@ def draw(card: Card) -> bytes:
     write(548, _shortened(pen, card.byline, font(False, 32), width), font(False, 32), _QUIET_INK)
 
     out = io.BytesIO()
-    _in_palette(image, card).save(out, "PNG", compress_level=3)  # twice as fast as the default, for a quarter more bytes
+    _in_palette(image, card).save(
+        out, "PNG", compress_level=3
+    )  # twice as fast as the default, for a quarter more bytes
     return out.getvalue()
 
 
@@ -224,7 +274,11 @@ def _in_palette(image: Image.Image, card: Card) -> Image.Image:
     """
     pairs = [("#ffffff", _INK), ("#ffffff", _QUIET_INK), (_BAND_COLOUR, "#ffffff")]
     if card.badge:
-        pairs += [(card.badge.background, card.badge.ink), ("#ffffff", card.badge.edge), (card.badge.background, card.badge.edge)]
+        pairs += [
+            (card.badge.background, card.badge.ink),
+            ("#ffffff", card.badge.edge),
+            (card.badge.background, card.badge.edge),
+        ]
     colours: dict[tuple[int, ...], None] = {}
     for ground, ink in pairs:
         start, end = ImageColor.getrgb(ground), ImageColor.getrgb(ink)
@@ -242,10 +296,18 @@ def _badge(pen: ImageDraw.ImageDraw, badge: Badge, right_to_left: bool, start_x:
     left = start_x - length - 2 * padding if right_to_left else start_x
     box = (left, top, left + length + 2 * padding, top + height)
     pen.rounded_rectangle(box, radius=12, fill=badge.background, outline=badge.edge, width=3)
-    pen.text(((box[0] + box[2]) / 2, top + height / 2), badge.words, font=face, fill=badge.ink, anchor="mm",
-             direction="rtl" if right_to_left else "ltr")
+    pen.text(
+        ((box[0] + box[2]) / 2, top + height / 2),
+        badge.words,
+        font=face,
+        fill=badge.ink,
+        anchor="mm",
+        direction="rtl" if right_to_left else "ltr",
+    )
     if badge.struck:
-        pen.line((box[0] + padding, top + height / 2 + 2, box[2] - padding, top + height / 2 + 2), fill=badge.ink, width=3)
+        pen.line(
+            (box[0] + padding, top + height / 2 + 2, box[2] - padding, top + height / 2 + 2), fill=badge.ink, width=3
+        )
 
 
 def _title(pen: ImageDraw.ImageDraw, title: Text, width: int) -> tuple[int, list[Text]]:
@@ -285,7 +347,9 @@ def _wrapped(pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont,
     return [Text(line, text.right_to_left) for line in lines]
 
 
-def _shortened(pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont, width: int, always: bool = False) -> Text:
+def _shortened(
+    pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont, width: int, always: bool = False
+) -> Text:
     """The text as it fits on one line: cut at a word where it can be, and ended with an ellipsis when cut."""
     if not always and _length(pen, text, face) <= width:
         return text
@@ -302,7 +366,9 @@ def _length(pen: ImageDraw.ImageDraw, text: Text, face: ImageFont.FreeTypeFont) 
 _FONTS = Path(__file__).resolve().parent.parent / "fonts"
 _FACES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 _SPACES = re.compile(r" {2,}")
-_LEFT_JOINERS = re.compile(r"(?<!\S)\u200d+|\u200d+(?!\S)")  # a joiner whose emoji were taken away, beside a space or at an end
+_LEFT_JOINERS = re.compile(
+    r"(?<!\S)\u200d+|\u200d+(?!\S)"
+)  # a joiner whose emoji were taken away, beside a space or at an end
 
 
 @functools.cache
@@ -315,7 +381,11 @@ def drawable(words: str) -> str:
     """The words without the characters the font has no glyph for (an emoji, a script it lacks), which would be drawn as
     empty boxes; the invisible ones that steer the layout (joiners, isolates, variation selectors) stay, and are not drawn."""
     have = _in_font()
-    kept = "".join(c for c in words if ord(c) in have or c.isspace() or unicodedata.category(c) == "Cf" or 0xFE00 <= ord(c) <= 0xFE0F)
+    kept = "".join(
+        c
+        for c in words
+        if ord(c) in have or c.isspace() or unicodedata.category(c) == "Cf" or 0xFE00 <= ord(c) <= 0xFE0F
+    )
     if kept == words:
         return words
     return _SPACES.sub(" ", _LEFT_JOINERS.sub("", kept)).strip()

@@ -91,14 +91,36 @@ def indicator_chart(indicator: Indicator, language: str) -> str:
     box = _box(width, height, 64, 20, bottom=64 if tilted else 36, language=language)
     place = _along_time(days, box, language)
     rise = _rise(box, steps[-1])
-    points = tuple(Label(place(m.date), rise(m.value), format_decimal(m.value, locale=language)) for m in indicator.values)
-    frame = _frame(width, box, language, steps, rise, [(place(d), format_date(d, "MMM y", locale=language)) for d in days], tilted,
-                   unit_name(indicator.unit, language))
-    described = "; ".join(f"{_month(m.date, language)}: {measured(m.value, indicator.unit, language)}" for m in indicator.values)
-    return _render("indicator.svg.j2", language, size=(width, height), title=indicator.title, description=described, frame=frame, points=points)
+    points = tuple(
+        Label(place(m.date), rise(m.value), format_decimal(m.value, locale=language)) for m in indicator.values
+    )
+    frame = _frame(
+        width,
+        box,
+        language,
+        steps,
+        rise,
+        [(place(d), format_date(d, "MMM y", locale=language)) for d in days],
+        tilted,
+        unit_name(indicator.unit, language),
+    )
+    described = "; ".join(
+        f"{_month(m.date, language)}: {measured(m.value, indicator.unit, language)}" for m in indicator.values
+    )
+    return _render(
+        "indicator.svg.j2",
+        language,
+        size=(width, height),
+        title=indicator.title,
+        description=described,
+        frame=frame,
+        points=points,
+    )
 
 
-def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str, invented: Sequence[dict[str, int]] | None = None) -> str:
+def status_chart(
+    rows: Sequence[tuple[date, dict[str, int]]], language: str, invented: Sequence[dict[str, int]] | None = None
+) -> str:
     """Stacked bars: how many commitments had each status at the end of each month; the part of each that is invented
     examples (invented, month by month) is drawn apart, lighter and streaked, with its own key in the legend."""
     invented = invented or [dict.fromkeys(counts, 0) for _end, counts in rows]
@@ -124,6 +146,7 @@ def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str, inv
                 segments.append(Segment(x + slot * 0.1, top, slot * 0.8, rise(below) - top, status, made_up))
                 below += counts[status.name]
     frame = _frame(width, box, language, steps, rise, times, len(rows) > 6, _("Antal åtaganden"))
+
     # Row by row, two to a row, from where a line begins; in each, the swatch first and its word after it.
     def key(n: int, text: str, status: StatusFacts) -> Key:
         start = 16 + (n % 2) * (width / 2)
@@ -132,15 +155,35 @@ def status_chart(rows: Sequence[tuple[date, dict[str, int]]], language: str, inv
 
     legend = [key(n, _(status.label), status) for n, status in enumerate(shown)]
     # The invented examples' key follows the statuses'.
-    examples_key = key(len(shown), _("Påhittade exempel"), NO_STATUS) if any(sum(examples.values()) for examples in invented) else None
+    examples_key = (
+        key(len(shown), _("Påhittade exempel"), NO_STATUS)
+        if any(sum(examples.values()) for examples in invented)
+        else None
+    )
     of_which = _("varav %(count)s påhittade exempel")
     described = " ".join(
-        f"{_month(end_day, language)}: " + ", ".join(f"{_(s.label)} {format_decimal(counts[s.name], locale=language)}" for s in shown if counts[s.name])
-        + (f" ({of_which % {'count': format_decimal(sum(examples.values()), locale=language)}})" if sum(examples.values()) else "") + "."
+        f"{_month(end_day, language)}: "
+        + ", ".join(f"{_(s.label)} {format_decimal(counts[s.name], locale=language)}" for s in shown if counts[s.name])
+        + (
+            f" ({of_which % {'count': format_decimal(sum(examples.values()), locale=language)}})"
+            if sum(examples.values())
+            else ""
+        )
+        + "."
         for (end_day, counts), examples in zip(rows, invented, strict=True)
     )
-    return _render("status.svg.j2", language, size=(width, height), title=_("Antal åtaganden per status och månad"), description=described,
-                   frame=frame, segments=segments, legend=tuple(legend), patterned=[s for s in shown if s.hatch], examples_key=examples_key)
+    return _render(
+        "status.svg.j2",
+        language,
+        size=(width, height),
+        title=_("Antal åtaganden per status och månad"),
+        description=described,
+        frame=frame,
+        segments=segments,
+        legend=tuple(legend),
+        patterned=[s for s in shown if s.hatch],
+        examples_key=examples_key,
+    )
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
@@ -153,7 +196,9 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
         commitments = [c for c in content.commitments.values() if c.period == period.id]
         ends = month_ends(period, today)
         if rows := monthly_status_counts(commitments, ends):
-            files[at.status_chart(period.id)] = status_chart(rows, settings.language, monthly_invented_counts(commitments, ends))
+            files[at.status_chart(period.id)] = status_chart(
+                rows, settings.language, monthly_invented_counts(commitments, ends)
+            )
     return files
 
 
@@ -190,11 +235,20 @@ def _along_time(days: list[date], box: Box, language: str) -> Callable[[date], f
     def place(day: date) -> float:
         share = 0.5 if span == 0 else 0.06 + 0.88 * (day - first).days / span
         return right - share * (right - left) if direction(language) == "rtl" else left + share * (right - left)
+
     return place
 
 
-def _frame(width: int, box: Box, language: str, steps: list[float], rise: Callable[[float], float], times: list[tuple[float, str]],
-           tilted: bool, unit: str) -> Frame:
+def _frame(
+    width: int,
+    box: Box,
+    language: str,
+    steps: list[float],
+    rise: Callable[[float], float],
+    times: list[tuple[float, str]],
+    tilted: bool,
+    unit: str,
+) -> Frame:
     left, top, right, bottom = box
     right_to_left = direction(language) == "rtl"
     beside = right + 8 if right_to_left else left - 8
@@ -210,4 +264,8 @@ def _month(day: date, language: str) -> str:
 
 def _render(template: str, language: str, title: str, **values: object) -> str:
     title_language = title.language if isinstance(title, Untranslated) and title.language != language else None
-    return standalone.environment(language).get_template(template).render(title=title, title_language=title_language, font_size=FONT_SIZE, **values)
+    return (
+        standalone.environment(language)
+        .get_template(template)
+        .render(title=title, title_language=title_language, font_size=FONT_SIZE, **values)
+    )

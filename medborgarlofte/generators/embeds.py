@@ -24,10 +24,40 @@ from .remembered import Remembered, made
 _BADGE_HEIGHT = 20
 _BADGE_FONT = 11
 _BADGE_PADDING = 6
-_LABEL = StatusFacts("", "", "", closed=False, done=False, needs_note=False, text="#ffffff", background="#3b3b3b", border="solid",
-                     edge="#3b3b3b", struck=False, fill="", stripe="", angle=0, hatch="")  # the badge's first part, which names what it is about
-_EXAMPLE = StatusFacts("", "", "", closed=False, done=False, needs_note=False, text="#6b3e00", background="#fff8e6", border="dashed",
-                       edge="#6b3e00", struck=False, fill="", stripe="", angle=0, hatch="")  # "Exempel", as the pages mark it
+_LABEL = StatusFacts(
+    "",
+    "",
+    "",
+    closed=False,
+    done=False,
+    needs_note=False,
+    text="#ffffff",
+    background="#3b3b3b",
+    border="solid",
+    edge="#3b3b3b",
+    struck=False,
+    fill="",
+    stripe="",
+    angle=0,
+    hatch="",
+)  # the badge's first part, which names what it is about
+_EXAMPLE = StatusFacts(
+    "",
+    "",
+    "",
+    closed=False,
+    done=False,
+    needs_note=False,
+    text="#6b3e00",
+    background="#fff8e6",
+    border="dashed",
+    edge="#6b3e00",
+    struck=False,
+    fill="",
+    stripe="",
+    angle=0,
+    hatch="",
+)  # "Exempel", as the pages mark it
 FRAME_WIDTH = 320  # the status cards are made to fit this
 FRAME_HEIGHTS = {"commitment": 240, "actor": 280}
 
@@ -56,16 +86,35 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
         actors = tuple(content.actors[a] for a in commitment.actors)
         shown = _Shown.of(content.periods[commitment.period], today)
         files[at.commitment_badge(commitment.id)], files[at.commitment_embed(commitment.id)] = made(
-            remembered, ("commitment", commitment, actors, shown, settings), _commitment, commitment, actors, shown, settings)
+            remembered,
+            ("commitment", commitment, actors, shown, settings),
+            _commitment,
+            commitment,
+            actors,
+            shown,
+            settings,
+        )
     for actor in content.actors.values():
         shown = _Shown.of(current, today)
-        counted = _counted([c for c in content.commitments.values() if c.period == current.id and actor.id in c.actors], shown)
+        counted = _counted(
+            [c for c in content.commitments.values() if c.period == current.id and actor.id in c.actors], shown
+        )
         files[at.actor_badge(actor.id)], files[at.actor_embed(actor.id)] = made(
-            remembered, ("actor", actor, counted, current, shown, settings), _actor, actor, counted, current, shown, settings)
+            remembered,
+            ("actor", actor, counted, current, shown, settings),
+            _actor,
+            actor,
+            counted,
+            current,
+            shown,
+            settings,
+        )
     for period in content.periods.values():
         shown = _Shown.of(period, today)
         counted = _counted([c for c in content.commitments.values() if c.period == period.id], shown)
-        files[at.period_badge(period.id)] = made(remembered, ("period", period, counted, shown, settings), _period, period, counted, shown, settings)
+        files[at.period_badge(period.id)] = made(
+            remembered, ("period", period, counted, shown, settings), _period, period, counted, shown, settings
+        )
     return files
 
 
@@ -84,7 +133,9 @@ class _Shown:
 class _Counted:
     counts: Counts
     invented: bool  # any of the statuses counted is an example
-    examples: tuple[tuple[StatusFacts, int], ...] = ()  # of each status's count, how many are invented (totals.invented)
+    examples: tuple[
+        tuple[StatusFacts, int], ...
+    ] = ()  # of each status's count, how many are invented (totals.invented)
 
     @property
     def all_invented(self) -> bool:
@@ -92,7 +143,9 @@ class _Counted:
         return bool(reported) and dict(self.examples) == dict(reported)
 
 
-def _commitment(commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown, settings: Settings) -> tuple[str, str]:
+def _commitment(
+    commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown, settings: Settings
+) -> tuple[str, str]:
     _ = catalogue(settings.language).gettext
     env = standalone.environment(settings.language)
     day = shown.ended_on
@@ -104,21 +157,44 @@ def _commitment(commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown
     if invented:
         words = _("Exempel: %(title)s") % {"title": words}
     title = f"{isolated(commitment.title, settings.language)}: {words}" + _ended(shown, env, _)
-    return (_badge(settings, _("Slutstatus") if day else _("Status"), [(words, status)], title),
-            env.get_template("embed.html.j2").render(kind="commitment", settings=settings, width=FRAME_WIDTH, title=commitment.title, status=status,
-                                                     since=since, invented=invented, ended_on=day,
-                                                     page=at.url_of(settings.url, at.commitment(commitment.id)), actors=actors))
+    return (
+        _badge(settings, _("Slutstatus") if day else _("Status"), [(words, status)], title),
+        env.get_template("embed.html.j2").render(
+            kind="commitment",
+            settings=settings,
+            width=FRAME_WIDTH,
+            title=commitment.title,
+            status=status,
+            since=since,
+            invented=invented,
+            ended_on=day,
+            page=at.url_of(settings.url, at.commitment(commitment.id)),
+            actors=actors,
+        ),
+    )
 
 
 def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, settings: Settings) -> tuple[str, str]:
     _ = catalogue(settings.language).gettext
     env = standalone.environment(settings.language)
-    title = f"{isolated(actor.short_name, settings.language)}, {isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
+    title = (
+        f"{isolated(actor.short_name, settings.language)}, {isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}"
+        + _ended(shown, env, _)
+    )
     badge = _badge(settings, actor.short_name, _count_parts(counted, _), title)
     card = env.get_template("embed.html.j2").render(
-        kind="actor", settings=settings, width=FRAME_WIDTH, title=actor.name, counts=counted.counts, invented=counted.invented,
-        examples=dict(counted.examples), all_invented=counted.all_invented,
-        ended_on=shown.ended_on, period=period, page=at.url_of(settings.url, at.actor(actor.id)))
+        kind="actor",
+        settings=settings,
+        width=FRAME_WIDTH,
+        title=actor.name,
+        counts=counted.counts,
+        invented=counted.invented,
+        examples=dict(counted.examples),
+        all_invented=counted.all_invented,
+        ended_on=shown.ended_on,
+        period=period,
+        page=at.url_of(settings.url, at.actor(actor.id)),
+    )
     return badge, card
 
 
@@ -135,8 +211,16 @@ def _ended(shown: _Shown, env: Environment, _: Callable[[str], str]) -> str:
 
 
 def _badge(settings: Settings, label: str, parts: list[tuple[str, StatusFacts]], title: str) -> str:
-    return standalone.environment(settings.language).get_template("badge.svg.j2").render(
-        title=title, height=_BADGE_HEIGHT, font_size=_BADGE_FONT, **_laid_out([(label, _LABEL), *parts], settings.right_to_left))
+    return (
+        standalone.environment(settings.language)
+        .get_template("badge.svg.j2")
+        .render(
+            title=title,
+            height=_BADGE_HEIGHT,
+            font_size=_BADGE_FONT,
+            **_laid_out([(label, _LABEL), *parts], settings.right_to_left),
+        )
+    )
 
 
 def _status_of(commitment: Commitment, day: date | None = None) -> StatusFacts:
@@ -147,10 +231,16 @@ def _status_of(commitment: Commitment, day: date | None = None) -> StatusFacts:
 def _counted(commitments: list[Commitment], shown: _Shown) -> _Counted:
     """How many of the commitments are in each status, in the order work moves through them; statuses with none left out."""
     counts = Counter(_status_of(c, shown.ended_on).name for c in commitments)
-    examples = Counter(_status_of(c, shown.ended_on).name for c in commitments if c.status_on(shown.ended_on) and c.invented_on(shown.ended_on))
-    return _Counted(tuple((status, counts[name]) for name, status in SHOWN_STATUSES.items() if counts[name]),
-                    any(c.invented_on(shown.ended_on) for c in commitments),
-                    tuple((status, examples[name]) for name, status in SHOWN_STATUSES.items() if examples[name]))
+    examples = Counter(
+        _status_of(c, shown.ended_on).name
+        for c in commitments
+        if c.status_on(shown.ended_on) and c.invented_on(shown.ended_on)
+    )
+    return _Counted(
+        tuple((status, counts[name]) for name, status in SHOWN_STATUSES.items() if counts[name]),
+        any(c.invented_on(shown.ended_on) for c in commitments),
+        tuple((status, examples[name]) for name, status in SHOWN_STATUSES.items() if examples[name]),
+    )
 
 
 def _count_parts(counted: _Counted, _: Callable[[str], str]) -> list[tuple[str, StatusFacts]]:
@@ -173,7 +263,10 @@ def _counts_in_words(counted: _Counted, _: Callable[[str], str]) -> str:
     said = ", ".join(words for words, _status in _count_parts(counted, _))
     invented = sum(n for _status, n in counted.examples)
     # The messages outside the f-strings, where `make messages` finds them.
-    every, of_which = _("alla statusarna är påhittade exempel"), _("varav %(count)s påhittade exempel") % {"count": invented}
+    every, of_which = (
+        _("alla statusarna är påhittade exempel"),
+        _("varav %(count)s påhittade exempel") % {"count": invented},
+    )
     if counted.all_invented:
         return f"{said} ({every})"
     return f"{said} ({of_which})" if invented else said

@@ -33,8 +33,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
-
-
 def environment(settings: Settings) -> Environment:
     """The pages' environment in the settings' language: every filter that shows a date, a number, a status or a text from content."""
     words = catalogue(settings.language)
@@ -59,7 +57,9 @@ def environment(settings: Settings) -> Environment:
         away=_away,
         clock=lambda moment: Markup(escape(format_time(moment, "short", locale=settings.language))),
         number=lambda n: Markup(format_decimal(n, locale=settings.language)),
-        share=lambda percent: Markup(escape(format_percent(percent / 100, locale=settings.language))),  # 23 %, 23%, ٪23 as each language writes it
+        share=lambda percent: Markup(
+            escape(format_percent(percent / 100, locale=settings.language))
+        ),  # 23 %, 23%, ٪23 as each language writes it
         md=_markdown_filter(Renderer(), shown),
         all_invented=all_invented,
         change=followup.change,
@@ -69,9 +69,13 @@ def environment(settings: Settings) -> Environment:
         difference=lambda value, unit: _plain(followup.difference(value, unit, settings.language)),
         unit=lambda unit: _plain(followup.unit_name(unit, settings.language)),
         h=shown.html,
-        bdi=lambda text: Markup(f"<bdi>{shown.html(text)}</bdi>"),  # text from content in a block of HTML, isolated as finalize isolates it
+        bdi=lambda text: Markup(
+            f"<bdi>{shown.html(text)}</bdi>"
+        ),  # text from content in a block of HTML, isolated as finalize isolates it
         plain=shown.plain,
-        lower=lambda text: Untranslated(text.lower(), text.language) if isinstance(text, Untranslated) else soft_str(text).lower(),
+        lower=lambda text: (
+            Untranslated(text.lower(), text.language) if isinstance(text, Untranslated) else soft_str(text).lower()
+        ),
         join=lambda texts, between="": Markup(escape(between)).join(Markup(shown.plain(text)) for text in texts),
         # A list in the language's own words and punctuation (Babel, from CLDR): "A, B och C", "A, B, and C", "A وB وC".
         listed=lambda texts: listed(settings.language, [Markup(shown.plain(text)) for text in texts]),
@@ -86,7 +90,21 @@ def environment(settings: Settings) -> Environment:
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
         pgettext=lambda context, message: Markup(words.pgettext(context, message)),
     )
-    env.globals.update(linked=_linked, one=ONE, at=at, at_most=PER_PAGE, to=_to, chart_size=charts.SIZES, no_status=NO_STATUS.name, statuses=STATUSES, kinds=KINDS, levels=LEVELS, forms=FORMS, better=BETTER, absolute=lambda page: at.url_of(settings.url, page))
+    env.globals.update(
+        linked=_linked,
+        one=ONE,
+        at=at,
+        at_most=PER_PAGE,
+        to=_to,
+        chart_size=charts.SIZES,
+        no_status=NO_STATUS.name,
+        statuses=STATUSES,
+        kinds=KINDS,
+        levels=LEVELS,
+        forms=FORMS,
+        better=BETTER,
+        absolute=lambda page: at.url_of(settings.url, page),
+    )
     return env
 
 
@@ -98,7 +116,9 @@ def _away(url: str) -> Markup:
     could end the link or start markup percent-encoded. Anything else links nowhere rather than somewhere unsafe."""
     if not re.match(r"^https?://", url):
         return Markup("#")
-    return Markup(_UNSAFE_IN_LINK.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode("utf-8")), url))
+    return Markup(
+        _UNSAFE_IN_LINK.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode("utf-8")), url)
+    )
 
 
 def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str:
@@ -106,7 +126,11 @@ def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str
     if isinstance(held, Month):
         return formatted_date(held.first_day, "yMMMM", language)
     day = formatted_date(held, "long", language)
-    return _("%(day)s klockan %(time)s") % {"day": day, "time": format_time(held, "short", locale=language)} if held.hour or held.minute else day
+    return (
+        _("%(day)s klockan %(time)s") % {"day": day, "time": format_time(held, "short", locale=language)}
+        if held.hour or held.minute
+        else day
+    )
 
 
 def _plain(value: object) -> object:
@@ -131,7 +155,9 @@ class _Shown:
         # The language is a code that the loader checked, and shown is already safe: no escaping left to do. A reader
         # who does not read the text's language is told so in their own, after it: seen, and read out by a screen reader.
         said = escape(self.gettext("(på %(language)s)") % {"language": language_name(text.language, self.language)})
-        return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{shown}</span> <span class="untranslated-mark">{said}</span>')
+        return Markup(
+            f'<span lang="{text.language}" dir="{direction(text.language)}">{shown}</span> <span class="untranslated-mark">{said}</span>'
+        )
 
     def plain(self, value: object) -> object:
         shown = _plain(value)
@@ -142,7 +168,11 @@ class _Shown:
         # Text from content is isolated from the words beside it: a right-to-left title cannot carry the number or
         # the punctuation after it into its own direction ("Trafik: 3 åtaganden"). Words, dates and numbers of ours are
         # Markup already, and need no isolating.
-        return Markup(f"<bdi>{shown}</bdi>") if isinstance(value, str) and not isinstance(value, Markup) and value else shown
+        return (
+            Markup(f"<bdi>{shown}</bdi>")
+            if isinstance(value, str) and not isinstance(value, Markup) and value
+            else shown
+        )
 
     def alt(self, value: object) -> Markup:
         """Text from content inside an image's alternative text, where no element can stand: isolated by FSI and PDI."""
@@ -154,9 +184,13 @@ class _Shown:
     def block(self, text: str | None, rendered: str) -> Markup:
         """A Markdown text's HTML: dir="auto" so that each text reads in its own direction, and a note where it is not translated."""
         if isinstance(text, Untranslated) and text.language != self.language:
-            note = self.gettext("Den här texten finns bara på %(language)s.") % {"language": language_name(text.language, self.language)}
-            return Markup(f'\n<div class="text untranslated">\n<p class="untranslated-note">{escape(note)}</p>\n'
-                          f'<div lang="{text.language}" dir="{direction(text.language)}">\n{rendered}\n</div>\n</div>\n')
+            note = self.gettext("Den här texten finns bara på %(language)s.") % {
+                "language": language_name(text.language, self.language)
+            }
+            return Markup(
+                f'\n<div class="text untranslated">\n<p class="untranslated-note">{escape(note)}</p>\n'
+                f'<div lang="{text.language}" dir="{direction(text.language)}">\n{rendered}\n</div>\n</div>\n'
+            )
         return Markup(f'\n<div class="text" dir="auto">\n{rendered}\n</div>\n')
 
 
@@ -177,7 +211,10 @@ def _markdown_filter(renderer: Renderer, shown: _Shown):
     def md(context, text: str | None) -> Markup:
         """Markdown from content as safe HTML, in a block of its own that MkDocs' Markdown leaves as it is."""
         here = _page_of(context)
-        return shown.block(text, renderer.html(text or "", lambda href: at.relative_address(at.linked_address(href, here), here)))
+        return shown.block(
+            text, renderer.html(text or "", lambda href: at.relative_address(at.linked_address(href, here), here))
+        )
+
     return md
 
 

@@ -57,7 +57,12 @@ def generate(content: Content, settings: Settings, remembered: Remembered | None
     return files(_feeds(content, items, _, settings.language), settings, fallback, remembered)
 
 
-def files(chosen: Iterable[tuple[Feed, list[Item]]], settings: Settings, fallback: datetime, remembered: Remembered | None = None) -> dict[str, str]:
+def files(
+    chosen: Iterable[tuple[Feed, list[Item]]],
+    settings: Settings,
+    fallback: datetime,
+    remembered: Remembered | None = None,
+) -> dict[str, str]:
     """Each feed's RSS and Atom files, of its newest MAX_ITEMS items, and a sitemap of each folder of feeds; a feed with
     nothing in it yet is dated fallback."""
     made_files: dict[str, str] = {}
@@ -66,10 +71,14 @@ def files(chosen: Iterable[tuple[Feed, list[Item]]], settings: Settings, fallbac
     updated = _distinct_moments(item for _, items in chosen for item in items)
     for feed, items in chosen:
         latest = [replace(item, updated=updated[item.guid]) for item in items[:MAX_ITEMS]]
-        rss, atom = made(remembered, ("feed", feed, latest, settings, fallback), _render, feed, latest, settings, fallback)
+        rss, atom = made(
+            remembered, ("feed", feed, latest, settings, fallback), _render, feed, latest, settings, fallback
+        )
         made_files[at.feed(feed.name, "rss")] = rss
         made_files[at.feed(feed.name, "atom")] = atom
-        by_sitemap[at.feed_sitemap(feed.name)] += [at.url_of(settings.url, at.feed(feed.name, ending)) for ending in ("rss", "atom")]
+        by_sitemap[at.feed_sitemap(feed.name)] += [
+            at.url_of(settings.url, at.feed(feed.name, ending)) for ending in ("rss", "atom")
+        ]
     # Each folder of feeds has a sitemap of them: search engines take feeds as sitemaps, and Material's
     # script looks for one beside every <link rel="alternate"> a page has, which would otherwise be a 404.
     for sitemap, addresses in by_sitemap.items():
@@ -98,29 +107,68 @@ def feeds_of(content: Content, language: str) -> list[Feed]:
     return [feed for feed, _ in _feeds(content, [], catalogue(language).gettext, language)]
 
 
-def _feeds(content: Content, items: list[Item], _: Callable[[str], str], language: str) -> Iterable[tuple[Feed, list[Item]]]:
+def _feeds(
+    content: Content, items: list[Item], _: Callable[[str], str], language: str
+) -> Iterable[tuple[Feed, list[Item]]]:
     """Each feed with its items, newest first; items are sorted into feeds in one pass, not once per feed."""
     by: dict[str, list[Item]] = defaultdict(list)
     theme_of = {c.id: c.themes for c in content.commitments.values()}
     for item in items:
-        keys = {f"kind:{item.kind}"} | {f"actor:{a}" for a in item.actors} | {f"commitment:{c}" for c in item.commitments}
+        keys = (
+            {f"kind:{item.kind}"} | {f"actor:{a}" for a in item.actors} | {f"commitment:{c}" for c in item.commitments}
+        )
         keys |= {f"theme:{t}" for c in item.commitments for t in theme_of.get(c, ())}
         for key in keys:
             by[key].append(item)
-    yield Feed(at.ALL_FEED, _("Allt om medborgarlöftet"), _("Alla uppdateringar och statusändringar."), at.START, "site"), items
-    yield Feed(at.STATUS_FEED, _("Statusändringar"), _("Varje gång ett åtagande byter status."), at.COMMITMENTS, "site"), by["kind:status"]
+    yield (
+        Feed(at.ALL_FEED, _("Allt om medborgarlöftet"), _("Alla uppdateringar och statusändringar."), at.START, "site"),
+        items,
+    )
+    yield (
+        Feed(at.STATUS_FEED, _("Statusändringar"), _("Varje gång ett åtagande byter status."), at.COMMITMENTS, "site"),
+        by["kind:status"],
+    )
     for kind in KINDS.values():
         plural = _(kind.plural)
-        yield Feed(kind.feed, plural, _("%(kinds)s om medborgarlöftet.") % {"kinds": plural}, at.kind(kind), "site"), by[f"kind:{kind.name}"]
+        yield (
+            Feed(kind.feed, plural, _("%(kinds)s om medborgarlöftet.") % {"kinds": plural}, at.kind(kind), "site"),
+            by[f"kind:{kind.name}"],
+        )
     for actor in content.actors.values():
-        yield (Feed(at.actor_feed(actor.id), actor.name, _("Uppdateringar och statusändringar från %(actor)s.") % {"actor": isolated(actor.name, language)},
-                    at.actor(actor.id), "actor"), by[f"actor:{actor.id}"])
+        yield (
+            Feed(
+                at.actor_feed(actor.id),
+                actor.name,
+                _("Uppdateringar och statusändringar från %(actor)s.") % {"actor": isolated(actor.name, language)},
+                at.actor(actor.id),
+                "actor",
+            ),
+            by[f"actor:{actor.id}"],
+        )
     for c in content.commitments.values():
-        yield (Feed(at.commitment_feed(c.id), c.title, _("Statusändringar och uppdateringar för åtagandet %(commitment)s.") % {"commitment": isolated(c.title, language)},
-                    at.commitment(c.id), "commitment"), by[f"commitment:{c.id}"])
+        yield (
+            Feed(
+                at.commitment_feed(c.id),
+                c.title,
+                _("Statusändringar och uppdateringar för åtagandet %(commitment)s.")
+                % {"commitment": isolated(c.title, language)},
+                at.commitment(c.id),
+                "commitment",
+            ),
+            by[f"commitment:{c.id}"],
+        )
     for theme in content.themes.values():
-        yield (Feed(at.theme_feed(theme.id), theme.name, _("Statusändringar och uppdateringar inom temat %(theme)s.") % {"theme": isolated(theme.name, language)},
-                    at.theme(theme.id), "theme"), by[f"theme:{theme.id}"])
+        yield (
+            Feed(
+                at.theme_feed(theme.id),
+                theme.name,
+                _("Statusändringar och uppdateringar inom temat %(theme)s.")
+                % {"theme": isolated(theme.name, language)},
+                at.theme(theme.id),
+                "theme",
+            ),
+            by[f"theme:{theme.id}"],
+        )
 
 
 def _items(content: Content, settings: Settings, renderer: Renderer, _: Callable[[str], str]) -> Iterable[Item]:
@@ -130,26 +178,35 @@ def _items(content: Content, settings: Settings, renderer: Renderer, _: Callable
         yield from _status_items(commitment, content, settings, _)
 
 
-def _update_item(update: Update, content: Content, settings: Settings, renderer: Renderer, _: Callable[[str], str]) -> Item:
+def _update_item(
+    update: Update, content: Content, settings: Settings, renderer: Renderer, _: Callable[[str], str]
+) -> Item:
     page = at.update(update.id)
     link = at.url_of(settings.url, page)
     # Relative links in the text are written for its page; a feed reader needs them absolute.
     body = renderer.html(update.body, lambda href: settings.url + at.linked_address(href, page))
     if update.dialogue:
         said, done = escape(_("Ni sa:")), escape(_("Vi gör:"))
-        points = "".join(f"<li><p><strong>{said}</strong> {escape(p.raised)}</p><p><strong>{done}</strong> {escape(p.response)}</p></li>" for p in update.dialogue.points)
+        points = "".join(
+            f"<li><p><strong>{said}</strong> {escape(p.raised)}</p><p><strong>{done}</strong> {escape(p.response)}</p></li>"
+            for p in update.dialogue.points
+        )
         heading = escape(_("Ni sa – vi gör"))
         body += f"<h2>{heading}</h2><ul>{points}</ul>" if points else ""
     if KINDS[update.kind].mailed:
         # A newsletter tool that sends a feed's new entries by e-mail ("RSS to e-mail") finds the letter's text here, and
         # the e-mail edition, made for mail clients, a link away.
-        edition, text = (at.url_of(settings.url, path) for path in (at.letter_email(update.id), at.letter_text(update.id)))
+        edition, text = (
+            at.url_of(settings.url, path) for path in (at.letter_email(update.id), at.letter_text(update.id))
+        )
         said = escape(_("E-postutgåvan"))
         as_text = escape(_("som ren text"))
         body += f'<p><a href="{escape(edition)}">{said}</a> · <a href="{escape(text)}">{as_text}</a></p>'
     return Item(
         guid=link,
-        title=_("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)} if update.example else update.title,
+        title=_("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)}
+        if update.example
+        else update.title,
         link=link,
         moment=update.date,
         summary=update.summary,
@@ -161,14 +218,18 @@ def _update_item(update: Update, content: Content, settings: Settings, renderer:
     )
 
 
-def _status_items(commitment: Commitment, content: Content, settings: Settings, _: Callable[[str], str]) -> Iterable[Item]:
+def _status_items(
+    commitment: Commitment, content: Content, settings: Settings, _: Callable[[str], str]
+) -> Iterable[Item]:
     page = at.url_of(settings.url, at.commitment(commitment.id))
     # Messages outside the f-strings, where `make messages` finds them.
     source_word, about = escape(_("Källa")), escape(_("Om åtagandet"))
     previous = None
     for entry in commitment.history:
         link = f"{page}#{at.status_anchor(entry.date, entry.status)}"
-        status, change, responsible = status_change(entry.status, previous, [content.actors[a].name for a in commitment.actors], settings.language, _)
+        status, change, responsible = status_change(
+            entry.status, previous, [content.actors[a].name for a in commitment.actors], settings.language, _
+        )
         note = f" {isolated(entry.note, settings.language)}" if entry.note else ""
         source = f' <a href="{escape(entry.source)}">{source_word}</a>.' if entry.source else ""
         title = f"{isolated(commitment.title, settings.language)}: {status}"
@@ -187,12 +248,16 @@ def _status_items(commitment: Commitment, content: Content, settings: Settings, 
         previous = entry.status
 
 
-def status_change(status: str, previous: str | None, actors: Sequence[str], language: str, _: Callable[[str], str]) -> tuple[str, str, str]:
+def status_change(
+    status: str, previous: str | None, actors: Sequence[str], language: str, _: Callable[[str], str]
+) -> tuple[str, str, str]:
     """A status change as the feeds say it: the status's word, what changed, and who is responsible (by the actors' names)."""
     word = _(STATUSES[status].label).lower()
     words = {"status": word, "previous": _(STATUSES[previous].label).lower() if previous else None}
     change = (_("Status: %(status)s (tidigare %(previous)s).") if previous else _("Status: %(status)s.")) % words
-    responsible = _("Ansvarig: %(actors)s.") % {"actors": listed(language, [isolated(name, language) for name in actors])}
+    responsible = _("Ansvarig: %(actors)s.") % {
+        "actors": listed(language, [isolated(name, language) for name in actors])
+    }
     return word, change, responsible
 
 
@@ -200,7 +265,9 @@ def _render(feed: Feed, items: list[Item], settings: Settings, fallback: datetim
     page_url = at.url_of(settings.url, feed.page)
     newest = items[0].moment if items else fallback
     rss, atom = (_generator(feed, items, settings, page_url, newest, ending) for ending in ("rss", "atom"))
-    return _with_hub(rss.rss_str(pretty=True).decode("utf-8"), settings.follow.hub), atom.atom_str(pretty=True).decode("utf-8")
+    return _with_hub(rss.rss_str(pretty=True).decode("utf-8"), settings.follow.hub), atom.atom_str(pretty=True).decode(
+        "utf-8"
+    )
 
 
 def _with_hub(rss: str, hub: str | None) -> str:
@@ -211,10 +278,12 @@ def _with_hub(rss: str, hub: str | None) -> str:
     own = re.search(r'^( *)<atom:link href="[^"]*" rel="self"/>\n', rss, re.MULTILINE)
     assert own is not None, "feedgen writes the feed's own address as an atom:link"
     named = f'{own.group(1)}<atom:link href="{escape(hub)}" rel="hub"/>\n'
-    return rss[: own.end()] + named + rss[own.end():]
+    return rss[: own.end()] + named + rss[own.end() :]
 
 
-def _generator(feed: Feed, items: list[Item], settings: Settings, page_url: str, newest: datetime, ending: str) -> FeedGenerator:
+def _generator(
+    feed: Feed, items: list[Item], settings: Settings, page_url: str, newest: datetime, ending: str
+) -> FeedGenerator:
     generator = FeedGenerator()
     self_url = at.url_of(settings.url, at.feed(feed.name, ending))
     generator.id(self_url)

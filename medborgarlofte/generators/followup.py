@@ -99,18 +99,33 @@ def monthly_invented_counts(commitments: list[Commitment], ends: list[date]) -> 
     """For each month end, how many of each status's commitments had an invented status (the rule of totals.invented)."""
     rows = []
     for end in ends:
-        counts = Counter(entry.status for c in commitments if (entry := c.status_on(end)) and invented(entry.example, c.example))
+        counts = Counter(
+            entry.status for c in commitments if (entry := c.status_on(end)) and invented(entry.example, c.example)
+        )
         rows.append({s: counts[s] for s in SHOWN_STATUSES})
     return rows
 
 
-def activity_counts(content: Content, commitments: list[Commitment], ends: list[date]) -> list[tuple[date, dict[str, int], int]]:
+def activity_counts(
+    content: Content, commitments: list[Commitment], ends: list[date]
+) -> list[tuple[date, dict[str, int], int]]:
     """Activity log entries per month and per actor (an entry of a shared commitment counts for each actor), and how many
     of the month's entries are invented examples (the entry, or its commitment, marked so)."""
     actors = [a for a in content.actors if any(a in c.actors for c in commitments)]
     rows = []
     for end in ends:
-        of_month = [(c, activity) for c in commitments for activity in c.activities if (activity.date.year, activity.date.month) == (end.year, end.month)]
+        of_month = [
+            (c, activity)
+            for c in commitments
+            for activity in c.activities
+            if (activity.date.year, activity.date.month) == (end.year, end.month)
+        ]
         counts = Counter(actor for c, _activity in of_month for actor in c.actors)
-        rows.append((end, {a: counts[a] for a in actors}, sum(invented(activity.example, c.example) for c, activity in of_month)))
+        rows.append(
+            (
+                end,
+                {a: counts[a] for a in actors},
+                sum(invented(activity.example, c.example) for c, activity in of_month),
+            )
+        )
     return rows

@@ -42,8 +42,17 @@ def _edition(update: Update, settings: Settings) -> tuple[str, str]:
     page = at.update(update.id)
     # Relative links in the text are written for its page; in a mail they must lead to the site.
     body = _RENDERER.html(update.body, functools.partial(_absolute, settings.url, page))
-    html = _INLINER.inline(standalone.environment(settings.language).get_template("letter.html.j2").render(
-        update=update, kind=KINDS[update.kind], body=Markup(body), settings=settings, page=at.url_of(settings.url, page)))
+    html = _INLINER.inline(
+        standalone.environment(settings.language)
+        .get_template("letter.html.j2")
+        .render(
+            update=update,
+            kind=KINDS[update.kind],
+            body=Markup(body),
+            settings=settings,
+            page=at.url_of(settings.url, page),
+        )
+    )
     return html, _plain_text(_as_text(html))
 
 

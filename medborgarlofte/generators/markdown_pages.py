@@ -49,18 +49,35 @@ class Page:
     indexed: bool = True  # by search engines: a page for the staff alone is not (robots: noindex)
 
 
-def rendered(env: Environment, pages: Iterable[Page], shared: Mapping[str, Any], remembered: Remembered | None = None) -> dict[str, str]:
+def rendered(
+    env: Environment, pages: Iterable[Page], shared: Mapping[str, Any], remembered: Remembered | None = None
+) -> dict[str, str]:
     """Each page as Markdown with its metadata, by its path under docs/; a listing as its pages of PER_PAGE items."""
     files: dict[str, str] = {}
     for page in pages:
         for n, (path, values) in enumerate(_split(page)):
-            feeds_of_page = {"name": page.feed, **{ending: at.feed(page.feed, ending) for ending in ("rss", "atom")}} if page.feed and n == 0 else None
+            feeds_of_page = (
+                {"name": page.feed, **{ending: at.feed(page.feed, ending) for ending in ("rss", "atom")}}
+                if page.feed and n == 0
+                else None
+            )
             given = {"here": path, "feed": feeds_of_page, **shared, **values}
             text = made(remembered, (page.template, given), env.get_template(page.template).render, given)
             front = {"feed": posixpath.splitext(feeds_of_page["rss"])[0]} if feeds_of_page else {}
-            front.update({key: value for key, value in (("description", page.description), ("image", page.card), ("image_alt", page.card_text),
-                                                        ("kind", page.kind), ("search_excluded", "true" if not page.searchable else None),
-                                                        ("robots", "noindex" if not page.indexed else None)) if value})
+            front.update(
+                {
+                    key: value
+                    for key, value in (
+                        ("description", page.description),
+                        ("image", page.card),
+                        ("image_alt", page.card_text),
+                        ("kind", page.kind),
+                        ("search_excluded", "true" if not page.searchable else None),
+                        ("robots", "noindex" if not page.indexed else None),
+                    )
+                    if value
+                }
+            )
             files[path] = f"---\n{front_matter(front)}---\n{text}" if front else text
     return files
 
@@ -74,7 +91,9 @@ def front_matter(values: Mapping[str, str]) -> str:
     from content may hold survives (astral ones such as emoji written as \\U escapes, never as JSON's surrogate pairs,
     which MkDocs' reader refuses and then shows the block as the page's text). Read back before it is used."""
     values = {key: str(value) for key, value in values.items()}  # text, whatever kind of string it came as
-    text = yaml.dump(values, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=math.inf, sort_keys=False)
+    text = yaml.dump(
+        values, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=math.inf, sort_keys=False
+    )
     text = re.sub(r"\\[\\LPN_]", lambda found: _SHORT_ESCAPES[found.group()], text)
     if yaml.safe_load(text) != values:
         raise ValueError(f"metadata that YAML does not carry unchanged: {values!r}")

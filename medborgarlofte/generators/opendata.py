@@ -18,8 +18,34 @@ from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
 from ..translations import N_, catalogue
 
-COMMITMENT_COLUMNS = ("id", "title", "period", "actors", "themes", "status", "status_since", "status_example", "start", "end", "progress", "continues", "url")
-CHANGE_COLUMNS = ("date", "commitment", "commitment_title", "actors", "actor_names", "from_status", "to_status", "note", "source", "example", "url")
+COMMITMENT_COLUMNS = (
+    "id",
+    "title",
+    "period",
+    "actors",
+    "themes",
+    "status",
+    "status_since",
+    "status_example",
+    "start",
+    "end",
+    "progress",
+    "continues",
+    "url",
+)
+CHANGE_COLUMNS = (
+    "date",
+    "commitment",
+    "commitment_title",
+    "actors",
+    "actor_names",
+    "from_status",
+    "to_status",
+    "note",
+    "source",
+    "example",
+    "url",
+)
 # Excel with Swedish settings splits columns at semicolons, and reads UTF-8 only after a byte-order mark.
 CSV_DELIMITER = ";"
 # Several values in one cell, a line each: a name is never more than one line (Line), so a list can always be split
@@ -47,8 +73,12 @@ class PublishedChange(BaseModel):
 
 class PublishedCommitment(Commitment):
     status_now: Status | None = Field(description="Aktuell status: den senaste posten i history.")
-    status_since: date | None = Field(description="Dagen den aktuella statusen började gälla (en upprepad status är en notering om samma status).")
-    status_example: bool = Field(description="true om den aktuella statusen är ett påhittat exempel: åtagandet eller dess senaste post är det.")
+    status_since: date | None = Field(
+        description="Dagen den aktuella statusen började gälla (en upprepad status är en notering om samma status)."
+    )
+    status_example: bool = Field(
+        description="true om den aktuella statusen är ett påhittat exempel: åtagandet eller dess senaste post är det."
+    )
     url: str = Field(description="Åtagandets sida.")
 
 
@@ -59,7 +89,9 @@ class PublishedUpdate(Update):
 class UntranslatedTexts(BaseModel):
     """Texts of one item that have no translation into the file's language, and so are in the language they were written in."""
 
-    file: str = Field(description="Var originalet finns: periods, commitments, updates, indicators, actors.yaml eller themes.yaml.")
+    file: str = Field(
+        description="Var originalet finns: periods, commitments, updates, indicators, actors.yaml eller themes.yaml."
+    )
     id: str = Field(description="Uppgiftens id.")
     fields: list[str] = Field(description="Fälten som inte är översatta.")
     language: str = Field(description="Språket de fälten är skrivna på.")
@@ -72,18 +104,26 @@ class PublishedArea(BaseModel):
     municipality: str = Field(description="Kommunens namn.")
     municipality_code: str = Field(pattern=r"^\d{4}$", description="Kommunkoden (SCB:s), fyra siffror, t.ex. '0180'.")
     county: str = Field(description="Länets namn.")
-    county_code: str = Field(pattern=r"^\d{2}$", description="Länskoden (SCB:s), två siffror, t.ex. '01'; kommunkoden börjar med den.")
+    county_code: str = Field(
+        pattern=r"^\d{2}$", description="Länskoden (SCB:s), två siffror, t.ex. '01'; kommunkoden börjar med den."
+    )
 
 
 class OpenData(BaseModel):
     """Everything the site publishes, in one file."""
 
     site: dict[str, str] = Field(description="Sajtens namn och adress.")
-    area: PublishedArea | None = Field(description="Området löftet gäller, med kommunens och länets koder; null där sajtens inställningar inte säger det.")
+    area: PublishedArea | None = Field(
+        description="Området löftet gäller, med kommunens och länets koder; null där sajtens inställningar inte säger det."
+    )
     engine: str = Field(description="Versionen av motorn (medborgarlofte) som byggde filen.")
-    format: int | None = Field(description="Innehållsformatet sajten är skriven i (extra.format i mkdocs.yml); null där inställningarna inte säger det.")
+    format: int | None = Field(
+        description="Innehållsformatet sajten är skriven i (extra.format i mkdocs.yml); null där inställningarna inte säger det."
+    )
     language: str = Field(description="Språket texterna visas på (språkkod, t.ex. sv, en, ar).")
-    untranslated: list[UntranslatedTexts] = Field(description="Texter som inte är översatta till språket och därför står på originalets språk.")
+    untranslated: list[UntranslatedTexts] = Field(
+        description="Texter som inte är översatta till språket och därför står på originalets språk."
+    )
     periods: list[Period]
     actors: list[Actor]
     themes: list[Theme]
@@ -95,24 +135,33 @@ class OpenData(BaseModel):
 def generate(content: Content, settings: Settings) -> dict[str, str]:
     commitments = [
         PublishedCommitment(
-            **c.model_dump(), status_now=c.status.status if c.status else None,
-            status_since=c.since(), status_example=c.invented_on(), url=at.url_of(settings.url, at.commitment(c.id)),
+            **c.model_dump(),
+            status_now=c.status.status if c.status else None,
+            status_since=c.since(),
+            status_example=c.invented_on(),
+            url=at.url_of(settings.url, at.commitment(c.id)),
         )
         for c in content.commitments.values()
     ]
     data = OpenData(
         site={"name": settings.name, "url": settings.url},
-        area=PublishedArea(**{key: getattr(settings.area, key) for key in PublishedArea.model_fields}) if settings.area else None,
+        area=PublishedArea(**{key: getattr(settings.area, key) for key in PublishedArea.model_fields})
+        if settings.area
+        else None,
         engine=versions.ENGINE,
         format=settings.format,
         language=content.shown_in,
-        untranslated=[UntranslatedTexts(file=file, id=item_id, fields=list(fields), language=content.language)
-                      for file, item_id, fields in translated.missing(content, content.shown_in)],
+        untranslated=[
+            UntranslatedTexts(file=file, id=item_id, fields=list(fields), language=content.language)
+            for file, item_id, fields in translated.missing(content, content.shown_in)
+        ],
         periods=list(content.periods.values()),
         actors=list(content.actors.values()),
         themes=list(content.themes.values()),
         commitments=commitments,
-        updates=[PublishedUpdate(**u.model_dump(), url=at.url_of(settings.url, at.update(u.id))) for u in content.updates],
+        updates=[
+            PublishedUpdate(**u.model_dump(), url=at.url_of(settings.url, at.update(u.id))) for u in content.updates
+        ],
         indicators=list(content.indicators.values()),
     )
     changes = status_changes(content, settings)
@@ -159,32 +208,56 @@ def status_changes(content: Content, settings: Settings) -> list[PublishedChange
     for c in content.commitments.values():
         previous: Status | None = None
         for entry in c.history:
-            rows.append(PublishedChange(
-                date=entry.date, commitment=c.id, commitment_title=c.title, actors=list(c.actors),
-                actor_names=[content.actors[a].name for a in c.actors], from_status=previous, to_status=entry.status,
-                note=entry.note, source=entry.source, example=entry.example or c.example,
-                url=f"{at.url_of(settings.url, at.commitment(c.id))}#{at.status_anchor(entry.date, entry.status)}",
-            ))
+            rows.append(
+                PublishedChange(
+                    date=entry.date,
+                    commitment=c.id,
+                    commitment_title=c.title,
+                    actors=list(c.actors),
+                    actor_names=[content.actors[a].name for a in c.actors],
+                    from_status=previous,
+                    to_status=entry.status,
+                    note=entry.note,
+                    source=entry.source,
+                    example=entry.example or c.example,
+                    url=f"{at.url_of(settings.url, at.commitment(c.id))}#{at.status_anchor(entry.date, entry.status)}",
+                )
+            )
             previous = entry.status
     return sorted(rows, key=lambda row: (row.date, row.commitment))
 
 
 def _change_row(change: PublishedChange, said: dict[bool, str]) -> dict[str, str]:
     return {
-        "date": change.date.isoformat(), "commitment": change.commitment, "commitment_title": change.commitment_title,
-        "actors": CSV_LIST.join(change.actors), "actor_names": CSV_LIST.join(change.actor_names), "from_status": change.from_status or "",
-        "to_status": change.to_status, "note": change.note or "", "source": change.source or "", "example": said[change.example],
+        "date": change.date.isoformat(),
+        "commitment": change.commitment,
+        "commitment_title": change.commitment_title,
+        "actors": CSV_LIST.join(change.actors),
+        "actor_names": CSV_LIST.join(change.actor_names),
+        "from_status": change.from_status or "",
+        "to_status": change.to_status,
+        "note": change.note or "",
+        "source": change.source or "",
+        "example": said[change.example],
         "url": change.url,
     }
 
 
 def _commitment_row(c: PublishedCommitment, said: dict[bool, str]) -> dict[str, str]:
     return {
-        "id": c.id, "title": c.title, "period": c.period, "actors": CSV_LIST.join(c.actors), "themes": CSV_LIST.join(c.themes),
-        "status": c.status_now or "", "status_since": c.status_since.isoformat() if c.status_since else "",
+        "id": c.id,
+        "title": c.title,
+        "period": c.period,
+        "actors": CSV_LIST.join(c.actors),
+        "themes": CSV_LIST.join(c.themes),
+        "status": c.status_now or "",
+        "status_since": c.status_since.isoformat() if c.status_since else "",
         "status_example": said[c.status_example] if c.status else "",
-        "start": c.start.isoformat() if c.start else "", "end": c.end.isoformat() if c.end else "",
-        "progress": "" if c.progress is None else str(c.progress), "continues": c.continues or "", "url": c.url,
+        "start": c.start.isoformat() if c.start else "",
+        "end": c.end.isoformat() if c.end else "",
+        "progress": "" if c.progress is None else str(c.progress),
+        "continues": c.continues or "",
+        "url": c.url,
     }
 
 

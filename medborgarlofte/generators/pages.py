@@ -50,41 +50,88 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
     for view in views.values():
         by_period[view.period.id].append(view)
     outcomes = {period_id: outcome_of(period_views, content) for period_id, period_views in by_period.items()}
-    site = Site(content, settings, today, current_period(content, today), views, by_period, outcomes, catalogue(settings.language).gettext)
+    site = Site(
+        content,
+        settings,
+        today,
+        current_period(content, today),
+        views,
+        by_period,
+        outcomes,
+        catalogue(settings.language).gettext,
+    )
     # What every page may know; the rest it is given as a view of its own.
     # A page in another language than the content's says that its translations are not the signed text.
     # Whether the letters are also on paper is the area's fact (extra.area), said only where its settings say so.
-    shared = {"settings": settings, "today": today, "current": site.current, "unofficial": content.shown_in != content.language,
-              "paper_letters": bool(settings.area and settings.area.paper_letters)}
+    shared = {
+        "settings": settings,
+        "today": today,
+        "current": site.current,
+        "unofficial": content.shown_in != content.language,
+        "paper_letters": bool(settings.area and settings.area.paper_letters),
+    }
     pages = rendered(env, (page for pages_of_a_kind in SITE_MAP for page in pages_of_a_kind(site)), shared, remembered)
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
-            settings=settings, canonical=at.url_of(settings.url, new), target=at.relative_address(at.page_address(new), old + "index.md"))
+            settings=settings,
+            canonical=at.url_of(settings.url, new),
+            target=at.relative_address(at.page_address(new), old + "index.md"),
+        )
     return pages
 
 
 def _periods(site: Site) -> Iterable[Page]:
     for period in site.content.periods.values():
-        yield Page("period.md.j2", at.period(period.id), {"period": period, "phase": period.phase(site.today), "outcome": site.outcomes[period.id]},
-                   items=site.by_period[period.id], kind=site.gettext("Löfte"))
-    yield Page("periods.md.j2", at.PERIODS, {"others": [p for p in list(site.content.periods.values())[::-1] if p != site.current]}, searchable=False)
+        yield Page(
+            "period.md.j2",
+            at.period(period.id),
+            {"period": period, "phase": period.phase(site.today), "outcome": site.outcomes[period.id]},
+            items=site.by_period[period.id],
+            kind=site.gettext("Löfte"),
+        )
+    yield Page(
+        "periods.md.j2",
+        at.PERIODS,
+        {"others": [p for p in list(site.content.periods.values())[::-1] if p != site.current]},
+        searchable=False,
+    )
 
 
 def _commitments(site: Site) -> Iterable[Page]:
     # Listings and the embed page are left out of search: each item they list is found on its own page, by its own words.
-    yield Page("commitments.md.j2", at.COMMITMENTS, {"other_periods": len(site.content.periods) > 1}, at.STATUS_FEED,
-               items=by_actor(site.by_period[site.current.id], site.content.actors), searchable=False)
+    yield Page(
+        "commitments.md.j2",
+        at.COMMITMENTS,
+        {"other_periods": len(site.content.periods) > 1},
+        at.STATUS_FEED,
+        items=by_actor(site.by_period[site.current.id], site.content.actors),
+        searchable=False,
+    )
     _ = site.gettext
     for view in site.views.values():
         c = view.commitment
         status = _(SHOWN_STATUSES[view.status.status if view.status else NO_STATUS.name].label)
         if view.status:
-            status = _("%(status)s sedan %(day)s") % {"status": status, "day": formatted_date(view.since, "long", site.settings.language)}
+            status = _("%(status)s sedan %(day)s") % {
+                "status": status,
+                "day": formatted_date(view.since, "long", site.settings.language),
+            }
         if c.invented_on():
             status = _("Exempel: %(title)s") % {"title": status}
-        described = _("Status: %(status)s. Ansvarig: %(actors)s.") % {"status": status, "actors": listed(site.settings.language, [a.name for a in view.actors])}
-        yield Page("commitment.md.j2", at.commitment(c.id), {"view": view}, at.commitment_feed(c.id),
-                   description=described, card=at.commitment_card(c.id), card_text=f"{c.title}. {described}", kind=_("Åtagande"))
+        described = _("Status: %(status)s. Ansvarig: %(actors)s.") % {
+            "status": status,
+            "actors": listed(site.settings.language, [a.name for a in view.actors]),
+        }
+        yield Page(
+            "commitment.md.j2",
+            at.commitment(c.id),
+            {"view": view},
+            at.commitment_feed(c.id),
+            description=described,
+            card=at.commitment_card(c.id),
+            card_text=f"{c.title}. {described}",
+            kind=_("Åtagande"),
+        )
 
 
 def _actors(site: Site) -> Iterable[Page]:
@@ -93,33 +140,85 @@ def _actors(site: Site) -> Iterable[Page]:
         for actor_id in update.actors:
             updates_by_actor[actor_id].append(update)
     for actor in site.content.actors.values():
-        yield Page("actor.md.j2", at.actor(actor.id), {"actor": actor, "updates": updates_by_actor[actor.id][:LATEST]}, at.actor_feed(actor.id),
-                   items=[v for v in site.views.values() if actor in v.actors], kind=site.gettext("Aktör"))
-    yield Page("actors.md.j2", at.ACTORS, {"actors": list(site.content.actors.values()), "counts": Counter(a for v in site.views.values() for a in v.commitment.actors)},
-               searchable=False)
+        yield Page(
+            "actor.md.j2",
+            at.actor(actor.id),
+            {"actor": actor, "updates": updates_by_actor[actor.id][:LATEST]},
+            at.actor_feed(actor.id),
+            items=[v for v in site.views.values() if actor in v.actors],
+            kind=site.gettext("Aktör"),
+        )
+    yield Page(
+        "actors.md.j2",
+        at.ACTORS,
+        {
+            "actors": list(site.content.actors.values()),
+            "counts": Counter(a for v in site.views.values() for a in v.commitment.actors),
+        },
+        searchable=False,
+    )
 
 
 def _themes(site: Site) -> Iterable[Page]:
     for theme in site.content.themes.values():
-        yield Page("theme.md.j2", at.theme(theme.id), {"theme": theme}, at.theme_feed(theme.id), items=[v for v in site.views.values() if theme in v.themes],
-                   kind=site.gettext("Tema"))
-    yield Page("themes.md.j2", at.THEMES, {"themes": list(site.content.themes.values()), "counts": Counter(t for v in site.views.values() for t in v.commitment.themes)},
-               searchable=False)
+        yield Page(
+            "theme.md.j2",
+            at.theme(theme.id),
+            {"theme": theme},
+            at.theme_feed(theme.id),
+            items=[v for v in site.views.values() if theme in v.themes],
+            kind=site.gettext("Tema"),
+        )
+    yield Page(
+        "themes.md.j2",
+        at.THEMES,
+        {
+            "themes": list(site.content.themes.values()),
+            "counts": Counter(t for v in site.views.values() for t in v.commitment.themes),
+        },
+        searchable=False,
+    )
 
 
 def _updates(site: Site) -> Iterable[Page]:
     content, _ = site.content, site.gettext
     words = catalogue(site.settings.language)
     for update in content.updates:
-        yield Page("update.md.j2", at.update(update.id), {
-            "update": update, "actors": [content.actors[a] for a in update.actors], "commitments": [content.commitments[c] for c in update.commitments],
-            "points": [(p, [content.commitments[c] for c in p.commitments]) for p in (update.dialogue.points if update.dialogue else ())],
-        }, description=update.summary, card=at.update_card(update.id), card_text=f"{update.title}. {update.summary}",
-            kind=words.pgettext(ONE, KINDS[update.kind].singular), searchable=not update.draft and update.date.date() <= site.today)
-    yield Page("updates.md.j2", at.UPDATES, {"title": _("Alla uppdateringar"), "kind": None}, at.ALL_FEED, items=list(content.updates), searchable=False)
+        yield Page(
+            "update.md.j2",
+            at.update(update.id),
+            {
+                "update": update,
+                "actors": [content.actors[a] for a in update.actors],
+                "commitments": [content.commitments[c] for c in update.commitments],
+                "points": [
+                    (p, [content.commitments[c] for c in p.commitments])
+                    for p in (update.dialogue.points if update.dialogue else ())
+                ],
+            },
+            description=update.summary,
+            card=at.update_card(update.id),
+            card_text=f"{update.title}. {update.summary}",
+            kind=words.pgettext(ONE, KINDS[update.kind].singular),
+            searchable=not update.draft and update.date.date() <= site.today,
+        )
+    yield Page(
+        "updates.md.j2",
+        at.UPDATES,
+        {"title": _("Alla uppdateringar"), "kind": None},
+        at.ALL_FEED,
+        items=list(content.updates),
+        searchable=False,
+    )
     for kind in KINDS.values():
-        yield Page("updates.md.j2", at.kind(kind), {"title": _(kind.plural), "kind": kind}, kind.feed, items=[u for u in content.updates if u.kind == kind.name],
-                   searchable=False)
+        yield Page(
+            "updates.md.j2",
+            at.kind(kind),
+            {"title": _(kind.plural), "kind": kind},
+            kind.feed,
+            items=[u for u in content.updates if u.kind == kind.name],
+            searchable=False,
+        )
 
 
 def _followups(site: Site) -> Iterable[Page]:
@@ -130,53 +229,140 @@ def _followups(site: Site) -> Iterable[Page]:
         ends = followup.month_ends(period, site.today)
         status_rows = followup.monthly_status_counts(commitments, ends)
         invented_rows = [sum(counts.values()) for counts in followup.monthly_invented_counts(commitments, ends)]
-        month_rows = [(end, counts, examples) for (end, counts), examples in zip(status_rows, invented_rows, strict=True)]
+        month_rows = [
+            (end, counts, examples) for (end, counts), examples in zip(status_rows, invented_rows, strict=True)
+        ]
         activities = [(c, activity) for c in commitments for activity in c.activities]
-        yield Page("followup.md.j2", at.followup(period.id), {
-            "period": period, "views": views, "latest": LATEST, "status_rows": status_rows, "month_rows": month_rows,
-            # Every status counted, every month, is an invented one.
-            "all_invented": any(invented_rows) and all(examples == sum(counts.values()) - counts[NO_STATUS.name] for _end, counts, examples in month_rows),
-            "activities_all_invented": bool(activities) and all(invented(activity.example, c.example) for c, activity in activities),
-            "present": {s for _, counts in status_rows for s, n in counts.items() if n},
-            "activity_rows": [(end, {content.actors[a]: n for a, n in counts.items()}, examples)
-                              for end, counts, examples in followup.activity_counts(content, commitments, ends)],
-            "indicators": [i for i in content.indicators.values() if not i.commitments or any(site.views[c].period.id == period.id for c in i.commitments)],
-        })
-    yield Page("followups.md.j2", at.FOLLOWUPS, {"periods": list(content.periods.values())[::-1]}, items=list(content.indicators.values()), searchable=False)
+        yield Page(
+            "followup.md.j2",
+            at.followup(period.id),
+            {
+                "period": period,
+                "views": views,
+                "latest": LATEST,
+                "status_rows": status_rows,
+                "month_rows": month_rows,
+                # Every status counted, every month, is an invented one.
+                "all_invented": any(invented_rows)
+                and all(
+                    examples == sum(counts.values()) - counts[NO_STATUS.name] for _end, counts, examples in month_rows
+                ),
+                "activities_all_invented": bool(activities)
+                and all(invented(activity.example, c.example) for c, activity in activities),
+                "present": {s for _, counts in status_rows for s, n in counts.items() if n},
+                "activity_rows": [
+                    (end, {content.actors[a]: n for a, n in counts.items()}, examples)
+                    for end, counts, examples in followup.activity_counts(content, commitments, ends)
+                ],
+                "indicators": [
+                    i
+                    for i in content.indicators.values()
+                    if not i.commitments or any(site.views[c].period.id == period.id for c in i.commitments)
+                ],
+            },
+        )
+    yield Page(
+        "followups.md.j2",
+        at.FOLLOWUPS,
+        {"periods": list(content.periods.values())[::-1]},
+        items=list(content.indicators.values()),
+        searchable=False,
+    )
     for indicator in content.indicators.values():
-        yield Page("indicator.md.j2", at.indicator(indicator.id), {"indicator": indicator, "measured": [site.views[c] for c in indicator.commitments]},
-                   kind=site.gettext("Indikator"))
+        yield Page(
+            "indicator.md.j2",
+            at.indicator(indicator.id),
+            {"indicator": indicator, "measured": [site.views[c] for c in indicator.commitments]},
+            kind=site.gettext("Indikator"),
+        )
 
 
 def _follow(site: Site) -> Iterable[Page]:
     yield Page("follow.md.j2", at.FOLLOW, {"feeds": feeds.feeds_of(site.content, site.settings.language)})
-    yield Page("posts.md.j2", at.POSTS, {"posts": posts.posts_of(site.content, site.settings, site.today), "copying": Markup(posts.SCRIPT)},
-               searchable=False, indexed=False)
-    yield Page("opendata.md.j2", at.OPEN_DATA, {"commitment_columns": opendata.COMMITMENT_COLUMNS, "change_columns": opendata.CHANGE_COLUMNS})
+    yield Page(
+        "posts.md.j2",
+        at.POSTS,
+        {"posts": posts.posts_of(site.content, site.settings, site.today), "copying": Markup(posts.SCRIPT)},
+        searchable=False,
+        indexed=False,
+    )
+    yield Page(
+        "opendata.md.j2",
+        at.OPEN_DATA,
+        {"commitment_columns": opendata.COMMITMENT_COLUMNS, "change_columns": opendata.CHANGE_COLUMNS},
+    )
 
 
 def _embedding(site: Site) -> Iterable[Page]:
     settings, period = site.settings, site.current
-    yield Page("embedding.md.j2", at.EMBEDDING, {
-        "period": period, "period_snippets": embeds.snippets(settings, at.period_badge(period.id), period.title),
-        "actors": [(actor, embeds.snippets(settings, at.actor_badge(actor.id), actor.name, at.actor_embed(actor.id), embeds.FRAME_HEIGHTS["actor"]))
-                   for actor in site.content.actors.values()],
-        "width": embeds.FRAME_WIDTH,
-    }, items=[(view, embeds.snippets(settings, at.commitment_badge(view.commitment.id), view.commitment.title, at.commitment_embed(view.commitment.id),
-                                     embeds.FRAME_HEIGHTS["commitment"])) for view in site.by_period[period.id]], searchable=False)
+    yield Page(
+        "embedding.md.j2",
+        at.EMBEDDING,
+        {
+            "period": period,
+            "period_snippets": embeds.snippets(settings, at.period_badge(period.id), period.title),
+            "actors": [
+                (
+                    actor,
+                    embeds.snippets(
+                        settings,
+                        at.actor_badge(actor.id),
+                        actor.name,
+                        at.actor_embed(actor.id),
+                        embeds.FRAME_HEIGHTS["actor"],
+                    ),
+                )
+                for actor in site.content.actors.values()
+            ],
+            "width": embeds.FRAME_WIDTH,
+        },
+        items=[
+            (
+                view,
+                embeds.snippets(
+                    settings,
+                    at.commitment_badge(view.commitment.id),
+                    view.commitment.title,
+                    at.commitment_embed(view.commitment.id),
+                    embeds.FRAME_HEIGHTS["commitment"],
+                ),
+            )
+            for view in site.by_period[period.id]
+        ],
+        searchable=False,
+    )
 
 
 def _start(site: Site) -> Iterable[Page]:
     content, current = site.content, site.current
     views, outcome = site.by_period[current.id], site.outcomes[current.id]
-    yield Page("start.md.j2", at.START_PART, {
-        "views": views, "status_rows": outcome.rows, "phase": current.phase(site.today), "outcome": outcome,
-        "next_period": next((p for p in content.periods.values() if p.start > current.end), None),
-        "actor_rows": actor_rows(views, content.actors.values()), "last_changed": last_changed(content),
-        "actors": list(content.actors.values()), "latest_updates": content.updates[:5],
-        "all_feed": {"name": at.ALL_FEED, **{ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")}},
-    })
+    yield Page(
+        "start.md.j2",
+        at.START_PART,
+        {
+            "views": views,
+            "status_rows": outcome.rows,
+            "phase": current.phase(site.today),
+            "outcome": outcome,
+            "next_period": next((p for p in content.periods.values() if p.start > current.end), None),
+            "actor_rows": actor_rows(views, content.actors.values()),
+            "last_changed": last_changed(content),
+            "actors": list(content.actors.values()),
+            "latest_updates": content.updates[:5],
+            "all_feed": {"name": at.ALL_FEED, **{ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")}},
+        },
+    )
 
 
 # The site map: every kind of page, each given by a function of the site that builds what its pages show.
-SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (_periods, _commitments, _actors, _themes, _updates, _followups, _follow, _embedding, _start)
+SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (
+    _periods,
+    _commitments,
+    _actors,
+    _themes,
+    _updates,
+    _followups,
+    _follow,
+    _embedding,
+    _start,
+)

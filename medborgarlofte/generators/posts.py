@@ -46,22 +46,46 @@ def posts_of(content: Content, settings: Settings, today: date) -> list[Post]:
     """The newest LATEST posts, newest first."""
     _ = catalogue(settings.language).gettext
     drawn = cards.cards_of(content, settings, today)
-    found = [*(_letter(update, content, settings, drawn, _) for update in content.updates if KINDS[update.kind].mailed),
-             *(post for commitment in content.commitments.values() for post in _status_changes(commitment, content, settings, today, drawn, _))]
+    found = [
+        *(_letter(update, content, settings, drawn, _) for update in content.updates if KINDS[update.kind].mailed),
+        *(
+            post
+            for commitment in content.commitments.values()
+            for post in _status_changes(commitment, content, settings, today, drawn, _)
+        ),
+    ]
     return sorted(found, key=lambda post: (post.moment, post.id), reverse=True)[:LATEST]
 
 
 def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
     """The posts as data, by path under docs/."""
     posts = posts_of(content, settings, today)
-    data = {"language": settings.language, "posts": [{
-        "id": post.id, "moment": post.moment.isoformat(), "heading": f"{post.before}{post.title}{post.after}", "text": post.text,
-        "card": at.page_address(post.card), "alternative": post.alternative, "link": post.link} for post in posts]}
+    data = {
+        "language": settings.language,
+        "posts": [
+            {
+                "id": post.id,
+                "moment": post.moment.isoformat(),
+                "heading": f"{post.before}{post.title}{post.after}",
+                "text": post.text,
+                "card": at.page_address(post.card),
+                "alternative": post.alternative,
+                "link": post.link,
+            }
+            for post in posts
+        ],
+    }
     return {at.POSTS_DATA: json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
 
 
-def _status_changes(commitment: Commitment, content: Content, settings: Settings, today: date, drawn: dict[str, cards.Card],
-                    _: Callable[[str], str]) -> list[Post]:
+def _status_changes(
+    commitment: Commitment,
+    content: Content,
+    settings: Settings,
+    today: date,
+    drawn: dict[str, cards.Card],
+    _: Callable[[str], str],
+) -> list[Post]:
     language = settings.language
     period = content.periods[commitment.period]
     ended = period.ended_on(today)
@@ -71,29 +95,57 @@ def _status_changes(commitment: Commitment, content: Content, settings: Settings
     made, previous = [], None
     for entry in commitment.history:
         word = _(STATUSES[entry.status].label).lower()
-        change = (_("ny status: %(status)s (tidigare %(previous)s).") % {"status": word, "previous": _(STATUSES[previous].label).lower()}
-                  if previous else _("ny status: %(status)s.") % {"status": word})
+        change = (
+            _("ny status: %(status)s (tidigare %(previous)s).")
+            % {"status": word, "previous": _(STATUSES[previous].label).lower()}
+            if previous
+            else _("ny status: %(status)s.") % {"status": word}
+        )
         title = _said(commitment.title, language, _)
         before = _("Exempel: %(title)s") % {"title": ""} if entry.example or commitment.example else ""
-        tail = [_("Ansvarig: %(actors)s.") % {"actors": listed(language, [str(_said(name, language, _)) for name in actors])}]
+        tail = [
+            _("Ansvarig: %(actors)s.")
+            % {"actors": listed(language, [str(_said(name, language, _)) for name in actors])}
+        ]
         if ended:
             tail.append(_("Löftet slutade %(day)s.") % {"day": format_date(ended, "long", locale=language)})
         link = f"{page}#{at.status_anchor(entry.date, entry.status)}"
-        made.append(Post(f"status/{commitment.id}/{entry.date.isoformat()}/{entry.status}", datetime.combine(entry.date, time(), TIMEZONE),
-                         before, commitment.title, f": {change}", _fitted(before, title, f": {change}", _said(entry.note or "", language, _), " ".join(tail), link),
-                         card, cards.alternative_text(drawn[card]), link))
+        made.append(
+            Post(
+                f"status/{commitment.id}/{entry.date.isoformat()}/{entry.status}",
+                datetime.combine(entry.date, time(), TIMEZONE),
+                before,
+                commitment.title,
+                f": {change}",
+                _fitted(before, title, f": {change}", _said(entry.note or "", language, _), " ".join(tail), link),
+                card,
+                cards.alternative_text(drawn[card]),
+                link,
+            )
+        )
         previous = entry.status
     return made
 
 
-def _letter(update: Update, content: Content, settings: Settings, drawn: dict[str, cards.Card], _: Callable[[str], str]) -> Post:
+def _letter(
+    update: Update, content: Content, settings: Settings, drawn: dict[str, cards.Card], _: Callable[[str], str]
+) -> Post:
     language = settings.language
     kind = catalogue(language).pgettext(ONE, KINDS[update.kind].singular)
     before = (_("Exempel: %(title)s") % {"title": ""} if update.example else "") + f"{kind}: "
     title = _said(update.title, language, _)
     card, link = at.update_card(update.id), at.url_of(settings.url, at.update(update.id))
-    return Post(f"brev/{update.id}", update.date, before, update.title, "", _fitted(before, title, ".", _said(update.summary, language, _), "", link),
-                card, cards.alternative_text(drawn[card]), link)
+    return Post(
+        f"brev/{update.id}",
+        update.date,
+        before,
+        update.title,
+        "",
+        _fitted(before, title, ".", _said(update.summary, language, _), "", link),
+        card,
+        cards.alternative_text(drawn[card]),
+        link,
+    )
 
 
 @dataclass(frozen=True)
@@ -113,7 +165,10 @@ class _Said:
 
 def _said(text: str, language: str, _: Callable[[str], str]) -> _Said:
     if isinstance(text, Untranslated) and text.language != language:
-        return _Said(isolated(str(text), language), " " + _("(på %(language)s)") % {"language": language_name(text.language, language)})
+        return _Said(
+            isolated(str(text), language),
+            " " + _("(på %(language)s)") % {"language": language_name(text.language, language)},
+        )
     return _Said(isolated(str(text), language))
 
 

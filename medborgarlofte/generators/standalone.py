@@ -24,9 +24,16 @@ from .compiled import COMPILED
 @functools.cache
 def environment(language: str) -> Environment:
     """One environment per language and process: its templates are compiled once."""
-    env = Environment(loader=FileSystemLoader(Path(__file__).parent.parent / "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=COMPILED,
-                      extensions=["jinja2.ext.i18n"])
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=COMPILED,
+        extensions=["jinja2.ext.i18n"],
+    )
     env.install_gettext_translations(catalogue(language), newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
     # Coordinates to a tenth of a pixel: enough for any screen, and the same numbers give the same file.
     env.filters["px"] = lambda number: f"{round(number, 1):g}"
@@ -35,7 +42,9 @@ def environment(language: str) -> Environment:
     env.filters["own"] = functools.partial(_in_own_language, language)
     env.filters["direction"] = direction
     env.filters["listed"] = lambda items: listed(language, list(items))
-    env.filters["address"] = lambda url: Markup('<a href="{0}" dir="ltr">{1}</a>').format(url, left_to_right(url))  # never "/https://…" in Arabic
+    env.filters["address"] = lambda url: Markup('<a href="{0}" dir="ltr">{1}</a>').format(
+        url, left_to_right(url)
+    )  # never "/https://…" in Arabic
     env.tests["foreign"] = lambda text: isinstance(text, Untranslated) and text.language != language
     env.globals.update(language=language, direction=direction(language), one=ONE)
     return env

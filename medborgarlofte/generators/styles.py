@@ -13,7 +13,15 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def generate() -> dict[str, str]:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
-    return {at.STYLES: env.get_template("status.css.j2").render(statuses=SHOWN_STATUSES.values()),
-            at.SITE_STYLES: (TEMPLATES / "site.css").read_text(encoding="utf-8")}
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    return {
+        at.STYLES: env.get_template("status.css.j2").render(statuses=SHOWN_STATUSES.values()),
+        at.SITE_STYLES: (TEMPLATES / "site.css").read_text(encoding="utf-8"),
+    }

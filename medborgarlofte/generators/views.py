@@ -48,7 +48,12 @@ class CommitmentView:
     @property
     def has_examples(self) -> bool:
         c = self.commitment
-        return c.example or any(e.example for e in c.history) or any(a.example for a in c.activities) or any(u.example for u in self.updates)
+        return (
+            c.example
+            or any(e.example for e in c.history)
+            or any(a.example for a in c.activities)
+            or any(u.example for u in self.updates)
+        )
 
 
 def last_changed(content: Content) -> date | None:
@@ -133,8 +138,14 @@ def outcome_of(views: list[CommitmentView], content: Content) -> Outcome:
         total=len(views),
         continued=len(continued),
         continued_examples=sum(v.counted_invented for v in continued),
-        unfinished=[v for v in views if not v.outcome or not (STATUSES[v.outcome.status].closed or STATUSES[v.outcome.status].continuous)],
-        after_end=sorted(((v, e) for v in views for e in v.after_end), key=lambda pair: (pair[1].date, pair[0].commitment.id)),
+        unfinished=[
+            v
+            for v in views
+            if not v.outcome or not (STATUSES[v.outcome.status].closed or STATUSES[v.outcome.status].continuous)
+        ],
+        after_end=sorted(
+            ((v, e) for v in views for e in v.after_end), key=lambda pair: (pair[1].date, pair[0].commitment.id)
+        ),
         reports=[u for u in content.updates if KINDS[u.kind].reports_on_period and ids.intersection(u.concerns)],
     )
 

@@ -142,7 +142,9 @@ class Renewal:
 
     earlier: IndexedPeriod
     later: IndexedPeriod
-    kept: tuple[tuple[IndexedCommitment, IndexedCommitment, bool], ...]  # earlier, later, and whether the area linked them (continues)
+    kept: tuple[
+        tuple[IndexedCommitment, IndexedCommitment, bool], ...
+    ]  # earlier, later, and whether the area linked them (continues)
     reworded: tuple[tuple[IndexedCommitment, IndexedCommitment, bool], ...]
     dropped: tuple[IndexedCommitment, ...]
     added: tuple[IndexedCommitment, ...]
@@ -164,7 +166,10 @@ class Index:
     @functools.cached_property
     def municipalities(self) -> dict[str, tuple[str, str]]:
         """The municipalities that have an area, by code: (name, county code)."""
-        return {a.municipality_code: (a.municipality, a.county_code) for a in sorted(self.areas, key=lambda a: a.municipality_code)}
+        return {
+            a.municipality_code: (a.municipality, a.county_code)
+            for a in sorted(self.areas, key=lambda a: a.municipality_code)
+        }
 
 
 def build_index(readings: Iterable[Reading], read_at: datetime, language: str | None = None) -> Index:
@@ -182,8 +187,18 @@ def build_index(readings: Iterable[Reading], read_at: datetime, language: str | 
             taken.add(area.slug)
             areas.append(area)
         # What went wrong is said to the index's maintainer, in Swedish: a page in another language marks it so.
-        reports.append(SourceReport(shown_source(reading), reading.source.line, reading.state, Untranslated(reading.problem, "sv"), reading.read_at,
-                                    area.slug if area else None, reading.source.given, bool(area and at.is_placeholder(area.site_url))))
+        reports.append(
+            SourceReport(
+                shown_source(reading),
+                reading.source.line,
+                reading.state,
+                Untranslated(reading.problem, "sv"),
+                reading.read_at,
+                area.slug if area else None,
+                reading.source.given,
+                bool(area and at.is_placeholder(area.site_url)),
+            )
+        )
     areas.sort(key=lambda a: (a.county_code, a.municipality_code, _sort_key(a.name), a.slug))
     return Index(tuple(areas), tuple(reports), read_at)
 
@@ -214,7 +229,9 @@ def _area(reading: Reading, data: dict[str, Any], taken: set[str]) -> IndexedAre
     assert reading.read_at is not None
     facts, language = data["area"], data["language"]
     # The texts the site has no translation of, by file and item: they are in the language they were written in.
-    untranslated = {(entry["file"], entry["id"]): (frozenset(entry["fields"]), entry["language"]) for entry in data["untranslated"]}
+    untranslated = {
+        (entry["file"], entry["id"]): (frozenset(entry["fields"]), entry["language"]) for entry in data["untranslated"]
+    }
 
     def text(value: str | None, file: str = "", item_id: str = "", name: str = "") -> str:
         fields, original = untranslated.get((file, item_id), (frozenset(), language))
@@ -226,33 +243,78 @@ def _area(reading: Reading, data: dict[str, Any], taken: set[str]) -> IndexedAre
     for c in data["commitments"]:
         history, previous = [], None
         for entry in c["history"] or ():  # the schema lets a commitment leave out its history
-            history.append(IndexedChange(
-                date.fromisoformat(entry["date"]), entry["status"], previous, text(entry["note"], "commitments", c["id"], "history") if entry.get("note") else None,
-                invented(bool(entry.get("example")), bool(c.get("example"))), f"{c['url']}#{at.status_anchor(date.fromisoformat(entry['date']), entry['status'])}"))
+            history.append(
+                IndexedChange(
+                    date.fromisoformat(entry["date"]),
+                    entry["status"],
+                    previous,
+                    text(entry["note"], "commitments", c["id"], "history") if entry.get("note") else None,
+                    invented(bool(entry.get("example")), bool(c.get("example"))),
+                    f"{c['url']}#{at.status_anchor(date.fromisoformat(entry['date']), entry['status'])}",
+                )
+            )
             previous = entry["status"]
-        commitments.setdefault(c["period"], []).append(IndexedCommitment(
-            c["id"], text(c["title"], "commitments", c["id"], "title"), text(c.get("description"), "commitments", c["id"], "description"),
-            tuple(names.get(a, text(a)) for a in c["actors"]), tuple(history),
-            c.get("continues"), bool(c.get("example")), c["url"]))
-    periods = tuple(sorted((
-        IndexedPeriod(p["id"], text(p["title"], "periods", p["id"], "title"), date.fromisoformat(p["start"]), date.fromisoformat(p["end"]),
-                      tuple(commitments.get(p["id"], ())), at.url_of(site_url, at.period(p["id"])))
-        for p in data["periods"]), key=lambda p: (p.start, p.id)))
-    letters = tuple(IndexedLetter(u["id"], u["kind"], text(u["title"], "updates", u["id"], "title"), text(u["summary"], "updates", u["id"], "summary"),
-                                  datetime.fromisoformat(u["date"]),
-                                  bool(u.get("example")), u["url"])
-                    for u in data["updates"] if u["kind"] in KINDS and KINDS[u["kind"]].mailed and not u.get("draft"))
+        commitments.setdefault(c["period"], []).append(
+            IndexedCommitment(
+                c["id"],
+                text(c["title"], "commitments", c["id"], "title"),
+                text(c.get("description"), "commitments", c["id"], "description"),
+                tuple(names.get(a, text(a)) for a in c["actors"]),
+                tuple(history),
+                c.get("continues"),
+                bool(c.get("example")),
+                c["url"],
+            )
+        )
+    periods = tuple(
+        sorted(
+            (
+                IndexedPeriod(
+                    p["id"],
+                    text(p["title"], "periods", p["id"], "title"),
+                    date.fromisoformat(p["start"]),
+                    date.fromisoformat(p["end"]),
+                    tuple(commitments.get(p["id"], ())),
+                    at.url_of(site_url, at.period(p["id"])),
+                )
+                for p in data["periods"]
+            ),
+            key=lambda p: (p.start, p.id),
+        )
+    )
+    letters = tuple(
+        IndexedLetter(
+            u["id"],
+            u["kind"],
+            text(u["title"], "updates", u["id"], "title"),
+            text(u["summary"], "updates", u["id"], "summary"),
+            datetime.fromisoformat(u["date"]),
+            bool(u.get("example")),
+            u["url"],
+        )
+        for u in data["updates"]
+        if u["kind"] in KINDS and KINDS[u["kind"]].mailed and not u.get("draft")
+    )
     slug = base = f"{facts['municipality_code']}-{_slug(facts['name'])}"
     count = 2
     while slug in taken:  # two sources for areas of one name in one municipality: each keeps an address of its own
         slug, count = f"{base}-{count}", count + 1
     return IndexedArea(
         # A place's name is in no language: it is not called Swedish on an English page.
-        slug=slug, name=facts["name"], municipality=facts["municipality"], municipality_code=facts["municipality_code"],
-        county=Untranslated(COUNTIES.get(facts["county_code"], facts["county"]), "sv"), county_code=facts["county_code"],
-        site_name=text(data["site"]["name"]), site_url=site_url, language=language, source=shown_source(reading),
-        read_at=reading.read_at, stale=reading.state == STALE,
-        periods=periods, letters=letters,
+        slug=slug,
+        name=facts["name"],
+        municipality=facts["municipality"],
+        municipality_code=facts["municipality_code"],
+        county=Untranslated(COUNTIES.get(facts["county_code"], facts["county"]), "sv"),
+        county_code=facts["county_code"],
+        site_name=text(data["site"]["name"]),
+        site_url=site_url,
+        language=language,
+        source=shown_source(reading),
+        read_at=reading.read_at,
+        stale=reading.state == STALE,
+        periods=periods,
+        letters=letters,
     )
 
 
@@ -295,13 +357,21 @@ def renewal(earlier: IndexedPeriod, later: IndexedPeriod) -> Renewal:
                     if found in left:
                         shared[found] = shared.get(found, 0) + 1
         # A promise of ordinary size is compared whole, so that a word's other form is found too; a large one by shared words.
-        candidates = list(left) if len(left) * len(unmatched) <= WHOLE_COMPARISON else sorted(shared, key=lambda found: (-shared[found], found))[:CANDIDATES]
+        candidates = (
+            list(left)
+            if len(left) * len(unmatched) <= WHOLE_COMPARISON
+            else sorted(shared, key=lambda found: (-shared[found], found))[:CANDIDATES]
+        )
         scored = sorted(((_likeness(c.title, left[found].title), found) for found in candidates), reverse=True)
         if scored and scored[0][0] >= SIMILAR:
             pairs.append((left.pop(scored[0][1]), c, False))
         else:
             added.append(c)
-    kept = tuple(pair for pair in pairs if _words(pair[0].title) == _words(pair[1].title) and _words(pair[0].description) == _words(pair[1].description))
+    kept = tuple(
+        pair
+        for pair in pairs
+        if _words(pair[0].title) == _words(pair[1].title) and _words(pair[0].description) == _words(pair[1].description)
+    )
     reworded = tuple(pair for pair in pairs if pair not in kept)
     return Renewal(earlier, later, kept, reworded, tuple(left.values()), tuple(added))
 

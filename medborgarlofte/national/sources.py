@@ -114,10 +114,24 @@ def read_sources_file(path: Path) -> list[Source]:
             continue
         known = same_site(given) if given.startswith(("https://", "http://")) else given
         if known in seen:
-            problems.append(ContentError(str(path), number, "källa", f"'{given}' står redan på rad {seen[known]} (förväntade varje källa en gång)"))
+            problems.append(
+                ContentError(
+                    str(path),
+                    number,
+                    "källa",
+                    f"'{given}' står redan på rad {seen[known]} (förväntade varje källa en gång)",
+                )
+            )
             continue
         if any(char.isspace() for char in given) or given.startswith(("ftp:", "file:")):
-            problems.append(ContentError(str(path), number, "källa", f"fick '{given}' (förväntade en adress som börjar med https:// eller en mapp med en byggd sajt, en per rad)"))
+            problems.append(
+                ContentError(
+                    str(path),
+                    number,
+                    "källa",
+                    f"fick '{given}' (förväntade en adress som börjar med https:// eller en mapp med en byggd sajt, en per rad)",
+                )
+            )
             continue
         seen[known] = number
         sources.append(Source(given, number))
@@ -149,7 +163,9 @@ class Cache:
         temporary = data.with_name(f".{data.name}.tmp")
         temporary.write_bytes(body)
         temporary.replace(data)
-        write_text_atomically(described, json.dumps({"source": source.given, **meta}, ensure_ascii=False, indent=1, sort_keys=True))
+        write_text_atomically(
+            described, json.dumps({"source": source.given, **meta}, ensure_ascii=False, indent=1, sort_keys=True)
+        )
 
 
 class _Refused(Exception):
@@ -164,11 +180,19 @@ class _Missing(_Unreachable):
     """There is no such file (404, or not in the folder): for a site's data in another language, a language it does not have."""
 
 
-def read_all(sources: list[Source], cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS,
-             languages: tuple[str, ...] = ()) -> list[Reading]:
+def read_all(
+    sources: list[Source],
+    cache: Cache,
+    base: Path,
+    now: datetime,
+    timeout: float = TIMEOUT_SECONDS,
+    languages: tuple[str, ...] = (),
+) -> list[Reading]:
     """Every source read, several at once, in the order of the file; with languages, each site's data in those too."""
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        return _once_each(list(pool.map(lambda source: read_one(source, cache, base, now, timeout, languages), sources)))
+        return _once_each(
+            list(pool.map(lambda source: read_one(source, cache, base, now, timeout, languages), sources))
+        )
 
 
 def _once_each(readings: list[Reading]) -> list[Reading]:
@@ -178,10 +202,16 @@ def _once_each(readings: list[Reading]) -> list[Reading]:
     once = []
     for reading in readings:
         if reading.data is not None:
-            site = (same_site(reading.data["site"]["url"]), reading.data["area"]["municipality_code"], reading.data["area"]["name"])
+            site = (
+                same_site(reading.data["site"]["url"]),
+                reading.data["area"]["municipality_code"],
+                reading.data["area"]["name"],
+            )
             if site in first:
                 said = f"samma område och sajt som rad {first[site]}: visas en gång"
-                reading = replace(reading, data=None, translations={}, problem="; ".join(filter(None, (reading.problem, said))))
+                reading = replace(
+                    reading, data=None, translations={}, problem="; ".join(filter(None, (reading.problem, said)))
+                )
             else:
                 first[site] = reading.source.line
         once.append(reading)
@@ -195,8 +225,14 @@ def same_site(address: str) -> str:
     return f"{parsed.scheme.lower()}://{(parsed.netloc or '').lower()}{parsed.path.rstrip('/').lower()}"
 
 
-def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: float = TIMEOUT_SECONDS,
-             languages: tuple[str, ...] = ()) -> Reading:
+def read_one(
+    source: Source,
+    cache: Cache,
+    base: Path,
+    now: datetime,
+    timeout: float = TIMEOUT_SECONDS,
+    languages: tuple[str, ...] = (),
+) -> Reading:
     """One source, whatever it sends: anything that goes wrong is this source's reported problem, never the run's."""
     cached = cache.get(source)
     started = time.monotonic()
@@ -212,8 +248,12 @@ def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: f
         kept = _kept(cached)
         if kept is not None and cached:
             # The site's other languages as they were read with it: nothing more is asked of a site that did not answer.
-            translations = {code: copy for code in languages if (copy := _kept(cache.get(source.in_language(code)))) is not None}
-            return Reading(source, STALE, kept, _read_at(cached[1]), str(problem), seconds, _matching(kept, translations))
+            translations = {
+                code: copy for code in languages if (copy := _kept(cache.get(source.in_language(code)))) is not None
+            }
+            return Reading(
+                source, STALE, kept, _read_at(cached[1]), str(problem), seconds, _matching(kept, translations)
+            )
         return Reading(source, FAILED, None, None, str(problem), seconds)
     copies = [(source, body, {**meta, "read_at": now.isoformat()})]
     try:
@@ -224,7 +264,16 @@ def read_one(source: Source, cache: Cache, base: Path, now: datetime, timeout: f
     if unchanged:
         return Reading(source, UNCHANGED, data, now, notes, seconds, translations, tuple(copies))
     if seconds > SLOW_SECONDS:
-        return Reading(source, SLOW, data, now, "; ".join(filter(None, (f"svarade först efter {seconds:.0f} sekunder", notes))), seconds, translations, tuple(copies))
+        return Reading(
+            source,
+            SLOW,
+            data,
+            now,
+            "; ".join(filter(None, (f"svarade först efter {seconds:.0f} sekunder", notes))),
+            seconds,
+            translations,
+            tuple(copies),
+        )
     return Reading(source, READ, data, now, notes, seconds, translations, tuple(copies))
 
 
@@ -235,7 +284,9 @@ def keep(cache: Cache, reading: Reading) -> None:
         cache.put(source, body, meta)
 
 
-def _read(source: Source, location: str, cached: tuple[bytes, dict[str, str]] | None, timeout: float) -> tuple[dict[str, Any], bytes, dict[str, str], bool]:
+def _read(
+    source: Source, location: str, cached: tuple[bytes, dict[str, str]] | None, timeout: float
+) -> tuple[dict[str, Any], bytes, dict[str, str], bool]:
     """The data at location, valid, with the body to keep, what the server said of its version, and whether it was unchanged."""
     if not source.remote:
         body = _local(Path(location))
@@ -260,8 +311,16 @@ def _kept(cached: tuple[bytes, dict[str, str]] | None) -> dict[str, Any] | None:
         return None
 
 
-def _translations(source: Source, data: dict[str, Any], cache: Cache, base: Path, now: datetime, timeout: float,
-                  languages: tuple[str, ...], copies: list[tuple[Source, bytes, dict[str, str]]]) -> tuple[dict[str, dict[str, Any]], str]:
+def _translations(
+    source: Source,
+    data: dict[str, Any],
+    cache: Cache,
+    base: Path,
+    now: datetime,
+    timeout: float,
+    languages: tuple[str, ...],
+    copies: list[tuple[Source, bytes, dict[str, str]]],
+) -> tuple[dict[str, dict[str, Any]], str]:
     """The site's data in each of the languages it has besides its own, and what was wrong with any that could not be used.
 
     A language the site does not have is no problem; one that cannot be read now keeps its last good copy."""
@@ -292,7 +351,9 @@ def _translations(source: Source, data: dict[str, Any], cache: Cache, base: Path
 
 def _matching(data: dict[str, Any], translations: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """The translations that are of the same area, each in the language it is filed under."""
-    return {code: t for code, t in translations.items() if t.get("area") == data.get("area") and t.get("language") == code}
+    return {
+        code: t for code, t in translations.items() if t.get("area") == data.get("area") and t.get("language") == code
+    }
 
 
 def _read_at(meta: dict[str, str]) -> datetime | None:
@@ -319,7 +380,9 @@ class _WithinTheSite(urllib.request.HTTPRedirectHandler):
 
     max_redirections = REDIRECTS
 
-    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> urllib.request.Request | None:
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
         came, going = urlparse(req.full_url), urlparse(newurl)
         same_host = (going.hostname or "").lower() == (came.hostname or "").lower() and going.port == came.port
         scheme_ok = going.scheme == "https" or (going.scheme == "http" and came.scheme == "http")
@@ -329,7 +392,9 @@ class _WithinTheSite(urllib.request.HTTPRedirectHandler):
 
     def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any) -> Any:
         if sum(getattr(req, "redirect_dict", {}).values()) >= REDIRECTS:  # to other addresses, or round to the same
-            raise _Refused(f"skickar vidare mer än {REDIRECTS} gånger (senast till {str(headers.get('Location', ''))[:200]})")
+            raise _Refused(
+                f"skickar vidare mer än {REDIRECTS} gånger (senast till {str(headers.get('Location', ''))[:200]})"
+            )
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -340,7 +405,11 @@ _OPENER = urllib.request.build_opener(_WithinTheSite())
 
 def _download(response: Any, deadline: float, url: str) -> bytes:
     """The whole body by its deadline, at most MOST_BYTES once decompressed, whatever the server sends and however slowly."""
-    inflate = zlib.decompressobj(wbits=47) if (response.headers.get("Content-Encoding") or "").lower() in ("gzip", "deflate") else None
+    inflate = (
+        zlib.decompressobj(wbits=47)
+        if (response.headers.get("Content-Encoding") or "").lower() in ("gzip", "deflate")
+        else None
+    )
     parts: list[bytes] = []
     size = 0
     while chunk := response.read1(65_536):
@@ -371,7 +440,10 @@ def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[
             deadline = time.monotonic() + max(DEADLINE_SECONDS, timeout)
             with _OPENER.open(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
                 body = _download(response, deadline, url)
-                said = {"etag": response.headers.get("ETag") or "", "last_modified": response.headers.get("Last-Modified") or ""}
+                said = {
+                    "etag": response.headers.get("ETag") or "",
+                    "last_modified": response.headers.get("Last-Modified") or "",
+                }
                 return body, {key: value for key, value in said.items() if value}, False
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
@@ -389,9 +461,14 @@ def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[
                 if isinstance(reason, TimeoutError):
                     raise _Unreachable(f"svarade inte inom {timeout:g} sekunder, {RETRIES + 1} försök") from None
                 raise _Unreachable(f"gick inte att nå ({reason}), {RETRIES + 1} försök") from None
-        except (http.client.HTTPException, ValueError) as exc:  # a broken status line, too many headers, a broken chunk …
+        except (
+            http.client.HTTPException,
+            ValueError,
+        ) as exc:  # a broken status line, too many headers, a broken chunk …
             if attempt == RETRIES:
-                raise _Unreachable(f"svarade inte med korrekt HTTP ({type(exc).__name__}), {RETRIES + 1} försök") from None
+                raise _Unreachable(
+                    f"svarade inte med korrekt HTTP ({type(exc).__name__}), {RETRIES + 1} försök"
+                ) from None
         time.sleep(pause)
         pause *= 2
     raise AssertionError("unreachable")  # the loop returns or raises
@@ -410,7 +487,9 @@ def _valid(body: bytes) -> dict[str, Any]:
     declared = data.get("format")
     if declared not in versions.READS or isinstance(declared, bool):
         readable = ", ".join(map(str, versions.READS))
-        raise _Refused(f"anger innehållsformat {json.dumps(declared)}, men indexet läser format {readable} (uppgradera sajtens motor, eller indexets)")
+        raise _Refused(
+            f"anger innehållsformat {json.dumps(declared)}, men indexet läser format {readable} (uppgradera sajtens motor, eller indexets)"
+        )
     try:
         error = jsonschema.exceptions.best_match(_validator(declared).iter_errors(data))
     except RecursionError:
@@ -436,17 +515,24 @@ def _valid(body: bytes) -> dict[str, Any]:
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            raise _Refused(f"updates: date '{update['date'][:40]}' är ingen tidpunkt med tidszon (förväntade ÅÅÅÅ-MM-DDTHH:MM:SS+01:00)") from None
+            raise _Refused(
+                f"updates: date '{update['date'][:40]}' är ingen tidpunkt med tidszon (förväntade ÅÅÅÅ-MM-DDTHH:MM:SS+01:00)"
+            ) from None
     area = data["area"]
     if area["county_code"] not in COUNTIES or not area["municipality_code"].startswith(area["county_code"]):
-        raise _Refused(f"area: länskoden '{area['county_code'][:10]}' och kommunkoden '{area['municipality_code'][:10]}' är inte SCB:s "
-                       "(förväntade en länskod som finns, och en kommunkod som börjar med den)")
+        raise _Refused(
+            f"area: länskoden '{area['county_code'][:10]}' och kommunkoden '{area['municipality_code'][:10]}' är inte SCB:s "
+            "(förväntade en länskod som finns, och en kommunkod som börjar med den)"
+        )
     # Every address is a link on the index's pages and in its feeds: a web address, or the data is not used at all.
-    addresses = [("site/url", data["site"].get("url"))] + [(f"{kind}/{n}/url", item["url"]) for kind in ("commitments", "updates")
-                                                             for n, item in enumerate(data[kind])]
+    addresses = [("site/url", data["site"].get("url"))] + [
+        (f"{kind}/{n}/url", item["url"]) for kind in ("commitments", "updates") for n, item in enumerate(data[kind])
+    ]
     for where, address in addresses:
         if not isinstance(address, str) or not _WEB_ADDRESS.match(address):
-            raise _Refused(f"{where}: {json.dumps(address, ensure_ascii=False)[:200]} är ingen webbadress (förväntade https://…)")
+            raise _Refused(
+                f"{where}: {json.dumps(address, ensure_ascii=False)[:200]} är ingen webbadress (förväntade https://…)"
+            )
     return _needed(data)
 
 
@@ -474,8 +560,12 @@ _VALIDATORS: dict[int, Any] = {}
 
 def _validator(declared: int) -> Any:
     if declared not in _VALIDATORS:
-        schema = json.loads(resources.files(__package__).joinpath("formats", f"{declared}.schema.json").read_text(encoding="utf-8"))
-        _VALIDATORS[declared] = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        schema = json.loads(
+            resources.files(__package__).joinpath("formats", f"{declared}.schema.json").read_text(encoding="utf-8")
+        )
+        _VALIDATORS[declared] = jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        )
     return _VALIDATORS[declared]
 
 
