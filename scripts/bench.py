@@ -364,7 +364,9 @@ def preview(project: Path, content: Path) -> dict:
 def floor(work: Path, project: Path) -> dict:
     """MkDocs + Material rendering the same Markdown pages as plain files, nothing generated."""
     plain = work / "floor"
-    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", ".medborgarlofte"))
+    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", ".medborgarlofte", "docs"))
+    # The pages as our build gave them to MkDocs: the hand-written and the generated, staged in the work folder.
+    shutil.copytree(project / ".medborgarlofte" / "languages" / "sv" / "docs", plain / "docs")
     seconds, _peak = timed([sys.executable, "-c", _FLOOR_BUILD, str(ROOT), str(plain)], plain)
     return {"full": seconds}
 
