@@ -23,7 +23,7 @@ from filelock import FileLock
 
 from . import addresses as at
 from . import translated
-from .generators.standalone import environment
+from .generators import presentation
 from .schemas import file_schemas
 from .settings import Editor, Settings, direction, language_name
 from .structure import MARKDOWN as MARKDOWN_TEXT
@@ -181,7 +181,7 @@ def generate(settings: Settings, editor: Editor) -> dict[str, str | bytes]:
     return {
         # Without a sign-in server of the site's own, Decap would send staff to Netlify's: start.js then loads Decap only on
         # this computer (make edit), and elsewhere the page says what must be set up.
-        at.EDITOR_PAGE: environment(settings.first_language)
+        at.EDITOR_PAGE: presentation.standalone(settings.first_language)
         .get_template("editor.html.j2")
         .render(site_name=settings.name, sign_in="github" if editor.auth_url else "local", **beside),
         at.EDITOR_CONFIG: yaml.dump(

@@ -160,7 +160,7 @@ def test_no_template_shows_a_word_outside_the_catalogue(template: Path) -> None:
 
 
 def test_a_value_put_into_a_message_is_shown_as_text() -> None:
-    from medborgarlofte.generators.environment import environment
+    from medborgarlofte.generators.presentation import pages as environment
     from medborgarlofte.settings import read_settings
 
     env = environment(read_settings(ROOT / "mkdocs.yml"))

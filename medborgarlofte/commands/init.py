@@ -8,7 +8,6 @@ Nothing of the engine is copied into the site. The answers come from flags, or, 
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import sys
@@ -20,11 +19,11 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from jinja2 import Environment, StrictUndefined
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
 from .. import versions
+from ..generators import presentation
 from ..readers import typed_line_problem, web_address_problem
 from ..settings import COUNTIES, MAX_SETTING_LINE, Area, language_name
 from ..translations import LOCALES, N_, catalogue
@@ -241,9 +240,7 @@ def skeleton(answers: dict[str, str], today: date, engine: str | None = None) ->
         "engine_pinned": engine is None,
         "format": versions.FORMAT,
     }
-    environment = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
-    # A value in YAML written as a quoted scalar: whatever it holds (a colon, a quote, any script), it stays text.
-    environment.filters["quoted"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    environment = presentation.skeleton()
     files = {}
     for source in sorted(path for path in SKELETON.rglob("*") if path.is_file()):
         relative = _IN_PATH.sub(lambda found: str(values[found.group(1)]), source.relative_to(SKELETON).as_posix())

@@ -19,7 +19,7 @@ from ..settings import Settings, direction
 from ..structure import Content, Indicator, Untranslated
 from ..translations import catalogue
 from ..vocabulary import NO_STATUS, SHOWN_STATUSES, StatusFacts
-from . import standalone
+from . import presentation
 from .followup import measured, month_ends, monthly_invented_counts, monthly_status_counts, unit_name
 
 # A phone 390 px wide shows a chart 359 px wide: its text is then 14 × 359 / 460 ≈ 10.9 px, at its own size on a desktop.
@@ -265,7 +265,7 @@ def _month(day: date, language: str) -> str:
 def _render(template: str, language: str, title: str, **values: object) -> str:
     title_language = title.language if isinstance(title, Untranslated) and title.language != language else None
     return (
-        standalone.environment(language)
+        presentation.standalone(language)
         .get_template(template)
         .render(title=title, title_language=title_language, font_size=FONT_SIZE, **values)
     )

@@ -18,7 +18,7 @@ from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Period, current_period
 from ..translations import catalogue
 from ..vocabulary import NO_STATUS, SHOWN_STATUSES, StatusFacts
-from . import cards, standalone
+from . import cards, presentation
 from .remembered import Remembered, made
 
 _BADGE_HEIGHT = 20
@@ -147,7 +147,7 @@ def _commitment(
     commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown, settings: Settings
 ) -> tuple[str, str]:
     _ = catalogue(settings.language).gettext
-    env = standalone.environment(settings.language)
+    env = presentation.standalone(settings.language)
     day = shown.ended_on
     status = _status_of(commitment, day)
     began = commitment.since(day)
@@ -176,7 +176,7 @@ def _commitment(
 
 def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, settings: Settings) -> tuple[str, str]:
     _ = catalogue(settings.language).gettext
-    env = standalone.environment(settings.language)
+    env = presentation.standalone(settings.language)
     title = (
         f"{isolated(actor.short_name, settings.language)}, {isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}"
         + _ended(shown, env, _)
@@ -200,7 +200,7 @@ def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, setti
 
 def _period(period: Period, counted: _Counted, shown: _Shown, settings: Settings) -> str:
     _ = catalogue(settings.language).gettext
-    env = standalone.environment(settings.language)
+    env = presentation.standalone(settings.language)
     title = f"{isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
     return _badge(settings, period.title, _count_parts(counted, _), title)
 
@@ -212,7 +212,7 @@ def _ended(shown: _Shown, env: Environment, _: Callable[[str], str]) -> str:
 
 def _badge(settings: Settings, label: str, parts: list[tuple[str, StatusFacts]], title: str) -> str:
     return (
-        standalone.environment(settings.language)
+        presentation.standalone(settings.language)
         .get_template("badge.svg.j2")
         .render(
             title=title,
@@ -251,7 +251,7 @@ def _count_parts(counted: _Counted, _: Callable[[str], str]) -> list[tuple[str, 
 
 def snippets(settings: Settings, badge: str, title: str, frame: str | None = None, height: int = 0) -> dict[str, str]:
     """The HTML a partner copies: the badge (a path under docs/) as an <img>, and a status card, if there is one, in an <iframe>."""
-    snippet = standalone.environment(settings.language).get_template("_snippets.html.j2").module
+    snippet = presentation.standalone(settings.language).get_template("_snippets.html.j2").module
     copied = {"badge": str(snippet.badge(at.url_of(settings.url, badge), title)).strip()}  # type: ignore[attr-defined]
     if frame:
         copied["frame"] = str(snippet.frame(at.url_of(settings.url, frame), title, FRAME_WIDTH, height)).strip()  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ from ..markup import Renderer
 from ..settings import Settings
 from ..structure import Content, Update
 from ..vocabulary import KINDS
-from . import standalone
+from . import presentation
 from .remembered import Remembered, made
 
 _INLINER = css_inline.CSSInliner(load_remote_stylesheets=False)
@@ -43,7 +43,7 @@ def _edition(update: Update, settings: Settings) -> tuple[str, str]:
     # Relative links in the text are written for its page; in a mail they must lead to the site.
     body = _RENDERER.html(update.body, functools.partial(_absolute, settings.url, page))
     html = _INLINER.inline(
-        standalone.environment(settings.language)
+        presentation.standalone(settings.language)
         .get_template("letter.html.j2")
         .render(
             update=update,

@@ -16,9 +16,9 @@ from ..structure import Content, Period, Update, current_period
 from ..totals import invented
 from ..translations import catalogue
 from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES
-from . import embeds, feeds, followup, opendata, posts
-from .environment import environment, formatted_date
+from . import charts, embeds, feeds, followup, opendata, posts, presentation
 from .markdown_pages import Page, rendered
+from .presentation import formatted_date
 from .remembered import Remembered
 from .views import CommitmentView, Outcome, actor_rows, by_actor, commitment_views, last_changed, outcome_of
 
@@ -44,7 +44,7 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
 
     remembered (the preview's) gives a page as it was made last time when all that it is made from is as it was.
     """
-    env = environment(settings)
+    env = presentation.pages(settings)
     views = commitment_views(content, settings, today)
     by_period: dict[str, list[CommitmentView]] = {period_id: [] for period_id in content.periods}
     for view in views.values():
@@ -69,6 +69,7 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
         "current": site.current,
         "unofficial": content.shown_in != content.language,
         "paper_letters": bool(settings.area and settings.area.paper_letters),
+        "chart_size": charts.SIZES,  # width and height of each chart's <img>, so that the page keeps its place
     }
     pages = rendered(env, (page for pages_of_a_kind in SITE_MAP for page in pages_of_a_kind(site)), shared, remembered)
     for old, new in at.moved(pages).items():

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from .. import addresses as at
 from ..vocabulary import SHOWN_STATUSES
+from . import presentation
 
-TEMPLATES = Path(__file__).parent.parent / "templates"
+TEMPLATES = presentation.TEMPLATES
 
 
 def generate() -> dict[str, str]:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
     return {
-        at.STYLES: env.get_template("status.css.j2").render(statuses=SHOWN_STATUSES.values()),
+        at.STYLES: presentation.styles().get_template("status.css.j2").render(statuses=SHOWN_STATUSES.values()),
         at.SITE_STYLES: (TEMPLATES / "site.css").read_text(encoding="utf-8"),
     }

@@ -14,8 +14,7 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from .. import addresses as at
 from ..bidi import isolated
-from ..generators import cards, feeds, markdown_pages, opendata, styles
-from ..generators.environment import environment
+from ..generators import cards, feeds, markdown_pages, opendata, presentation, styles
 from ..settings import Settings, language_name
 from ..structure import TIMEZONE
 from ..totals import StatusRow, status_rows
@@ -168,7 +167,7 @@ def generate(index: Index, settings: Settings, today: date) -> dict[str, str | b
         ),
         markdown_pages.Page("index-follow.md.j2", at.FOLLOW, {"counties": index.counties, "columns": COLUMNS}),
     ]
-    files: dict[str, str | bytes] = dict(markdown_pages.rendered(environment(settings), listing, shared))
+    files: dict[str, str | bytes] = dict(markdown_pages.rendered(presentation.pages(settings), listing, shared))
     files.update(_feeds(index, views, settings))
     files.update(_data(index, views, settings))
     files.update(styles.generate())

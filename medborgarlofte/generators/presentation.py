@@ -1,15 +1,25 @@
-"""The pages' Jinja environment: every filter that shows a date, a number, a status or a text from content, and the
-links from one page to another."""
+"""Presentation has one owner: every Jinja environment the engine makes, each of one kind, from here.
+
+- `pages(settings)`: the Markdown pages for the renderer, every filter that shows a date, a number, a status or a text
+  from content, and the links from one page to another;
+- `standalone(language)`: files of their own (SVG, the embeds' and the letters' HTML), every value escaped as HTML;
+- `styles()`: the CSS made from the table of statuses;
+- `skeleton()`: a new area's files (`init`), YAML and Markdown written as text.
+
+Each is made with the same options (`_environment`); dates and numbers are formatted here, in the language's words.
+"""
 
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal, format_percent
@@ -18,14 +28,14 @@ from jinja2.ext import InternationalizationExtension
 from markupsafe import Markup, escape, soft_str
 
 from .. import addresses as at
-from ..bidi import isolated
+from ..bidi import isolated, left_to_right
 from ..markup import Renderer
 from ..settings import Settings, direction, language_name, listed
 from ..structure import Month, Untranslated
 from ..totals import all_invented
 from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, ONE, SHOWN_STATUSES, STATUSES
-from . import charts, followup
+from . import followup
 from .compiled import COMPILED
 from .markdown_pages import PER_PAGE
 
@@ -33,20 +43,26 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
-def environment(settings: Settings) -> Environment:
+TEMPLATES = Path(__file__).parent.parent / "templates"
+
+
+def _environment(**options: Any) -> Environment:
+    """An environment with the options every kind shares: a missing value is an error, blocks leave no blank lines."""
+    return Environment(
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, **options
+    )
+
+
+def pages(settings: Settings) -> Environment:
     """The pages' environment in the settings' language: every filter that shows a date, a number, a status or a text from content."""
     words = catalogue(settings.language)
     _ = words.gettext
     shown = _Shown(settings.language, _)
-    env = Environment(
+    env = _environment(
         extensions=[_TextOnlyI18n],
-        loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
+        loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
         finalize=shown.plain,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
         bytecode_cache=COMPILED,
     )
     env.filters.update(
@@ -96,7 +112,6 @@ def environment(settings: Settings) -> Environment:
         at=at,
         at_most=PER_PAGE,
         to=_to,
-        chart_size=charts.SIZES,
         no_status=NO_STATUS.name,
         statuses=STATUSES,
         kinds=KINDS,
@@ -245,3 +260,48 @@ def formatted_date(day: date, form: str, language: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, folder: str) -> str:
     return posixpath.relpath(target, folder)
+
+
+@functools.cache
+def standalone(language: str) -> Environment:
+    """One environment per language and process: its templates are compiled once."""
+    env = _environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, bytecode_cache=COMPILED, extensions=["jinja2.ext.i18n"]
+    )
+    env.install_gettext_translations(catalogue(language), newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+    # Coordinates to a tenth of a pixel: enough for any screen, and the same numbers give the same file.
+    env.filters["px"] = lambda number: f"{round(number, 1):g}"
+    env.filters["day"] = lambda day: formatted_date(day, "long", language)
+    env.filters["number"] = lambda n: format_decimal(n, locale=language)
+    env.filters["own"] = functools.partial(_in_own_language, language)
+    env.filters["direction"] = direction
+    env.filters["listed"] = lambda items: listed(language, list(items))
+    env.filters["address"] = lambda url: Markup('<a href="{0}" dir="ltr">{1}</a>').format(
+        url, left_to_right(url)
+    )  # never "/https://…" in Arabic
+    env.tests["foreign"] = lambda text: isinstance(text, Untranslated) and text.language != language
+    env.globals.update(language=language, direction=direction(language), one=ONE)
+    return env
+
+
+def _in_own_language(language: str, text: str) -> Markup:
+    """A text from content as HTML, marked with its own language where that is not the page's (WCAG 3.1.2), and
+    isolated from the words beside it: by dir in HTML, and by FSI and PDI as well, for the plain text made from it
+    (the e-mail's text part) and for mail programs that do not know dir."""
+    escaped = Markup.escape(isolated(text, language))
+    if isinstance(text, Untranslated) and text.language != language:
+        return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{escaped}</span>')
+    return Markup(f'<span dir="auto">{escaped}</span>') if text else escaped
+
+
+def styles() -> Environment:
+    """CSS: written as it is, no escaping."""
+    return _environment(loader=FileSystemLoader(TEMPLATES), autoescape=False)
+
+
+def skeleton() -> Environment:
+    """A new area's files (YAML, Markdown, a workflow): written as text; a value in YAML goes in through |quoted, a
+    quoted scalar that stays text whatever it holds (a colon, a quote, any script)."""
+    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)  # every line as written
+    env.filters["quoted"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    return env
