@@ -11,9 +11,10 @@ from typing import NoReturn
 from . import terminal, versions
 from .commands import announce, build, check, edit, index, init, new, reviewed, schema, serve
 from .errors import ContentErrors, did_you_mean
+from .languages import language_name
 from .readers import web_address_problem
 from .rendering import RENDERERS
-from .settings import language_name, read_settings
+from .settings import read_settings
 from .structure import today_in_sweden
 from .writers import WORK
 

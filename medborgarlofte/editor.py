@@ -24,8 +24,9 @@ from filelock import FileLock
 from . import addresses as at
 from . import translated
 from .generators import presentation
+from .languages import direction, language_name
 from .schemas import file_schemas
-from .settings import Editor, Settings, direction, language_name
+from .settings import Editor, Settings
 from .structure import MARKDOWN as MARKDOWN_TEXT
 from .structure import MAX_LINE, MOMENT_PATTERN, SLUG, TRANSLATABLE, Record
 from .vocabulary import BETTER, FORMS, KINDS, LEVELS, STATUSES

@@ -7,24 +7,18 @@ comes back at once, each with the line of its key, as content errors do.
 from __future__ import annotations
 
 import copy
-import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
-
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
-from babel.lists import format_list
-from markupsafe import Markup
 
 from . import addresses as at
 from . import versions
 from .engines import DEFAULT_RENDERER, RENDERERS
 from .engines import mkdocs as family
 from .errors import ContentError, ContentErrors, did_you_mean, one_of
+from .languages import direction, known_language, language_name, open_graph_locale
 from .readers import typed_line_problem, web_address_problem
 from .translations import LANGUAGE, catalogue
 
@@ -361,34 +355,9 @@ def in_language(settings: Settings, code: str) -> Settings:
     )
 
 
-def open_graph_locale(code: str) -> str:
-    """A language as Open Graph names it, language and territory: the territory where it is most likely spoken (sv_SE, ar_EG)."""
-    likely = Locale.parse(get_global("likely_subtags").get(code, code))
-    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
-
-
-def listed(language: str, items: Sequence[str]) -> str:
-    """Items as a list in the language's words and punctuation, from CLDR: "A, B och C", "A, B, and C", "A وB وC".
-    Markup stays Markup: the pattern is CLDR's, and the items are already safe."""
-    joined = format_list([str(item) for item in items], locale=language) if items else ""
-    return Markup(joined) if items and all(isinstance(item, Markup) for item in items) else joined
-
-
-@functools.cache
-def language_name(code: str, in_language: str | None = None) -> str:
-    """A language's name in the words of another ('Swedish' in English), or by default in itself ('svenska', 'العربية')."""
-    return Locale.parse(code).get_display_name(in_language or code) or code
-
-
 def _capitalised(name: str) -> str:
     """A language's name as a menu shows it, on its own: Svenska, English, العربية."""
     return name[:1].upper() + name[1:]
-
-
-@functools.cache
-def direction(code: str) -> str:
-    """'rtl' for a language written right to left, else 'ltr'."""
-    return "rtl" if Locale.parse(code).character_order == "right-to-left" else "ltr"
 
 
 def _translated_nav(nav: Any, gettext: Any) -> Any:
@@ -820,12 +789,3 @@ def _translated_pages(docs_dir: Path) -> set[str]:
     """The languages that hand-written pages are translated into: en for tillganglighet.en.md."""
     found = (page_translation(path.name) for path in docs_dir.rglob("*.*.md")) if docs_dir.is_dir() else ()
     return {translation[1] for translation in found if translation}
-
-
-def known_language(code: str) -> bool:
-    """Whether Babel knows the language: its name, direction and words can be given."""
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True

@@ -18,9 +18,10 @@ from .. import addresses as at
 from .. import terminal, translated, versions
 from ..contents import load
 from ..errors import WHOLE_FILE, ContentError, ContentErrors
+from ..languages import language_name
 from ..plainlanguage import hardest_sentences, lix
 from ..readers import read_markdown
-from ..settings import Settings, language_name
+from ..settings import Settings
 from ..structure import Content, TranslationReview
 from .init import TEMPLATE_MARK, engine_pin
 

@@ -24,8 +24,9 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from .. import versions
 from ..generators import presentation
+from ..languages import language_name
 from ..readers import typed_line_problem, web_address_problem
-from ..settings import COUNTIES, MAX_SETTING_LINE, Area, language_name
+from ..settings import COUNTIES, MAX_SETTING_LINE, Area
 from ..translations import LOCALES, N_, catalogue
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"

@@ -27,7 +27,8 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 from .. import addresses as at
 from ..bidi import isolated
-from ..settings import Settings, direction, listed
+from ..languages import direction, listed
+from ..settings import Settings
 from ..structure import Content
 from ..translations import catalogue
 from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES

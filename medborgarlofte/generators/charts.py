@@ -15,7 +15,8 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 from .. import addresses as at
-from ..settings import Settings, direction
+from ..languages import direction
+from ..settings import Settings
 from ..structure import Content, Indicator, Untranslated
 from ..translations import catalogue
 from ..vocabulary import NO_STATUS, SHOWN_STATUSES, StatusFacts

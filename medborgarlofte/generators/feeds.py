@@ -14,8 +14,9 @@ from markupsafe import escape
 
 from .. import addresses as at
 from ..bidi import isolated
+from ..languages import listed
 from ..markup import Renderer
-from ..settings import Settings, listed
+from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
 from ..translations import catalogue
 from ..vocabulary import KINDS, STATUSES

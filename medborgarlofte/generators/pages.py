@@ -11,7 +11,8 @@ from datetime import date
 from markupsafe import Markup
 
 from .. import addresses as at
-from ..settings import Settings, listed
+from ..languages import listed
+from ..settings import Settings
 from ..structure import Content, Period, Update, current_period
 from ..totals import invented
 from ..translations import catalogue

@@ -18,7 +18,8 @@ from babel.dates import format_date
 
 from .. import addresses as at
 from ..bidi import isolated, left_to_right
-from ..settings import Settings, language_name, listed
+from ..languages import language_name, listed
+from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Untranslated, Update
 from ..translations import catalogue
 from ..vocabulary import KINDS, ONE, STATUSES

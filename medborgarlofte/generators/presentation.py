@@ -29,8 +29,9 @@ from markupsafe import Markup, escape, soft_str
 
 from .. import addresses as at
 from ..bidi import isolated, left_to_right
+from ..languages import direction, language_name, listed
 from ..markup import Renderer
-from ..settings import Settings, direction, language_name, listed
+from ..settings import Settings
 from ..structure import Month, Untranslated
 from ..totals import all_invented
 from ..translations import catalogue

@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field, TypeAdapter
 from .. import addresses as at
 from ..bidi import isolated
 from ..generators import cards, feeds, markdown_pages, opendata, presentation, styles
-from ..settings import Settings, language_name
+from ..languages import language_name
+from ..settings import Settings
 from ..structure import TIMEZONE
 from ..totals import StatusRow, status_rows
 from ..translations import N_, catalogue

@@ -30,7 +30,8 @@ import jsonschema
 from .. import addresses as at
 from .. import versions
 from ..errors import ContentError, ContentErrors
-from ..settings import COUNTIES, known_language
+from ..languages import known_language
+from ..settings import COUNTIES
 from ..structure import TIMEZONE
 from ..translations import LANGUAGE
 from ..writers import write_text_atomically
