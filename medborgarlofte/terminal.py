@@ -108,3 +108,22 @@ def workflow_log() -> Iterator[None]:
         for stream in streams:
             stream.workflow = False
         command(f"::{token}::")
+
+
+# The annotations and summaries of a run on GitHub's runner (check and index, --format github).
+def workflow_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does, and shown as a terminal shows it."""
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def workflow_property(text: str) -> str:
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def table_cell(text: str) -> str:
+    """A text in a Markdown table cell: its own pipes and line breaks cannot end the cell, and it is no markup."""
+    return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", " ".join(text.split()))
+
+
+def counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

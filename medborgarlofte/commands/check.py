@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from ..plainlanguage import hardest_sentences, lix
 from ..readers import read_markdown
 from ..settings import Settings
 from ..structure import Content, TranslationReview
+from ..terminal import counted, table_cell, workflow_data, workflow_property
 from .init import TEMPLATE_MARK, engine_pin
 
 FORMATS = (
@@ -216,20 +216,6 @@ def step_summary(errors: Sequence[ContentError], warnings: Sequence[ContentError
     return "\n".join(lines) + "\n"
 
 
-def workflow_data(text: str) -> str:
-    """A workflow command's message, escaped as GitHub's toolkit does, and shown as a terminal shows it."""
-    return terminal.shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
-
-
-def workflow_property(text: str) -> str:
-    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def table_cell(text: str) -> str:
-    """A text in a Markdown table cell: its own pipes and line breaks cannot end the cell, and it is no markup."""
-    return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", " ".join(text.split()))
-
-
 def readability(content: Content, limit: int, content_dir: Path, shown_as: str) -> str:
     """LIX of each update's summary and text; below 40 is easy, over 50 hard (klarspråk). Over the limit, the hardest sentences and their lines."""
     lines = [f"Läsbarhet (LIX, varning över {limit}):"]
@@ -319,7 +305,3 @@ def summary(content: Content, shown_as: str) -> str:
         *(f"  {k}: {n}" for k, n in sorted(per_kind.items())),
     ]
     return "\n".join(lines)
-
-
-def counted(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"

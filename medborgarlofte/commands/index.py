@@ -23,9 +23,9 @@ from ..national import generate, model, sources
 from ..rendering import RenderFailed
 from ..settings import in_language, read_settings
 from ..structure import TIMEZONE
+from ..terminal import counted, table_cell, workflow_data, workflow_property
 from ..writers import WORK, Busy
 from .build import NO_TEXT_LAYOUT, publish
-from .check import counted, table_cell, workflow_data, workflow_property
 
 SKELETON = Path(__file__).resolve().parent.parent / "national" / "skeleton"
 FORMATS = ("text", "github")
