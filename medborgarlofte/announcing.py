@@ -31,7 +31,6 @@ from .settings import Settings, in_language
 
 RECORD = "announced.json"  # in the work folder: what has been announced (feeds by digest, posts by id)
 CHANGED = "changed-feeds.txt"  # in the work folder: the feeds whose entries changed, as the last build found them
-BUILT = "built-feeds.json"  # in the work folder: each feed's digest as the last build made it
 TIMEOUT = 15  # seconds for one request to the hub or to Mastodon
 NEW_FOR_DAYS = (
     14  # a post older than this on its first appearance is an edit or a late entry of an old change: not posted
@@ -63,15 +62,14 @@ def _entries_digest(rss: bytes) -> str:
     return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()
 
 
-def record_changed_feeds(site_dir: Path, settings: Settings, work: Path) -> list[str]:
-    """After a build: each feed's digest (BUILT), and the feeds whose entries differ from the last announced (CHANGED)."""
+def record_changed_feeds(site_dir: Path, settings: Settings, work: Path) -> tuple[list[str], dict[str, str]]:
+    """The feeds whose entries differ from the last announced, written to CHANGED, and each feed's digest as built."""
     built = feed_digests(site_dir, settings)
     announced = _read_record(work).get("feeds")
     changed = sorted(url for url, digest in built.items() if announced is not None and announced.get(url) != digest)
     work.mkdir(parents=True, exist_ok=True)
-    (work / BUILT).write_text(json.dumps(built, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     (work / CHANGED).write_text("".join(f"{url}\n" for url in changed), encoding="utf-8")
-    return changed
+    return changed, built
 
 
 @dataclass
@@ -99,13 +97,12 @@ def announce(
     told = Told([], [], [], [], [])
     # Found again from the site as deployed (the build found the same, from the same files): a site built elsewhere, or
     # by a job before this one, is announced as it is.
-    changed = record_changed_feeds(site_dir, settings, work)
-    built: dict[str, str] = json.loads((work / BUILT).read_text(encoding="utf-8"))
+    changed, built = record_changed_feeds(site_dir, settings, work)
     feeds = dict(record.get("feeds") or {})
     for url in changed:
         if settings.follow.hub and _tell_hub(settings.follow.hub, url, send):
             told.notified.append(url)
-            feeds[url] = built.get(url, "")
+            feeds[url] = built[url]
         elif settings.follow.hub:
             told.not_notified.append(url)
     for url, digest in built.items():
