@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from babel import Locale
+from .languages import direction
 
 FSI = "\u2068"  # first strong isolate
 LRI = "\u2066"  # left-to-right isolate
@@ -24,7 +24,7 @@ _STEERING = frozenset("\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
 
 @functools.cache
 def _right_to_left(language: str) -> bool:
-    return bool(Locale.parse(language).character_order == "right-to-left")
+    return direction(language) == "rtl"
 
 
 def needs_isolating(text: str, language: str) -> bool:

@@ -1,15 +1,26 @@
-"""What the engine knows of a language, from CLDR through Babel: its name, its direction, how it writes a list, its
-Open Graph locale, and whether it is known at all. Every module asks here, never Babel itself, for these facts."""
+"""What the engine knows of a language, from CLDR through Babel: its name, its direction, how it writes a list, a day,
+a number and a unit, its Open Graph locale, and whether it is known at all; and its words, the message catalogue.
+
+`words(language)` is the one object a generator holds for a language: every module asks it, never Babel itself.
+"""
 
 from __future__ import annotations
 
 import functools
+import gettext
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
+from babel.dates import format_date, format_skeleton, format_time
 from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 from markupsafe import Markup
+
+from .translations import catalogue
 
 
 def open_graph_locale(code: str) -> str:
@@ -44,3 +55,83 @@ def known_language(code: str) -> bool:
     except (UnknownLocaleError, ValueError):
         return False
     return True
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language's words and formatters: its catalogue, its name and direction, and how it writes a day, a month, a
+    time, a number, a share, a unit and a list. Made once per language (`words`) and passed along."""
+
+    language: str
+    catalogue: gettext.NullTranslations
+
+    def gettext(self, message: str) -> str:
+        return self.catalogue.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.catalogue.ngettext(singular, plural, count)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.catalogue.pgettext(context, message)
+
+    @property
+    def direction(self) -> str:
+        return direction(self.language)
+
+    @property
+    def right_to_left(self) -> bool:
+        return self.direction == "rtl"
+
+    @property
+    def name(self) -> str:
+        """The language's name in itself: svenska, English, العربية."""
+        return language_name(self.language)
+
+    def name_of(self, code: str) -> str:
+        """Another language's name in this one's words."""
+        return language_name(code, self.language)
+
+    def day(self, day: date) -> str:
+        """A day in the language's own order and words: 4 maj 2023, May 4, 2023."""
+        return _dated(day, "long", self.language)
+
+    def month(self, day: date) -> str:
+        """A month and its year: maj 2023."""
+        return _dated(day, "yMMMM", self.language)
+
+    def dated(self, day: date, pattern: str) -> str:
+        """A day by a CLDR pattern, where a place is short of room (a chart's axis: 'MMM y')."""
+        return format_date(day, pattern, locale=self.language)
+
+    def time(self, moment: datetime | time) -> str:
+        return format_time(moment, "short", locale=self.language)
+
+    def number(self, number: float) -> str:
+        return format_decimal(number, locale=self.language)
+
+    def percent(self, percent: float) -> str:
+        """A share given in percent, as the language writes it: 23 %, 23%, ٪23."""
+        return format_percent(percent / 100, locale=self.language)
+
+    def unit(self, value: float, cldr_unit: str) -> str:
+        """A value with a unit CLDR knows, in the language's long words: 36 procent, 36 percent."""
+        return format_unit(value, cldr_unit, length="long", locale=self.language)
+
+    def listed(self, items: Sequence[str]) -> str:
+        return listed(self.language, items)
+
+    def not_translated(self, code: str) -> str:
+        """What follows a text that is not translated into this language: "(på engelska)", in every channel alike."""
+        return self.gettext("(på %(language)s)") % {"language": self.name_of(code)}
+
+
+@functools.cache
+def words(language: str) -> Words:
+    """The language's words, made once per process."""
+    return Words(language, catalogue(language))
+
+
+# Pages repeat the same few dates thousands of times; Babel is slow enough to matter.
+@functools.lru_cache(maxsize=65536)
+def _dated(day: date, form: str, language: str) -> str:
+    return format_date(day, form, locale=language) if form == "long" else format_skeleton(form, day, locale=language)

@@ -18,9 +18,9 @@ from . import versions
 from .engines import DEFAULT_RENDERER, RENDERERS
 from .engines import mkdocs as family
 from .errors import ContentError, ContentErrors, did_you_mean, one_of
-from .languages import direction, known_language, language_name, open_graph_locale
+from .languages import Words, direction, known_language, language_name, open_graph_locale, words
 from .readers import typed_line_problem, web_address_problem
-from .translations import LANGUAGE, catalogue
+from .translations import LANGUAGE
 
 # A site's name and a name of its area are one line, as a title of the content is; its description a short text.
 MAX_SETTING_LINE = 300
@@ -142,8 +142,13 @@ class Settings:
         return str(self.raw.get("site_description") or self.name).strip()
 
     @property
+    def words(self) -> Words:
+        """This language's words and formatters."""
+        return words(self.language)
+
+    @property
     def right_to_left(self) -> bool:
-        return direction(self.language) == "rtl"
+        return self.words.right_to_left
 
     @property
     def first_language(self) -> str:
@@ -259,7 +264,7 @@ def in_language(settings: Settings, code: str) -> Settings:
     raw = copy.deepcopy(settings.raw)
     url = settings.root_url + at.language_folder(code, settings.first_language)
     base = urlparse(settings.root_url).path
-    _ = catalogue(code).gettext
+    _ = words(code).gettext
     raw["site_url"] = url
     raw["site_name"] = language.site_name or settings.name
     if language.site_description:

@@ -24,10 +24,10 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from .. import versions
 from ..generators import presentation
-from ..languages import language_name
+from ..languages import language_name, words
 from ..readers import typed_line_problem, web_address_problem
 from ..settings import COUNTIES, MAX_SETTING_LINE, Area
-from ..translations import LOCALES, N_, catalogue
+from ..translations import LOCALES, N_
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
 # The line that marks text of the skeleton still to be replaced: check warns about each one left in content/.
@@ -225,11 +225,9 @@ def skeleton(answers: dict[str, str], today: date, engine: str | None = None) ->
         "site_url": answers["site-url"].rstrip("/") + "/",
         "area_names": area_names,
         "language_names": {language: language_name(language, "sv") for language in LANGUAGES},
-        "names": {
-            language: catalogue(language).gettext(NAME) % {"area": area_names[language]} for language in LANGUAGES
-        },
+        "names": {language: words(language).gettext(NAME) % {"area": area_names[language]} for language in LANGUAGES},
         "descriptions": {
-            language: catalogue(language).gettext(described)
+            language: words(language).gettext(described)
             % {"area": area_names[language], "municipality": area.municipality}
             for language in LANGUAGES
         },

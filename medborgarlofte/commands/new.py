@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from babel.dates import format_date
-
 from .. import addresses as at
 from ..contents import load
 from ..errors import ContentErrors, one_of
+from ..languages import words
 from ..readers import typed_line_problem
 from ..structure import MAX_LINE, Content
 from ..vocabulary import KINDS, STATUSES
@@ -178,7 +177,7 @@ def letter_digest(content: Content, today: date, language: str) -> Digest:
     """Everything that changed since the previous letter, grouped by actor, for the editor to rewrite."""
 
     def _day(day: date) -> str:
-        return format_date(day, "d MMMM y", locale=language)
+        return words(language).dated(day, "d MMMM y")
 
     def _link(target: str) -> str:
         """A link as the letter's text writes it: relative to the letter's own page."""

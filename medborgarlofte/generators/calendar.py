@@ -11,7 +11,6 @@ from .. import addresses as at
 from ..bidi import isolated
 from ..settings import Settings
 from ..structure import Content, Untranslated
-from ..translations import catalogue
 from ..vocabulary import FORMS
 
 DEFAULT_MINUTES = 90  # a meeting whose length the content does not give
@@ -21,7 +20,7 @@ def generate(content: Content, settings: Settings) -> str:
     calendar = Calendar()
     calendar.add("prodid", f"-//medborgarlofte//{settings.language}")
     calendar.add("version", "2.0")
-    _ = catalogue(settings.language).gettext
+    _ = settings.words.gettext
     calendar.add("x-wr-calname", _("Möten – %(site)s") % {"site": isolated(settings.name, settings.language)})
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     host = urlparse(settings.url).hostname or "localhost"

@@ -21,16 +21,14 @@ from dataclasses import astuple, dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from babel.dates import format_date
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 from .. import addresses as at
 from ..bidi import isolated
-from ..languages import direction, listed
+from ..languages import words
 from ..settings import Settings
 from ..structure import Content
-from ..translations import catalogue
 from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES
 
 SIZE = (1200, 630)
@@ -94,11 +92,12 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, byt
 def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Card]:
     """What each card shows, by its path under docs/: the words as they are drawn. A commitment's card shows the status
     its page shows: the last day's once the period has ended, and "Exempel" when that status is invented."""
-    _ = catalogue(settings.language).gettext
-    rtl = direction(settings.language) == "rtl"
+    said = settings.words
+    _ = said.gettext
+    rtl = said.right_to_left
 
-    def text(words: str) -> Text:
-        return Text(str(words), direction(getattr(words, "language", settings.language)) == "rtl")
+    def text(shown: str) -> Text:
+        return Text(str(shown), words(getattr(shown, "language", settings.language)).right_to_left)
 
     site_name = text(settings.name)
     cards = {at.SITE_CARD: _site_card(settings)}
@@ -107,36 +106,32 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
         day = period.ended_on(today)
         entry = commitment.status_on(day)
         status = SHOWN_STATUSES[entry.status] if entry else NO_STATUS
-        words = _("Exempel: %(title)s") % {"title": _(status.label)} if commitment.invented_on(day) else _(status.label)
+        badge = _("Exempel: %(title)s") % {"title": _(status.label)} if commitment.invented_on(day) else _(status.label)
         overline = (
             _("Åtagande")
             + " · "
             + isolated(period.title, settings.language)
             + (" · " + _("löftet har slutat") if day else "")
         )
-        responsible = listed(
-            settings.language, [isolated(content.actors[a].short_name, settings.language) for a in commitment.actors]
+        responsible = said.listed(
+            [isolated(content.actors[a].short_name, settings.language) for a in commitment.actors]
         )
         cards[at.commitment_card(commitment.id)] = Card(
             site_name,
             text(overline),
             text(commitment.title),
-            Badge(words, status.text, status.background, status.outline, status.struck),
+            Badge(badge, status.text, status.background, status.outline, status.struck),
             text(_("Ansvarig:") + " " + responsible),
             rtl,
         )
     for update in content.updates:
         kind = KINDS[update.kind]
-        concerned = listed(
-            settings.language, [isolated(content.actors[a].short_name, settings.language) for a in update.actors]
-        )
+        concerned = said.listed([isolated(content.actors[a].short_name, settings.language) for a in update.actors])
         cards[at.update_card(update.id)] = Card(
             site_name,
-            text(format_date(update.date.date(), "long", locale=settings.language)),
+            text(said.day(update.date.date())),
             text(update.title),
-            Badge(
-                catalogue(settings.language).pgettext(ONE, kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False
-            ),
+            Badge(said.pgettext(ONE, kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False),
             text(concerned),
             rtl,
         )
@@ -164,7 +159,7 @@ def site_card(settings: Settings) -> dict[str, bytes]:
 
 
 def _site_card(settings: Settings) -> Card:
-    rtl = direction(settings.language) == "rtl"
+    rtl = settings.right_to_left
     return Card(Text(settings.name, rtl), Text("", rtl), Text(settings.description, rtl), None, Text("", rtl), rtl)
 
 

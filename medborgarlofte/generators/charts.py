@@ -11,14 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
-
 from .. import addresses as at
-from ..languages import direction
+from ..languages import words
 from ..settings import Settings
 from ..structure import Content, Indicator, Untranslated
-from ..translations import catalogue
 from ..vocabulary import NO_STATUS, SHOWN_STATUSES, StatusFacts
 from . import presentation
 from .followup import measured, month_ends, monthly_invented_counts, monthly_status_counts, unit_name
@@ -92,21 +88,19 @@ def indicator_chart(indicator: Indicator, language: str) -> str:
     box = _box(width, height, 64, 20, bottom=64 if tilted else 36, language=language)
     place = _along_time(days, box, language)
     rise = _rise(box, steps[-1])
-    points = tuple(
-        Label(place(m.date), rise(m.value), format_decimal(m.value, locale=language)) for m in indicator.values
-    )
+    points = tuple(Label(place(m.date), rise(m.value), words(language).number(m.value)) for m in indicator.values)
     frame = _frame(
         width,
         box,
         language,
         steps,
         rise,
-        [(place(d), format_date(d, "MMM y", locale=language)) for d in days],
+        [(place(d), words(language).dated(d, "MMM y")) for d in days],
         tilted,
-        unit_name(indicator.unit, language),
+        unit_name(indicator.unit, words(language)),
     )
     described = "; ".join(
-        f"{_month(m.date, language)}: {measured(m.value, indicator.unit, language)}" for m in indicator.values
+        f"{_month(m.date, language)}: {measured(m.value, indicator.unit, words(language))}" for m in indicator.values
     )
     return _render(
         "indicator.svg.j2",
@@ -125,7 +119,7 @@ def status_chart(
     """Stacked bars: how many commitments had each status at the end of each month; the part of each that is invented
     examples (invented, month by month) is drawn apart, lighter and streaked, with its own key in the legend."""
     invented = invented or [dict.fromkeys(counts, 0) for _end, counts in rows]
-    _ = catalogue(language).gettext
+    _ = words(language).gettext
     width, height = SIZES["status"]
     shown = [s for s in SHOWN_STATUSES.values() if any(counts[s.name] for _end, counts in rows)]
     steps = _ticks(max((sum(counts.values()) for _end, counts in rows), default=0), whole=True)
@@ -133,12 +127,12 @@ def status_chart(
     rise = _rise(box, steps[-1])
     slot = (box[2] - box[0]) / max(len(rows), 1)
     every = math.ceil(len(rows) / _MOST_MONTH_LABELS)
-    right_to_left = direction(language) == "rtl"
+    right_to_left = words(language).right_to_left
     segments, times = [], []
     for index, ((end_day, counts), examples) in enumerate(zip(rows, invented, strict=True)):
         x = box[2] - (index + 1) * slot if right_to_left else box[0] + index * slot
         if index % every == 0:
-            times.append((x + slot / 2, format_date(end_day, "MMM yy", locale=language)))
+            times.append((x + slot / 2, words(language).dated(end_day, "MMM yy")))
         below = 0
         for status in shown:
             if counts[status.name]:
@@ -164,9 +158,9 @@ def status_chart(
     of_which = _("varav %(count)s påhittade exempel")
     described = " ".join(
         f"{_month(end_day, language)}: "
-        + ", ".join(f"{_(s.label)} {format_decimal(counts[s.name], locale=language)}" for s in shown if counts[s.name])
+        + ", ".join(f"{_(s.label)} {words(language).number(counts[s.name])}" for s in shown if counts[s.name])
         + (
-            f" ({of_which % {'count': format_decimal(sum(examples.values()), locale=language)}})"
+            f" ({of_which % {'count': words(language).number(sum(examples.values()))}})"
             if sum(examples.values())
             else ""
         )
@@ -205,7 +199,7 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, str
 
 def _box(width: int, height: int, start: float, end: float, bottom: float, language: str) -> Box:
     """The plotting area (left, top, right, bottom): start is the margin where a line begins, mirrored in a right-to-left language."""
-    left, right = (end, width - start) if direction(language) == "rtl" else (start, width - end)
+    left, right = (end, width - start) if words(language).right_to_left else (start, width - end)
     return left, 16, right, height - bottom
 
 
@@ -235,7 +229,7 @@ def _along_time(days: list[date], box: Box, language: str) -> Callable[[date], f
 
     def place(day: date) -> float:
         share = 0.5 if span == 0 else 0.06 + 0.88 * (day - first).days / span
-        return right - share * (right - left) if direction(language) == "rtl" else left + share * (right - left)
+        return right - share * (right - left) if words(language).right_to_left else left + share * (right - left)
 
     return place
 
@@ -251,16 +245,16 @@ def _frame(
     unit: str,
 ) -> Frame:
     left, top, right, bottom = box
-    right_to_left = direction(language) == "rtl"
+    right_to_left = words(language).right_to_left
     beside = right + 8 if right_to_left else left - 8
-    values = tuple(Label(beside, rise(step), format_decimal(step, locale=language)) for step in steps)
+    values = tuple(Label(beside, rise(step), words(language).number(step)) for step in steps)
     marks = tuple(Label(x, bottom + (14 if tilted else 20), text) for x, text in times)
     title = Label(width - 18 if right_to_left else 18, (top + bottom) / 2, unit)
     return Frame(left, top, right, bottom, right_to_left, values, marks, tilted, title)
 
 
 def _month(day: date, language: str) -> str:
-    return format_skeleton("yMMMM", day, locale=language)
+    return words(language).month(day)
 
 
 def _render(template: str, language: str, title: str, **values: object) -> str:

@@ -16,7 +16,6 @@ from .. import addresses as at
 from ..bidi import isolated
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Period, current_period
-from ..translations import catalogue
 from ..vocabulary import NO_STATUS, SHOWN_STATUSES, StatusFacts
 from . import cards, presentation
 from .remembered import Remembered, made
@@ -146,7 +145,7 @@ class _Counted:
 def _commitment(
     commitment: Commitment, actors: tuple[Actor, ...], shown: _Shown, settings: Settings
 ) -> tuple[str, str]:
-    _ = catalogue(settings.language).gettext
+    _ = settings.words.gettext
     env = presentation.standalone(settings.language)
     day = shown.ended_on
     status = _status_of(commitment, day)
@@ -175,7 +174,7 @@ def _commitment(
 
 
 def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, settings: Settings) -> tuple[str, str]:
-    _ = catalogue(settings.language).gettext
+    _ = settings.words.gettext
     env = presentation.standalone(settings.language)
     title = (
         f"{isolated(actor.short_name, settings.language)}, {isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}"
@@ -199,7 +198,7 @@ def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, setti
 
 
 def _period(period: Period, counted: _Counted, shown: _Shown, settings: Settings) -> str:
-    _ = catalogue(settings.language).gettext
+    _ = settings.words.gettext
     env = presentation.standalone(settings.language)
     title = f"{isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
     return _badge(settings, period.title, _count_parts(counted, _), title)

@@ -14,11 +14,10 @@ from markupsafe import escape
 
 from .. import addresses as at
 from ..bidi import isolated
-from ..languages import listed
+from ..languages import listed, words
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Update
-from ..translations import catalogue
 from ..vocabulary import KINDS, STATUSES
 from .remembered import Remembered, made
 
@@ -51,7 +50,7 @@ class Item:
 
 def generate(content: Content, settings: Settings, remembered: Remembered | None = None) -> dict[str, str]:
     """Every feed file, by its path under the generated folder; remembered as in pages.generate."""
-    _ = catalogue(settings.language).gettext
+    _ = settings.words.gettext
     items = sorted(_items(content, settings, Renderer(), _), key=lambda i: (i.moment, i.guid), reverse=True)
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
@@ -105,7 +104,7 @@ def _sitemap(addresses: list[str]) -> str:
 
 def feeds_of(content: Content, language: str) -> list[Feed]:
     """The feeds there are, for pages that link to them."""
-    return [feed for feed, _ in _feeds(content, [], catalogue(language).gettext, language)]
+    return [feed for feed, _ in _feeds(content, [], words(language).gettext, language)]
 
 
 def _feeds(

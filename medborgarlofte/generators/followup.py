@@ -7,13 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from babel.numbers import format_decimal
-from babel.units import format_unit
-
 from .. import rules
+from ..languages import Words
 from ..structure import Commitment, Content, Indicator, Measurement, Period
 from ..totals import invented
-from ..translations import catalogue
 from ..vocabulary import NO_STATUS, SHOWN_STATUSES, UNITS
 
 
@@ -44,30 +41,30 @@ def verdict(indicator: Indicator, found: Change | None) -> str:
     return "better" if (found.difference > 0) == indicator.higher_is_better else "worse"
 
 
-def measured(value: float, unit: str, language: str) -> str:
+def measured(value: float, unit: str, said: Words) -> str:
     """A value with its unit in the reader's language: a unit of the vocabulary as Babel writes it ("36 procent",
     "36 percent"), a count as its number alone (9, not "9 antal"), any other unit as content wrote it."""
     facts = UNITS.get(str(unit).strip().lower())
     if facts and facts.cldr:
-        return format_unit(value, facts.cldr, length="long", locale=language)
-    number = format_decimal(value, locale=language)
+        return said.unit(value, facts.cldr)
+    number = said.number(value)
     return number if facts else f"{number} {unit}"
 
 
-def difference(value: float, unit: str, language: str) -> str:
+def difference(value: float, unit: str, said: Words) -> str:
     """A change between two values, signed: a share changes by percentage points ("−3,5 procentenheter")."""
     sign = "+" if value > 0 else "−" if value < 0 else "±"
-    number = format_decimal(abs(value), locale=language)
+    number = said.number(abs(value))
     facts = UNITS.get(str(unit).strip().lower())
     if facts is None:
         return f"{sign}{number} {unit}"
-    return sign + number + (f" {catalogue(language).gettext(facts.change)}" if facts.cldr else "")
+    return sign + number + (f" {said.gettext(facts.change)}" if facts.cldr else "")
 
 
-def unit_name(unit: str, language: str) -> str:
+def unit_name(unit: str, said: Words) -> str:
     """The unit's own word, for a heading or an axis: translated where the vocabulary has it, else as content wrote it."""
     facts = UNITS.get(str(unit).strip().lower())
-    return catalogue(language).gettext(facts.label) if facts else unit
+    return said.gettext(facts.label) if facts else unit
 
 
 def month_ends(period: Period, today: date) -> list[date]:

@@ -16,7 +16,7 @@ from .. import addresses as at
 from .. import translated, versions
 from ..settings import Settings
 from ..structure import Actor, Commitment, Content, Indicator, Period, Status, Theme, Update
-from ..translations import N_, catalogue
+from ..translations import N_
 
 COMMITMENT_COLUMNS = (
     "id",
@@ -165,8 +165,8 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
         indicators=list(content.indicators.values()),
     )
     changes = status_changes(content, settings)
-    words = catalogue(settings.language).gettext
-    said = {True: words(YES), False: words(NO)}
+    _ = settings.words.gettext
+    said = {True: _(YES), False: _(NO)}
     return {
         at.ALL_DATA: _json(data.model_dump(mode="json")),
         at.ALL_DATA_SCHEMA: _json(open_data_schema()),

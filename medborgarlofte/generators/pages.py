@@ -11,15 +11,12 @@ from datetime import date
 from markupsafe import Markup
 
 from .. import addresses as at
-from ..languages import listed
 from ..settings import Settings
 from ..structure import Content, Period, Update, current_period
 from ..totals import invented
-from ..translations import catalogue
 from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES
 from . import charts, embeds, feeds, followup, opendata, posts, presentation
 from .markdown_pages import Page, rendered
-from .presentation import formatted_date
 from .remembered import Remembered
 from .views import CommitmentView, Outcome, actor_rows, by_actor, commitment_views, last_changed, outcome_of
 
@@ -59,7 +56,7 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
         views,
         by_period,
         outcomes,
-        catalogue(settings.language).gettext,
+        settings.words.gettext,
     )
     # What every page may know; the rest it is given as a view of its own.
     # A page in another language than the content's says that its translations are not the signed text.
@@ -113,16 +110,16 @@ def _commitments(site: Site) -> Iterable[Page]:
     for view in site.views.values():
         c = view.commitment
         status = _(SHOWN_STATUSES[view.status.status if view.status else NO_STATUS.name].label)
-        if view.status:
+        if view.status and view.since:
             status = _("%(status)s sedan %(day)s") % {
                 "status": status,
-                "day": formatted_date(view.since, "long", site.settings.language),
+                "day": site.settings.words.day(view.since),
             }
         if c.invented_on():
             status = _("Exempel: %(title)s") % {"title": status}
         described = _("Status: %(status)s. Ansvarig: %(actors)s.") % {
             "status": status,
-            "actors": listed(site.settings.language, [a.name for a in view.actors]),
+            "actors": site.settings.words.listed([a.name for a in view.actors]),
         }
         yield Page(
             "commitment.md.j2",
@@ -184,7 +181,7 @@ def _themes(site: Site) -> Iterable[Page]:
 
 def _updates(site: Site) -> Iterable[Page]:
     content, _ = site.content, site.gettext
-    words = catalogue(site.settings.language)
+    words = site.settings.words
     for update in content.updates:
         yield Page(
             "update.md.j2",

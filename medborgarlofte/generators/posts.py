@@ -14,14 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from babel.dates import format_date
-
 from .. import addresses as at
 from ..bidi import isolated, left_to_right
-from ..languages import language_name, listed
+from ..languages import words
 from ..settings import Settings
 from ..structure import TIMEZONE, Commitment, Content, Untranslated, Update
-from ..translations import catalogue
 from ..vocabulary import KINDS, ONE, STATUSES
 from . import cards
 
@@ -45,7 +42,7 @@ class Post:
 
 def posts_of(content: Content, settings: Settings, today: date) -> list[Post]:
     """The newest LATEST posts, newest first."""
-    _ = catalogue(settings.language).gettext
+    _ = settings.words.gettext
     drawn = cards.cards_of(content, settings, today)
     found = [
         *(_letter(update, content, settings, drawn, _) for update in content.updates if KINDS[update.kind].mailed),
@@ -106,10 +103,10 @@ def _status_changes(
         before = _("Exempel: %(title)s") % {"title": ""} if entry.example or commitment.example else ""
         tail = [
             _("Ansvarig: %(actors)s.")
-            % {"actors": listed(language, [str(_said(name, language, _)) for name in actors])}
+            % {"actors": words(language).listed([str(_said(name, language, _)) for name in actors])}
         ]
         if ended:
-            tail.append(_("Löftet slutade %(day)s.") % {"day": format_date(ended, "long", locale=language)})
+            tail.append(_("Löftet slutade %(day)s.") % {"day": words(language).day(ended)})
         link = f"{page}#{at.status_anchor(entry.date, entry.status)}"
         made.append(
             Post(
@@ -132,7 +129,7 @@ def _letter(
     update: Update, content: Content, settings: Settings, drawn: dict[str, cards.Card], _: Callable[[str], str]
 ) -> Post:
     language = settings.language
-    kind = catalogue(language).pgettext(ONE, KINDS[update.kind].singular)
+    kind = settings.words.pgettext(ONE, KINDS[update.kind].singular)
     before = (_("Exempel: %(title)s") % {"title": ""} if update.example else "") + f"{kind}: "
     title = _said(update.title, language, _)
     card, link = at.update_card(update.id), at.url_of(settings.url, at.update(update.id))
@@ -168,7 +165,7 @@ def _said(text: str, language: str, _: Callable[[str], str]) -> _Said:
     if isinstance(text, Untranslated) and text.language != language:
         return _Said(
             isolated(str(text), language),
-            " " + _("(på %(language)s)") % {"language": language_name(text.language, language)},
+            " " + words(language).not_translated(text.language),
         )
     return _Said(isolated(str(text), language))
 

@@ -15,26 +15,22 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date, format_skeleton, format_time
-from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
 from jinja2.ext import InternationalizationExtension
 from markupsafe import Markup, escape, soft_str
 
 from .. import addresses as at
 from ..bidi import isolated, left_to_right
-from ..languages import direction, language_name, listed
+from ..languages import Words, words
 from ..markup import Renderer
 from ..settings import Settings
 from ..structure import Month, Untranslated
 from ..totals import all_invented
-from ..translations import catalogue
 from ..vocabulary import BETTER, FORMS, KINDS, LEVELS, NO_STATUS, ONE, SHOWN_STATUSES, STATUSES
 from . import followup
 from .compiled import COMPILED
@@ -56,9 +52,8 @@ def _environment(**options: Any) -> Environment:
 
 def pages(settings: Settings) -> Environment:
     """The pages' environment in the settings' language: every filter that shows a date, a number, a status or a text from content."""
-    words = catalogue(settings.language)
-    _ = words.gettext
-    shown = _Shown(settings.language, _)
+    said = words(settings.language)
+    shown = _Shown(said)
     env = _environment(
         extensions=[_TextOnlyI18n],
         loader=FileSystemLoader(TEMPLATES),
@@ -68,23 +63,21 @@ def pages(settings: Settings) -> Environment:
     )
     env.filters.update(
         # Dates and numbers are Babel's words, never content: Markup, so that they are not isolated as content is.
-        day=lambda d: Markup(formatted_date(d, "long", settings.language)) if d else "",
-        month=lambda d: Markup(formatted_date(d, "yMMMM", settings.language)),
-        when=lambda held: Markup(escape(_when(held, settings.language, _))),
+        day=lambda d: Markup(said.day(d)) if d else "",
+        month=lambda d: Markup(said.month(d)),
+        when=lambda held: Markup(escape(_when(held, said))),
         away=_away,
-        clock=lambda moment: Markup(escape(format_time(moment, "short", locale=settings.language))),
-        number=lambda n: Markup(format_decimal(n, locale=settings.language)),
-        share=lambda percent: Markup(
-            escape(format_percent(percent / 100, locale=settings.language))
-        ),  # 23 %, 23%, ٪23 as each language writes it
+        clock=lambda moment: Markup(escape(said.time(moment))),
+        number=lambda n: Markup(said.number(n)),
+        share=lambda percent: Markup(escape(said.percent(percent))),  # 23 %, 23%, ٪23 as each language writes it
         md=_markdown_filter(Renderer(), shown),
         all_invented=all_invented,
         change=followup.change,
         verdict=followup.verdict,
         # A value with its unit reads as one: shown as text, not isolated from its own number.
-        measured=lambda value, unit: _plain(followup.measured(value, unit, settings.language)),
-        difference=lambda value, unit: _plain(followup.difference(value, unit, settings.language)),
-        unit=lambda unit: _plain(followup.unit_name(unit, settings.language)),
+        measured=lambda value, unit: _plain(followup.measured(value, unit, said)),
+        difference=lambda value, unit: _plain(followup.difference(value, unit, said)),
+        unit=lambda unit: _plain(followup.unit_name(unit, said)),
         h=shown.html,
         bdi=lambda text: Markup(
             f"<bdi>{shown.html(text)}</bdi>"
@@ -95,17 +88,17 @@ def pages(settings: Settings) -> Environment:
         ),
         join=lambda texts, between="": Markup(escape(between)).join(Markup(shown.plain(text)) for text in texts),
         # A list in the language's own words and punctuation (Babel, from CLDR): "A, B och C", "A, B, and C", "A وB وC".
-        listed=lambda texts: listed(settings.language, [Markup(shown.plain(text)) for text in texts]),
-        status_label=lambda name: Markup(escape(_(SHOWN_STATUSES[name].label))),
+        listed=lambda texts: said.listed([Markup(shown.plain(text)) for text in texts]),
+        status_label=lambda name: Markup(escape(said.gettext(SHOWN_STATUSES[name].label))),
         alt=shown.alt,
         status_class=lambda name: Markup(escape(SHOWN_STATUSES[name].slug)),
     )
     env.tests["untranslated"] = lambda text: isinstance(text, Untranslated)
     # Messages are ours and trusted Markdown; what is put into them is shown as text (_TextOnlyI18n).
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
-        gettext=lambda message: Markup(words.gettext(message)),
-        ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
-        pgettext=lambda context, message: Markup(words.pgettext(context, message)),
+        gettext=lambda message: Markup(said.gettext(message)),
+        ngettext=lambda singular, plural, n: Markup(said.ngettext(singular, plural, n)),
+        pgettext=lambda context, message: Markup(said.pgettext(context, message)),
     )
     env.globals.update(
         linked=_linked,
@@ -137,13 +130,13 @@ def _away(url: str) -> Markup:
     )
 
 
-def _when(held: datetime | Month, language: str, _: Callable[[str], str]) -> str:
+def _when(held: datetime | Month, said: Words) -> str:
     """When a meeting was held, as precisely as the content says: a month, a day, or a day and a time."""
     if isinstance(held, Month):
-        return formatted_date(held.first_day, "yMMMM", language)
-    day = formatted_date(held, "long", language)
+        return said.month(held.first_day)
+    day = said.day(held)
     return (
-        _("%(day)s klockan %(time)s") % {"day": day, "time": format_time(held, "short", locale=language)}
+        said.gettext("%(day)s klockan %(time)s") % {"day": day, "time": said.time(held)}
         if held.hour or held.minute
         else day
     )
@@ -161,25 +154,25 @@ def _plain(value: object) -> object:
 class _Shown:
     """Text from content on a page in one language: a text in another language is marked with its language (WCAG 3.1.2)."""
 
-    language: str
-    gettext: Callable[[str], str]
+    said: Words
+
+    @property
+    def language(self) -> str:
+        return self.said.language
 
     def marked(self, text: object, shown: Markup) -> Markup:
-        if not isinstance(text, Untranslated) or text.language == self.language:
+        if not isinstance(text, Untranslated) or not foreign(text, self.language):
             return shown
-        # dir: a left-to-right text inside a right-to-left page (or the reverse) keeps its own order (bidi isolation).
-        # The language is a code that the loader checked, and shown is already safe: no escaping left to do. A reader
-        # who does not read the text's language is told so in their own, after it: seen, and read out by a screen reader.
-        said = escape(self.gettext("(på %(language)s)") % {"language": language_name(text.language, self.language)})
-        return Markup(
-            f'<span lang="{text.language}" dir="{direction(text.language)}">{shown}</span> <span class="untranslated-mark">{said}</span>'
-        )
+        # A reader who does not read the text's language is told so in their own, after it: seen, and read out by a
+        # screen reader.
+        note = escape(self.said.not_translated(text.language))
+        return Markup(f'{in_own_language(text, shown)} <span class="untranslated-mark">{note}</span>')
 
     def plain(self, value: object) -> object:
         shown = _plain(value)
         if not isinstance(shown, Markup):
             return shown
-        if isinstance(value, Untranslated) and value.language != self.language:
+        if isinstance(value, Untranslated) and foreign(value, self.language):
             return self.marked(value, shown)
         # Text from content is isolated from the words beside it: a right-to-left title cannot carry the number or
         # the punctuation after it into its own direction ("Trafik: 3 åtaganden"). Words, dates and numbers of ours are
@@ -199,13 +192,13 @@ class _Shown:
 
     def block(self, text: str | None, rendered: str) -> Markup:
         """A Markdown text's HTML: dir="auto" so that each text reads in its own direction, and a note where it is not translated."""
-        if isinstance(text, Untranslated) and text.language != self.language:
-            note = self.gettext("Den här texten finns bara på %(language)s.") % {
-                "language": language_name(text.language, self.language)
+        if isinstance(text, Untranslated) and foreign(text, self.language):
+            note = self.said.gettext("Den här texten finns bara på %(language)s.") % {
+                "language": self.said.name_of(text.language)
             }
+            own = in_own_language(text, Markup("\n" + rendered + "\n"), "div")
             return Markup(
-                f'\n<div class="text untranslated">\n<p class="untranslated-note">{escape(note)}</p>\n'
-                f'<div lang="{text.language}" dir="{direction(text.language)}">\n{rendered}\n</div>\n</div>\n'
+                f'\n<div class="text untranslated">\n<p class="untranslated-note">{escape(note)}</p>\n{own}\n</div>\n'
             )
         return Markup(f'\n<div class="text" dir="auto">\n{rendered}\n</div>\n')
 
@@ -251,13 +244,7 @@ def _to(context, target: str) -> Markup:
     return Markup(_relative(target, posixpath.dirname(_page_of(context))))
 
 
-# Pages repeat the same few dates and links thousands of times; Babel and relpath are slow enough to matter.
-@functools.lru_cache(maxsize=65536)
-def formatted_date(day: date, form: str, language: str) -> str:
-    """A date in the language's own order and words: "long" for a day, "yMMMM" for a month."""
-    return format_date(day, form, locale=language) if form == "long" else format_skeleton(form, day, locale=language)
-
-
+# Pages repeat the same few links thousands of times; relpath is slow enough to matter.
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, folder: str) -> str:
     return posixpath.relpath(target, folder)
@@ -269,29 +256,42 @@ def standalone(language: str) -> Environment:
     env = _environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=True, bytecode_cache=COMPILED, extensions=["jinja2.ext.i18n"]
     )
-    env.install_gettext_translations(catalogue(language), newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+    said = words(language)
+    env.install_gettext_translations(said.catalogue, newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
     # Coordinates to a tenth of a pixel: enough for any screen, and the same numbers give the same file.
     env.filters["px"] = lambda number: f"{round(number, 1):g}"
-    env.filters["day"] = lambda day: formatted_date(day, "long", language)
-    env.filters["number"] = lambda n: format_decimal(n, locale=language)
-    env.filters["own"] = functools.partial(_in_own_language, language)
-    env.filters["direction"] = direction
-    env.filters["listed"] = lambda items: listed(language, list(items))
+    env.filters["day"] = said.day
+    env.filters["number"] = said.number
+    env.filters["own"] = functools.partial(_isolated_in_own_language, language)
+    env.filters["direction"] = lambda code: words(code).direction
+    env.filters["listed"] = lambda items: said.listed(list(items))
     env.filters["address"] = lambda url: Markup('<a href="{0}" dir="ltr">{1}</a>').format(
         url, left_to_right(url)
     )  # never "/https://…" in Arabic
-    env.tests["foreign"] = lambda text: isinstance(text, Untranslated) and text.language != language
-    env.globals.update(language=language, direction=direction(language), one=ONE)
+    env.tests["foreign"] = lambda text: foreign(text, language)
+    env.globals.update(language=language, direction=said.direction, one=ONE)
     return env
 
 
-def _in_own_language(language: str, text: str) -> Markup:
-    """A text from content as HTML, marked with its own language where that is not the page's (WCAG 3.1.2), and
-    isolated from the words beside it: by dir in HTML, and by FSI and PDI as well, for the plain text made from it
-    (the e-mail's text part) and for mail programs that do not know dir."""
+def foreign(text: object, language: str) -> bool:
+    """Whether a text from content is in another language than the page's: it was not translated into it."""
+    return isinstance(text, Untranslated) and text.language != language
+
+
+def in_own_language(text: Untranslated, shown: Markup, element: str = "span") -> Markup:
+    """A text not translated into the page's language, marked with its own (WCAG 3.1.2): a screen reader reads it in
+    that language's voice, and dir keeps its order inside a page of the other direction (bidi isolation). The language
+    is a code that the loader checked, and shown is already safe: no escaping left to do."""
+    return Markup(f'<{element} lang="{text.language}" dir="{words(text.language).direction}">{shown}</{element}>')
+
+
+def _isolated_in_own_language(language: str, text: str) -> Markup:
+    """A text from content as HTML, marked with its own language where that is not the page's, and isolated from the
+    words beside it: by dir in HTML, and by FSI and PDI as well, for the plain text made from it (the e-mail's text
+    part) and for mail programs that do not know dir."""
     escaped = Markup.escape(isolated(text, language))
-    if isinstance(text, Untranslated) and text.language != language:
-        return Markup(f'<span lang="{text.language}" dir="{direction(text.language)}">{escaped}</span>')
+    if isinstance(text, Untranslated) and foreign(text, language):
+        return in_own_language(text, escaped)
     return Markup(f'<span dir="auto">{escaped}</span>') if text else escaped
 
 

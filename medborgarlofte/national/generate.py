@@ -15,11 +15,11 @@ from pydantic import BaseModel, Field, TypeAdapter
 from .. import addresses as at
 from ..bidi import isolated
 from ..generators import cards, feeds, markdown_pages, opendata, presentation, styles
-from ..languages import language_name
+from ..languages import Words
 from ..settings import Settings
 from ..structure import TIMEZONE
 from ..totals import StatusRow, status_rows
-from ..translations import N_, catalogue
+from ..translations import N_
 from ..vocabulary import KINDS, ONE, STATUSES
 from .model import Index, IndexedArea, IndexedChange, IndexedCommitment, IndexedPeriod, Renewal, SourceReport, renewals
 
@@ -52,7 +52,7 @@ class AreaView:
 
 def generate(index: Index, settings: Settings, today: date) -> dict[str, str | bytes]:
     """Every file of the index's site in the settings' language, by its path under docs/."""
-    _ = catalogue(settings.language).gettext
+    _ = settings.words.gettext
     views = [_area_view(area, today) for area in index.areas]
     by_county: dict[str, list[AreaView]] = defaultdict(list)
     by_municipality: dict[str, list[AreaView]] = defaultdict(list)
@@ -211,7 +211,7 @@ def _rows(statuses: Iterable[tuple[IndexedCommitment, IndexedChange | None]]) ->
 
 def _feeds(index: Index, views: list[AreaView], settings: Settings) -> dict[str, str]:
     """The combined feed of every area's status changes and letters, and one per county, newest first."""
-    _ = catalogue(settings.language).gettext
+    _ = settings.words.gettext
     items = sorted(_items(views, settings, _), key=lambda pair: (pair[1].moment, pair[1].guid), reverse=True)
     fallback = items[0][1].moment if items else datetime.combine(index.read_at.date(), time(), TIMEZONE)
     chosen: list[tuple[feeds.Feed, list[feeds.Item]]] = [
@@ -245,7 +245,7 @@ def _feeds(index: Index, views: list[AreaView], settings: Settings) -> dict[str,
 def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -> Iterable[tuple[str, feeds.Item]]:
     """(county code, item) for every status change and letter of every area."""
     own_site = escape(_("Områdets egen sajt"))
-    words = catalogue(settings.language)
+    words = settings.words
     for view in views:
         area = view.area
         where = f"{isolated(area.name, settings.language)}, {isolated(area.municipality, settings.language)}"
@@ -257,7 +257,7 @@ def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -
                         entry.status, entry.previous, c.actors, settings.language, _
                     )
                     note = (
-                        f" {isolated(entry.note, settings.language)}{_said_language(entry.note, settings.language, _)}"
+                        f" {isolated(entry.note, settings.language)}{_said_language(entry.note, settings.words)}"
                         if entry.note
                         else ""
                     )
@@ -287,8 +287,8 @@ def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -
                     title=_("Exempel: %(title)s") % {"title": title} if letter.example else title,
                     link=letter.url,
                     moment=letter.moment,
-                    summary=f"{kind}. {isolated(letter.summary, settings.language)}{_said_language(letter.summary, settings.language, _)}",
-                    html=f"<p>{escape(kind)}. {escape(isolated(letter.summary, settings.language))}{escape(_said_language(letter.summary, settings.language, _))}</p>{back}",
+                    summary=f"{kind}. {isolated(letter.summary, settings.language)}{_said_language(letter.summary, settings.words)}",
+                    html=f"<p>{escape(kind)}. {escape(isolated(letter.summary, settings.language))}{escape(_said_language(letter.summary, settings.words))}</p>{back}",
                     authors=(str(area.site_name),),
                     commitments=(),
                     actors=(),
@@ -297,14 +297,10 @@ def _items(views: list[AreaView], settings: Settings, _: Callable[[str], str]) -
             )
 
 
-def _said_language(text: str, language: str, _: Callable[[str], str]) -> str:
+def _said_language(text: str, said: Words) -> str:
     """After a text in another language than the feed's: which language it is in (the model's texts know theirs)."""
-    written_in = getattr(text, "language", language)
-    return (
-        ""
-        if written_in == language
-        else " " + _("(på %(language)s)") % {"language": language_name(written_in, language)}
-    )
+    written_in = getattr(text, "language", said.language)
+    return "" if written_in == said.language else " " + said.not_translated(written_in)
 
 
 class IndexedRow(BaseModel):
@@ -374,8 +370,8 @@ def _data(index: Index, views: list[AreaView], settings: Settings) -> dict[str, 
         for period in view.periods[::-1]
         for c, entry in period.statuses
     ]
-    words = catalogue(settings.language).gettext
-    said = {True: words(opendata.YES), False: words(opendata.NO)}
+    _ = settings.words.gettext
+    said = {True: _(opendata.YES), False: _(opendata.NO)}
     cells = [{key: _cell(value, said) for key, value in row.model_dump().items()} for row in rows]
     return {
         at.COMMITMENTS_CSV: opendata.csv_text(COLUMNS, cells),
