@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -16,7 +15,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from . import translated
-from .errors import ContentError, ContentErrors, did_you_mean, field_path, one_of
+from .errors import ContentError, ContentErrors, did_you_mean, explained, field_path, kind_of
 from .markup import image_allowed, link_allowed, references, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
 from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
@@ -454,14 +453,14 @@ class _Loader:
             return None
         if not isinstance(doc.data, dict):
             self.errors.append(
-                doc.error((), f"fick {_kind_of(doc.data)} (förväntade fält med värden, ett per rad: 'namn: värde')")
+                doc.error((), f"fick {kind_of(doc.data)} (förväntade fält med värden, ett per rad: 'namn: värde')")
             )
             return None
         return doc
 
     def validate(self, doc: Document, model: type[M], fields: Any, loc: Loc, item_id: str, extra: dict) -> M | None:
         if not isinstance(fields, dict):
-            self.errors.append(doc.error(loc, f"fick {_kind_of(fields)} (förväntade fält med värden)"))
+            self.errors.append(doc.error(loc, f"fick {kind_of(fields)} (förväntade fält med värden)"))
             return None
         if "id" in fields:
             self.errors.append(doc.error(loc + ("id",), "id ska inte skrivas i filen (id är filnamnet eller nyckeln)"))
@@ -478,9 +477,9 @@ class _Loader:
             for problem in exc.errors():
                 where = loc + tuple(problem["loc"])
                 if where == ("body",):  # the text below the front matter
-                    self.errors.append(ContentError(doc.path, doc.body_line, "text", _explain(problem, model)))
+                    self.errors.append(ContentError(doc.path, doc.body_line, "text", explained(problem, model)))
                 else:
-                    self.errors.append(doc.error(where, _explain(problem, model)))
+                    self.errors.append(doc.error(where, explained(problem, model)))
             return None
 
 
@@ -719,27 +718,6 @@ class _Checker:
 
 MAX_FINDINGS = 20  # personal data named one by one in a field; the rest are counted
 _LINK_REFUSED = "är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera in innehållet i stället)"
-_KINDS = {
-    str: "text",
-    bool: "sant/falskt",
-    int: "ett tal",
-    float: "ett tal",
-    list: "en lista",
-    dict: "fält med värden",
-    type(None): "ett tomt värde",
-}
-_EXPECTED = {
-    "string_type": "text",
-    "int_type": "ett heltal",
-    "int_from_float": "ett heltal",
-    "float_type": "ett tal",
-    "bool_type": "true eller false",
-    "tuple_type": "en lista, en rad per post som börjar med '- '",
-    "list_type": "en lista, en rad per post som börjar med '- '",
-    "model_type": "fält med värden",
-    "model_attributes_type": "fält med värden",
-    "dict_type": "fält med värden",
-}
 
 
 def _lines(text: str, first_line: int) -> Callable[[int], int]:
@@ -750,53 +728,3 @@ def _lines(text: str, first_line: int) -> Callable[[int], int]:
 
 def _is_markdown(annotation: Any) -> bool:
     return any(arg is MARKDOWN or _is_markdown(arg) for arg in get_args(annotation))
-
-
-def _kind_of(value: object) -> str:
-    return _KINDS.get(type(value), type(value).__name__)
-
-
-def _explain(problem: Mapping[str, Any], model: type[BaseModel]) -> str:
-    """A pydantic error in the words of the people who write content: what is wrong (what was expected)."""
-    kind, value, ctx = problem["type"], problem.get("input"), problem.get("ctx", {})
-    if kind == "missing":
-        return "saknas (obligatoriskt fält)"
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model, tuple(problem["loc"])[:-1])
-        return f"okänt fält (förväntade ett av: {', '.join(allowed)}{did_you_mean(problem['loc'][-1], allowed)})"
-    if kind == "literal_error":
-        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
-        return f"okänt värde '{value}' ({one_of(value, options)})"
-    if kind == "value_error":
-        return str(ctx.get("error", problem["msg"]))
-    if kind in _EXPECTED:
-        return f"fick {_kind_of(value)} (förväntade {_EXPECTED[kind]})"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        bound = ctx.get("ge", ctx.get("le"))
-        return f"{value} är för {'litet' if 'ge' in ctx else 'stort'} (förväntade {'minst' if 'ge' in ctx else 'högst'} {bound})"
-    if kind == "string_too_long":
-        return f"är {len(str(value))} tecken långt (förväntade högst {ctx.get('max_length')} tecken)"
-    if kind == "string_too_short":
-        return "är tomt (förväntade text)"
-    if kind == "too_short":
-        return f"har för få poster (förväntade minst {ctx.get('min_length')})"
-    return problem["msg"]
-
-
-def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
-    """The field names allowed at loc, by following the model's annotations down the path."""
-    for part in loc:
-        if isinstance(part, int) or part not in model.model_fields:
-            continue
-        model = _nested_model(model.model_fields[part].annotation) or model
-    return [name for name in model.model_fields if name not in ("id", "body")]
-
-
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _nested_model(arg)
-        if found:
-            return found
-    return None

@@ -236,6 +236,19 @@ def _walk(
         stack.extend(reversed(children))  # in the order they are written
 
 
+def line_map(text: str) -> dict[Loc, int]:
+    """The line of every field of a YAML text that another reader has made data of (mkdocs.yml, with its tags): its
+    nodes are composed only, so a tag that only MkDocs knows (!!python/name:…) is no problem here."""
+    lines: dict[Loc, int] = {}
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return lines
+    if node is not None:
+        _walk(node, (), 1, lines, {}, [], "")
+    return lines
+
+
 def _control_characters(text: str) -> Iterator[tuple[int, str]]:
     """(line, character) of every control character in a file's text."""
     if not _CONTROL.search(text):

@@ -10,16 +10,18 @@ import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlparse
 
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+
 from . import addresses as at
-from . import versions
+from . import interface, versions
 from .engines import DEFAULT_RENDERER, RENDERERS
 from .engines import mkdocs as family
-from .errors import ContentError, ContentErrors, did_you_mean, one_of
-from .languages import Words, direction, known_language, language_name, open_graph_locale, words
-from .readers import typed_line_problem, web_address_problem
+from .errors import ContentError, ContentErrors, explained, one_of
+from .languages import Words, direction, known_language, language_name, words
+from .readers import Document, line_map, typed_line_problem, web_address_problem
 from .translations import LANGUAGE
 
 # A site's name and a name of its area are one line, as a title of the content is; its description a short text.
@@ -31,45 +33,125 @@ THEME = Path(__file__).resolve().parent / "theme"
 ENGINE_STYLES = (at.SITE_STYLES, at.STYLES)
 
 
-@dataclass(frozen=True)
-class Language:
+class _Setting(BaseModel):
+    """A part of extra, read as content is: every field known, each checked with its line, frozen once read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _text(value: Any, most: int, expected: str = "text") -> Any:
+    """A name or a description in settings: one line of typed text, as a title of the content is."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"fick {value!r} (förväntade {expected})")
+    if wrong := typed_line_problem(value, most):
+        raise ValueError(wrong)
+    return value
+
+
+def _line(value: Any) -> Any:
+    return _text(value, MAX_SETTING_LINE)
+
+
+def _description(value: Any) -> Any:
+    return _text(value, MAX_SETTING_TEXT)
+
+
+def _known_language(value: Any) -> Any:
+    if not isinstance(value, str) or not LANGUAGE.match(value) or not known_language(value):
+        raise ValueError(f"fick {value!r} (förväntade en språkkod som Babel känner, t.ex. 'language: en')")
+    return value
+
+
+class Language(_Setting):
     """One language of the site, as extra.languages lists it: the first is at the site's root, each other under /<code>/."""
 
-    code: str
-    site_name: str | None = None
-    site_description: str | None = None
-    area_name: str | None = (
-        None  # the area's name as it is written in the language: the header on a phone shows it alone
-    )
+    code: Annotated[str, BeforeValidator(_known_language)] = Field(alias="language")
+    site_name: Annotated[str | None, BeforeValidator(_line)] = None
+    site_description: Annotated[str | None, BeforeValidator(_description)] = None
+    # the area's name as it is written in the language: the header on a phone shows it alone
+    area_name: Annotated[str | None, BeforeValidator(_line)] = None
 
 
-@dataclass(frozen=True)
-class Editor:
+_REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+
+
+def _repository(value: Any) -> Any:
+    if not isinstance(value, str) or not _REPOSITORY.match(value):
+        raise ValueError(f"fick {value!r} (förväntade GitHub-förrådet som ägare/namn, t.ex. 'kommunen/medborgarlofte')")
+    return value
+
+
+def _branch(value: Any) -> Any:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9._/-]{1,200}", value):
+        raise ValueError(f"fick {value!r} (förväntade en gren, t.ex. 'main')")
+    return value
+
+
+def _sign_in(value: Any) -> Any:
+    if value is not None and (
+        not isinstance(value, str) or not value.startswith("https://") or web_address_problem(value)
+    ):
+        raise ValueError(f"fick {value!r} (förväntade inloggningsserverns adress, som börjar med https://)")
+    return value.rstrip("/") if isinstance(value, str) else value
+
+
+class Editor(_Setting):
     """extra.editor: where the web editor at /admin/ saves (a GitHub repository and branch) and who signs its users in."""
 
-    repo: str  # owner/name on GitHub
-    branch: str = "main"
-    auth_url: str | None = None  # the OAuth server that signs users in to GitHub (see README); None for Decap's default
+    repo: Annotated[str, BeforeValidator(_repository)]  # owner/name on GitHub
+    branch: Annotated[str, BeforeValidator(_branch)] = "main"
+    # the OAuth server that signs users in to GitHub (see README); None for Decap's default
+    auth_url: Annotated[str | None, BeforeValidator(_sign_in)] = None
 
 
-@dataclass(frozen=True)
-class Mastodon:
+_ACCOUNT = re.compile(r"^@?([A-Za-z0-9_]{1,30})(@[A-Za-z0-9.-]+)?$")
+
+
+def _instance(value: Any) -> Any:
+    if not isinstance(value, str) or web_address_problem(value.rstrip("/") + "/"):
+        raise ValueError(f"fick {value!r} (förväntade Mastodon-serverns adress, som börjar med https://)")
+    return value.rstrip("/")
+
+
+def _account(value: Any) -> Any:
+    if not isinstance(value, str) or not (matched := _ACCOUNT.match(value.strip())):
+        raise ValueError(f"fick {value!r} (förväntade kontots namn, t.ex. trygghet_norrby)")
+    return matched.group(1)
+
+
+class Mastodon(_Setting):
     """extra.follow.mastodon: the account on a Mastodon server that the publishing workflow posts each new status change
     and letter to, in the language the account is set for."""
 
-    instance: str  # the server's address: https://mastodon.example
-    account: str  # the account's name on it, without @: trygghet_norrby
-    language: str  # one of the site's languages
+    instance: Annotated[str, BeforeValidator(_instance)]  # the server's address: https://mastodon.example
+    account: Annotated[str, BeforeValidator(_account)]  # the account's name on it, without @: trygghet_norrby
+    language: str = ""  # one of the site's languages; the first where it is not said
 
 
-@dataclass(frozen=True)
-class Follow:
+def _address(expected: str) -> Any:
+    def check(value: Any) -> Any:
+        checked = value.replace("{topic}", "amne") if isinstance(value, str) else value
+        if value is not None and (
+            not isinstance(value, str) or web_address_problem(str(checked), query=True) or "(" in value or ")" in value
+        ):
+            raise ValueError(f"fick {value!r} (förväntade {expected})")
+        return value
+
+    return BeforeValidator(check)
+
+
+class Follow(_Setting):
     """extra.follow: the services outside the site that tell residents when something changes; the site keeps no address."""
 
-    hub: str | None = None  # a WebSub hub that every feed names, and that the workflow tells of each changed feed
-    email: str | None = (
-        None  # the municipality's newsletter sign-up address; {topic} becomes a commitment's id or a feed's name
-    )
+    # a WebSub hub that every feed names, and that the workflow tells of each changed feed
+    hub: Annotated[str | None, _address("WebSub-navets adress, som börjar med https://")] = None
+    # the municipality's newsletter sign-up address; {topic} becomes a commitment's id or a feed's name
+    email: Annotated[
+        str | None,
+        _address("adressen där man anmäler sig till kommunens nyhetsbrev, som börjar med https://, gärna med {topic}"),
+    ] = None
     mastodon: Mastodon | None = None
 
 
@@ -99,16 +181,105 @@ COUNTIES = {
 }
 
 
-@dataclass(frozen=True)
-class Area:
+def _code(digits: int, expected: str) -> Any:
+    def check(value: Any) -> Any:
+        given = f"{value:0{digits}d}" if isinstance(value, int) and not isinstance(value, bool) else value
+        if not isinstance(given, str) or not given.strip():
+            raise ValueError(f"fick {given!r} (förväntade {expected})")
+        if not re.fullmatch(rf"\d{{{digits}}}", given):
+            raise ValueError(f"fick {given!r} (förväntade {expected}, inom citattecken)")
+        return given
+
+    return BeforeValidator(check)
+
+
+def _county(value: str) -> str:
+    if value not in COUNTIES:
+        raise ValueError(f"fick '{value}', som inget län har (förväntade en av SCB:s länskoder: {', '.join(COUNTIES)})")
+    return value
+
+
+def _yes_or_no(value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise ValueError(f"fick {value!r} (förväntade true eller false)")
+    return value
+
+
+def _named(expected: str) -> Any:
+    return BeforeValidator(lambda value: _text(value, MAX_SETTING_LINE, expected))
+
+
+class Area(_Setting):
     """extra.area: the area the promise is for, with the official codes (SCB's) of its municipality and county."""
 
-    name: str
-    municipality: str
-    municipality_code: str  # four digits, the first two the county's: 1280
-    county: str
-    county_code: str  # two digits: 12
-    paper_letters: bool = False  # the information letters are also handed out on paper
+    name: Annotated[str, _named("områdets namn")]
+    municipality: Annotated[str, _named("kommunens namn")]
+    municipality_code: Annotated[str, _code(4, "kommunkoden, fyra siffror, t.ex. '0180'")]  # 1280
+    county: Annotated[str, _named("länets namn")]
+    county_code: Annotated[str, _code(2, "länskoden, två siffror, t.ex. '01'"), AfterValidator(_county)]  # 12
+    # the information letters are also handed out on paper
+    paper_letters: Annotated[bool, BeforeValidator(_yes_or_no)] = False
+
+    @field_validator("name", "municipality", "county")
+    @classmethod
+    def _trimmed(cls, value: str) -> str:
+        return value.strip()
+
+
+def _positive(expected: str) -> Any:
+    def check(value: Any) -> Any:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"fick {value!r} (förväntade {expected})")
+        return value
+
+    return BeforeValidator(check)
+
+
+def _format(value: Any) -> Any:
+    """extra.format: the content format the site is written in, which this engine must read."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"fick {value!r} (förväntade innehållsformatets nummer, t.ex. {versions.FORMAT})")
+    if value not in versions.READS:
+        advice = (
+            "(uppgradera motorn: höj versionen av medborgarlofte i requirements.txt)"
+            if value > max(versions.READS)
+            else "(gör ändringarna som CHANGELOG.md beskriver för varje format efter ditt, och skriv sedan det nya numret)"
+        )
+        raise ValueError(
+            f"är {value}, men motorn {versions.ENGINE} läser format {', '.join(map(str, versions.READS))} {advice}"
+        )
+    return value
+
+
+def _renderer(value: Any) -> Any:
+    if value not in RENDERERS:
+        raise ValueError(f"fick {value!r} ({one_of(value, RENDERERS)})")
+    return value
+
+
+def _language_list(value: Any) -> Any:
+    if value is not None and (not isinstance(value, list) or not value):
+        raise ValueError(
+            f"fick {value!r} (förväntade en lista med en post per språk, t.ex. '- language: en', den första theme.language)"
+        )
+    return value
+
+
+class Extra(BaseModel):
+    """mkdocs.yml's extra, the engine's part of it. Other keys are the theme's (Material reads extra too) and pass."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    silent_after_days: Annotated[int, _positive("ett antal dagar, t.ex. 90")] = 90
+    lix_limit: Annotated[int, _positive("ett LIX-värde, t.ex. 50")] = 50
+    languages: Annotated[tuple[Language, ...] | None, BeforeValidator(_language_list)] = None
+    editor: Editor | None = None
+    follow: Follow | None = None
+    area: Area | None = None
+    format: Annotated[int | None, BeforeValidator(_format)] = None
+    renderer: Annotated[str, BeforeValidator(_renderer)] = DEFAULT_RENDERER
 
 
 @dataclass(frozen=True)
@@ -175,9 +346,10 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
     if site_url:
         raw["site_url"] = site_url
 
+    lines = Document(where, raw, line_map(text))
+
     def line_of(key: str) -> int:
-        found = re.search(rf"^\s*{re.escape(key.split('.')[-1])}\s*:", text, re.MULTILINE)
-        return text.count("\n", 0, found.start()) + 1 if found else 1
+        return lines.line(tuple(key.split(".")))
 
     problems = _engine_owned(raw, line_of, where)
     config, errors = family.validate(raw, config_file)
@@ -200,52 +372,27 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
             and (wrong := typed_line_problem(config[key], most))
         ):
             problems.append(ContentError(where, line_of(key), key, wrong))
-    extra = config.get("extra") or {}
-    days, lix_limit = extra.get("silent_after_days", 90), extra.get("lix_limit", 50)
-    for name, value, example in (
-        ("silent_after_days", days, "ett antal dagar, t.ex. 90"),
-        ("lix_limit", lix_limit, "ett LIX-värde, t.ex. 50"),
-    ):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            problems.append(
-                ContentError(where, line_of(name), f"extra.{name}", f"fick {value!r} (förväntade {example})")
-            )
-    languages = _languages(
-        extra.get("languages"),
-        config["theme"]["language"] if "theme" not in dict(errors) else "sv",
-        line_of,
-        where,
-        problems,
-    )
-    editor = _editor(extra.get("editor"), line_of, where, problems)
-    follow = _follow(extra.get("follow"), [language.code for language in languages], line_of, where, problems)
-    area = _area(extra.get("area"), line_of, where, problems)
-    site_format = _format(extra.get("format"), line_of, where, problems)
-    renderer = extra.get("renderer", DEFAULT_RENDERER)
-    if renderer not in RENDERERS:
-        problems.append(
-            ContentError(
-                where, line_of("renderer"), "extra.renderer", f"fick {renderer!r} ({one_of(renderer, RENDERERS)})"
-            )
-        )
-    if problems:
+    theme_language = config["theme"]["language"] if "theme" not in dict(errors) else "sv"
+    extra = _extra(config.get("extra") or {}, theme_language, lines, problems)
+    if problems or extra is None:
         raise ContentErrors(problems)
+    languages = extra.languages or (Language(language=theme_language),)
     url = config["site_url"].rstrip("/") + "/"
     first = Settings(
         name=config["site_name"].strip(),
         url=url,
         language=languages[0].code,
         languages=languages,
-        silent_after_days=days,
-        lix_limit=lix_limit,
+        silent_after_days=extra.silent_after_days,
+        lix_limit=extra.lix_limit,
         docs_dir=Path(config["docs_dir"]),
         site_dir=Path(config["site_dir"]),
         root_url=url,
-        editor=editor,
-        follow=follow,
-        area=area,
-        format=site_format,
-        renderer=renderer,
+        editor=extra.editor,
+        follow=extra.follow or Follow(),
+        area=extra.area,
+        format=extra.format,
+        renderer=extra.renderer,
         config_file=config_file,
         raw=raw,
     )
@@ -291,40 +438,13 @@ def in_language(settings: Settings, code: str) -> Settings:
         # How many folders this language's site lies below the whole site's root: the language selector's links climb
         # that many, and the page's own, so that they lead right wherever the site is served (make serve, a copy, Pages).
         "language_depth": at.language_folder(code, settings.first_language).count("/"),
-        # What the theme's own templates (overrides/) say and link to, in this language's words, from the address table.
-        "site": {
+        # What the theme's own templates say and link to, in this language's words, from the address table.
+        "site": interface.words_of(
+            words(code),
             # What the header says on a phone, where the site's whole name does not fit: the area's name, in whole words.
-            "short_name": language.area_name or (settings.area.name if settings.area else raw["site_name"]),
-            "all_feed": {ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")},
-            "all_feed_title": _("Allt om medborgarlöftet"),
-            "about": _("Om sajten"),
-            "accessibility": {"title": _("Tillgänglighetsredogörelse"), "address": at.page_address(at.ACCESSIBILITY)},
-            "privacy": {"title": _("Integritet och kakor"), "address": at.page_address(at.PRIVACY)},
-            "print_address": _("Läs mer och följ arbetet på"),
-            # What a shared link unfolds into (Open Graph): a page without a card of its own has the site's.
-            "locale": open_graph_locale(code),
-            "other_locales": [open_graph_locale(other.code) for other in settings.languages if other.code != code],
-            "card": at.SITE_CARD,
-            # The page for a missing address (theme/404.html).
-            "not_found": {
-                "title": _("Sidan finns inte"),
-                "text": _("Sidan du sökte finns inte här. Den kan ha flyttats, eller så är adressen felskriven."),
-                "start": _("Gå till startsidan"),
-                "hint": _("Där hittar du alla åtaganden och uppdateringar."),
-            },
-            # The search box's words (theme/partials/search.html); %(count)s is filled in by its script.
-            "search": {
-                "folder": at.SEARCH_FOLDER,
-                "label": _("Sök"),
-                "placeholder": _("Sök på sajten"),
-                "close": _("Stäng sökningen"),
-                "waiting": _("Skriv ett ord för att söka."),
-                "searching": _("Söker …"),
-                "none": _("Inga träffar."),
-                "count": _("Träffar: %(count)s"),
-                "failed": _("Sökningen kunde inte laddas. Alla sidor nås också från menyn."),
-            },
-        },
+            language.area_name or (settings.area.name if settings.area else raw["site_name"]),
+            [other.code for other in settings.languages if other.code != code],
+        ),
     }
     raw["nav"] = _translated_nav(raw.get("nav"), _) if code != settings.first_language else raw.get("nav")
     # A hand-written page's translations (index.en.md) are pages of their own language only, in whichever language they are.
@@ -374,84 +494,6 @@ def _translated_nav(nav: Any, gettext: Any) -> Any:
     return nav
 
 
-def _languages(
-    value: Any, theme_language: str, line_of: Any, where: str, problems: list[ContentError]
-) -> tuple[Language, ...]:
-    """extra.languages: a list of {language: code, site_name:, site_description:}, the first being theme.language."""
-    if value is None:
-        return (Language(theme_language),)
-    expected = "en lista med en post per språk, t.ex. '- language: en', den första theme.language"
-    if not isinstance(value, list) or not value:
-        problems.append(
-            ContentError(where, line_of("languages"), "extra.languages", f"fick {value!r} (förväntade {expected})")
-        )
-        return (Language(theme_language),)
-    found: list[Language] = []
-    for index, entry in enumerate(value):
-        key = f"extra.languages.{index}"
-        code = entry.get("language") if isinstance(entry, dict) else None
-        unknown = (
-            sorted(set(entry) - {"language", "site_name", "site_description", "area_name"})
-            if isinstance(entry, dict)
-            else []
-        )
-        if not isinstance(code, str) or not LANGUAGE.match(code) or not known_language(code):
-            problems.append(
-                ContentError(
-                    where,
-                    line_of("languages"),
-                    key,
-                    f"fick {entry!r} (förväntade en språkkod som Babel känner, t.ex. 'language: en')",
-                )
-            )
-        elif unknown:
-            problems.append(
-                ContentError(
-                    where,
-                    line_of("languages"),
-                    f"{key}.{unknown[0]}",
-                    "okänt fält (förväntade language, site_name, site_description eller area_name)",
-                )
-            )
-        elif any(other.code == code for other in found):
-            problems.append(
-                ContentError(where, line_of("languages"), key, f"'{code}' finns redan (förväntade varje språk en gång)")
-            )
-        else:
-            texts = {name: entry.get(name) for name in ("site_name", "site_description", "area_name")}
-            bad = [
-                name
-                for name, text in texts.items()
-                if text is not None and (not isinstance(text, str) or not text.strip())
-            ]
-            if bad:
-                problems.append(
-                    ContentError(where, line_of("languages"), f"{key}.{bad[0]}", "fick inget namn (förväntade text)")
-                )
-            problems += [
-                ContentError(where, line_of("languages"), f"{key}.{name}", wrong)
-                for name, text in texts.items()
-                if isinstance(text, str)
-                and text.strip()
-                and (
-                    wrong := typed_line_problem(
-                        text, MAX_SETTING_TEXT if name == "site_description" else MAX_SETTING_LINE
-                    )
-                )
-            ]
-            found.append(Language(code, texts["site_name"], texts["site_description"], texts["area_name"]))
-    if found and found[0].code != theme_language:
-        problems.append(
-            ContentError(
-                where,
-                line_of("languages"),
-                "extra.languages.0",
-                f"är '{found[0].code}' (förväntade theme.language, '{theme_language}', först: det är sajtens språk)",
-            )
-        )
-    return tuple(found) or (Language(theme_language),)
-
-
 def _engine_owned(raw: dict[str, Any], line_of: Any, where: str) -> list[ContentError]:
     """What the engine brings to every site, set in raw: its theme (templates beside Material's) and its styles.
 
@@ -464,7 +506,7 @@ def _engine_owned(raw: dict[str, Any], line_of: Any, where: str) -> list[Content
         problems.append(
             ContentError(
                 where,
-                line_of("custom_dir"),
+                line_of("theme.custom_dir"),
                 "theme.custom_dir",
                 "sätts av motorn, som har sina egna mallar till temat (ta bort raden)",
             )
@@ -476,7 +518,7 @@ def _engine_owned(raw: dict[str, Any], line_of: Any, where: str) -> list[Content
         problems.append(
             ContentError(
                 where,
-                line_of("search"),
+                line_of("plugins"),
                 "plugins.search",
                 "sätts av motorn, som söker med Pagefind på varje språk (ta bort raden och dess inställningar)",
             )
@@ -499,288 +541,50 @@ def _engine_owned(raw: dict[str, Any], line_of: Any, where: str) -> list[Content
     return problems
 
 
-def _area(value: Any, line_of: Any, where: str, problems: list[ContentError]) -> Area | None:
-    """extra.area: name, municipality, municipality_code, county, county_code and paper_letters; None where it is missing."""
-    if value is None:
-        return None
-    expected = {
-        "name": "områdets namn",
-        "municipality": "kommunens namn",
-        "municipality_code": "kommunkoden, fyra siffror, t.ex. '0180'",
-        "county": "länets namn",
-        "county_code": "länskoden, två siffror, t.ex. '01'",
-    }
-    if not isinstance(value, dict):
-        problems.append(
-            ContentError(
-                where,
-                line_of("area"),
-                "extra.area",
-                f"fick {value!r} (förväntade {', '.join(f'{key}:' for key in expected)} och paper_letters:)",
-            )
-        )
-        return None
+def _extra(value: Any, theme_language: str, lines: Document, problems: list[ContentError]) -> Extra | None:
+    """extra, read through its model, and the rules between its fields: each language once, the first theme.language,
+    the municipality in its county, the Mastodon account writing in one of the site's languages."""
     found = len(problems)
-    known = [*expected, "paper_letters"]
-    for key in sorted(set(value) - set(known)):
-        problems.append(
-            ContentError(
-                where,
-                line_of(key),
-                f"extra.area.{key}",
-                f"okänt fält (förväntade ett av {', '.join(known)}{did_you_mean(key, known)})",
-            )
-        )
-    texts: dict[str, str] = {}
-    for key, what in expected.items():
-        given = value.get(key)
-        given = (
-            f"{given:0{4 if key == 'municipality_code' else 2}d}"
-            if key.endswith("_code") and isinstance(given, int) and not isinstance(given, bool)
-            else given
-        )
-        if not isinstance(given, str) or not given.strip():
+    try:
+        extra = Extra.model_validate(value)
+    except ValidationError as exc:
+        problems += [lines.error(("extra", *problem["loc"]), explained(problem, Extra)) for problem in exc.errors()]
+        return None
+    codes = [language.code for language in extra.languages or ()]
+    for index, code in enumerate(codes):
+        if code in codes[:index]:
             problems.append(
-                ContentError(where, line_of(key), f"extra.area.{key}", f"fick {given!r} (förväntade {what})")
+                lines.error(("extra", "languages", index), f"'{code}' finns redan (förväntade varje språk en gång)")
             )
-        elif key.endswith("_code") and not re.fullmatch(r"\d{4}" if key == "municipality_code" else r"\d{2}", given):
+    if codes and codes[0] != theme_language:
+        problems.append(
+            lines.error(
+                ("extra", "languages", 0),
+                f"är '{codes[0]}' (förväntade theme.language, '{theme_language}', först: det är sajtens språk)",
+            )
+        )
+    area = extra.area
+    if area and not area.municipality_code.startswith(area.county_code):
+        problems.append(
+            lines.error(
+                ("extra", "area", "municipality_code"),
+                f"fick '{area.municipality_code}', som inte ligger i län {area.county_code} (en kommunkod börjar med länskoden)",
+            )
+        )
+    mastodon = extra.follow.mastodon if extra.follow else None
+    if extra.follow and mastodon:
+        spoken = codes or [theme_language]
+        language = mastodon.language or spoken[0]
+        if language not in spoken:
             problems.append(
-                ContentError(
-                    where, line_of(key), f"extra.area.{key}", f"fick {given!r} (förväntade {what}, inom citattecken)"
+                lines.error(
+                    ("extra", "follow", "mastodon", "language"),
+                    f"fick {language!r} ({one_of(language, spoken)}: språket kontot skriver på)",
                 )
             )
-        elif wrong := typed_line_problem(given, MAX_SETTING_LINE):
-            problems.append(ContentError(where, line_of(key), f"extra.area.{key}", wrong))
-        else:
-            texts[key] = given.strip()
-    if "county_code" in texts and texts["county_code"] not in COUNTIES:
-        problems.append(
-            ContentError(
-                where,
-                line_of("county_code"),
-                "extra.area.county_code",
-                f"fick '{texts['county_code']}', som inget län har (förväntade en av SCB:s länskoder: {', '.join(COUNTIES)})",
-            )
-        )
-    elif (
-        "municipality_code" in texts
-        and "county_code" in texts
-        and not texts["municipality_code"].startswith(texts["county_code"])
-    ):
-        problems.append(
-            ContentError(
-                where,
-                line_of("municipality_code"),
-                "extra.area.municipality_code",
-                f"fick '{texts['municipality_code']}', som inte ligger i län {texts['county_code']} (en kommunkod börjar med länskoden)",
-            )
-        )
-    paper = value.get("paper_letters", False)
-    if not isinstance(paper, bool):
-        problems.append(
-            ContentError(
-                where,
-                line_of("paper_letters"),
-                "extra.area.paper_letters",
-                f"fick {paper!r} (förväntade true eller false)",
-            )
-        )
-    if len(problems) > found:
-        return None
-    return Area(
-        texts["name"], texts["municipality"], texts["municipality_code"], texts["county"], texts["county_code"], paper
-    )
-
-
-def _format(value: Any, line_of: Any, where: str, problems: list[ContentError]) -> int | None:
-    """extra.format: the content format the site is written in, which this engine must read."""
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        problems.append(
-            ContentError(
-                where,
-                line_of("format"),
-                "extra.format",
-                f"fick {value!r} (förväntade innehållsformatets nummer, t.ex. {versions.FORMAT})",
-            )
-        )
-    elif value not in versions.READS:
-        newer = value > max(versions.READS)
-        problems.append(
-            ContentError(
-                where,
-                line_of("format"),
-                "extra.format",
-                (
-                    f"är {value}, men motorn {versions.ENGINE} läser format {', '.join(map(str, versions.READS))} "
-                    + (
-                        "(uppgradera motorn: höj versionen av medborgarlofte i requirements.txt)"
-                        if newer
-                        else "(gör ändringarna som CHANGELOG.md beskriver för varje format efter ditt, och skriv sedan det nya numret)"
-                    )
-                ),
-            )
-        )
-    else:
-        return value
-    return None
-
-
-_REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
-
-
-def _editor(value: Any, line_of: Any, where: str, problems: list[ContentError]) -> Editor | None:
-    """extra.editor: {repo: owner/name, branch: main, auth_url: https://...}; without it the site has no /admin/."""
-    if value is None:
-        return None
-    line = line_of("editor")
-    if not isinstance(value, dict):
-        problems.append(
-            ContentError(
-                where,
-                line,
-                "extra.editor",
-                f"fick {value!r} (förväntade repo:, och om de behövs branch: och auth_url:)",
-            )
-        )
-        return None
-    found = len(problems)
-    for key in sorted(set(value) - {"repo", "branch", "auth_url"}):
-        problems.append(
-            ContentError(
-                where,
-                line_of(key),
-                f"extra.editor.{key}",
-                f"okänt fält (förväntade repo, branch eller auth_url{did_you_mean(key, ['repo', 'branch', 'auth_url'])})",
-            )
-        )
-    repo, branch, auth_url = value.get("repo"), value.get("branch", "main"), value.get("auth_url")
-    if not isinstance(repo, str) or not _REPOSITORY.match(repo):
-        problems.append(
-            ContentError(
-                where,
-                line_of("repo"),
-                "extra.editor.repo",
-                f"fick {repo!r} (förväntade GitHub-förrådet som ägare/namn, t.ex. 'kommunen/medborgarlofte')",
-            )
-        )
-    if not isinstance(branch, str) or not re.fullmatch(r"[A-Za-z0-9._/-]{1,200}", branch):
-        problems.append(
-            ContentError(
-                where, line_of("branch"), "extra.editor.branch", f"fick {branch!r} (förväntade en gren, t.ex. 'main')"
-            )
-        )
-    if auth_url is not None and (
-        not isinstance(auth_url, str) or not auth_url.startswith("https://") or web_address_problem(auth_url)
-    ):
-        problems.append(
-            ContentError(
-                where,
-                line_of("auth_url"),
-                "extra.editor.auth_url",
-                f"fick {auth_url!r} (förväntade inloggningsserverns adress, som börjar med https://)",
-            )
-        )
-    if len(problems) > found or not isinstance(repo, str) or not isinstance(branch, str):
-        return None
-    return Editor(repo, branch, auth_url.rstrip("/") if isinstance(auth_url, str) else None)
-
-
-_ACCOUNT = re.compile(r"^@?([A-Za-z0-9_]{1,30})(@[A-Za-z0-9.-]+)?$")
-
-
-def _follow(value: Any, languages: list[str], line_of: Any, where: str, problems: list[ContentError]) -> Follow:
-    """extra.follow: {hub: https://…, email: https://…{topic}…, mastodon: {instance: https://…, account: name, language: sv}}."""
-    if value is None:
-        return Follow()
-    known = ["hub", "email", "mastodon"]
-    if not isinstance(value, dict):
-        problems.append(
-            ContentError(
-                where, line_of("follow"), "extra.follow", f"fick {value!r} (förväntade hub:, email: eller mastodon:)"
-            )
-        )
-        return Follow()
-    found = len(problems)
-    for key in sorted(set(value) - set(known)):
-        problems.append(
-            ContentError(
-                where,
-                line_of(key),
-                f"extra.follow.{key}",
-                f"okänt fält (förväntade ett av {', '.join(known)}{did_you_mean(key, known)})",
-            )
-        )
-    addresses: dict[str, str | None] = {}
-    for key, what in (
-        ("hub", "WebSub-navets adress, som börjar med https://"),
-        ("email", "adressen där man anmäler sig till kommunens nyhetsbrev, som börjar med https://, gärna med {topic}"),
-    ):
-        given = value.get(key)
-        checked = given.replace("{topic}", "amne") if isinstance(given, str) else given
-        if given is not None and (
-            not isinstance(given, str) or web_address_problem(str(checked), query=True) or "(" in given or ")" in given
-        ):
-            problems.append(
-                ContentError(where, line_of(key), f"extra.follow.{key}", f"fick {given!r} (förväntade {what})")
-            )
-        addresses[key] = given if isinstance(given, str) else None
-    mastodon = None
-    if (told := value.get("mastodon")) is not None:
-        fields = ["instance", "account", "language"]
-        if not isinstance(told, dict):
-            problems.append(
-                ContentError(
-                    where,
-                    line_of("mastodon"),
-                    "extra.follow.mastodon",
-                    f"fick {told!r} (förväntade instance:, account: och language:)",
-                )
-            )
-        else:
-            for key in sorted(set(told) - set(fields)):
-                problems.append(
-                    ContentError(
-                        where,
-                        line_of(key),
-                        f"extra.follow.mastodon.{key}",
-                        f"okänt fält (förväntade ett av {', '.join(fields)}{did_you_mean(key, fields)})",
-                    )
-                )
-            instance, account, language = told.get("instance"), told.get("account"), told.get("language", languages[0])
-            if not isinstance(instance, str) or web_address_problem(instance.rstrip("/") + "/"):
-                problems.append(
-                    ContentError(
-                        where,
-                        line_of("instance"),
-                        "extra.follow.mastodon.instance",
-                        f"fick {instance!r} (förväntade Mastodon-serverns adress, som börjar med https://)",
-                    )
-                )
-            if not isinstance(account, str) or not (matched := _ACCOUNT.match(account.strip())):
-                problems.append(
-                    ContentError(
-                        where,
-                        line_of("account"),
-                        "extra.follow.mastodon.account",
-                        f"fick {account!r} (förväntade kontots namn, t.ex. trygghet_norrby)",
-                    )
-                )
-            if language not in languages:
-                problems.append(
-                    ContentError(
-                        where,
-                        line_of("language"),
-                        "extra.follow.mastodon.language",
-                        f"fick {language!r} ({one_of(language, languages)}: språket kontot skriver på)",
-                    )
-                )
-            if len(problems) == found and isinstance(instance, str) and isinstance(account, str) and matched:
-                mastodon = Mastodon(instance.rstrip("/"), matched.group(1), str(language))
-    if len(problems) > found:
-        return Follow()
-    return Follow(addresses["hub"], addresses["email"], mastodon)
+        follow = extra.follow.model_copy(update={"mastodon": mastodon.model_copy(update={"language": language})})
+        extra = extra.model_copy(update={"follow": follow})
+    return extra if len(problems) == found else None
 
 
 def page_translation(name: str) -> tuple[str, str] | None:

@@ -452,7 +452,7 @@ def test_announce_says_what_it_did_and_never_fails_the_run_for_a_server(tmp_path
         ),
         (
             "  follow:\n    nav: https://hub.example.org/\n",
-            "extra.follow.nav: okänt fält (förväntade ett av hub, email, mastodon)",
+            "extra.follow.nav: okänt fält (förväntade ett av: hub, email, mastodon)",
         ),
     ],
     ids=["hub-not-https", "email-with-parenthesis", "account-with-space", "language-not-the-site-s", "unknown-field"],
@@ -463,7 +463,10 @@ def test_the_follow_settings_are_checked_with_their_line(tmp_path: Path, lines: 
     text = config.read_text(encoding="utf-8").replace("  renderer: mkdocs\n", "  renderer: mkdocs\n" + lines)
     config.write_text(text, encoding="utf-8")
     key = expected.split(":")[0].split(".")[-1]
-    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.strip().startswith(f"{key}:"))
+    added = text.splitlines().index("  renderer: mkdocs") + 1  # the field's own line among the lines added
+    line = next(
+        n for n, row in enumerate(text.splitlines(), start=1) if n > added and row.strip().startswith(f"{key}:")
+    )
     with pytest.raises(ContentErrors) as refused:
         read_settings(config)
     assert f"{config}:{line}: {expected}" in str(refused.value).splitlines()

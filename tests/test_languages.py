@@ -370,17 +370,17 @@ def test_check_tells_what_lacks_a_translation_as_information() -> None:
     [
         (
             "[{language: en}, {language: sv}]",
-            "extra.languages.0: är 'en' (förväntade theme.language, 'sv', först: det är sajtens språk)",
+            "extra.languages[1]: är 'en' (förväntade theme.language, 'sv', först: det är sajtens språk)",
         ),
         (
             "[{language: sv}, {language: xx-yy}]",
-            "extra.languages.1: fick {'language': 'xx-yy'} (förväntade en språkkod som Babel känner, t.ex. 'language: en')",
+            "extra.languages[2].language: fick 'xx-yy' (förväntade en språkkod som Babel känner, t.ex. 'language: en')",
         ),
         (
             "[{language: sv}, {language: en, title: x}]",
-            "extra.languages.1.title: okänt fält (förväntade language, site_name, site_description eller area_name)",
+            "extra.languages[2].title: okänt fält (förväntade ett av: language, site_name, site_description, area_name)",
         ),
-        ("[{language: sv}, {language: sv}]", "extra.languages.1: 'sv' finns redan (förväntade varje språk en gång)"),
+        ("[{language: sv}, {language: sv}]", "extra.languages[2]: 'sv' finns redan (förväntade varje språk en gång)"),
     ],
 )
 def test_a_bad_list_of_languages_is_reported_with_its_line(tmp_path: Path, languages: str, message: str) -> None:
@@ -505,7 +505,7 @@ def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(
     a translator gives them, and one line in mkdocs.yml. A word not yet translated is shown in Swedish."""
     from babel.messages.pofile import read_po, write_po
 
-    from medborgarlofte import translations
+    from medborgarlofte import languages, translations
     from medborgarlofte.commands.build import build
 
     from .conftest import TODAY

@@ -211,12 +211,12 @@ def skeleton(answers: dict[str, str], today: date, engine: str | None = None) ->
     """The new site's files by their paths: the skeleton rendered with the area's answers."""
     code = answers["municipality-code"]
     area = Area(
-        answers["name"],
-        answers["municipality"],
-        code,
-        COUNTIES[code[:2]],
-        code[:2],
-        answers["paper-letters"].lower().startswith("j"),
+        name=answers["name"],
+        municipality=answers["municipality"],
+        municipality_code=code,
+        county=COUNTIES[code[:2]],
+        county_code=code[:2],
+        paper_letters=answers["paper-letters"].lower().startswith("j"),
     )
     area_names = {language: answers.get(f"name-{language}") or area.name for language in LANGUAGES}
     described = DESCRIPTION_OF_MUNICIPALITY if area.name.casefold() == area.municipality.casefold() else DESCRIPTION
