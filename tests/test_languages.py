@@ -529,5 +529,5 @@ def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(
     assert re.search(r'<html lang="so"( dir="ltr")?', page)
     assert "<h1>Ballanqaadyada</h1>" in page or re.search(r"<h1[^>]*>Ballanqaadyada", page)
     assert "Commitments" not in re.search(r"<h1[^>]*>.*?</h1>", page, re.S).group(0)
-    languages = re.findall(r'hreflang="([a-z]+)"', (project / "site/so/sitemap.xml").read_text(encoding="utf-8"))
-    assert {"sv", "en", "so"} <= set(languages)
+    alternates = re.findall(r'hreflang="([a-z]+)"', (project / "site/so/sitemap.xml").read_text(encoding="utf-8"))
+    assert {"sv", "en", "so"} <= set(alternates)
