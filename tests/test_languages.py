@@ -505,7 +505,7 @@ def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(
     a translator gives them, and one line in mkdocs.yml. A word not yet translated is shown in Swedish."""
     from babel.messages.pofile import read_po, write_po
 
-    from medborgarlofte import languages, translations
+    from medborgarlofte import translations
     from medborgarlofte.commands.build import build
 
     from .conftest import TODAY

@@ -198,7 +198,8 @@ def test_an_editor_setting_that_is_wrong_is_named_with_its_line(tmp_path):
         in result.stderr
     )
     assert (
-        "extra.editor.auth: okänt fält (förväntade ett av: repo, branch, auth_url; menade du 'auth_url'?)" in result.stderr
+        "extra.editor.auth: okänt fält (förväntade ett av: repo, branch, auth_url; menade du 'auth_url'?)"
+        in result.stderr
     )
 
 
@@ -340,7 +341,8 @@ def test_with_a_sign_in_server_the_published_editor_signs_in_through_it(browser:
     settings = read_settings(ROOT / "mkdocs.yml")
     assert settings.editor is not None
     signing_in = editor.generate(
-        settings, Editor(repo=settings.editor.repo, branch=settings.editor.branch, auth_url="https://lofte-auth.exempel.se")
+        settings,
+        Editor(repo=settings.editor.repo, branch=settings.editor.branch, auth_url="https://lofte-auth.exempel.se"),
     )
     assert yaml.safe_load(signing_in[at.EDITOR_CONFIG])["backend"]["base_url"] == "https://lofte-auth.exempel.se"
     page = browser.new_page(locale="sv-SE")
