@@ -147,14 +147,14 @@ from datetime import date
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from medborgarlofte import generators, translated
-from medborgarlofte.contents import load, published
 from medborgarlofte.generators import cards, embeds
-from medborgarlofte.settings import in_language, read_settings
+from medborgarlofte.project import Project
 project, content, today = Path(sys.argv[2]), Path(sys.argv[3]), date.fromisoformat(sys.argv[4])
 if __name__ == "__main__":
-    settings = read_settings(project / "mkdocs.yml")
-    model = published(load(content), today)
-    sites = [(in_language(settings, language.code), translated.in_language(model, language.code)) for language in settings.languages]
+    opened = Project.open(project / "mkdocs.yml", content)
+    settings = opened.settings
+    model = opened.content(today)
+    sites = [(site, translated.in_language(model, site.language)) for site in opened.languages()]
     folder = project / ".medborgarlofte" / "cards"
     t0 = time.perf_counter()
     drawn = sum(len(cards.generate(shown, site, today)) for site, shown in sites)
@@ -172,7 +172,7 @@ if __name__ == "__main__":
     cards.DRAWN = cards.DrawnCards()
     t0 = time.perf_counter()
     cards.DRAWN.read(folder)
-    files = generators.generate(published(load(content), today), settings, today)
+    files = generators.generate(opened.content(today), settings, today)
     print(json.dumps({"generation": time.perf_counter() - t0, "pages": sum(p.endswith(".md") for p in files),
                       "charts": sum(p.endswith(".svg") and "status.svg" not in p for p in files),
                       "cards": drawn, "cards_cold": cold, "cards_warm": warm, "badges": badges, "badge_time": badge_time}))

@@ -11,11 +11,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from medborgarlofte import editor, translated
+from medborgarlofte import editor
 from medborgarlofte.addresses import language_folder
-from medborgarlofte.contents import load, published
-from medborgarlofte.generators import generate
-from medborgarlofte.settings import in_language, read_settings
+from medborgarlofte.project import Project
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
@@ -23,18 +21,12 @@ TODAY = date(2022, 10, 1)
 
 
 def sample_pages() -> dict[str, str | bytes]:
-    settings = read_settings(HERE.parent / "mkdocs.yml")
-    content = published(load(HERE / "sample", language=settings.language), TODAY)
+    project = Project.open(HERE.parent / "mkdocs.yml", HERE / "sample")
+    settings = project.settings
     pages = {}
-    for language in settings.languages:
-        site = in_language(settings, language.code)
-        folder = language_folder(language.code, settings.language)
-        pages.update(
-            {
-                folder + path: text
-                for path, text in generate(translated.in_language(content, language.code), site, TODAY).items()
-            }
-        )
+    for site, files in project.generated(project.content(TODAY), TODAY):
+        folder = language_folder(site.language, settings.language)
+        pages.update({folder + path: text for path, text in files.items()})
     if settings.editor:  # the web editor's page and forms, which follow the model
         pages.update(editor.generate(settings, settings.editor))
     return pages

@@ -132,5 +132,5 @@ def test_a_site_url_argument_is_refused_before_anything_is_read(tmp_path: Path, 
     extra = ["--sources", "kallor.txt", "--out", "ut"] if verb == "index" else []
     result = run_script(verb, *extra, "--site-url", address, cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.splitlines()[-1].startswith(f"build_pages.py: fel: --site-url: fick {address!r} (")
+    assert result.stderr.splitlines()[-1].startswith(f"build_pages.py {verb}: fel: --site-url: fick {address!r} (")
     assert list(tmp_path.iterdir()) == []

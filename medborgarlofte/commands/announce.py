@@ -4,6 +4,7 @@ tried again at the next run."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -39,3 +40,14 @@ def run(config_file: Path, site: Path | None) -> int:
     for line in announcing.summary(told):
         print(line)
     return 0
+
+
+HELP = "efter publiceringen: meddela WebSub-navet om ändrade flöden och lägg ut nya inlägg på Mastodon"
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site", metavar="MAPP", help="den publicerade sajten (standard: site_dir i mkdocs.yml)")
+
+
+def main(args: argparse.Namespace) -> int:
+    return run(Path(args.config), Path(args.site) if args.site else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections import Counter
@@ -20,7 +21,7 @@ from ..errors import WHOLE_FILE, ContentError, ContentErrors
 from ..languages import language_name
 from ..plainlanguage import hardest_sentences, lix
 from ..readers import read_markdown
-from ..settings import Settings
+from ..settings import Settings, read_settings
 from ..structure import Content, TranslationReview
 from ..terminal import counted, table_cell, workflow_data, workflow_property
 from .init import TEMPLATE_MARK, engine_pin
@@ -305,3 +306,20 @@ def summary(content: Content, shown_as: str) -> str:
         *(f"  {k}: {n}" for k, n in sorted(per_kind.items())),
     ]
     return "\n".join(lines)
+
+
+HELP = "kontrollera innehållet och skriv en sammanfattning"
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=FORMATS[0],
+        metavar="FORMAT",
+        help="text (standard), eller github: varje fel också som en anteckning vid sin rad i en pull request",
+    )
+
+
+def main(args: argparse.Namespace) -> int:
+    return run(Path(args.content), args.content, read_settings(Path(args.config)), args.config, args.format)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import os
@@ -95,3 +96,14 @@ class _Site(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+HELP = "redigeraren på den här datorn: sajten på 127.0.0.1 och /admin/, som sparar i innehållsmappen"
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
+
+
+def main(args: argparse.Namespace) -> int:
+    return run(Path(args.content), args.content, Path(args.config), args.port)

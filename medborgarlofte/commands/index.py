@@ -7,6 +7,7 @@ copied into a work folder that the run keeps for itself; the out folder is repla
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import sys
@@ -17,15 +18,14 @@ from pathlib import Path
 from .. import addresses as at
 from .. import terminal
 from ..errors import ContentErrors
-from ..generators.cards import DRAWN, NoTextLayout
-from ..generators.compiled import COMPILED
+from ..generators.cards import NoTextLayout
 from ..national import generate, model, sources
-from ..rendering import RenderFailed
-from ..settings import in_language, read_settings
+from ..project import Project
+from ..rendering import RENDERERS, RenderFailed
 from ..structure import TIMEZONE
 from ..terminal import counted, table_cell, workflow_data, workflow_property
 from ..writers import WORK, Busy
-from .build import NO_TEXT_LAYOUT, publish
+from . import NO_TEXT_LAYOUT, RENDERER_HELP, site_address
 
 SKELETON = Path(__file__).resolve().parent.parent / "national" / "skeleton"
 FORMATS = ("text", "github")
@@ -56,15 +56,14 @@ def build_index(
     to the sources file's own. engine renders the pages, by default as the index's own mkdocs.yml says (MkDocs).
     """
     listed = sources.read_sources_file(sources_file)
-    project = work / "project"
+    folder = work / "project"
     # The engine's settings and pages for the index, anew each time: an upgraded engine brings its own.
-    shutil.rmtree(project / "docs", ignore_errors=True)
-    shutil.copytree(SKELETON / "docs", project / "docs")
-    shutil.copy2(SKELETON / "mkdocs.yml", project / "mkdocs.yml")
-    config_file = project / "mkdocs.yml"
-    settings = read_settings(config_file, site_url)
-    COMPILED.read(project / WORK / "compiled")
-    DRAWN.read(project / WORK / "cards")
+    shutil.rmtree(folder / "docs", ignore_errors=True)
+    shutil.copytree(SKELETON / "docs", folder / "docs")
+    shutil.copy2(SKELETON / "mkdocs.yml", folder / "mkdocs.yml")
+    project = Project.open(folder / "mkdocs.yml", site_url=site_url)
+    settings = project.settings
+    project.read_caches()
     today = now.date()
     codes = tuple(language.code for language in settings.languages)
     cache = sources.Cache(work / "cache")
@@ -86,15 +85,14 @@ def build_index(
         readings.append(reading)
     sites = []
     summarised: model.Index | None = None  # the first language's, at the root: what the run's summary reports
-    for code in codes:
-        site = in_language(settings, code)
+    for site in project.languages():
         # Each area as its own site shows it in the language, where it has the language.
-        index = model.build_index(readings, now, code)
+        index = model.build_index(readings, now, site.language)
         summarised = summarised or index
         sites.append(
             (site, {at.in_generated(path): text for path, text in generate.generate(index, site, today).items()})
         )
-    publish(settings, config_file, sites, out, today, engine)
+    project.publish(sites, out, today, engine)
     assert summarised is not None  # a site has at least its first language
     return replace(summarised, address=settings.url)
 
@@ -174,3 +172,38 @@ def step_summary(index: model.Index) -> str:
         text += [f"| {r.line} | {table_cell(r.given)} | {SAID[r.state]} | {table_cell(r.problem)} |" for r in problems]
         text.append("")
     return "\n".join(text) + "\n"
+
+
+HELP = "bygg det nationella indexet över alla områdens löften från deras öppna data"
+IN_PROJECT = False  # its project is the engine's own, in its work folder
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sources",
+        required=True,
+        metavar="FIL",
+        help="källfilen: en sajts adress eller en mapp med en byggd sajt per rad",
+    )
+    parser.add_argument(
+        "--out", required=True, metavar="MAPP", help="mappen indexet byggs till (ersätts först när allt är byggt)"
+    )
+    parser.add_argument("--site-url", type=site_address, metavar="ADRESS", help="adressen indexet publiceras på")
+    parser.add_argument(
+        "--work",
+        default=f"{WORK}/index",
+        metavar="MAPP",
+        help=f"där varje källas senaste goda kopia sparas, och indexets arbetsfiler (standard: {WORK}/index)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=FORMATS[0],
+        metavar="FORMAT",
+        help="text (standard), eller github: varje källa med problem också som en anteckning, och en sammanfattning på körningens sida",
+    )
+    parser.add_argument("--engine", choices=RENDERERS, metavar="MOTOR", help=RENDERER_HELP)
+
+
+def main(args: argparse.Namespace) -> int:
+    return run(Path(args.sources), Path(args.out), Path(args.work), args.site_url, args.format, args.engine)

@@ -8,6 +8,7 @@ Nothing of the engine is copied into the site. The answers come from flags, or, 
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 import sys
@@ -27,6 +28,7 @@ from ..generators import presentation
 from ..languages import language_name, words
 from ..readers import typed_line_problem, web_address_problem
 from ..settings import COUNTIES, MAX_SETTING_LINE, Area
+from ..structure import today_in_sweden
 from ..translations import LOCALES, N_
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
@@ -262,3 +264,35 @@ def _write(folder: Path, files: dict[str, str]) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+HELP = "skapa en ny sajt för ett område i en ny mapp: inställningar, exempelinnehåll, README och publiceringsflöde"
+IN_PROJECT = False  # it makes a project: no content folder or settings to name
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", metavar="MAPP", help="mappen som skapas (ny eller tom)")
+    for question in QUESTIONS:
+        parser.add_argument(
+            f"--{question.flag}", metavar="SVAR", help=f"{question.asked}; frågas i en terminal om den inte anges"
+        )
+    for language in LANGUAGES[1:]:
+        parser.add_argument(
+            f"--name-{language}",
+            metavar="NAMN",
+            help=f"områdets namn på {language_name(language, 'sv')} (standard: det svenska namnet)",
+        )
+    parser.add_argument(
+        "--engine",
+        metavar="KRAV",
+        help=f"var motorn installeras från, i requirements.txt: ett krav som pip förstår eller adressen "
+        f"till motorns wheel (standard: {versions.PACKAGE}=={versions.ENGINE} från PyPI)",
+    )
+
+
+def main(args: argparse.Namespace) -> int:
+    given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in QUESTIONS}
+    given |= {f"name-{language}": getattr(args, f"name_{language}") for language in LANGUAGES[1:]}
+    return run(
+        Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None, engine=args.engine
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import posixpath
 import re
@@ -17,7 +18,8 @@ from ..contents import load
 from ..errors import ContentErrors, one_of
 from ..languages import words
 from ..readers import typed_line_problem
-from ..structure import MAX_LINE, Content
+from ..settings import read_settings
+from ..structure import MAX_LINE, Content, today_in_sweden
 from ..vocabulary import KINDS, STATUSES
 
 _FRONT_MATTER = """---
@@ -268,3 +270,45 @@ def _load(content_dir: Path, shown_as: str) -> Content | None:
 def _fail(message: str) -> int:
     print(f"new: {message}", file=sys.stderr)
     return 1
+
+
+HELP = 'skapa en uppdatering: new KIND "Titel", eller en statusändring: new status ID STATUS "kommentar"'
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "kind", metavar="TYP", help="informationsbrev, medborgardialog, nyhet, uppföljning eller status"
+    )
+    parser.add_argument("words", nargs="+", metavar="TEXT", help='"Titel", eller ID STATUS "kommentar" för status')
+    parser.add_argument(
+        "--digest", action="store_true", help="fyll informationsbrevet med allt som hänt sedan förra brevet"
+    )
+    parser.add_argument(
+        "--date",
+        metavar="DAG",
+        help="för en statusändring: dagen det hände, ÅÅÅÅ-MM-DD (standard: i dag; frågas för ett löfte som har slutat)",
+    )
+
+
+def main(args: argparse.Namespace) -> int:
+    content = Path(args.content)
+    if args.kind == "status":
+        if len(args.words) not in (2, 3):
+            print(
+                'new status: ange ID STATUS och en kommentar, t.ex. new status polisen-narvaro genomförd "Klart i maj."',
+                file=sys.stderr,
+            )
+            return 2
+        commitment, status, *note = args.words
+        return new_status(
+            content,
+            args.content,
+            commitment,
+            status,
+            note[0] if note else "",
+            today_in_sweden(),
+            args.date,
+            ask=input if sys.stdin.isatty() else None,
+        )
+    language = read_settings(Path(args.config)).language
+    return new_update(content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language)

@@ -7,6 +7,7 @@ as the translator wrote it, comments included. From then on, a change to the ori
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ import yaml
 from .. import translated
 from ..contents import load
 from ..errors import ContentErrors
+from ..settings import read_settings
 from ..structure import TRANSLATABLE
 from ..writers import write_text_atomically
 
@@ -134,3 +136,17 @@ def _with_marks(text: str, marks: dict[str, str], item_id: str | None) -> str:
         else []
     )
     return "".join(lines[:end] + new + lines[end:])
+
+
+HELP = "skriv in i översättningarna att de är granskade mot originalen som de är nu"
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="FIL", help="översättningsfiler eller mappar under content/translations/SPRÅK/"
+    )
+
+
+def main(args: argparse.Namespace) -> int:
+    language = read_settings(Path(args.config)).language
+    return run(Path(args.content), args.content, [Path(path) for path in args.paths], language)

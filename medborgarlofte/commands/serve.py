@@ -6,6 +6,7 @@ the published site, and a build may run beside it.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import stat
@@ -17,12 +18,14 @@ from typing import Any
 
 from ..errors import ContentErrors
 from ..generators import GENERATED
-from ..generators.cards import DRAWN, NoTextLayout
+from ..generators.cards import NoTextLayout
+from ..project import read_caches
 from ..rendering import Preview, RenderFailed
 from ..settings import THEME
 from ..structure import today_in_sweden
 from ..writers import WORK, Busy, locked
-from .build import NO_TEXT_LAYOUT, build_preview
+from . import NO_TEXT_LAYOUT
+from .build import build_preview
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -52,9 +55,7 @@ def _serve(content_dir: Path, shown_as: str, config_file: Path, port: int, round
         return 1
 
     preview = Preview()
-    DRAWN.read(
-        config_file.parent / WORK / "cards"
-    )  # the cards the last build drew: the preview draws only what changed
+    read_caches(config_file.parent / WORK)  # what the last build drew and compiled: the preview does only what changed
 
     def rebuild(whole: bool = True) -> None:
         try:
@@ -124,3 +125,14 @@ class _PreviewServer(http.server.ThreadingHTTPServer):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+
+HELP = "förhandsvisa sajten lokalt, med utkast; byggs om när innehållet ändras"
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
+
+
+def main(args: argparse.Namespace) -> int:
+    return run(Path(args.content), args.content, Path(args.config), args.port)
