@@ -17,15 +17,16 @@ def generate(
     content: Content, settings: Settings, today: date, remembered: Remembered | None = None
 ) -> dict[str, str | bytes]:
     """Every generated file, by its path in the generated folder; the preview's remembered pages and feeds are taken as they were."""
+    ready_posts = posts.posts_of(content, settings, today)  # for the posts page and its data file alike
     files = {
-        **pages.generate(content, settings, today, remembered),
+        **pages.generate(content, settings, today, remembered, ready_posts),
         **feeds.generate(content, settings, remembered),
         **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
         **cards.generate(content, settings, today),
         **embeds.generate(content, settings, today, remembered),
         **letters.generate(content, settings, remembered),
-        **posts.generate(content, settings, today),
+        **posts.generate(settings, ready_posts),
         CALENDAR: calendar.generate(content, settings),
         **styles.generate(),
     }

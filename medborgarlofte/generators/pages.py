@@ -35,12 +35,20 @@ class Site:
     by_period: dict[str, list[CommitmentView]]
     outcomes: dict[str, Outcome]  # by period: shown on the period's page and, for the current one, on the start page
     gettext: Callable[[str], str]
+    ready_posts: list[posts.Post]  # the posts page's, made once with its data file
 
 
-def generate(content: Content, settings: Settings, today: date, remembered: Remembered | None = None) -> dict[str, str]:
+def generate(
+    content: Content,
+    settings: Settings,
+    today: date,
+    remembered: Remembered | None = None,
+    ready_posts: list[posts.Post] | None = None,
+) -> dict[str, str]:
     """Every generated page, by its path under docs/: each kind of page in SITE_MAP, then redirects from old addresses.
 
-    remembered (the preview's) gives a page as it was made last time when all that it is made from is as it was.
+    remembered (the preview's) gives a page as it was made last time when all that it is made from is as it was;
+    ready_posts are the posts page's, where they are made already.
     """
     env = presentation.pages(settings)
     views = commitment_views(content, settings, today)
@@ -57,6 +65,7 @@ def generate(content: Content, settings: Settings, today: date, remembered: Reme
         by_period,
         outcomes,
         settings.words.gettext,
+        posts.posts_of(content, settings, today) if ready_posts is None else ready_posts,
     )
     # What every page may know; the rest it is given as a view of its own.
     # A page in another language than the content's says that its translations are not the signed text.
@@ -281,7 +290,7 @@ def _follow(site: Site) -> Iterable[Page]:
     yield Page(
         "posts.md.j2",
         at.POSTS,
-        {"posts": posts.posts_of(site.content, site.settings, site.today), "copying": Markup(posts.SCRIPT)},
+        {"posts": site.ready_posts, "copying": Markup(posts.SCRIPT)},
         searchable=False,
         indexed=False,
     )

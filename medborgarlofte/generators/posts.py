@@ -55,9 +55,8 @@ def posts_of(content: Content, settings: Settings, today: date) -> list[Post]:
     return sorted(found, key=lambda post: (post.moment, post.id), reverse=True)[:LATEST]
 
 
-def generate(content: Content, settings: Settings, today: date) -> dict[str, str]:
-    """The posts as data, by path under docs/."""
-    posts = posts_of(content, settings, today)
+def generate(settings: Settings, posts: list[Post]) -> dict[str, str]:
+    """The posts (posts_of) as data, by path under docs/."""
     data = {
         "language": settings.language,
         "posts": [
