@@ -45,11 +45,11 @@ test: $(VENV)/installed libraries editor tools wheelhouse lint
 quick: $(VENV)/installed libraries editor tools
 	$(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder -m "not browser and not slow" -q
 
-# Style (ruff check, and ruff format: 120 columns), type hints (mypy), and the package's imports against the dependencies it declares (deptry), all part of make test.
+# Style (ruff check, and ruff format: 120 columns), type hints (mypy --strict), and the package's imports against the dependencies it declares (deptry), all part of make test.
 lint: $(VENV)/installed
 	$(VENV)/bin/ruff check medborgarlofte tests scripts
 	$(VENV)/bin/ruff format --check medborgarlofte tests scripts
-	$(VENV)/bin/mypy medborgarlofte scripts
+	$(VENV)/bin/mypy --strict medborgarlofte scripts
 	$(VENV)/bin/deptry .
 
 $(VENV)/installed: requirements.lock

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -74,14 +75,20 @@ def _main(argv: list[str] | None) -> int:
 
 
 class _SwedishFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, prefix="användning: " if prefix is None else prefix)
 
 
 class _SwedishParser(argparse.ArgumentParser):
     """argparse in Swedish, the language of the people who run these commands: help, usage and every error."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **{**kwargs, "add_help": False, "formatter_class": _SwedishFormatter})
         self._positionals.title = "argument"
         self._optionals.title = "flaggor"

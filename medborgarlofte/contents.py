@@ -340,7 +340,7 @@ def _assemble(
     )
 
 
-def _frozen(mapping: dict) -> MappingProxyType:
+def _frozen(mapping: Mapping[str, Any]) -> MappingProxyType[str, Any]:
     return MappingProxyType(dict(mapping))
 
 
@@ -458,7 +458,9 @@ class _Loader:
             return None
         return doc
 
-    def validate(self, doc: Document, model: type[M], fields: Any, loc: Loc, item_id: str, extra: dict) -> M | None:
+    def validate(
+        self, doc: Document, model: type[M], fields: Any, loc: Loc, item_id: str, extra: dict[str, Any]
+    ) -> M | None:
         if not isinstance(fields, dict):
             self.errors.append(doc.error(loc, f"fick {kind_of(fields)} (förväntade fält med värden)"))
             return None
@@ -491,9 +493,9 @@ class _Checker:
         errors: list[ContentError],
         warnings: list[ContentError],
         present: dict[str, set[str] | None],
-        periods,
-        commitments,
-    ):
+        periods: dict[str, tuple[Document, Period]],
+        commitments: dict[str, tuple[Document, Commitment]],
+    ) -> None:
         self.errors, self.warnings = errors, warnings
         self.periods = {k: p for k, (_, p) in periods.items()}
         self.commitments = commitments
@@ -508,12 +510,19 @@ class _Checker:
             )
 
     def references(
-        self, doc: Document, field: str, values: Iterable[str], known, what: str, where: str, loc: Loc = ()
+        self,
+        doc: Document,
+        field: str,
+        values: Iterable[str],
+        known: set[str] | None,
+        what: str,
+        where: str,
+        loc: Loc = (),
     ) -> None:
         for index, value in enumerate(values):
             self.reference(doc, loc + (field, index), value, known, what, where)
 
-    def dates_in_order(self, doc: Document, first, last, loc: Loc) -> None:
+    def dates_in_order(self, doc: Document, first: date | None, last: date | None, loc: Loc) -> None:
         if first and last and last < first:
             self.errors.append(doc.error(loc, f"{last} ligger före startdagen {first} (förväntade ett senare datum)"))
 

@@ -110,7 +110,7 @@ def explained(problem: Mapping[str, Any], model: type[BaseModel]) -> str:
         return "är tomt (förväntade text)"
     if kind == "too_short":
         return f"har för få poster (förväntade minst {ctx.get('min_length')})"
-    return problem["msg"]
+    return str(problem["msg"])
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:

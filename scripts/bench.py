@@ -33,6 +33,7 @@ import textwrap
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -231,7 +232,7 @@ config.plugins.on_shutdown()
 ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1795561200"}  # 2026-11-25, TODAY
 
 
-def run_json(code: str, *args: str, cwd: Path) -> dict:
+def run_json(code: str, *args: str, cwd: Path) -> dict[str, Any]:
     # From a file, so that the cards' workers, which start a new interpreter each, can import it as the main module.
     script = cwd / "bench_step.py"
     script.write_text(code, encoding="utf-8")
@@ -241,7 +242,8 @@ def run_json(code: str, *args: str, cwd: Path) -> dict:
     script.unlink()
     if result.returncode:
         raise SystemExit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    figures: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -254,7 +256,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
+def ours(work: Path, content: Path, one_language: bool) -> tuple[dict[str, Any], Path]:
     project = make_project(
         work / ("ours-one-language" if one_language else "ours"), languages=["sv"] if one_language else None
     )
@@ -275,7 +277,7 @@ def ours(work: Path, content: Path, one_language: bool) -> tuple[dict, Path]:
     return figures, project
 
 
-def first_search(site: Path, language: str, query: str) -> dict:
+def first_search(site: Path, language: str, query: str) -> dict[str, Any]:
     """The site served on 127.0.0.1 and searched in Chromium as a resident does: the bytes the search fetched (every response
     under the index's folder, as served: Pagefind's chunks are compressed already) and the seconds from the first letter typed
     to the first result shown, with nothing of the search fetched before."""
@@ -314,7 +316,7 @@ def first_search(site: Path, language: str, query: str) -> dict:
     }
 
 
-def default_site_search(work: Path) -> list[dict]:
+def default_site_search(work: Path) -> list[dict[str, Any]]:
     """The default site (content/, three languages) searched in each language for a word of its own."""
     project = make_project(work / "default")
     timed(
@@ -357,11 +359,11 @@ def properdocs(project: Path, content: Path) -> float:
     )[0]
 
 
-def preview(project: Path, content: Path) -> dict:
+def preview(project: Path, content: Path) -> dict[str, Any]:
     return run_json(_PREVIEW, str(ROOT), str(project), str(content), TODAY.isoformat(), cwd=project)
 
 
-def floor(work: Path, project: Path) -> dict:
+def floor(work: Path, project: Path) -> dict[str, Any]:
     """MkDocs + Material rendering the same Markdown pages as plain files, nothing generated."""
     plain = work / "floor"
     shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", ".medborgarlofte", "docs"))
@@ -371,7 +373,7 @@ def floor(work: Path, project: Path) -> dict:
     return {"full": seconds}
 
 
-def peer(work: Path, content: Path) -> dict:
+def peer(work: Path, content: Path) -> dict[str, Any]:
     """The updates as posts of Material's blog plugin, with mkdocs-rss-plugin making the feed."""
     blog = work / "peer"
     posts = blog / "docs" / "blog" / "posts"
@@ -464,7 +466,7 @@ def main() -> None:
     Path(args.out).write_text(table + "\n", encoding="utf-8")
 
 
-def render(rows: list[dict], default: list[dict]) -> str:
+def render(rows: list[dict[str, Any]], default: list[dict[str, Any]]) -> str:
     lines = [
         "Every time is a whole command as a user runs it (Python's start and the imports included). The floor is MkDocs with "
         "Material rendering the same generated pages (Swedish), with nothing generated; generation is loading, checking and "

@@ -23,6 +23,7 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -50,14 +51,17 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def template() -> dict:
+def template() -> dict[str, Any]:
     """The default promise's open data, as its site publishes it in Swedish."""
     settings = read_settings(ROOT / "mkdocs.yml")
     content = published(load(ROOT / "content", language=settings.language), TODAY)
-    return json.loads(opendata.generate(translated.in_language(content, settings.language), settings)[at.ALL_DATA])
+    data: dict[str, Any] = json.loads(
+        opendata.generate(translated.in_language(content, settings.language), settings)[at.ALL_DATA]
+    )
+    return data
 
 
-def build(sources: Path, out: Path, work: Path) -> dict:
+def build(sources: Path, out: Path, work: Path) -> dict[str, Any]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _RUN, "index", "--sources", str(sources), "--out", str(out), "--work", str(work)],
@@ -76,7 +80,7 @@ def build(sources: Path, out: Path, work: Path) -> dict:
     }
 
 
-def measure(count: int, data: dict) -> dict:
+def measure(count: int, data: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix=f"bench-index-{count}-") as folder:
         work = Path(folder)
         write_areas(work / "served", data, count)
@@ -116,7 +120,7 @@ def measure(count: int, data: dict) -> dict:
         }
 
 
-def render(rows: list[dict]) -> str:
+def render(rows: list[dict[str, Any]]) -> str:
     lines = [
         "The national index built from synthetic areas served on 127.0.0.1 (each the default promise's open data, about "
         f"{rows[0]['data_mb'] * 1000 / rows[0]['areas']:.0f} KB, every other one with a second promise): from nothing, then again "

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +65,7 @@ def main() -> int:
     return 1 if failing else 0
 
 
-def _audit(url: str, output: Path) -> dict:
+def _audit(url: str, output: Path) -> dict[str, Any]:
     subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -79,10 +80,11 @@ def _audit(url: str, output: Path) -> dict:
         env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")},
         check=True,
     )
-    return json.loads(output.read_text(encoding="utf-8"))
+    report: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
+    return report
 
 
-def _failing(report: dict) -> list[dict]:
+def _failing(report: dict[str, Any]) -> list[dict[str, Any]]:
     ids = {ref["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"] if ref["weight"]}
     return [a for a in report["audits"].values() if a["id"] in ids and a.get("score") is not None and a["score"] < 1]
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -43,7 +44,7 @@ AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resu
 
 def run_script(
     *args: str, cwd: Path = ROOT, epoch: str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess:
+) -> subprocess.CompletedProcess[str]:
     """build_pages.py as an editor runs it; epoch fixes the day it believes it is (SOURCE_DATE_EPOCH), env adds to the environment."""
     if epoch or env:
         env = {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}), **(env or {})}
@@ -74,7 +75,7 @@ def edit(relative: str, old: str, new: str) -> dict[str, str]:
     return {relative: text.replace(old, new, 1)}
 
 
-def errors_for(target: Path, changes: dict) -> list[str]:
+def errors_for(target: Path, changes: dict[str, Any]) -> list[str]:
     """The problems load finds in the sample content with these changes, as an editor reads them."""
     from medborgarlofte.contents import load
     from medborgarlofte.errors import ContentErrors
@@ -89,7 +90,7 @@ def wait_for(url: str, text: str = "", seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            page = str(urllib.request.urlopen(url, timeout=5).read().decode("utf-8"))
             if text in page:
                 return page
         except OSError:
@@ -101,7 +102,7 @@ def wait_for(url: str, text: str = "", seconds: float = 60) -> str:
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        return int(probe.getsockname()[1])
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -114,7 +115,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
+    def log_message(self, format: str, *args: Any) -> None:  # the standard library's name
         pass
 
 

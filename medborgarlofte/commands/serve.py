@@ -123,7 +123,7 @@ class _PreviewServer(http.server.ThreadingHTTPServer):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
+    def log_message(self, format: str, *args: Any) -> None:  # the standard library's name
         pass
 
 

@@ -193,7 +193,7 @@ def _build(config: MkDocsConfig) -> Kept:
     nav = config.plugins.on_nav(nav, config=config, files=files)
     pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
     for file in pages:
-        if file.page is None and file.inclusion.is_not_in_nav():
+        if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]  # untyped in MkDocs
             Page(None, file, config)
         assert file.page is not None
         mkdocs_build._populate_page(file.page, config, files)

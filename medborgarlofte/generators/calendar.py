@@ -62,7 +62,7 @@ def generate(content: Content, settings: Settings) -> str:
         event.add("url", at.url_of(settings.url, at.update(update.id)))
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical().decode("utf-8")
+    return str(calendar.to_ical().decode("utf-8"))
 
 
 class _Text(vText):

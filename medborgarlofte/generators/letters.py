@@ -66,7 +66,7 @@ def _as_text(html: str) -> str:
             node.text = node.text.replace("&", _AMPERSAND)
         if node.tail:
             node.tail = node.tail.replace("&", _AMPERSAND)
-    return Inscriptis(tree, _AS_TEXT).get_text().replace(_AMPERSAND, "&")
+    return str(Inscriptis(tree, _AS_TEXT).get_text()).replace(_AMPERSAND, "&")
 
 
 _AMPERSAND = "\x9f"  # APC: a C1 control, refused in content by readers._CONTROL, and not white space

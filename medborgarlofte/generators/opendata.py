@@ -186,7 +186,8 @@ MOST_ITEMS = 10_000
 
 def open_data_schema() -> dict[str, Any]:
     """The JSON Schema of medborgarlofte.json, with a maxLength on every string and a maxItems on every list."""
-    return _bounded(OpenData.model_json_schema(mode="serialization"))
+    schema: dict[str, Any] = _bounded(OpenData.model_json_schema(mode="serialization"))
+    return schema
 
 
 def _bounded(node: Any) -> Any:

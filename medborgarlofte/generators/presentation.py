@@ -15,6 +15,7 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
 from jinja2.ext import InternationalizationExtension
+from jinja2.runtime import Context
 from markupsafe import Markup, escape, soft_str
 
 from .. import addresses as at
@@ -210,14 +212,25 @@ class _TextOnlyI18n(InternationalizationExtension):
     title from content could bring Markdown (a link, a list) into the page through a message.
     """
 
-    def _make_node(self, singular, plural, context, variables, plural_expr, vars_referenced, num_called_num):  # type: ignore[no-untyped-def]
-        shown = {key: nodes.Filter(value, "plain", [], [], None, None) for key, value in variables.items()}
+    def _make_node(
+        self,
+        singular: str,
+        plural: str | None,
+        context: str | None,
+        variables: dict[str, nodes.Expr],
+        plural_expr: nodes.Expr | None,
+        vars_referenced: bool,
+        num_called_num: bool,
+    ) -> nodes.Output:
+        shown: dict[str, nodes.Expr] = {
+            key: nodes.Filter(value, "plain", [], [], None, None) for key, value in variables.items()
+        }
         return super()._make_node(singular, plural, context, shown, plural_expr, vars_referenced, num_called_num)
 
 
-def _markdown_filter(renderer: Renderer, shown: _Shown):
+def _markdown_filter(renderer: Renderer, shown: _Shown) -> Callable[..., Markup]:
     @pass_context
-    def md(context, text: str | None) -> Markup:
+    def md(context: Context, text: str | None) -> Markup:
         """Markdown from content as safe HTML, in a block of its own that MkDocs' Markdown leaves as it is."""
         here = _page_of(context)
         return shown.block(
@@ -227,19 +240,21 @@ def _markdown_filter(renderer: Renderer, shown: _Shown):
     return md
 
 
-def _page_of(context) -> str:
+def _page_of(context: Context) -> str:
     """The page being rendered; the start page's pieces are shown on the site's first page."""
-    return context["here"] if context["here"] != at.START_PART else at.START
+    here = str(context["here"])
+    return here if here != at.START_PART else at.START
 
 
 @pass_context
-def _linked(context, text: str, target: str) -> Markup:
+def _linked(context: Context, text: str, target: str) -> Markup:
     """A Markdown link to another page with a text from content: for a list of links that |listed joins."""
-    return Markup(f"[{context.environment.finalize(text)}]({_to(context, target)})")
+    shown = context.environment.finalize(text) if context.environment.finalize else text
+    return Markup(f"[{shown}]({_to(context, target)})")
 
 
 @pass_context
-def _to(context, target: str) -> Markup:
+def _to(context: Context, target: str) -> Markup:
     """A link from the page being rendered to another page under docs/, relative so MkDocs checks it."""
     return Markup(_relative(target, posixpath.dirname(_page_of(context))))
 
