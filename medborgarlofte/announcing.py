@@ -27,7 +27,7 @@ from typing import Any
 import lxml.etree
 
 from . import addresses as at
-from .settings import Settings, in_language
+from .settings import Settings
 
 RECORD = "announced.json"  # in the work folder: what has been announced (feeds by digest, posts by id)
 CHANGED = "changed-feeds.txt"  # in the work folder: the feeds whose entries changed, as the last build found them
@@ -43,13 +43,13 @@ def feed_digests(site_dir: Path, settings: Settings) -> dict[str, str]:
     date the feed was built, so that a feed whose entries are the same is the same."""
     digests: dict[str, str] = {}
     for language in settings.languages:
-        site = in_language(settings, language.code)
-        root = site_dir / at.language_folder(language.code, settings.first_language)
+        folder = at.language_folder(language.code, settings.first_language)
+        root, url = site_dir / folder, settings.root_url + folder  # each language's site, and where it is published
         for rss in sorted((root / at.page_address(at.FEED_FOLDER)).rglob(at.FEED_FILES)):
             relative = rss.relative_to(root).as_posix()
             digest = _entries_digest(rss.read_bytes())
             for ending in ("rss", "atom"):
-                digests[site.url + relative[: -len("rss")] + ending] = digest
+                digests[url + relative[: -len("rss")] + ending] = digest
     return digests
 
 

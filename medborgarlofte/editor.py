@@ -312,7 +312,7 @@ def configuration(settings: Settings, editor: Editor) -> dict[str, Any]:
         "backend": backend,
         # Every change is a pull request, which the publishing workflow checks before anyone merges it.
         "publish_mode": "editorial_workflow",
-        # On 127.0.0.1 only: decap-server saves to a copy on this computer (README).
+        # On 127.0.0.1 only: decap-server saves to a copy on this computer (handbok/skriva-och-publicera.md).
         "local_backend": True,
         "site_url": settings.root_url,
         "display_url": settings.root_url,

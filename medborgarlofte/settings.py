@@ -102,7 +102,7 @@ class Editor(_Setting):
 
     repo: Annotated[str, BeforeValidator(_repository)]  # owner/name on GitHub
     branch: Annotated[str, BeforeValidator(_branch)] = "main"
-    # the OAuth server that signs users in to GitHub (see README); None for Decap's default
+    # the OAuth server that signs users in to GitHub (handbok/skriva-och-publicera.md); None for Decap's default
     auth_url: Annotated[str | None, BeforeValidator(_sign_in)] = None
 
 

@@ -407,7 +407,7 @@ CONTRACT = {
 @pytest.mark.parametrize(("made", "promised"), CONTRACT.items())
 def test_a_published_channel_address_never_changes_and_is_documented(made: str, promised: str) -> None:
     assert made == promised
-    assert f"`/{promised}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"`/{promised}`" in (ROOT / "handbok" / "folja-arbetet.md").read_text(encoding="utf-8")
 
 
 # -- one fact, every channel: invented statuses say "Exempel", an ended promise says it has ended ----------------------

@@ -21,7 +21,7 @@ def test_check_passes_on_the_default_content_and_summarises_it() -> None:
 
 NO_SIGN_IN = (
     "varning: mkdocs.yml: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn (make edit) "
-    "(skriv adressen till en egen inloggningsserver; README: Inloggning i drift)"
+    "(skriv adressen till en egen inloggningsserver; handbok/skriva-och-publicera.md: Inloggning i drift)"
 )
 
 

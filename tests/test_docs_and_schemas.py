@@ -18,6 +18,7 @@ from medborgarlofte.schemas import file_schemas, render
 from medborgarlofte.vocabulary import KINDS, SHOWN_STATUSES, STATUSES
 
 from .conftest import ROOT, SAMPLE
+from .test_readme import FRONT_DOOR_MOST, HANDBOOK, pages
 
 MODELS = [
     m
@@ -103,3 +104,28 @@ def _enums(node: object) -> list[list]:
     if isinstance(node, list):
         return [e for value in node for e in _enums(value)]
     return []
+
+
+# The README is the front door; the handbook (handbok/) holds the rest.
+
+
+def _anchor(heading: str) -> str:
+    """A heading's anchor as GitHub makes it: lower case, punctuation left out, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_the_readme_is_a_front_door_to_every_page_of_the_handbook() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode("utf-8")) < FRONT_DOOR_MOST
+    assert "    make site" in readme and "    make test" in readme
+    assert sorted(HANDBOOK.glob("*.md")) == sorted(pages()[1:]), "every page of the handbook is listed in the README"
+
+
+def test_every_link_of_the_readme_and_the_handbook_leads_to_a_file_and_a_heading() -> None:
+    for page in pages():
+        for target in re.findall(r"\]\(([^)#]+\.(?:md|png))(?:#([^)]*))?\)", page.read_text(encoding="utf-8")):
+            linked = (page.parent / target[0]).resolve()
+            assert linked.is_file(), f"{page.name}: {target[0]}"
+            if target[1]:
+                headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), re.MULTILINE)
+                assert target[1] in {_anchor(heading) for heading in headings}, f"{page.name}: {target}"

@@ -221,7 +221,7 @@ def test_the_arabic_e_mail_shows_its_address_from_left_to_right(browser, site_ur
 _REFUSED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\ufffe\uffff]")
 ONE_LINE = CONTENT_TEXT.map(lambda text: _REFUSED.sub("", text).strip()).filter(bool)
 FIELDS = ("title", "translated_title", "actor", "short_name", "note", "letter", "summary", "dialogue", "place", "theme")
-# Small in make test, to keep it fast; THOROUGH=1 runs ten times as many (README: "Tester").
+# Small in make test, to keep it fast; THOROUGH=1 runs ten times as many (handbok/utveckla-motorn.md: "Tester").
 EXAMPLES = 120 if os.environ.get("THOROUGH") else 12
 
 

@@ -501,7 +501,7 @@ def test_the_page_for_a_missing_address_speaks_its_language(site: Path, code: st
 def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
-    """Somali, as the README's recipe adds it: a catalogue made from the template (pybabel init), its words filled in as
+    """Somali, as the handbook's recipe adds it: a catalogue made from the template (pybabel init), its words filled in as
     a translator gives them, and one line in mkdocs.yml. A word not yet translated is shown in Swedish."""
     from babel.messages.pofile import read_po, write_po
 

@@ -1,6 +1,6 @@
-"""Every command the README gives, run as written, in order, on a copy of the project.
+"""Every command the README and the handbook give, run as written, in order, on a copy of the project.
 
-A communicator follows the README literally; so does this test. `make test` and `make lint` are left out only
+A communicator follows the README and the handbook (handbok/) literally; so does this test. `make test` and `make lint` are left out only
 because `make test` is what runs this test, and runs `make lint` before it. The benchmark, Lighthouse and the hostile
 files run in their quick form (QUICK=1: 1x alone, the start page alone, two of the files), which runs every step of the
 whole; the whole is `make bench`, `make lighthouse` and `make hostile`, run on demand.
@@ -34,8 +34,19 @@ PREVIEWS = ("serve", "http.server", "make edit")  # started, read on 127.0.0.1:8
 PREVIEW = "http://127.0.0.1:8000/"
 
 
+HANDBOOK = ROOT / "handbok"
+FRONT_DOOR_MOST = 8 * 1024  # bytes: what this is, the two commands, and where to read next
+
+
+def pages() -> list[Path]:
+    """The README, then the handbook's pages in the order the README lists them."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"\(handbok/([a-z-]+\.md)\)", readme)
+    return [ROOT / "README.md", *(HANDBOOK / name for name in dict.fromkeys(listed))]
+
+
 def readme_commands() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = "\n".join(page.read_text(encoding="utf-8") for page in pages())
     commands = IN_A_BLOCK.findall(text) + IN_TEXT.findall(text)
     return [c for c in dict.fromkeys(commands) if c not in RUNS_THIS_TEST]
 

@@ -13,7 +13,7 @@ NO_TEXT_LAYOUT = (
 )
 RENDERER_HELP = (
     "vad som renderar sidorna, i stället för extra.renderer i mkdocs.yml: mkdocs (standard), zensical, Materials efterträdare, "
-    "eller properdocs, en underhållen kopia av MkDocs (se README)"
+    "eller properdocs, en underhållen kopia av MkDocs (se handbok/infora-motorn.md)"
 )
 
 

@@ -122,7 +122,7 @@ def _report(
     if settings.editor and not settings.editor.auth_url:
         print(
             f"varning: {config_shown_as}: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn "
-            "(make edit) (skriv adressen till en egen inloggningsserver; README: Inloggning i drift)"
+            "(make edit) (skriv adressen till en egen inloggningsserver; handbok/skriva-och-publicera.md: Inloggning i drift)"
         )
     if settings.area is None:
         print(

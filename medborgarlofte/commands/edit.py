@@ -25,7 +25,7 @@ def run(content_dir: Path, shown_as: str, config_file: Path, port: int) -> int:
     settings = read_settings(config_file)
     if settings.editor is None:
         print(
-            f"{config_file}: extra.editor saknas, så sajten har ingen redigerare (README: Redigera i webbläsaren).",
+            f"{config_file}: extra.editor saknas, så sajten har ingen redigerare (handbok/skriva-och-publicera.md: Redigera i webbläsaren).",
             file=sys.stderr,
         )
         return 1
