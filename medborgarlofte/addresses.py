@@ -29,8 +29,13 @@ OPEN_DATA = f"{GENERATED}/oppna-data.md"
 CALENDAR = f"{GENERATED}/kalender.ics"
 STYLES = f"{GENERATED}/status.css"
 SITE_STYLES = f"{GENERATED}/site.css"  # the engine's styles, beside Material's
-ACCESSIBILITY = "tillganglighet.md"  # hand-written pages that every page's footer links to
+ACCESSIBILITY = "tillganglighet.md"  # pages that every page's footer links to: this one includes ACCESSIBILITY_PART
+ACCESSIBILITY_PART = f"{GENERATED}/_tillganglighet.md"  # the statement, which the build writes from extra.accessibility
 PRIVACY = "integritet.md"
+# The hand-written page that includes each part the build makes: the part's links are relative to that page.
+INCLUDED_IN = {START_PART: START, ACCESSIBILITY_PART: ACCESSIBILITY}
+# Where a reader complains to the supervising authority (Myndigheten för digital förvaltning) about accessibility.
+DIGG_COMPLAINT = "https://www.digg.se/tdosanmalan"
 SEARCH_FOLDER = "pagefind"  # the search index, at the whole site's root (every language's index in it)
 ALL_FEED = "alla"  # the feeds' names, under flode/
 STATUS_FEED = "statusandringar"

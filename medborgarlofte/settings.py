@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlparse
@@ -235,6 +236,67 @@ def _positive(expected: str) -> Any:
     return BeforeValidator(check)
 
 
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+
+
+def _contact(value: Any) -> Any:
+    """Where a reader reports a problem: a web page (https://) or an e-mail address."""
+    if isinstance(value, str) and _EMAIL.match(value.strip()):
+        return value.strip()
+    if not isinstance(value, str) or web_address_problem(value, query=True):
+        raise ValueError(
+            f"fick {value!r} (förväntade en e-postadress eller adressen till en kontaktsida, som börjar med https://)"
+        )
+    return value
+
+
+def _day(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"fick {value!r} (förväntade en dag, ÅÅÅÅ-MM-DD)") from None
+
+
+def _one_of(options: tuple[str, ...]) -> Any:
+    def check(value: Any) -> Any:
+        if value not in options:
+            raise ValueError(f"fick {value!r} ({one_of(value, options)})")
+        return value
+
+    return BeforeValidator(check)
+
+
+COMPLIANCE = ("full", "partial", "none")  # förenlig, delvis förenlig, inte förenlig med lagen (2018:1937)
+ASSESSMENT = ("self", "third-party")  # självskattning, granskning av en tredje part
+
+
+class Accessibility(_Setting):
+    """extra.accessibility: the area's own part of the accessibility statement, which the engine writes with its own
+    facts (the standard it is built and tested to, its known limitations) in DIGG's order. A part not given is said to
+    be missing on the page, and by check: never filled in by the engine."""
+
+    responsible: Annotated[str | None, _named("organisationen som ansvarar för webbplatsen")] = None
+    contact: Annotated[str | None, BeforeValidator(_contact)] = None  # a page or an e-mail address for problems
+    answer_days: Annotated[int | None, _positive("antalet arbetsdagar ni lovar att svara inom, t.ex. 5")] = None
+    compliance: Annotated[str | None, _one_of(COMPLIANCE)] = None
+    assessed: Annotated[date | None, BeforeValidator(_day)] = None  # the day of the area's own assessment
+    method: Annotated[str | None, _one_of(ASSESSMENT)] = None
+    known_issues: tuple[
+        Annotated[str, BeforeValidator(_description)], ...
+    ] = ()  # the area's own, in its first language
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The parts the area has not given, by their names in extra.accessibility."""
+        return tuple(
+            name
+            for name in ("responsible", "contact", "answer_days", "compliance", "assessed", "method")
+            if getattr(self, name) is None
+        )
+
+
 def _format(value: Any) -> Any:
     """extra.format: the content format the site is written in, which this engine must read."""
     if value is None:
@@ -280,6 +342,7 @@ class Extra(BaseModel):
     area: Area | None = None
     format: Annotated[int | None, BeforeValidator(_format)] = None
     renderer: Annotated[str, BeforeValidator(_renderer)] = DEFAULT_RENDERER
+    accessibility: Accessibility = Accessibility()
 
 
 @dataclass(frozen=True)
@@ -302,6 +365,7 @@ class Settings:
         int | None
     )  # extra.format: the content format the site is written in; None where it does not say (check warns)
     renderer: str  # extra.renderer: what renders the pages (engines.RENDERERS); the command line may choose another
+    accessibility: Accessibility  # extra.accessibility: the area's part of the accessibility statement
     config_file: Path  # mkdocs.yml, whose folder is the project's
     raw: dict[str, Any] = field(
         repr=False, compare=False, hash=False, default_factory=dict
@@ -393,6 +457,7 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         area=extra.area,
         format=extra.format,
         renderer=extra.renderer,
+        accessibility=extra.accessibility,
         config_file=config_file,
         raw=raw,
     )
@@ -475,6 +540,7 @@ def in_language(settings: Settings, code: str) -> Settings:
         area=settings.area,
         format=settings.format,
         renderer=settings.renderer,
+        accessibility=settings.accessibility,
         config_file=settings.config_file,
         raw=raw,
     )

@@ -245,6 +245,13 @@ def _second_site(folder: Path, renderer: str | None) -> None:
         "    - language: en\n",
         "    - language: en\n      site_name: Citizen promise Norrby\n      site_description: Follow the citizen promise for Norrby.\n",
     )
+    # Its accessibility statement filled in, as an area that has made its own assessment writes it.
+    text = text.replace(
+        "  # Days without a status change",
+        "  accessibility:\n    responsible: Norrby kommun\n    contact: tillganglighet@norrby.example\n    answer_days: 5\n"
+        "    compliance: partial\n    assessed: 2026-11-30\n    method: self\n    known_issues:\n"
+        "      - Filmen från medborgardialogen saknar undertexter.\n  # Days without a status change",
+    )
     config.write_text(text, encoding="utf-8")
     build(SECOND, "content", config, project / "site", SECOND_TODAY, engine=renderer)
 

@@ -128,6 +128,11 @@ def _report(
         print(
             f"varning: {config_shown_as}: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)"
         )
+    if missing := settings.accessibility.missing:
+        print(
+            f"varning: {config_shown_as}: extra.accessibility saknar {', '.join(missing)}: tillgänglighetsredogörelsen "
+            "säger att de uppgifterna saknas (skriv dem; handbok/infora-motorn.md: Tillgänglighetsredogörelsen)"
+        )
     if (pinned := engine_pinned(Path(config_shown_as).parent / "requirements.txt")) is not None:
         print(f"varning: {pinned}")
     for untested in untested_renderers():

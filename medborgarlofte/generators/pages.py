@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import addresses as at
 from ..settings import Settings
-from ..structure import Content, Period, Update, current_period
+from ..structure import Content, Period, Untranslated, Update, current_period
 from ..totals import invented
 from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES
 from . import charts, embeds, feeds, followup, opendata, posts, presentation
@@ -362,6 +362,26 @@ def _start(site: Site) -> Iterable[Page]:
     )
 
 
+def _accessibility(site: Site) -> Iterable[Page]:
+    """The accessibility statement: the area's parts (extra.accessibility) and what the engine knows of itself and of
+    this content (that some of it is invented, that the site is in several languages)."""
+    settings, said = site.settings, site.settings.words
+    first = settings.first_language
+    issues = settings.accessibility.known_issues
+    yield Page(
+        "accessibility.md.j2",
+        at.ACCESSIBILITY_PART,
+        {
+            "invented": any(view.has_examples for view in site.views.values())
+            or any(update.example for update in site.content.updates),
+            "languages": Markup(escape(said.listed([said.name_of(language.code) for language in settings.languages]))),
+            "first": Markup(escape(said.name_of(first))),
+            # The area writes its issues in the site's first language: shown as that language's text in the others.
+            "known_issues": [text if settings.language == first else Untranslated(text, first) for text in issues],
+        },
+    )
+
+
 # The site map: every kind of page, each given by a function of the site that builds what its pages show.
 SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (
     _periods,
@@ -373,4 +393,5 @@ SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (
     _follow,
     _embedding,
     _start,
+    _accessibility,
 )

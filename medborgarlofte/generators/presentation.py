@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
 from jinja2.ext import InternationalizationExtension
@@ -69,6 +70,7 @@ def pages(settings: Settings) -> Environment:
         month=lambda d: Markup(said.month(d)),
         when=lambda held: Markup(escape(_when(held, said))),
         away=_away,
+        mail=lambda address: Markup("mailto:" + quote(address, safe="@")),  # an address settings checked, encoded
         clock=lambda moment: Markup(escape(said.time(moment))),
         number=lambda n: Markup(said.number(n)),
         share=lambda percent: Markup(escape(said.percent(percent))),  # 23 %, 23%, ٪23 as each language writes it
@@ -241,9 +243,9 @@ def _markdown_filter(renderer: Renderer, shown: _Shown) -> Callable[..., Markup]
 
 
 def _page_of(context: Context) -> str:
-    """The page being rendered; the start page's pieces are shown on the site's first page."""
+    """The page being rendered; a part is shown on the hand-written page that includes it (the start page's on the first)."""
     here = str(context["here"])
-    return here if here != at.START_PART else at.START
+    return at.INCLUDED_IN.get(here, here)
 
 
 @pass_context

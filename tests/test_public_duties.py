@@ -1,0 +1,153 @@
+"""What a Swedish public body must offer beyond WCAG: an accessibility statement true for each area, in DIGG's parts and
+order, written by the engine from the area's settings and its own facts, and never a part or a date made up."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from medborgarlofte import addresses as at
+from medborgarlofte.commands.init import skeleton
+from medborgarlofte.languages import words
+from medborgarlofte.project import Project
+
+from .conftest import SITE_LANGUAGES, TODAY
+from .test_typed_input import ANSWERED
+
+# DIGG's parts of a statement, in DIGG's order, as the page's headings say them (in Swedish; each language's words).
+PARTS = (
+    "Hur tillgänglig är webbplatsen?",
+    "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+    "Rapportera brister i webbplatsens tillgänglighet",
+    "Tillsyn",
+    "Teknisk information om webbplatsens tillgänglighet",
+    "Innehåll som inte är tillgängligt",
+    "Hur vi testat webbplatsen",
+)
+MISSING = "Uppgift saknas"
+
+
+def _statement(site: Path, language: str) -> lxml.html.HtmlElement:
+    folder = at.language_folder(language, SITE_LANGUAGES[0])
+    page = site / folder / at.page_address(at.ACCESSIBILITY) / "index.html"
+    return lxml.html.fromstring(page.read_text(encoding="utf-8")).xpath("//article")[0]
+
+
+def _years(text: str) -> list[str]:
+    """The years a text names, but for the law's own number, (2018:1937)."""
+    return re.findall(r"\b20\d\d\b", text.replace("2018:1937", ""))
+
+
+def _headings(article: lxml.html.HtmlElement) -> list[str]:
+    return [" ".join(h.text_content().split()) for h in article.xpath(".//h2|.//h3")]
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_statement_has_every_part_digg_asks_for_in_digg_s_order(default_site: Path, language: str) -> None:
+    said = words(language)
+    article = _statement(default_site, language)
+    assert _headings(article) == [said.gettext(part) for part in PARTS]
+    assert [a.get("href") for a in article.iter("a") if a.get("href") == at.DIGG_COMPLAINT] == [at.DIGG_COMPLAINT]
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_reference_site_says_which_parts_are_missing_and_claims_no_assessment(
+    default_site: Path, language: str
+) -> None:
+    """Sofielund's site names no responsible organisation, contact or assessment: the page says so in each place."""
+    said = words(language)
+    article = _statement(default_site, language)
+    boxes = article.xpath(".//div[contains(@class, 'admonition')]")
+    assert [box.xpath("./p[1]")[0].text_content() for box in boxes] == [said.gettext(MISSING)] * 5
+    assert not _years(article.text_content()), "no day of an assessment the area did not make"
+
+
+def test_an_area_s_own_statement_shows_what_it_says(second_site: Path) -> None:
+    article = _statement(second_site, "sv")
+    text = " ".join(article.text_content().split())
+    assert MISSING not in text
+    assert "Norrby kommun står bakom webbplatsen" in text
+    assert "delvis förenlig" in text and "Vi svarar inom 5 arbetsdagar." in text
+    assert "Bedömningen gjordes den 30 november 2026." in text
+    assert article.xpath(".//a[@href='mailto:tillganglighet@norrby.example']")
+    english = _statement(second_site, "en")
+    issue = english.xpath(".//li[contains(., 'Filmen från medborgardialogen')]//*[@lang='sv']")
+    assert issue, "the area's own issue, written in Swedish, is marked as Swedish on the English page"
+    assert "The assessment was made on November 30, 2026." in " ".join(english.text_content().split())
+
+
+def test_every_page_s_footer_leads_to_the_statement(default_site: Path) -> None:
+    """In the page's own language: the English pages lead to the English statement."""
+    for page, statement in (
+        ("index.html", "tillganglighet"),
+        ("lofte/ataganden/index.html", "tillganglighet"),
+        ("en/lofte/folj/index.html", "en/tillganglighet"),
+        ("ar/lofte/aktorer/index.html", "ar/tillganglighet"),
+    ):
+        tree = lxml.html.fromstring((default_site / page).read_text(encoding="utf-8"))
+        links = [a.get("href") for a in tree.xpath("//footer//a")]
+        targets = {(default_site / page).parent.joinpath(href).resolve() for href in links if href}
+        assert (default_site / statement).resolve() in targets, page
+
+
+def test_a_new_site_claims_no_assessment_and_check_says_what_is_missing(tmp_path: Path) -> None:
+    from .conftest import SECOND, run_script
+
+    files = skeleton(dict(ANSWERED), TODAY)
+    for relative, text in files.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    assert not re.search(r"\d{4}", files["docs/tillganglighet.md"]), "the hand-written page only includes the engine's"
+    project = Project.open(tmp_path / "mkdocs.yml", SECOND)
+    assert project.settings.accessibility.missing == (
+        "responsible",
+        "contact",
+        "answer_days",
+        "compliance",
+        "assessed",
+        "method",
+    )
+    for site, generated in project.generated(project.content(TODAY), TODAY):
+        statement = generated[at.in_generated(at.ACCESSIBILITY_PART)]
+        assert statement.count(f'"{site.words.gettext(MISSING)}"') == 5, site.language
+        assert not _years(statement), site.language
+    result = run_script("check", "--content", str(SECOND), cwd=tmp_path)
+    assert (
+        "varning: mkdocs.yml: extra.accessibility saknar responsible, contact, answer_days, compliance, assessed, "
+        "method: tillgänglighetsredogörelsen säger att de uppgifterna saknas (skriv dem; handbok/infora-motorn.md: "
+        "Tillgänglighetsredogörelsen)"
+    ) in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("    contact: http://kommunen.se/kontakt\n", "extra.accessibility.contact: fick 'http://kommunen.se/kontakt'"),
+        (
+            "    compliance: delvis\n",
+            "extra.accessibility.compliance: fick 'delvis' (förväntade en av: full, partial, none",
+        ),
+        ("    assessed: igår\n", "extra.accessibility.assessed: fick 'igår' (förväntade en dag, ÅÅÅÅ-MM-DD)"),
+        ("    answer_days: 0\n", "extra.accessibility.answer_days: fick 0 (förväntade antalet arbetsdagar"),
+        ("    reviewer: Funka\n", "extra.accessibility.reviewer: okänt fält (förväntade ett av: responsible, contact"),
+    ],
+)
+def test_the_statement_s_settings_are_checked_with_their_line(tmp_path: Path, lines: str, expected: str) -> None:
+    from medborgarlofte.errors import ContentErrors
+    from medborgarlofte.settings import read_settings
+
+    from .conftest import make_project
+
+    config = make_project(tmp_path) / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "  # Days without a status change", "  accessibility:\n" + lines + "  # Days without a status change"
+    )
+    config.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(lines.rstrip("\n")) + 1
+    with pytest.raises(ContentErrors) as refused:
+        read_settings(config)
+    assert any(message.startswith(f"{config}:{line}: {expected}") for message in str(refused.value).splitlines())
