@@ -108,7 +108,7 @@ golden: $(VENV)/installed libraries editor
 # Extract every reader-facing message (_() and N_() in Python, {% trans %} and _() in templates, the navigation's titles)
 # to the catalogue template, and bring each language's catalogue in step with it (a new message there is untranslated).
 messages: $(VENV)/installed
-	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k NC_:1c,2 --no-location --omit-header --sort-output -o medborgarlofte/locale/messages.pot .
+	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k NC_:1c,2 -c LÄTTLÄST: --no-location --omit-header --sort-output -o medborgarlofte/locale/messages.pot .
 	$(VENV)/bin/pybabel update -i medborgarlofte/locale/messages.pot -d medborgarlofte/locale -D messages --no-fuzzy-matching --ignore-obsolete
 
 # Re-pin every dependency, with hashes, after editing requirements.in.

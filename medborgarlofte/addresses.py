@@ -25,6 +25,9 @@ THEMES = f"{GENERATED}/teman.md"
 UPDATES = f"{GENERATED}/uppdateringar.md"
 FOLLOWUPS = f"{GENERATED}/uppfoljning/index.md"
 FOLLOW = f"{GENERATED}/folj.md"
+EASY_READ = (
+    f"{GENERATED}/lattlast.md"  # the promise in easy-to-read Swedish (lättläst), linked from every page's header
+)
 OPEN_DATA = f"{GENERATED}/oppna-data.md"
 CALENDAR = f"{GENERATED}/kalender.ics"
 STYLES = f"{GENERATED}/status.css"

@@ -111,6 +111,7 @@ FIELD_LABELS = {
     "duration": "Längd i minuter",
     "end": "Slutdag",
     "example": "Exempel (påhittad uppgift)",
+    "easy_read": "Lättläst text",
     "focus": "Inriktning",
     "follow_up": "Uppföljning",
     "form": "Form",

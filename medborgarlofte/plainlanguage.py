@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The highest LIX check accepts in a promise's easy-to-read text (lättläst): on the LIX scale, under 30 is easy text,
+# 30-40 ordinary and over 40 hard; a text for readers who find ordinary text hard is written to stay under it.
+EASY_READ_LIX = 30
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 _SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)")
 _BLOCK = re.compile(r"\n\s*\n")

@@ -223,6 +223,13 @@ class Period(Record):
     follow_up: tuple[Line, ...] = Field(description="Hur löftet följs upp, en rad per sätt.")
     channels: tuple[Line, ...] = Field(description="Var invånarna kan följa arbetet, en rad per kanal.")
     signatories: tuple[Signatory, ...] = Field(min_length=1, description="De som skrev under.")
+    # The site's own page for it, not the promise's data: left out of the open data, whose format the index reads.
+    easy_read: Markdown | None = Field(
+        None,
+        exclude=True,
+        description="Löftet på lättläst svenska (Markdown): vad löftet är, vilka som står bakom det, vad de ska göra, "
+        "och hur man följer arbetet och kontaktar dem. Visas på sidan Lättläst.",
+    )
     example: Example = False
 
     def phase(self, today: date) -> Phase:

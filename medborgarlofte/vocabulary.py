@@ -33,6 +33,9 @@ class StatusFacts:
     continuous: bool = (
         False  # work that goes on by its nature: at a period's end it has continued, not failed to finish
     )
+    # What it means, in easy-to-read Swedish (lättläst) for the Lättläst page: short sentences, everyday words. Written
+    # by the engine's authors and reviewed by no lättläst editor yet (the catalogue says so to its translators).
+    easy: str = ""
 
     @property
     def outline(self) -> str:
@@ -58,6 +61,8 @@ STATUSES: dict[str, StatusFacts] = {
             fill="#9e9e9e",
             stripe="",
             angle=0,
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy=N_("Arbetet har inte börjat än. Det ska börja senare."),
             hatch="",
         ),
         StatusFacts(
@@ -75,6 +80,8 @@ STATUSES: dict[str, StatusFacts] = {
             fill="#1e73be",
             stripe="",
             angle=0,
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy=N_("Arbetet har börjat. De arbetar med det nu."),
             hatch="rising",
         ),
         StatusFacts(
@@ -92,6 +99,8 @@ STATUSES: dict[str, StatusFacts] = {
             fill="#2e7d32",
             stripe="#66a96a",
             angle=45,
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy=N_("Arbetet pågår hela tiden. Det har inget slut."),
             hatch="dots",
             continuous=True,
         ),
@@ -110,6 +119,8 @@ STATUSES: dict[str, StatusFacts] = {
             fill="#1d5a2a",
             stripe="",
             angle=0,
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy=N_("Arbetet är klart. De har gjort det som de lovade."),
             hatch="",
         ),
         StatusFacts(
@@ -127,6 +138,8 @@ STATUSES: dict[str, StatusFacts] = {
             fill="#b35c00",
             stripe="#f0a040",
             angle=90,
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy=N_("Arbetet tar längre tid än de sa. Det blev inte klart i tid."),
             hatch="crossed",
         ),
         StatusFacts(
@@ -144,6 +157,8 @@ STATUSES: dict[str, StatusFacts] = {
             fill="#8a1c1c",
             stripe="#e0a0a0",
             angle=-45,
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy=N_("Arbetet har slutat. De gör inte klart det."),
             hatch="falling",
         ),
     )
@@ -165,6 +180,8 @@ NO_STATUS = StatusFacts(
     stripe="",
     angle=0,
     hatch="level",
+    # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+    easy=N_("Det finns ingen uppgift om arbetet än."),
 )
 SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 

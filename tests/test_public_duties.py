@@ -8,13 +8,15 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from playwright.sync_api import Browser
 
 from medborgarlofte import addresses as at
 from medborgarlofte.commands.init import skeleton
 from medborgarlofte.languages import words
 from medborgarlofte.project import Project
 
-from .conftest import SITE_LANGUAGES, TODAY
+from .conftest import ROOT, SITE_LANGUAGES, TODAY, axe
+from .test_browser import REPORT
 from .test_typed_input import ANSWERED
 
 # DIGG's parts of a statement, in DIGG's order, as the page's headings say them (in Swedish; each language's words).
@@ -151,3 +153,106 @@ def test_the_statement_s_settings_are_checked_with_their_line(tmp_path: Path, li
     with pytest.raises(ContentErrors) as refused:
         read_settings(config)
     assert any(message.startswith(f"{config}:{line}: {expected}") for message in str(refused.value).splitlines())
+
+
+# Lättläst: the promise in easy-to-read Swedish, one step away from every page.
+
+
+def _easy(site: Path, language: str = "sv") -> lxml.html.HtmlElement:
+    folder = at.language_folder(language, SITE_LANGUAGES[0])
+    page = site / folder / at.page_address(at.EASY_READ) / "index.html"
+    return lxml.html.fromstring(page.read_text(encoding="utf-8"))
+
+
+def test_the_reference_promise_s_easy_text_is_under_the_lix_limit() -> None:
+    from medborgarlofte.contents import load
+    from medborgarlofte.plainlanguage import EASY_READ_LIX, lix
+
+    period = load(ROOT / "content").periods["2022-2023"]
+    assert period.easy_read is not None
+    score = lix(period.easy_read)
+    assert score is not None and score < EASY_READ_LIX
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_easy_read_page_shows_the_promise_and_what_each_status_means(default_site: Path, language: str) -> None:
+    from medborgarlofte.vocabulary import SHOWN_STATUSES
+
+    said = words(language)
+    tree = _easy(default_site, language)
+    article = tree.xpath("//article")[0]
+    text = " ".join(article.text_content().split())
+    assert "Polisen, Malmö stad och Fastighetsägare BID Sofielund gav ett sådant löfte för Sofielund." in text
+    for status in SHOWN_STATUSES.values():
+        assert f"{said.gettext(status.label)}: {said.gettext(status.easy)}" in text
+    assert article.xpath(".//div[contains(@class, 'easy-read')]")
+    if language != "sv":  # Swedish text on another language's page is marked as Swedish
+        assert article.xpath(".//div[@lang='sv'][contains(., 'Ett medborgarlöfte är ett löfte')]")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "lofte/ataganden/index.html",
+        "lofte/atagande/asf-tidig-upptackt/index.html",
+        "en/lofte/folj/index.html",
+        "ar/tillganglighet/index.html",
+        "lofte/lattlast/index.html",
+    ],
+)
+def test_every_page_s_header_leads_to_the_easy_read_page_in_its_language(default_site: Path, page: str) -> None:
+    language = page.split("/")[0] if page.split("/")[0] in SITE_LANGUAGES[1:] else SITE_LANGUAGES[0]
+    tree = lxml.html.fromstring((default_site / page).read_text(encoding="utf-8"))
+    [link] = tree.xpath("//header//a[contains(@class, 'easy-read-link')]")
+    assert link.text_content() == words(language).gettext("Lättläst")
+    target = ((default_site / page).parent / link.get("href")).resolve()
+    easy = (default_site / at.language_folder(language, SITE_LANGUAGES[0]) / at.page_address(at.EASY_READ)).resolve()
+    assert target == easy
+
+
+def test_check_gives_the_easy_text_s_lix_and_warns_for_a_running_promise_without_one(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import run_script
+
+    result = run_script("check", cwd=ROOT)
+    assert "Lättläst (2022-2023): LIX 23 (varning över 30)" in result.stdout.splitlines()
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    period = content / "periods" / "2022-2023.yaml"
+    text = period.read_text(encoding="utf-8")
+    period.write_text(text[: text.index("easy_read:")].replace("end: 2023-04-30", "end: 2099-04-30"), encoding="utf-8")
+    result = run_script("check", "--content", str(content), cwd=ROOT)
+    assert (
+        f"varning: {content}/periods/2022-2023.yaml: easy_read saknas: löftet har ingen lättläst text, och sidan "
+        "Lättläst säger det (skriv den; handbok/skriva-och-publicera.md: Lättläst)"
+    ) in result.stdout.splitlines()
+
+
+def test_a_new_site_has_a_template_for_its_easy_text() -> None:
+    files = skeleton(dict(ANSWERED), TODAY)
+    period = next(text for path, text in files.items() if path.startswith("content/periods/"))
+    assert "# MALL: skriv löftet på lättläst svenska" in period and "easy_read: |" in period
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("page", ["lofte/lattlast/", "tillganglighet/", "ar/lofte/lattlast/"])
+def test_the_easy_read_page_and_the_statement_pass_axe_and_are_seen(
+    browser: Browser, site_url: str, page: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    tab = context.new_page()
+    tab.goto(site_url + page)
+    tab.wait_for_load_state("networkidle")
+    problems = axe(tab)
+    link = tab.locator("header a.easy-read-link")
+    visible = link.is_visible()
+    REPORT.mkdir(exist_ok=True)
+    tab.screenshot(path=str(REPORT / f"{page.strip('/').replace('/', '-')}-{width}.png"), full_page=True)
+    context.close()
+    assert problems == []
+    assert visible, "the header's Lättläst link is seen at every width"
+    assert [url for url in requested if not url.startswith(site_url.split("/", 3)[0] + "//127.0.0.1:")] == []

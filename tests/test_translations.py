@@ -87,6 +87,8 @@ def test_the_catalogue_template_is_up_to_date(tmp_path: Path) -> None:
             "N_",
             "-k",
             "NC_:1c,2",
+            "-c",
+            "LÄTTLÄST:",
             "--no-location",
             "--omit-header",
             "--sort-output",

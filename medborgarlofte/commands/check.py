@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import nullcontext
+from datetime import date
 from importlib import metadata
 from pathlib import Path
 
@@ -19,10 +20,10 @@ from .. import terminal, translated, versions
 from ..contents import load
 from ..errors import WHOLE_FILE, ContentError, ContentErrors
 from ..languages import language_name
-from ..plainlanguage import hardest_sentences, lix
-from ..readers import read_markdown
+from ..plainlanguage import EASY_READ_LIX, hardest_sentences, lix
+from ..readers import read_markdown, read_yaml
 from ..settings import Settings, read_settings
-from ..structure import Content, TranslationReview
+from ..structure import Content, TranslationReview, today_in_sweden
 from ..terminal import counted, table_cell, workflow_data, workflow_property
 from .init import TEMPLATE_MARK, engine_pin
 
@@ -109,6 +110,8 @@ def _report(
 ) -> None:
     print(summary(content, shown_as))
     print(readability(content, settings.lix_limit, content_dir, shown_as))
+    for line in easy_read(content, today_in_sweden(), content_dir, shown_as):
+        print(line)
     for line in untranslated(content, [entry.code for entry in settings.languages[1:]], content_dir, shown_as):
         print(line)
     if at.is_placeholder(settings.url):
@@ -238,6 +241,37 @@ def readability(content: Content, limit: int, content_dir: Path, shown_as: str) 
                 f"    {shown}:{body_line + s.line}: LIX {s.score}: {s.text}" for s in hardest_sentences(update.body)
             ]
     return "\n".join(lines)
+
+
+def easy_read(content: Content, today: date, content_dir: Path, shown_as: str) -> list[str]:
+    """LIX of each promise's easy-to-read text, with the hardest sentences where it is over EASY_READ_LIX; a warning for
+    a running or coming promise that has none."""
+    lines = []
+    for period in content.periods.values():
+        path = next((content_dir / "periods").rglob(f"{period.id}.yaml"), None)
+        shown = (
+            f"{shown_as}/{path.relative_to(content_dir).as_posix()}" if path else f"{shown_as}/periods/{period.id}.yaml"
+        )
+        if period.easy_read is None:
+            if period.phase(today) != "ended":
+                lines.append(
+                    f"varning: {shown}: easy_read saknas: löftet har ingen lättläst text, och sidan Lättläst säger det "
+                    "(skriv den; handbok/skriva-och-publicera.md: Lättläst)"
+                )
+            continue
+        score = lix(period.easy_read)
+        lines.append(
+            f"Lättläst ({period.id}): LIX {score if score is not None else '-'} (varning över {EASY_READ_LIX})"
+        )
+        if score is not None and score > EASY_READ_LIX:
+            first = read_yaml(path, shown).text_line(("easy_read",)) if path else 1
+            lines.append(
+                f"varning: {shown}:{first}: easy_read har LIX {score}, över {EASY_READ_LIX}: skriv kortare meningar och vanligare ord"
+            )
+            lines += [
+                f"    {shown}:{first + s.line}: LIX {s.score}: {s.text}" for s in hardest_sentences(period.easy_read)
+            ]
+    return lines
 
 
 def untranslated(content: Content, languages: list[str], content_dir: Path, shown_as: str) -> list[str]:

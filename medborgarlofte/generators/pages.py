@@ -362,6 +362,23 @@ def _start(site: Site) -> Iterable[Page]:
     )
 
 
+def _easy_read(site: Site) -> Iterable[Page]:
+    """The current promise in easy-to-read Swedish, as its period gives it, and what each status means in easy words."""
+    current, first = site.current, site.content.language
+    text = current.easy_read
+    yield Page(
+        "easy_read.md.j2",
+        at.EASY_READ,
+        {
+            "period": current,
+            # Written in Swedish: on another language's site, shown as Swedish text, marked as such.
+            "text": text if text is None or site.settings.language == first else Untranslated(text, first),
+            "meanings": list(SHOWN_STATUSES.values()),
+        },
+        description=site.gettext("Medborgarlöftet på lättläst svenska."),
+    )
+
+
 def _accessibility(site: Site) -> Iterable[Page]:
     """The accessibility statement: the area's parts (extra.accessibility) and what the engine knows of itself and of
     this content (that some of it is invented, that the site is in several languages)."""
@@ -393,5 +410,6 @@ SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (
     _follow,
     _embedding,
     _start,
+    _easy_read,
     _accessibility,
 )
