@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -43,11 +44,22 @@ def catalogue(language: str) -> gettext.NullTranslations:
     if not po.is_file():
         return gettext.NullTranslations()
     with po.open("rb") as stream:
-        messages = read_po(stream, locale=language, domain=DOMAIN)
+        # A language CLDR does not know (Meänkieli, Romani chib) keeps the plural rule its catalogue's header gives.
+        messages = read_po(stream, locale=language if in_cldr(language) else None, domain=DOMAIN)
     compiled = io.BytesIO()
     write_mo(compiled, messages)
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
+
+
+@functools.cache
+def in_cldr(code: str) -> bool:
+    """Whether CLDR, through Babel, knows the language: its plural rule, its words for dates and numbers."""
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 _NAV_TITLE = re.compile(r"^\s*-\s+(?P<title>[^:#'\"]+?)\s*:")

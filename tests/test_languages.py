@@ -505,7 +505,7 @@ def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(
     a translator gives them, and one line in mkdocs.yml. A word not yet translated is shown in Swedish."""
     from babel.messages.pofile import read_po, write_po
 
-    from medborgarlofte import translations
+    from medborgarlofte import languages, translations
     from medborgarlofte.commands.build import build
 
     from .conftest import TODAY
@@ -520,8 +520,9 @@ def test_a_new_language_is_one_catalogue_and_one_line_of_configuration(
         write_po(stream, somali)
     monkeypatch.setattr(translations, "LOCALES", locales)
     # A test before this one on the same worker may have read Somali when it had no catalogue: read it anew, and after.
-    translations.catalogue.cache_clear()
-    request.addfinalizer(translations.catalogue.cache_clear)
+    for cache in (translations.catalogue.cache_clear, languages.words.cache_clear):
+        cache()
+        request.addfinalizer(cache)
 
     project = make_project(tmp_path / "project", languages=["sv", "en", "so"])
     build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY)

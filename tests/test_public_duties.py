@@ -256,3 +256,140 @@ def test_the_easy_read_page_and_the_statement_pass_axe_and_are_seen(
     assert problems == []
     assert visible, "the header's Lättläst link is seen at every width"
     assert [url for url in requested if not url.startswith(site_url.split("/", 3)[0] + "//127.0.0.1:")] == []
+
+
+# The national minority languages: the municipalities that are expected to inform in them, and each language as one
+# catalogue and one line of configuration.
+
+
+@pytest.mark.parametrize(
+    ("code", "municipality", "county", "language", "codes"),
+    [
+        ("2583", "Haparanda", "25", "finska", "fi"),
+        ("2521", "Pajala", "25", "meänkieli", "fit"),
+        ("2510", "Jokkmokk", "25", "samiska", "se, smj, sma"),
+    ],
+)
+def test_check_names_the_minority_language_a_municipality_is_expected_to_inform_in(
+    tmp_path: Path, code: str, municipality: str, county: str, language: str, codes: str
+) -> None:
+    from .conftest import make_project, run_script
+
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = re.sub(r"municipality: .*\n", f"municipality: {municipality}\n", config.read_text(encoding="utf-8"), count=1)
+    text = re.sub(r"municipality_code: .*\n", f'municipality_code: "{code}"\n', text, count=1)
+    text = re.sub(r"county: .*\n", "county: Norrbottens län\n", text, count=1)
+    text = re.sub(r"county_code: .*\n", f'county_code: "{county}"\n', text, count=1)
+    config.write_text(text, encoding="utf-8")
+    lines = run_script("check", "--content", str(ROOT / "content"), cwd=project).stdout.splitlines()
+    said = [line for line in lines if "förvaltningsområdet för" in line]
+    assert any(
+        line.startswith(
+            f"varning: mkdocs.yml: extra.area: {municipality} ({code}) ingår i förvaltningsområdet för {language}, "
+            f"så kommunen förväntas informera på {language} (källa: "
+        )
+        and f"sajten har inget av språken {codes} (" in line
+        for line in said
+    ), said
+    malmo = run_script("check", cwd=ROOT).stdout
+    assert "förvaltningsområdet" not in malmo, "Malmö is in none of the administrative areas the tables list"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("code", "word", "name", "direction"),
+    [("yi", "פֿאַרפּליכטונגען", "ייִדיש", "rtl"), ("fit", "Lupaukset", "Meänkieli", "ltr")],
+)
+def test_a_minority_language_is_one_catalogue_and_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    code: str,
+    word: str,
+    name: str,
+    direction: str,
+) -> None:
+    """Yiddish, which CLDR knows and which is written right to left, and Meänkieli, which CLDR does not know: a catalogue
+    with the one word a translator has given so far, and one line in mkdocs.yml."""
+    import shutil
+
+    from babel.messages.pofile import read_po, write_po
+
+    from medborgarlofte import languages, translations
+    from medborgarlofte.commands.build import build
+
+    from .conftest import make_project
+
+    locales = tmp_path / "locale"
+    shutil.copytree(translations.LOCALES, locales)
+    with (translations.LOCALES / "messages.pot").open("rb") as template:
+        catalogue = read_po(template, locale=code if translations.in_cldr(code) else None)
+    catalogue["Åtaganden"].string = word
+    (locales / code / "LC_MESSAGES").mkdir(parents=True)
+    with (locales / code / "LC_MESSAGES/messages.po").open("wb") as stream:
+        write_po(stream, catalogue)
+    monkeypatch.setattr(translations, "LOCALES", locales)
+    for cache in (translations.catalogue.cache_clear, languages.words.cache_clear):
+        cache()
+        request.addfinalizer(cache)
+
+    project = make_project(tmp_path / "project", languages=["sv", code])
+    build(ROOT / "content", "content", project / "mkdocs.yml", project / "site", TODAY)
+    page = (project / f"site/{code}/lofte/ataganden/index.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(page)
+    assert tree.get("lang") == code and tree.get("dir") == direction
+    assert tree.xpath("//article//h1")[0].text_content().strip() == word
+    selector = [a.text_content().strip() for a in tree.xpath("//*[contains(@class, 'md-select')]//a")]
+    assert name in selector, selector
+
+
+def test_a_sami_title_draws_on_a_share_card_with_every_letter() -> None:
+    """Northern, Lule and South Sami letters are all in the card's font: none is dropped, and the title is drawn."""
+    import io
+
+    from PIL import Image
+
+    from medborgarlofte.generators.cards import Card, Text, draw, drawable
+
+    title = "Sámegiella Jåhkåmåhkkes: Đđ Ŋŋ Šš Ŧŧ Žž Čč Áá Ïï Åå Ää Öö"
+    assert drawable(title) == title
+    card = Card(
+        Text("Medborgarlöfte Jokkmokk", False),
+        Text("Åtagande", False),
+        Text(title, False),
+        None,
+        Text("Ansvarig: Polisen", False),
+        False,
+    )
+    blank = Card(card.site_name, card.overline, Text("", False), None, card.byline, False)
+    picture, without = (Image.open(io.BytesIO(draw(made))) for made in (card, blank))
+    assert picture.size == (1200, 630)
+    assert picture.convert("RGB").tobytes() != without.convert("RGB").tobytes(), "the title is drawn"
+
+
+@pytest.mark.parametrize(("code", "page", "name"), [("fi", "finska.md", "finska"), ("yi", "jiddisch.md", "jiddisch")])
+def test_init_adds_a_template_of_a_page_in_a_minority_language_and_writes_none_of_its_text(
+    tmp_path: Path, code: str, page: str, name: str
+) -> None:
+    from medborgarlofte.minorities import LANGUAGES
+
+    from .conftest import SECOND, run_script
+
+    files = skeleton(dict(ANSWERED), TODAY, minority=code)
+    assert f"      - Information på {name}: {page}\n" in files["mkdocs.yml"]
+    text = files[f"docs/{page}"]
+    assert text.startswith(f"# Information på {name}\n")
+    # In the language: its name alone, marked with its language; the rest is Swedish until a translator writes it.
+    assert re.findall(rf'<span lang="{code}"[^>]*>([^<]*)</span>', text) == [LANGUAGES[code].autonym]
+    for relative, written in files.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(written, encoding="utf-8")
+    result = run_script("check", "--content", str(SECOND), cwd=tmp_path)
+    assert (
+        sum(
+            line.startswith(f"varning: docs/{page}:") and "mallens text finns kvar" in line
+            for line in result.stdout.splitlines()
+        )
+        == 3
+    )

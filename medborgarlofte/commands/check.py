@@ -16,7 +16,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from .. import addresses as at
-from .. import terminal, translated, versions
+from .. import minorities, terminal, translated, versions
 from ..contents import load
 from ..errors import WHOLE_FILE, ContentError, ContentErrors
 from ..languages import language_name
@@ -51,6 +51,9 @@ def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: s
             print(f"{len(exc.errors)} fel i {shown_as}. Inget har skrivits.", file=sys.stderr)
         return 1
     warnings += template_text(content_dir, shown_as)
+    warnings += template_text(
+        settings.docs_dir, Path(config_shown_as).parent.joinpath(settings.docs_dir.name).as_posix()
+    )
     warnings += template_lines(Path(config_shown_as), config_shown_as)
     if output == "github":
         _annotate((), sorted(warnings), shown_as)
@@ -131,6 +134,8 @@ def _report(
         print(
             f"varning: {config_shown_as}: extra.area saknas (skriv områdets namn, kommun och län med SCB:s koder: de står i öppna data)"
         )
+    for line in minority_languages(settings, config_shown_as):
+        print(line)
     if missing := settings.accessibility.missing:
         print(
             f"varning: {config_shown_as}: extra.accessibility saknar {', '.join(missing)}: tillgänglighetsredogörelsen "
@@ -241,6 +246,22 @@ def readability(content: Content, limit: int, content_dir: Path, shown_as: str) 
                 f"    {shown}:{body_line + s.line}: LIX {s.score}: {s.text}" for s in hardest_sentences(update.body)
             ]
     return "\n".join(lines)
+
+
+def minority_languages(settings: Settings, config_shown_as: str) -> list[str]:
+    """The national minority languages the area's municipality is expected to inform in (an administrative area under
+    lag 2009:724), where the site has none of the language's codes."""
+    if settings.area is None:
+        return []
+    codes = {language.code for language in settings.languages}
+    return [
+        f"varning: {config_shown_as}: extra.area: {settings.area.municipality} ({settings.area.municipality_code}) ingår i "
+        f"förvaltningsområdet för {area.language}, så kommunen förväntas informera på {area.language} "
+        f"(källa: {area.source}, {area.as_of}); sajten har inget av språken {', '.join(area.codes)} (lägg till ett "
+        "under extra.languages med en katalog; handbok/infora-motorn.md: Nationella minoritetsspråk)"
+        for area in minorities.expected_languages(settings.area.municipality_code)
+        if not codes & set(area.codes)
+    ]
 
 
 def easy_read(content: Content, today: date, content_dir: Path, shown_as: str) -> list[str]:

@@ -23,9 +23,9 @@ from urllib.parse import urlparse
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
-from .. import versions
+from .. import minorities, versions
 from ..generators import presentation
-from ..languages import language_name, words
+from ..languages import direction, language_name, words
 from ..readers import typed_line_problem, web_address_problem
 from ..settings import COUNTIES, MAX_SETTING_LINE, Area
 from ..structure import today_in_sweden
@@ -158,6 +158,7 @@ def run(
     today: date,
     ask: Callable[[str], str] | None = None,
     engine: str | None = None,
+    minority: str | None = None,
 ) -> int:
     """Make the site in folder (new or empty) from the answers given; ask (input) for the others, where there is a terminal.
     engine: the requirement that installs the engine, where it is not this version from the package index."""
@@ -200,7 +201,7 @@ def run(
             print(f"init: {problem}", file=sys.stderr)
         print(f"{len(problems)} fel. Inget har skrivits.", file=sys.stderr)
         return 2
-    files = skeleton(answers, today, engine)
+    files = skeleton(answers, today, engine, minority)
     _write(folder, files)
     print(f"En ny sajt för {answers['name']} finns i {folder}: {len(files)} filer.")
     print(
@@ -209,7 +210,9 @@ def run(
     return 0
 
 
-def skeleton(answers: dict[str, str], today: date, engine: str | None = None) -> dict[str, str]:
+def skeleton(
+    answers: dict[str, str], today: date, engine: str | None = None, minority: str | None = None
+) -> dict[str, str]:
     """The new site's files by their paths: the skeleton rendered with the area's answers."""
     code = answers["municipality-code"]
     area = Area(
@@ -246,7 +249,31 @@ def skeleton(answers: dict[str, str], today: date, engine: str | None = None) ->
     for source in sorted(path for path in SKELETON.rglob("*") if path.is_file()):
         relative = _IN_PATH.sub(lambda found: str(values[found.group(1)]), source.relative_to(SKELETON).as_posix())
         files[relative] = environment.from_string(source.read_text(encoding="utf-8")).render(values)
+    if minority is not None:
+        files.update(_minority_page(minority, area, files["mkdocs.yml"]))
     return files
+
+
+def minority_page_name(code: str) -> str:
+    """The page of basic information in a national minority language, by the language's Swedish name: finska.md."""
+    name = minorities.LANGUAGES[code].name
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().replace(" ", "-") + ".md"
+
+
+def _minority_page(code: str, area: Area, settings: str) -> dict[str, str]:
+    """A template of a page of basic information in a national minority language, for the area's translator, linked
+    from the menu. The engine writes no text in the language: the page says in Swedish that it is still to be written,
+    and the headings the translator fills in are in a comment that check points to until the template is gone."""
+    language = minorities.LANGUAGES[code]
+    page = minority_page_name(code)
+    text = (
+        presentation.skeleton()
+        .get_template("minority_page.md.j2")
+        .render(language=language, area=area, direction=direction(code))
+    )
+    listed = "      - Integritet och kakor: integritet.md\n"
+    settings = settings.replace(listed, f"{listed}      - Information på {language.name}: {page}\n")
+    return {f"docs/{page}": text, "mkdocs.yml": settings}
 
 
 def _write(folder: Path, files: dict[str, str]) -> None:
@@ -283,6 +310,13 @@ def arguments(parser: argparse.ArgumentParser) -> None:
             help=f"områdets namn på {language_name(language, 'sv')} (standard: det svenska namnet)",
         )
     parser.add_argument(
+        "--minority-language",
+        choices=list(minorities.LANGUAGES),
+        metavar="KOD",
+        help="lägg till en mall till en sida med grundläggande information på ett nationellt minoritetsspråk: "
+        + ", ".join(f"{code} ({language.name})" for code, language in minorities.LANGUAGES.items()),
+    )
+    parser.add_argument(
         "--engine",
         metavar="KRAV",
         help=f"var motorn installeras från, i requirements.txt: ett krav som pip förstår eller adressen "
@@ -294,5 +328,10 @@ def main(args: argparse.Namespace) -> int:
     given = {question.flag: getattr(args, question.flag.replace("-", "_")) for question in QUESTIONS}
     given |= {f"name-{language}": getattr(args, f"name_{language}") for language in LANGUAGES[1:]}
     return run(
-        Path(args.folder), given, today_in_sweden(), ask=input if sys.stdin.isatty() else None, engine=args.engine
+        Path(args.folder),
+        given,
+        today_in_sweden(),
+        ask=input if sys.stdin.isatty() else None,
+        engine=args.engine,
+        minority=args.minority_language,
     )
