@@ -227,6 +227,27 @@ class Area(_Setting):
         return value.strip()
 
 
+SIGNED_PAGES = ("start", "easy_read", "promise")  # the pages an area may give a video in Swedish Sign Language
+_ON_THE_SITE = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)[A-Za-z0-9._/-]+$")  # a path under docs/, no scheme or host
+
+
+def _own_file(*suffixes: str) -> Any:
+    """A file on the site itself, by its path under docs/: a video from another site would bring its player, its
+    cookies and its requests to a third party with it."""
+
+    def check(value: Any) -> Any:
+        expected = f"en fil på sajten själv, en sökväg under docs/ som slutar på {' eller '.join(suffixes)}"
+        if isinstance(value, str) and re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)", value):
+            raise ValueError(f"fick {value!r} ({expected}: en fil från en annan webbplats tillåts inte)")
+        if not isinstance(value, str) or not _ON_THE_SITE.match(value) or ".." in value.split("/"):
+            raise ValueError(f"fick {value!r} (förväntade {expected})")
+        if not value.lower().endswith(suffixes):
+            raise ValueError(f"fick {value!r} (förväntade {expected})")
+        return value
+
+    return BeforeValidator(check)
+
+
 def _positive(expected: str) -> Any:
     def check(value: Any) -> Any:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -329,6 +350,15 @@ def _language_list(value: Any) -> Any:
     return value
 
 
+class SignLanguage(_Setting):
+    """A video in Swedish Sign Language on one of the pages an area chooses, from the site itself, with captions."""
+
+    page: Annotated[str, _one_of(SIGNED_PAGES)]
+    video: Annotated[str, _own_file(".webm", ".mp4")]  # under docs/: media/teckensprak-start.webm
+    captions: Annotated[str, _own_file(".vtt")]  # WebVTT, in Swedish
+    description: Annotated[str, BeforeValidator(_description)]  # what it says, for whoever cannot see it
+
+
 class Extra(BaseModel):
     """mkdocs.yml's extra, the engine's part of it. Other keys are the theme's (Material reads extra too) and pass."""
 
@@ -343,6 +373,7 @@ class Extra(BaseModel):
     format: Annotated[int | None, BeforeValidator(_format)] = None
     renderer: Annotated[str, BeforeValidator(_renderer)] = DEFAULT_RENDERER
     accessibility: Accessibility = Accessibility()
+    sign_language: tuple[SignLanguage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -366,6 +397,7 @@ class Settings:
     )  # extra.format: the content format the site is written in; None where it does not say (check warns)
     renderer: str  # extra.renderer: what renders the pages (engines.RENDERERS); the command line may choose another
     accessibility: Accessibility  # extra.accessibility: the area's part of the accessibility statement
+    sign_language: tuple[SignLanguage, ...]  # extra.sign_language: videos in Swedish Sign Language, by page
     config_file: Path  # mkdocs.yml, whose folder is the project's
     raw: dict[str, Any] = field(
         repr=False, compare=False, hash=False, default_factory=dict
@@ -437,7 +469,13 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         ):
             problems.append(ContentError(where, line_of(key), key, wrong))
     theme_language = config["theme"]["language"] if "theme" not in dict(errors) else "sv"
-    extra = _extra(config.get("extra") or {}, theme_language, lines, problems)
+    extra = _extra(
+        config.get("extra") or {},
+        theme_language,
+        Path(config.get("docs_dir") or config_file.parent / "docs"),
+        lines,
+        problems,
+    )
     if problems or extra is None:
         raise ContentErrors(problems)
     languages = extra.languages or (Language(language=theme_language),)
@@ -458,6 +496,7 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         format=extra.format,
         renderer=extra.renderer,
         accessibility=extra.accessibility,
+        sign_language=extra.sign_language,
         config_file=config_file,
         raw=raw,
     )
@@ -541,6 +580,7 @@ def in_language(settings: Settings, code: str) -> Settings:
         format=settings.format,
         renderer=settings.renderer,
         accessibility=settings.accessibility,
+        sign_language=settings.sign_language,
         config_file=settings.config_file,
         raw=raw,
     )
@@ -607,7 +647,9 @@ def _engine_owned(raw: dict[str, Any], line_of: Any, where: str) -> list[Content
     return problems
 
 
-def _extra(value: Any, theme_language: str, lines: Document, problems: list[ContentError]) -> Extra | None:
+def _extra(
+    value: Any, theme_language: str, docs_dir: Path, lines: Document, problems: list[ContentError]
+) -> Extra | None:
     """extra, read through its model, and the rules between its fields: each language once, the first theme.language,
     the municipality in its county, the Mastodon account writing in one of the site's languages."""
     found = len(problems)
@@ -629,6 +671,22 @@ def _extra(value: Any, theme_language: str, lines: Document, problems: list[Cont
                 f"är '{codes[0]}' (förväntade theme.language, '{theme_language}', först: det är sajtens språk)",
             )
         )
+    for index, video in enumerate(extra.sign_language):
+        for kind in ("video", "captions"):
+            if not (docs_dir / getattr(video, kind)).is_file():
+                problems.append(
+                    lines.error(
+                        ("extra", "sign_language", index, kind),
+                        f"fick {getattr(video, kind)!r}, som inte finns i {docs_dir.name}/ (förväntade filen där)",
+                    )
+                )
+        if video.page in [other.page for other in extra.sign_language[:index]]:
+            problems.append(
+                lines.error(
+                    ("extra", "sign_language", index, "page"),
+                    f"'{video.page}' har redan en film (förväntade en film per sida)",
+                )
+            )
     area = extra.area
     if area and not area.municipality_code.startswith(area.county_code):
         problems.append(

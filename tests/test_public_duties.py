@@ -393,3 +393,116 @@ def test_init_adds_a_template_of_a_page_in_a_minority_language_and_writes_none_o
         )
         == 3
     )
+
+
+# Swedish Sign Language: a video from the site itself, with captions, on the page the area gives it.
+
+CAPTIONS = "WEBVTT\n\n00:00:00.000 --> 00:00:05.000\nVälkommen till medborgarlöftet.\n"
+RECORD_A_VIDEO = """async () => {
+  const canvas = Object.assign(document.createElement("canvas"), {width: 160, height: 120});
+  const pen = canvas.getContext("2d");
+  const recorder = new MediaRecorder(canvas.captureStream(25), {mimeType: "video/webm;codecs=vp8"});
+  const chunks = [];
+  recorder.ondataavailable = (event) => chunks.push(event.data);
+  recorder.start(100);
+  for (let frame = 0; frame < 50; frame++) {
+    pen.fillStyle = frame % 2 ? "#283593" : "#ffffff";
+    pen.fillRect(0, 0, 160, 120);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+  recorder.stop();
+  await stopped;
+  return Array.from(new Uint8Array(await new Blob(chunks).arrayBuffer()));
+}"""
+SIGNED = (
+    "  sign_language:\n    - page: start\n      video: media/teckensprak.webm\n      captions: media/teckensprak.vtt\n"
+    "      description: Vi berättar vad medborgarlöftet är och hur du följer arbetet.\n"
+)
+
+
+def test_a_video_in_sign_language_plays_from_the_site_itself_with_captions(browser: Browser, tmp_path: Path) -> None:
+    """The video is made here, by Chromium's own recorder (a few seconds of a blinking picture): a test of the page, not
+    of a real interpretation, which only the area can give."""
+    from medborgarlofte.commands.build import build
+
+    from .conftest import make_project, served
+
+    maker = browser.new_page()
+    video = bytes(maker.evaluate(RECORD_A_VIDEO))
+    maker.close()
+    project = make_project(tmp_path / "project", languages=["sv", "en"])
+    (project / "docs/media").mkdir()
+    (project / "docs/media/teckensprak.webm").write_bytes(video)
+    (project / "docs/media/teckensprak.vtt").write_text(CAPTIONS, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  # Days without a status change", SIGNED + "  # Days without a status change"))
+    build(ROOT / "content", "content", config, project / "site", TODAY)
+    with served(project / "site") as port:
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        requested: list[str] = []
+        context.on("request", lambda request: requested.append(request.url))
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        link = page.locator("a.sign-language-link")
+        assert link.inner_text().strip() == "Teckenspråk" and link.get_attribute("href") == "#teckensprak"
+        player = page.locator("video.sign-language__video")
+        played = player.evaluate(
+            """async (video) => {
+              video.muted = true;
+              await video.play();
+              await new Promise((resolve) => setTimeout(resolve, 1500));
+              const track = video.textTracks[0];
+              return {source: video.currentSrc, time: video.currentTime, paused: video.paused, mode: track.mode,
+                      language: track.language, cues: track.cues ? track.cues.length : 0,
+                      said: track.activeCues && track.activeCues.length ? track.activeCues[0].text : ""};
+            }"""
+        )
+        description = page.locator("#teckensprak ~ p").first.inner_text()
+        problems = axe(page)
+        english = context.new_page()
+        english.goto(f"http://127.0.0.1:{port}/en/")
+        marked = english.locator("#teckensprak ~ p [lang='sv']").first.inner_text()
+        context.close()
+    assert played["source"] == f"http://127.0.0.1:{port}/media/teckensprak.webm"
+    assert played["time"] > 0 and not played["paused"]
+    assert (played["mode"], played["language"], played["cues"]) == ("showing", "sv", 1)
+    assert played["said"] == "Välkommen till medborgarlöftet."
+    assert "Vi berättar vad medborgarlöftet är och hur du följer arbetet." in description
+    assert marked == "Vi berättar vad medborgarlöftet är och hur du följer arbetet."
+    assert problems == []
+    assert [url for url in requested if not url.startswith(f"http://127.0.0.1:{port}/")] == []
+
+
+@pytest.mark.parametrize(
+    ("video", "expected"),
+    [
+        (
+            "https://www.youtube.com/teckensprak.webm",
+            "fick 'https://www.youtube.com/teckensprak.webm' (en fil på sajten själv, en sökväg under docs/ som "
+            "slutar på .webm eller .mp4: en fil från en annan webbplats tillåts inte)",
+        ),
+        ("media/finns-inte.webm", "fick 'media/finns-inte.webm', som inte finns i docs/ (förväntade filen där)"),
+    ],
+)
+def test_a_video_from_another_site_or_missing_is_refused_with_its_line(
+    tmp_path: Path, video: str, expected: str
+) -> None:
+    from medborgarlofte.errors import ContentErrors
+    from medborgarlofte.settings import read_settings
+
+    from .conftest import make_project
+
+    project = make_project(tmp_path)
+    (project / "docs/media").mkdir()
+    (project / "docs/media/teckensprak.vtt").write_text(CAPTIONS, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "  # Days without a status change", SIGNED.replace("media/teckensprak.webm", video) + "  # Days without"
+    )
+    config.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.strip() == f"video: {video}")
+    with pytest.raises(ContentErrors) as refused:
+        read_settings(config)
+    assert f"{config}:{line}: extra.sign_language[1].video: {expected}" in str(refused.value).splitlines()

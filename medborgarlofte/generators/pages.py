@@ -11,7 +11,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from .. import addresses as at
-from ..settings import Settings
+from ..settings import SIGNED_PAGES, Settings, SignLanguage
 from ..structure import Content, Period, Untranslated, Update, current_period
 from ..totals import invented
 from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES
@@ -77,6 +77,8 @@ def generate(
         "unofficial": content.shown_in != content.language,
         "paper_letters": bool(settings.area and settings.area.paper_letters),
         "chart_size": charts.SIZES,  # width and height of each chart's <img>, so that the page keeps its place
+        # The videos in Swedish Sign Language, by the page given them; what each says is written in Swedish.
+        "signed": {page: _signed(settings, page) for page in SIGNED_PAGES},
     }
     pages = rendered(env, (page for pages_of_a_kind in SITE_MAP for page in pages_of_a_kind(site)), shared, remembered)
     for old, new in at.moved(pages).items():
@@ -360,6 +362,14 @@ def _start(site: Site) -> Iterable[Page]:
             "all_feed": {"name": at.ALL_FEED, **{ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")}},
         },
     )
+
+
+def _signed(settings: Settings, page: str) -> SignLanguage | None:
+    """The page's video in Swedish Sign Language, its description marked as Swedish on another language's page."""
+    video = next((video for video in settings.sign_language if video.page == page), None)
+    if video is None or settings.language == settings.first_language:
+        return video
+    return video.model_copy(update={"description": Untranslated(video.description, settings.first_language)})
 
 
 def _easy_read(site: Site) -> Iterable[Page]:
