@@ -34,6 +34,7 @@ from ..translations import LOCALES, N_
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
 # The line that marks text of the skeleton still to be replaced: check warns about each one left in content/.
 TEMPLATE_MARK = "# MALL:"
+OPTIONAL = Path(__file__).resolve().parent.parent / "optional"  # files init adds where it is asked to
 # The languages a new site starts with: Swedish, in which the messages are written, then every language the engine has a catalogue for.
 LANGUAGES = ("sv", *sorted(folder.name for folder in LOCALES.iterdir() if (folder / "LC_MESSAGES").is_dir()))
 # The site's name and description in each language, from the catalogues.
@@ -266,11 +267,8 @@ def _minority_page(code: str, area: Area, settings: str) -> dict[str, str]:
     and the headings the translator fills in are in a comment that check points to until the template is gone."""
     language = minorities.LANGUAGES[code]
     page = minority_page_name(code)
-    text = (
-        presentation.skeleton()
-        .get_template("minority_page.md.j2")
-        .render(language=language, area=area, direction=direction(code))
-    )
+    template = (OPTIONAL / "minority_page.md.j2").read_text(encoding="utf-8")
+    text = presentation.skeleton().from_string(template).render(language=language, area=area, direction=direction(code))
     listed = "      - Integritet och kakor: integritet.md\n"
     settings = settings.replace(listed, f"{listed}      - Information på {language.name}: {page}\n")
     return {f"docs/{page}": text, "mkdocs.yml": settings}

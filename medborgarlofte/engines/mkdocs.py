@@ -18,6 +18,7 @@ import copy
 import hashlib
 import inspect
 import logging
+import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from . import LanguageSite, RenderFailed
 
-_INCLUDES = "--8<--"  # pymdownx.snippets' mark
+_INCLUDED = re.compile(r'^\s*--8<--\s+"([^"\n]+)"', re.MULTILINE)  # pymdownx.snippets' mark, and the file it includes
 
 # The family member this process runs: mkdocs, or properdocs where it took mkdocs' place (engines/properdocs.py).
 FAMILY = utils.__name__.split(".")[0]
@@ -114,11 +115,12 @@ def again(kept: Kept, language: str, changed: Collection[str]) -> None:
 
     def update() -> None:
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        # A page that includes other files (snippets, such as the start page's generated parts) may change with them.
+        # A page that includes other files (snippets, such as the start page's generated part) changes with them.
         renew = [
             file
             for file in pages
-            if file.src_uri in changed or (file.page is not None and _INCLUDES in (file.page.markdown or ""))
+            if file.src_uri in changed
+            or (file.page is not None and any(path in changed for path in _INCLUDED.findall(file.page.markdown or "")))
         ]
         in_nav = {id(page) for page in kept.nav.pages}
         for file in renew:

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours, which Zensical writes even into
 def render(site: LanguageSite) -> None:
     """The language's site in full, rendered by Zensical into its own folder and copied into site.site_dir from there."""
     project = site.config_file.resolve().parent
-    raw = copy.deepcopy(dict(site.raw))
+    raw = _without_dates(copy.deepcopy(dict(site.raw)))
     # Relative to the project: Zensical 0.0.73 stops on an absolute docs_dir.
     # Zensical renders into a folder of its own that stays between builds (its cache holds for one site_dir only).
     rendered = project / WORK / "zensical" / "site" / site.language
@@ -104,6 +105,15 @@ def render(site: LanguageSite) -> None:
         said = ANSI.sub("", result.stdout + result.stderr).split("Traceback (most recent call last):")[0].strip()
         raise RenderFailed(f"Zensical kunde inte bygga sajten på språket {site.language}:\n{said}")
     shutil.copytree(rendered, site.site_dir, dirs_exist_ok=True)
+
+
+def _without_dates(value: Any) -> Any:
+    """The configuration with each day as its ISO text: Zensical takes no YAML date (extra.accessibility.assessed)."""
+    if isinstance(value, dict):
+        return {key: _without_dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_dates(item) for item in value]
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _overrides(project: Path, theme: dict[str, Any]) -> Path:

@@ -320,8 +320,6 @@ def styles() -> Environment:
 def skeleton() -> Environment:
     """A new area's files (YAML, Markdown, a workflow): written as text; a value in YAML goes in through |quoted, a
     quoted scalar that stays text whatever it holds (a colon, a quote, any script)."""
-    env = Environment(  # every line as written
-        undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False, loader=FileSystemLoader(TEMPLATES)
-    )
+    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)  # every line as written
     env.filters["quoted"] = lambda text: json.dumps(str(text), ensure_ascii=False)
     return env
