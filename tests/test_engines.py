@@ -290,9 +290,9 @@ def test_a_zensical_whose_base_template_changed_is_said_clearly(
 ) -> None:
     from medborgarlofte.engines import zensical
 
-    monkeypatch.setattr(
-        zensical,
-        "BASE_CHANGES",
+    monkeypatch.setitem(
+        zensical.CHANGES,
+        "base.html",
         (*zensical.BASE_CHANGES, ('<html class="gone">', "", "a change of a line that is gone")),
     )
     with pytest.raises(RenderFailed) as failed:

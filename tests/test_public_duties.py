@@ -15,7 +15,7 @@ from medborgarlofte.commands.init import skeleton
 from medborgarlofte.languages import words
 from medborgarlofte.project import Project
 
-from .conftest import ROOT, SITE_LANGUAGES, TODAY, axe
+from .conftest import BASE, ROOT, SITE_LANGUAGES, TODAY, axe
 from .test_browser import REPORT
 from .test_typed_input import ANSWERED
 
@@ -209,6 +209,17 @@ def test_every_page_s_header_leads_to_the_easy_read_page_in_its_language(default
     target = ((default_site / page).parent / link.get("href")).resolve()
     easy = (default_site / at.language_folder(language, SITE_LANGUAGES[0]) / at.page_address(at.EASY_READ)).resolve()
     assert target == easy
+
+
+def test_with_zensical_too_every_page_s_header_leads_to_the_easy_read_page(zensical_www: Path) -> None:
+    site = zensical_www / BASE.strip("/")
+    for page in ("index.html", "lofte/ataganden/index.html", "en/lofte/folj/index.html"):
+        tree = lxml.html.fromstring((site / page).read_text(encoding="utf-8"))
+        [link] = tree.xpath("//header//a[contains(@class, 'easy-read-link')]")
+        language = "en" if page.startswith("en/") else "sv"
+        assert link.text_content() == words(language).gettext("Lättläst")
+        folder = at.language_folder(language, SITE_LANGUAGES[0])
+        assert ((site / page).parent / link.get("href")).resolve() == (site / folder / "lofte/lattlast").resolve()
 
 
 def test_check_gives_the_easy_text_s_lix_and_warns_for_a_running_promise_without_one(tmp_path: Path) -> None:

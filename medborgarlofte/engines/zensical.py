@@ -66,6 +66,17 @@ BASE_CHANGES = (
         "no aria-hidden on a label of a form control: valid HTML, as Material has it",
     ),
 )
+# Zensical's own header.html, with the link to the Lättläst page that the theme's copy of Material's header has.
+HEADER_CHANGES = (
+    (
+        '    {% if config.extra.alternate %}\n      {% include "partials/alternate.html" %}',
+        '    <a class="md-header__button easy-read-link" href="{{ config.extra.site.easy_read.address | url }}">'
+        "{{ config.extra.site.easy_read.title | e }}</a>\n"
+        '    {% if config.extra.alternate %}\n      {% include "partials/alternate.html" %}',
+        "the link to the promise in easy-to-read Swedish on every page, as with Material",
+    ),
+)
+CHANGES = {"base.html": BASE_CHANGES, "partials/header.html": HEADER_CHANGES}
 TESTED = TESTED_RENDERERS["zensical"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours, which Zensical writes even into a pipe
 
@@ -127,25 +138,26 @@ def _overrides(project: Path, theme: dict[str, Any]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name in MATERIAL_ONLY:
         (folder / name).unlink(missing_ok=True)
-    (folder / "base.html").write_text(_changed_base(), encoding="utf-8")
+    for name in CHANGES:
+        (folder / name).write_text(_changed(name), encoding="utf-8")
     return folder
 
 
-def _changed_base() -> str:
-    """Zensical's base.html with BASE_CHANGES made."""
+def _changed(name: str) -> str:
+    """Zensical's own template of that name, with the engine's CHANGES to it made."""
     found = importlib.util.find_spec("zensical")
     if found is None or found.origin is None:
         raise RenderFailed("Zensical är inte installerad (installera om miljön: pip install -r requirements.txt).")
-    template = Path(found.origin).parent / "templates" / "base.html"
+    template = Path(found.origin).parent / "templates" / name
     text = template.read_text(encoding="utf-8")
-    for before, after, why in BASE_CHANGES:
+    for before, after, why in CHANGES[name]:
         if text.count(before) != 1:
             raise RenderFailed(
-                f"Zensicals mall base.html ({template}) ser inte ut som i den version motorn är prövad med: "
+                f"Zensicals mall {name} ({template}) ser inte ut som i den version motorn är prövad med: "
                 f"ändringen för {why!r} kan inte göras (pröva med zensical {TESTED})"
             )
         text = text.replace(before, after)
-    return "{#- Zensical's own base.html, changed by the engine (engines/zensical.py, BASE_CHANGES). -#}\n" + text
+    return f"{{#- Zensical's own {name}, changed by the engine (engines/zensical.py, CHANGES). -#}}\n" + text
 
 
 def _anchored(extension: str | dict[str, Any], docs_dir: Path) -> str | dict[str, Any]:
