@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -564,26 +564,8 @@ def in_language(settings: Settings, code: str) -> Settings:
                 for key, message in errors
             ]
         )
-    return Settings(
-        name=raw["site_name"].strip(),
-        url=url,
-        language=code,
-        languages=settings.languages,
-        silent_after_days=settings.silent_after_days,
-        lix_limit=settings.lix_limit,
-        docs_dir=settings.docs_dir,
-        site_dir=settings.site_dir,
-        root_url=settings.root_url,
-        editor=settings.editor,
-        follow=settings.follow,
-        area=settings.area,
-        format=settings.format,
-        renderer=settings.renderer,
-        accessibility=settings.accessibility,
-        sign_language=settings.sign_language,
-        config_file=settings.config_file,
-        raw=raw,
-    )
+    # The same site in another language: only its name, address, language and configuration differ.
+    return replace(settings, name=raw["site_name"].strip(), url=url, language=code, raw=raw)
 
 
 def _capitalised(name: str) -> str:
