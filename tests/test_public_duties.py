@@ -259,12 +259,14 @@ def test_the_easy_read_page_and_the_statement_pass_axe_and_are_seen(
     tab.goto(site_url + page)
     tab.wait_for_load_state("networkidle")
     problems = axe(tab)
+    wide = tab.evaluate("document.documentElement.scrollWidth")
     link = tab.locator("header a.easy-read-link")
     visible = link.is_visible()
     REPORT.mkdir(exist_ok=True)
     tab.screenshot(path=str(REPORT / f"{page.strip('/').replace('/', '-')}-{width}.png"), full_page=True)
     context.close()
     assert problems == []
+    assert wide <= width, "nothing to scroll sideways (WCAG 1.4.10): a Swedish list on an Arabic page keeps its bullets"
     assert visible, "the header's Lättläst link is seen at every width"
     assert [url for url in requested if not url.startswith(site_url.split("/", 3)[0] + "//127.0.0.1:")] == []
 
