@@ -420,6 +420,20 @@ class Content:
     translations: Mapping[str, Mapping[str, Mapping[str, Mapping[str, object]]]] = field(default_factory=dict)
     reviews: Mapping[str, TranslationReview] = field(default_factory=dict)  # by language
 
+    def examples(self) -> int:
+        """How many items and entries are marked as invented examples (example: true): what check counts and the
+        accessibility statement says."""
+        commitments = self.commitments.values()
+        marks = [
+            *(period.example for period in self.periods.values()),
+            *(commitment.example for commitment in commitments),
+            *(update.example for update in self.updates),
+            *(indicator.example for indicator in self.indicators.values()),
+            *(entry.example for commitment in commitments for entry in commitment.history),
+            *(activity.example for commitment in commitments for activity in commitment.activities),
+        ]
+        return marks.count(True)
+
 
 # The texts a translation may give, per kind of item and of the items within them (a commitment's status changes and
 # activities, a dialogue's points, a period's signatories, an indicator's values); the rest of a translated page is the

@@ -89,20 +89,6 @@ def template_lines(path: Path, shown_as: str) -> list[ContentError]:
     ]
 
 
-def examples(content: Content) -> int:
-    """How many items and entries of the content are marked as invented examples (example: true)."""
-    commitments = content.commitments.values()
-    marks = [
-        *(period.example for period in content.periods.values()),
-        *(commitment.example for commitment in commitments),
-        *(update.example for update in content.updates),
-        *(indicator.example for indicator in content.indicators.values()),
-        *(entry.example for commitment in commitments for entry in commitment.history),
-        *(activity.example for commitment in commitments for activity in commitment.activities),
-    ]
-    return marks.count(True)
-
-
 def _report(
     content: Content,
     content_dir: Path,
@@ -149,7 +135,7 @@ def _report(
         print(
             f"varning: {config_shown_as}: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: {versions.FORMAT}, så att en ny motor kan säga vad som ska ändras)"
         )
-    if invented := examples(content):
+    if invented := content.examples():
         print(
             f"varning: {shown_as}: {invented} uppgifter är märkta som påhittade exempel (example: true) och visas som Exempel "
             "(byt ut dem mot riktiga uppgifter och ta bort raden, eller låt dem stå kvar som exempel)"

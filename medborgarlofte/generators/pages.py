@@ -364,25 +364,27 @@ def _start(site: Site) -> Iterable[Page]:
     )
 
 
+def _as_written(settings: Settings, text: str) -> str:
+    """A text of the settings, written in the site's first language: on another language's site, marked as such."""
+    return text if settings.language == settings.first_language else Untranslated(text, settings.first_language)
+
+
 def _signed(settings: Settings, page: str) -> SignLanguage | None:
     """The page's video in Swedish Sign Language, its description marked as Swedish on another language's page."""
     video = next((video for video in settings.sign_language if video.page == page), None)
-    if video is None or settings.language == settings.first_language:
-        return video
-    return video.model_copy(update={"description": Untranslated(video.description, settings.first_language)})
+    return video and video.model_copy(update={"description": _as_written(settings, video.description)})
 
 
 def _easy_read(site: Site) -> Iterable[Page]:
     """The current promise in easy-to-read Swedish, as its period gives it, and what each status means in easy words."""
-    current, first = site.current, site.content.language
-    text = current.easy_read
+    current = site.current
     yield Page(
         "easy_read.md.j2",
         at.EASY_READ,
         {
             "period": current,
-            # Written in Swedish: on another language's site, shown as Swedish text, marked as such.
-            "text": text if text is None or site.settings.language == first else Untranslated(text, first),
+            # On another language's site the model gives it as Untranslated (translated.in_language): marked as Swedish.
+            "text": current.easy_read,
             "meanings": list(SHOWN_STATUSES.values()),
         },
         description=site.gettext("Medborgarlöftet på lättläst svenska."),
@@ -394,17 +396,15 @@ def _accessibility(site: Site) -> Iterable[Page]:
     this content (that some of it is invented, that the site is in several languages)."""
     settings, said = site.settings, site.settings.words
     first = settings.first_language
-    issues = settings.accessibility.known_issues
     yield Page(
         "accessibility.md.j2",
         at.ACCESSIBILITY_PART,
         {
-            "invented": any(view.has_examples for view in site.views.values())
-            or any(update.example for update in site.content.updates),
+            "invented": site.content.examples() > 0,
             "languages": Markup(escape(said.listed([said.name_of(language.code) for language in settings.languages]))),
             "first": Markup(escape(said.name_of(first))),
             # The area writes its issues in the site's first language: shown as that language's text in the others.
-            "known_issues": [text if settings.language == first else Untranslated(text, first) for text in issues],
+            "known_issues": [_as_written(settings, text) for text in settings.accessibility.known_issues],
         },
     )
 
