@@ -519,3 +519,24 @@ def test_a_video_from_another_site_or_missing_is_refused_with_its_line(
     with pytest.raises(ContentErrors) as refused:
         read_settings(config)
     assert f"{config}:{line}: extra.sign_language[1].video: {expected}" in str(refused.value).splitlines()
+
+
+@pytest.mark.parametrize("kept", ["indicators/trygghetsvandringar.yaml", None])
+def test_the_statement_says_the_content_has_invented_examples_from_any_one_of_them(
+    tmp_path: Path, kept: str | None
+) -> None:
+    """An invented indicator alone is enough for the statement to say so; with nothing invented, it says nothing."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for path in content.rglob("*.*"):
+        if path.suffix in (".yaml", ".md") and path.relative_to(content).as_posix() != kept:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"(?m)^(\s*)example: true\n", "", text), encoding="utf-8")
+    project = Project.open(ROOT / "mkdocs.yml", content)
+    shown = project.content(TODAY)
+    assert shown.examples() == (1 if kept else 0)
+    _, generated = next(project.generated(shown, TODAY))
+    statement = generated[at.in_generated(at.ACCESSIBILITY_PART)]
+    assert ("**Exempelinnehåll.**" in statement) == bool(kept)
