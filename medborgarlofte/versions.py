@@ -10,7 +10,7 @@ READS = (1,)  # the formats this engine reads
 # installed is outside its range, for a renderer's new release can change what a site looks like.
 TESTED_RENDERERS = {
     "mkdocs": ">=1.6.1,<1.7",
-    "mkdocs-material": ">=9.8.1,<9.9",
+    "mkdocs-material": ">=9.8.2,<9.9",
     "properdocs": ">=1.6.7,<1.7",
-    "zensical": "==0.0.73",
+    "zensical": "==0.1.2",
 }

@@ -10,7 +10,7 @@ folder="$cache/wheelhouse-$(sha256sum requirements.lock | cut -c1-16)"
 mkdir -p "$cache"
 work="$(mktemp -d "$folder.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-.venv/bin/pip wheel --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements.lock -w "$work"
+.venv/bin/pip wheel --quiet --disable-pip-version-check --no-deps --require-hashes --no-build-isolation -r requirements.lock -w "$work"
 touch "$work/.complete"
 rm -rf "$folder"
 mv "$work" "$folder"

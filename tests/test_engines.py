@@ -300,7 +300,7 @@ def test_a_zensical_whose_base_template_changed_is_said_clearly(
     assert str(failed.value).startswith("Zensicals mall base.html (")
     assert str(failed.value).endswith(
         "ser inte ut som i den version motorn är prövad med: ändringen för 'a change of a line that is gone' "
-        "kan inte göras (pröva med zensical ==0.0.73)"
+        "kan inte göras (pröva med zensical ==0.1.2)"
     )
 
 
@@ -314,10 +314,10 @@ def test_an_area_chooses_its_renderer_in_mkdocs_yml_and_the_command_line_may_cho
     start = project / "site" / "index.html"
     built = run_script("build", "--content", str(SAMPLE), cwd=project)
     assert built.returncode == 0, built.stderr
-    assert 'content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1"' in start.read_text(encoding="utf-8")
+    assert 'content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.2"' in start.read_text(encoding="utf-8")
     built = run_script("build", "--content", str(SAMPLE), "--engine", "mkdocs", cwd=project)
     assert built.returncode == 0, built.stderr
-    assert 'content="mkdocs-1.6.1, mkdocs-material-9.8.1"' in start.read_text(encoding="utf-8")
+    assert 'content="mkdocs-1.6.1, mkdocs-material-9.8.2"' in start.read_text(encoding="utf-8")
 
 
 def test_build_engine_is_a_choice_of_the_command_line(tmp_path: Path) -> None:
@@ -353,7 +353,7 @@ def test_properdocs_makes_the_same_site_as_mkdocs_byte_for_byte_but_its_name(
     ]
     assert differ == []
     start = (properdocs_www / BASE.strip("/") / "index.html").read_text(encoding="utf-8")
-    assert '<meta name="generator" content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1">' in start
+    assert '<meta name="generator" content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.2">' in start
 
 
 def test_check_warns_when_a_renderer_is_not_at_a_version_the_engine_is_tested_with(
@@ -368,7 +368,7 @@ def test_check_warns_when_a_renderer_is_not_at_a_version_the_engine_is_tested_wi
     real = metadata.version
     monkeypatch.setattr(metadata, "version", lambda package: "9.9.0" if package == "mkdocs-material" else real(package))
     assert check.untested_renderers() == [
-        f"mkdocs-material 9.9.0 är installerad, men motorn {versions.ENGINE} är prövad med mkdocs-material>=9.8.1,<9.9 "
+        f"mkdocs-material 9.9.0 är installerad, men motorn {versions.ENGINE} är prövad med mkdocs-material>=9.8.2,<9.9 "
         "(sajten kan se annorlunda ut; installera om med pip install -r requirements.txt, eller pröva bygget noga)"
     ]
 

@@ -193,10 +193,6 @@ def test_deploy_uses_the_pages_address_and_the_pages_actions() -> None:
     assert "SITE_URL=" in build["run"]
 
 
-def test_dependencies_are_installed_with_hash_checking() -> None:
-    assert "--require-hashes -r requirements.lock" in (ROOT / "Makefile").read_text(encoding="utf-8")
-
-
 def test_many_areas_are_built_as_a_job_each_and_then_the_index_of_them_all() -> None:
     jobs = NATIONAL["jobs"]
     assert (
@@ -292,3 +288,58 @@ def test_dependabot_proposes_the_renderers_together() -> None:
     pip = next(update for update in config["updates"] if update["package-ecosystem"] == "pip")
     assert set(pip["groups"]["renderers"]["patterns"]) == {"mkdocs", "mkdocs-material", "properdocs", "zensical"}
     assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "github-actions", "npm"}
+
+
+def test_a_new_machine_runs_the_readme_s_two_commands_every_week() -> None:
+    fresh = yaml.safe_load((ROOT / ".github/workflows/ny-maskin.yml").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert fresh[True]["schedule"][0]["cron"].endswith("* * 1") and "workflow_dispatch" in fresh[True]
+    job = fresh["jobs"]["fresh"]
+    # Debian's own Python and pip, and nothing the runner's image brings.
+    assert job["container"].startswith("debian:") and job["permissions"] == {"contents": "read"}
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert "python3 python3-venv python3-pip make git" in runs[0]
+    for command in ("make site", "make test"):
+        assert f"    {command}  " in readme
+        assert any(f"{command} 2>&1 | tee .fresh/{command.replace(' ', '-')}.log" in run for run in runs)
+    assert job["steps"][-1] == {
+        "name": "Vad som gick sönder",
+        "if": "failure()",
+        "run": "python3 scripts/what_broke.py .fresh/*.log",
+    }
+
+
+def test_a_broken_set_up_is_reported_in_the_failing_tool_s_own_words(tmp_path: Path) -> None:
+    (tmp_path / "make-site.log").write_text(
+        "rm -rf .venv\n"
+        "PYTHON=python3 scripts/install_lock.sh .venv requirements.lock\n"
+        "ERROR: In --require-hashes mode, all requirements must have their versions pinned with ==. These do not:\n"
+        "    CacheControl[filecache]<1,>=0.14.3 from https://files/cachecontrol-0.15.0-py3-none-any.whl\n"
+        "Miljön kunde inte installeras från requirements.lock (se pip:s fel ovan).\n"
+        "make: *** [Makefile:57: .venv/installed] Error 1\n",
+        encoding="utf-8",
+    )
+    summary = tmp_path / "summary.md"
+    said = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/what_broke.py"),
+            str(tmp_path / "make-site.log"),
+            str(tmp_path / "no.log"),
+        ],
+        capture_output=True,
+        text=True,
+        env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": "/usr/bin:/bin"},
+    )
+    assert said.returncode == 0, said.stderr
+    assert said.stdout == (
+        "::error title=make site gick sönder på en ny maskin::ERROR: In --require-hashes mode, all requirements must "
+        "have their versions pinned with ==. These do not:\n"
+    )
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith(
+        "## `make site` gick sönder på en ny maskin\n\nSteget `Makefile:57: .venv/installed` slutade med fel 1. "
+        "Verktygets egna ord:\n\n```\nERROR: In --require-hashes mode, all requirements must have their versions "
+        "pinned with ==. These do not:\n    CacheControl[filecache]<1,>=0.14.3 from "
+        "https://files/cachecontrol-0.15.0-py3-none-any.whl\n```\n"
+    )

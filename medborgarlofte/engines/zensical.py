@@ -85,7 +85,7 @@ def render(site: LanguageSite) -> None:
     """The language's site in full, rendered by Zensical into its own folder and copied into site.site_dir from there."""
     project = site.config_file.resolve().parent
     raw = _without_dates(copy.deepcopy(dict(site.raw)))
-    # Relative to the project: Zensical 0.0.73 stops on an absolute docs_dir.
+    # Relative to the project: Zensical stops on an absolute docs_dir.
     # Zensical renders into a folder of its own that stays between builds (its cache holds for one site_dir only).
     rendered = project / WORK / "zensical" / "site" / site.language
     raw["docs_dir"], raw["site_dir"] = (
@@ -143,14 +143,23 @@ def _overrides(project: Path, theme: dict[str, Any]) -> Path:
     return folder
 
 
+def _templates() -> Path:
+    """The folder of Zensical's own templates: in the zensical-ui package from Zensical 0.1 on, inside zensical before."""
+    for package in ("zensical_ui", "zensical"):
+        found = importlib.util.find_spec(package)
+        if found is not None and found.origin is not None and (Path(found.origin).parent / "templates").is_dir():
+            return Path(found.origin).parent / "templates"
+    raise RenderFailed("Zensical är inte installerad (installera om miljön: pip install -r requirements.txt).")
+
+
 def _changed(name: str) -> str:
-    """Zensical's own template of that name, with the engine's CHANGES to it made."""
-    found = importlib.util.find_spec("zensical")
-    if found is None or found.origin is None:
-        raise RenderFailed("Zensical är inte installerad (installera om miljön: pip install -r requirements.txt).")
-    template = Path(found.origin).parent / "templates" / name
+    """Zensical's own template of that name, with the engine's CHANGES to it made. A change Zensical has made itself
+    (its template already holds what the change writes) is passed over."""
+    template = _templates() / name
     text = template.read_text(encoding="utf-8")
     for before, after, why in CHANGES[name]:
+        if after and before not in text and text.count(after) == 1:
+            continue
         if text.count(before) != 1:
             raise RenderFailed(
                 f"Zensicals mall {name} ({template}) ser inte ut som i den version motorn är prövad med: "
