@@ -4,14 +4,20 @@ Node.js on PATH, and the area's workflow's steps run in order in a new site with
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import http.server
 import os
 import re
 import shutil
+import ssl
 import subprocess
 import sys
+import threading
 import venv
 import zipfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -110,11 +116,14 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     assert not (clone / "medborgarlofte/decap/dist").exists()
     log = clone.parent / "sudo.log"
     environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    # The runner's python is the one setup-python gives; here the project's, which already holds the lock's packages.
+    # The job's environment is the one its install step makes from the lock; here the project's, which already holds
+    # exactly the lock's packages, so the step finds nothing to install and checks what is there.
+    (clone / ".venv").symlink_to(ROOT / ".venv")
     environment |= {
         "PATH": f"{_stubs(clone.parent)}{os.pathsep}{ROOT / '.venv/bin'}{os.pathsep}/usr/bin{os.pathsep}/bin",
         "TAG": f"v{versions.ENGINE}",
         "SUDO_LOG": str(log),
+        "GITHUB_PATH": str(clone.parent / "github_path"),
     }
     printed = _run_steps(_steps(RELEASE["jobs"]["build"]), clone, _offline(environment, wheelhouse()))
     return clone / "dist", printed, log.read_text(encoding="utf-8").splitlines()
@@ -202,6 +211,22 @@ def test_no_file_of_the_engine_names_an_area(wheel: Path) -> None:
     ):
         assert needed in names
     assert f"medborgarlofte-{versions.ENGINE}.dist-info/entry_points.txt" in names
+
+
+@pytest.mark.slow
+def test_the_wheel_declares_the_engine_s_licence_and_carries_the_fonts_and_the_editor_s(wheel: Path) -> None:
+    info = f"medborgarlofte-{versions.ENGINE}.dist-info"
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(f"{info}/METADATA").decode("utf-8")
+        licence = archive.read(f"{info}/licenses/LICENSE").decode("utf-8")
+        names = archive.namelist()
+    assert "License-Expression: EUPL-1.2" in metadata.splitlines()
+    assert {"License-File: LICENSE", "License-File: medborgarlofte/fonts/LICENSE"} <= set(metadata.splitlines())
+    assert licence == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2\n")
+    assert f"{info}/licenses/medborgarlofte/fonts/LICENSE" in names
+    assert "medborgarlofte/decap/dist/decap-cms.js.LICENSE.txt" in names
+    assert "**EUPL-1.2**" in metadata  # PACKAGE.md, the package's page on the index, says it in words
 
 
 @pytest.mark.slow
@@ -399,10 +424,12 @@ def test_the_release_builds_checks_and_tries_the_wheel_before_anything_is_publis
     )
     assert re.search(
         rf"Checking dist/{re.escape(wheel_name)}: PASSED\n.*Checking dist/medborgarlofte-.*\.tar\.gz: PASSED",
-        printed["Kontrollera paketen"],
+        printed["Bygg och kontrollera paketen"],
         re.DOTALL,
     )
-    assert re.search(rf"^{re.escape(wheel_name)}: \d+ filer, \d+ kB\.$", printed["Kontrollera paketen"], re.MULTILINE)
+    assert re.search(
+        rf"^{re.escape(wheel_name)}: \d+ filer, \d+ kB\.$", printed["Bygg och kontrollera paketen"], re.MULTILINE
+    )
     assert "utan Node.js och npm." in printed["Pröva wheelen i en tom miljö"]
     # The runner's package lists may be old: they are read again before anything is installed.
     assert sudo == ["apt-get update -qq", "apt-get install -y -qq libfribidi0"]
@@ -514,24 +541,98 @@ def test_every_command_of_the_installed_engine_runs(environment: Path, tmp_path:
     assert edited.returncode == 1 and "kräver Node.js och npm" in edited.stderr and not (site / "site").exists()
 
 
+@contextmanager
+def _served_over_https(folder: Path, work: Path) -> Iterator[tuple[str, Path]]:
+    """The files of folder on https://127.0.0.1:PORT/, with a certificate made for it: the address, and the
+    certificate for pip to trust (PIP_CERT), as a release's address on GitHub is served."""
+    key, certificate = work / "key.pem", work / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}", certificate
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# The three routes by which an area gets the engine (handbok/infora-motorn.md): from the package index, from a
+# release's address, and as a wheel committed into the area's own repository.
+ROUTES = ("paketindexet", "releasens adress", "wheel i sajten")
+
+
 @pytest.mark.slow
-def test_the_area_workflow_s_steps_run_in_order_in_a_new_site(environment: Path, wheel: Path, tmp_path: Path) -> None:
-    assert _run(environment, "init", "norrby", *ANSWERS, cwd=tmp_path).returncode == 0
-    site = tmp_path / "norrby"
-    workflow = yaml.safe_load((site / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
-    log = tmp_path / "sudo.log"
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    # The runner's python is the environment's; the engine that requirements.txt pins comes from the built wheel.
-    env |= {
-        "PATH": f"{_stubs(tmp_path)}{os.pathsep}{environment / 'bin'}",
-        "SUDO_LOG": str(log),
-        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-    }
-    printed = _run_steps(_steps(workflow["jobs"]["build"]), site, _offline(env, wheelhouse(), wheel.parent))
+@pytest.mark.parametrize("route", ROUTES)
+def test_the_area_workflow_s_steps_run_in_order_in_a_new_site_with_the_engine_from_each_route(
+    environment: Path, wheel: Path, tmp_path: Path, route: str
+) -> None:
+    with ExitStack() as stack:
+        env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
+        log = tmp_path / "sudo.log"
+        # The runner's python is the environment's (with the pip a new environment brings).
+        env |= {
+            "PATH": f"{_stubs(tmp_path)}{os.pathsep}{environment / 'bin'}",
+            "SUDO_LOG": str(log),
+            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        }
+        # Only the engine's dependencies are in the wheelhouse: the engine itself comes by the route.
+        find_links = [wheelhouse()]
+        engine: list[str] = []
+        if route == "paketindexet":
+            find_links.append(wheel.parent)
+        elif route == "releasens adress":
+            address, certificate = stack.enter_context(_served_over_https(wheel.parent, tmp_path))
+            engine = ["--engine", f"{address}/{wheel.name}"]
+            # The certificate pip trusts, in the place it reads first (this machine's requests may name its own).
+            env |= {"PIP_CERT": str(certificate), "REQUESTS_CA_BUNDLE": str(certificate)}
+            env.pop("CURL_CA_BUNDLE", None)
+        else:
+            engine = ["--engine", str(wheel)]
+        made = _run(environment, "init", "norrby", *ANSWERS, *engine, cwd=tmp_path)
+        assert made.returncode == 0, made.stderr
+        site = tmp_path / "norrby"
+        workflow = yaml.safe_load((site / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+        printed = _run_steps(_steps(workflow["jobs"]["build"]), site, _offline(env, *find_links))
     assert list(printed) == ["Installera motorn", "Kontrollera innehållet", "Bygg"]
     assert log.read_text(encoding="utf-8").splitlines() == ["apt-get update -qq", "apt-get install -y -qq libfribidi0"]
-    assert f"Requirement already satisfied: medborgarlofte=={versions.ENGINE}" in printed["Installera motorn"]
+    pinned = (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    if route == "paketindexet":
+        assert pinned == f"medborgarlofte=={versions.ENGINE}"
+        assert f"Requirement already satisfied: medborgarlofte=={versions.ENGINE}" in printed["Installera motorn"]
+    elif route == "releasens adress":
+        assert pinned == engine[1]
+        assert f"  Downloading {engine[1]} (" in printed["Installera motorn"]
+    else:
+        assert pinned == f"./motor/{wheel.name}" and (site / "motor" / wheel.name).read_bytes() == wheel.read_bytes()
+        assert f"Processing ./motor/{wheel.name}" in printed["Installera motorn"]
     assert "::warning file=content/actors.yaml" in printed["Kontrollera innehållet"]
+    assert "requirements.txt installerar motorn" not in printed["Kontrollera innehållet"]
     assert (site / "site/index.html").is_file() and "Innehållet är giltigt" in (tmp_path / "summary.md").read_text(
         encoding="utf-8"
     )
@@ -572,26 +673,78 @@ def test_init_pins_the_engine_on_the_package_index_or_where_engine_says(tmp_path
         shutil.rmtree(tmp_path / "ny")
 
 
+EXPECTED = (
+    f"förväntade medborgarlofte=={versions.ENGINE}, en https-adress till motorns wheel, sökvägen till motorns wheel "
+    f"på den här datorn eller 'medborgarlofte @ git+https://github.com/kommunen/medborgarlofte@v{versions.ENGINE}'"
+)
+
+
 @pytest.mark.parametrize(
-    "spec",
+    ("spec", "reason"),
     [
-        "requests==2.0",
-        "medborgarlofte @ file:///tmp/motor",
-        "https://example.org/motor.whl",
-        "medborgarlofte==0.2.0\nrequests",
-        "",
-        "medborgarlofte = 0.3",
+        ("requests==2.0", f"requests är inte motorn ({EXPECTED})"),
+        (
+            "medborgarlofte @ file:///tmp/medborgarlofte-0.3.0-py3-none-any.whl",
+            "en fil på den här datorn kan GitHubs körning inte nå: ange sökvägen till wheelen, så kopierar init in den "
+            "i sajtens mapp motor/, eller en https-adress",
+        ),
+        (
+            "https://example.org/motor.whl",
+            f"adressen leder inte till motorns wheel, medborgarlofte-VERSION-py3-none-any.whl ({EXPECTED})",
+        ),
+        # An option of pip's after the address would read as a second source of packages.
+        (
+            "https://x.example.org/a --extra-index-url https://evil.example.org/medborgarlofte-0.3.0-py3-none-any.whl",
+            f"inte ett enda krav som pip läser ({EXPECTED})",
+        ),
+        (
+            "https://kalle:hemligt@example.org/medborgarlofte-0.3.0-py3-none-any.whl",
+            "adressen får inte bära användarnamn eller lösenord: de skulle stå i requirements.txt för alla att läsa",
+        ),
+        (
+            "http://example.org/medborgarlofte-0.3.0-py3-none-any.whl",
+            "förväntade en adress som börjar med https:// eller git+https://, inte http:",
+        ),
+        (
+            "medborgarlofte>=0.3",
+            f"ange en version med ==, så att en ny version av motorn inte byter ut den utan att någon märker det ({EXPECTED})",
+        ),
+        ("medborgarlofte[extra]==0.3", f"motorn installeras utan tillval och villkor ({EXPECTED})"),
+        (
+            "dist/medborgarlofte-0.3.0-py3-none-any.whl",
+            f"dist/medborgarlofte-0.3.0-py3-none-any.whl finns inte som fil ({EXPECTED})",
+        ),
+        ("dist/motor.whl", f"motor.whl är inte ett namn på motorns wheel ({EXPECTED})"),
+        ("medborgarlofte==0.2.0\nrequests", f"har ett styrtecken eller en radbrytning ({EXPECTED})"),
+        ("medborgarlofte==0.2.0\u202e", f"har ett styrtecken eller en radbrytning ({EXPECTED})"),
+        ("", f"tomt ({EXPECTED})"),
+        ("medborgarlofte = 0.3", f"inte ett enda krav som pip läser ({EXPECTED})"),
+        (
+            "https://example.org/" + "a" * 500 + "/medborgarlofte-0.3.0-py3-none-any.whl",
+            f"längre än 500 tecken ({EXPECTED})",
+        ),
     ],
 )
-def test_init_refuses_an_engine_that_is_not_this_engine_before_writing_anything(
-    tmp_path: Path, spec: str, capsys: pytest.CaptureFixture[str]
+def test_init_names_why_it_refuses_an_engine_before_writing_anything(
+    tmp_path: Path, spec: str, reason: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)
     assert init.run(tmp_path / "ny", ANSWERED, date(2027, 1, 15), engine=spec) == 2
-    error = capsys.readouterr().err
-    assert error.startswith(
-        f"init: --engine: fick {spec!r} (förväntade ett krav som pip förstår på medborgarlofte"
-    ) and error.endswith("1 fel. Inget har skrivits.\n")
+    assert capsys.readouterr().err == f"init: --engine: fick {spec!r} ({reason})\n1 fel. Inget har skrivits.\n"
     assert not (tmp_path / "ny").exists()
+
+
+def test_init_copies_a_wheel_on_this_computer_into_the_site_and_pins_it_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = f"medborgarlofte-{versions.ENGINE}-py3-none-any.whl"
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / name).write_bytes(b"PK wheel bytes")
+    monkeypatch.chdir(tmp_path)
+    assert init.run(tmp_path / "ny", ANSWERED, date(2027, 1, 15), engine=f"dist/{name}") == 0
+    assert (tmp_path / "ny/motor" / name).read_bytes() == b"PK wheel bytes"
+    assert (tmp_path / "ny/requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"./motor/{name}"
+    assert check.engine_pinned(tmp_path / "ny/requirements.txt") is None
 
 
 @pytest.mark.parametrize(
@@ -601,6 +754,7 @@ def test_init_refuses_an_engine_that_is_not_this_engine_before_writing_anything(
         ("medborgarlofte==0.1.0", True),
         ("medborgarlofte @ git+https://github.com/k/motor@v0.1.0", True),
         ("https://github.com/k/motor/releases/download/v0.1.0/medborgarlofte-0.1.0-py3-none-any.whl", True),
+        ("./motor/medborgarlofte-0.1.0-py3-none-any.whl", True),
         ("medborgarlofte>=0.1", False),
         ("pyyaml==6.0", False),
     ],

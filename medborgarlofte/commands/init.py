@@ -15,15 +15,12 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
-
-from packaging.requirements import InvalidRequirement, Requirement
-from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
 from .. import minorities, versions
+from ..engine_requirement import WHEEL_FOLDER, EngineSource, engine_source
 from ..generators import presentation
 from ..languages import direction, language_name, words
 from ..readers import typed_line_problem, web_address_problem
@@ -80,60 +77,6 @@ def _yes_or_no(answer: str) -> str | None:
     return None if answer.strip().lower() in ("ja", "j", "nej", "n") else "förväntade ja eller nej"
 
 
-def engine_requirement(spec: str | None) -> str:
-    """The line of requirements.txt that installs the engine: this version from the package index, or what --engine
-    gives (a wheel's address, a git tag), for an engine that is not on the index yet."""
-    return f"{versions.PACKAGE}=={versions.ENGINE}" if spec is None else spec.strip()
-
-
-@dataclass(frozen=True)
-class EnginePin:
-    """A line of requirements.txt that installs this engine: where from (an address, or None for the package index)
-    and the version it installs, where it says one (==, a wheel's file name, a git tag such as @v0.3.0)."""
-
-    url: str | None
-    version: str | None
-
-
-def engine_pin(text: str) -> EnginePin | None:
-    """The line as a requirement of this engine (a pip requirement naming it, or the https address of its wheel); None
-    for any other line."""
-    if text.startswith("https://"):
-        try:
-            name, version, *_ = parse_wheel_filename(urlparse(text).path.rsplit("/", 1)[-1])
-        except InvalidWheelFilename:
-            return None
-        return EnginePin(text, str(version)) if name == versions.PACKAGE else None
-    try:
-        requirement = Requirement(text)
-    except InvalidRequirement:
-        return None
-    if canonicalize_name(requirement.name) != versions.PACKAGE:
-        return None
-    if requirement.url:
-        if wheel := re.search(r"/([^/@]+\.whl)$", requirement.url):
-            return replace(engine_pin("https://-/" + wheel.group(1)) or EnginePin(None, None), url=requirement.url)
-        tag = re.search(r"@v?(\d+(?:\.\d+)*)$", requirement.url)
-        return EnginePin(requirement.url, tag.group(1) if tag else None)
-    pins = [spec.version for spec in requirement.specifier if spec.operator in ("==", "===")]
-    return EnginePin(None, pins[0] if pins else None)
-
-
-def _engine(spec: str) -> str | None:
-    """What is wrong with an --engine: it must be one pip requirement of this engine, or the https address of its wheel."""
-    expected = (
-        f"förväntade ett krav som pip förstår på {versions.PACKAGE}, t.ex. {versions.PACKAGE}=={versions.ENGINE}, "
-        f"'{versions.PACKAGE} @ git+https://github.com/kommunen/medborgarlofte@v{versions.ENGINE}' eller en https-adress till motorns wheel"
-    )
-    text = spec.strip()
-    if not text or any(unicodedata.category(c).startswith(("C", "Z")) and c != " " for c in text):
-        return expected
-    pin = engine_pin(text)
-    if pin is None or (pin.url and not pin.url.startswith(("https://", "git+https://"))):
-        return expected
-    return None
-
-
 QUESTIONS = (
     Question("name", "Områdets namn (t.ex. Norrby centrum)", "områdets namn", _line),
     Question(
@@ -168,8 +111,9 @@ def run(
         return 2
     answers: dict[str, str] = {}
     problems = []
-    if engine is not None and (wrong := _engine(engine)) is not None:
-        problems.append(f"--engine: fick {engine!r} ({wrong})")
+    source = engine_source(engine, Path.cwd()) if engine is not None else None
+    if isinstance(source, str):
+        problems.append(f"--engine: fick {engine!r} ({source})")
     for question in QUESTIONS:
         answer = given.get(question.flag)
         while answer is None and ask is not None:
@@ -202,7 +146,11 @@ def run(
             print(f"init: {problem}", file=sys.stderr)
         print(f"{len(problems)} fel. Inget har skrivits.", file=sys.stderr)
         return 2
-    files = skeleton(answers, today, engine, minority)
+    chosen = source if isinstance(source, EngineSource) else None
+    files: dict[str, str | bytes] = dict(skeleton(answers, today, chosen.line if chosen else None, minority))
+    if chosen is not None and chosen.wheel is not None:
+        # The third route: the engine's wheel committed with the site, which its workflow installs from there.
+        files[f"{WHEEL_FOLDER}/{chosen.wheel.name}"] = chosen.wheel.read_bytes()
     _write(folder, files)
     print(f"En ny sajt för {answers['name']} finns i {folder}: {len(files)} filer.")
     print(
@@ -214,7 +162,8 @@ def run(
 def skeleton(
     answers: dict[str, str], today: date, engine: str | None = None, minority: str | None = None
 ) -> dict[str, str]:
-    """The new site's files by their paths: the skeleton rendered with the area's answers."""
+    """The new site's files by their paths: the skeleton rendered with the area's answers. engine: the line of
+    requirements.txt that installs the engine, where it is not this version from the package index."""
     code = answers["municipality-code"]
     area = Area(
         name=answers["name"],
@@ -241,7 +190,7 @@ def skeleton(
         "period": str(today.year),
         "today": today.isoformat(),
         "engine": versions.ENGINE,
-        "engine_requirement": engine_requirement(engine),
+        "engine_requirement": engine or f"{versions.PACKAGE}=={versions.ENGINE}",
         "engine_pinned": engine is None,
         "format": versions.FORMAT,
     }
@@ -274,7 +223,7 @@ def _minority_page(code: str, area: Area, settings: str) -> dict[str, str]:
     return {f"docs/{page}": text, "mkdocs.yml": settings}
 
 
-def _write(folder: Path, files: dict[str, str]) -> None:
+def _write(folder: Path, files: dict[str, str | bytes]) -> None:
     """All of the files or none: written beside the folder, then moved into it."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
@@ -282,7 +231,10 @@ def _write(folder: Path, files: dict[str, str]) -> None:
         for relative, text in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
         if folder.exists():
             folder.rmdir()  # empty, as run made sure
         staging.rename(folder)
@@ -317,8 +269,9 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine",
         metavar="KRAV",
-        help=f"var motorn installeras från, i requirements.txt: ett krav som pip förstår eller adressen "
-        f"till motorns wheel (standard: {versions.PACKAGE}=={versions.ENGINE} från PyPI)",
+        help=f"var motorn installeras från, i requirements.txt: {versions.PACKAGE}==VERSION från PyPI (standard: "
+        f"{versions.ENGINE}), https-adressen till motorns wheel, eller sökvägen till motorns wheel på den här datorn, "
+        f"som kopieras in i sajtens mapp {WHEEL_FOLDER}/",
     )
 
 
