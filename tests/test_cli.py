@@ -224,3 +224,28 @@ def test_check_warns_while_the_area_or_the_content_format_is_not_said(tmp_path: 
         "varning: mkdocs.yml: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: 1, så att en ny motor kan säga "
         "vad som ska ändras)"
     ) in output
+
+
+def test_without_the_system_s_fribidi_check_says_what_to_install_and_build_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from medborgarlofte import cli
+    from medborgarlofte.commands import NO_TEXT_LAYOUT
+    from medborgarlofte.generators import cards
+
+    project = make_project(tmp_path, languages=["sv"])
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(cards, "can_lay_out_text", lambda: False)
+    content = ["--content", str(ROOT / "content")]
+    assert cli.main(["check", *content]) == 0
+    assert (
+        f"varning: {NO_TEXT_LAYOUT} Utan det stannar build när en ny delningsbild ska ritas, utan att skriva något: "
+        "den senast byggda sajten står kvar."
+    ) in capsys.readouterr().out.splitlines()
+    assert NO_TEXT_LAYOUT == (
+        "Delningsbilderna kan inte ritas: Pillow hittar inte systembiblioteket libfribidi, som behövs för att skriva "
+        "arabiska från höger till vänster (kör: sudo apt-get install libfribidi0)."
+    )
+    assert cli.main(["build", *content]) == 1
+    assert capsys.readouterr().err == f"{NO_TEXT_LAYOUT} Den byggda sajten är orörd.\n"
+    assert not (project / "site").exists()

@@ -8,8 +8,10 @@ import argparse
 
 from ..readers import web_address_problem
 
+# The one system package the engine needs beside Python: what it is for, and what to run.
 NO_TEXT_LAYOUT = (
-    "Delningsbilderna kan inte ritas: Pillow hittar inte libfribidi (kör: sudo apt-get install libfribidi0)."
+    "Delningsbilderna kan inte ritas: Pillow hittar inte systembiblioteket libfribidi, som behövs för att skriva "
+    "arabiska från höger till vänster (kör: sudo apt-get install libfribidi0)."
 )
 RENDERER_HELP = (
     "vad som renderar sidorna, i stället för extra.renderer i mkdocs.yml: mkdocs (standard), zensical, Materials efterträdare, "

@@ -18,14 +18,17 @@ from packaging.version import Version
 from .. import addresses as at
 from .. import minorities, terminal, translated, versions
 from ..contents import load
+from ..engine_requirement import engine_pin
 from ..errors import WHOLE_FILE, ContentError, ContentErrors
+from ..generators import cards
 from ..languages import language_name
 from ..plainlanguage import EASY_READ_LIX, hardest_sentences, lix
 from ..readers import read_markdown, read_yaml
 from ..settings import Settings, read_settings
 from ..structure import Content, TranslationReview, today_in_sweden
 from ..terminal import counted, table_cell, workflow_data, workflow_property
-from .init import TEMPLATE_MARK, engine_pin
+from . import NO_TEXT_LAYOUT
+from .init import TEMPLATE_MARK
 
 FORMATS = (
     "text",
@@ -131,6 +134,11 @@ def _report(
         print(f"varning: {pinned}")
     for untested in untested_renderers():
         print(f"varning: {untested}")
+    if not cards.can_lay_out_text():
+        print(
+            f"varning: {NO_TEXT_LAYOUT} Utan det stannar build när en ny delningsbild ska ritas, utan att skriva "
+            "något: den senast byggda sajten står kvar."
+        )
     if settings.format is None:
         print(
             f"varning: {config_shown_as}: extra.format saknas (skriv innehållsformatet sajten är skriven i, format: {versions.FORMAT}, så att en ny motor kan säga vad som ska ändras)"

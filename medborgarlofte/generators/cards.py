@@ -213,9 +213,15 @@ def _key(card: Card) -> str:
     return hashlib.sha256(repr((_DRAWING, features.version("raqm"), astuple(card))).encode("utf-8")).hexdigest()[:32]
 
 
+def can_lay_out_text() -> bool:
+    """Whether Pillow's raqm layout loads here: it needs the system's FriBiDi library (Debian's libfribidi0), which
+    Pillow's wheels leave out for its licence."""
+    return bool(features.check("raqm"))
+
+
 def draw(card: Card) -> bytes:
     """The card as PNG: the same card always gives the same bytes (no time or other metadata is written)."""
-    if not features.check("raqm"):
+    if not can_lay_out_text():
         raise NoTextLayout()
 
     # The texts as they can be drawn: without what the font has no glyph for.
