@@ -22,7 +22,7 @@ trap 'rm -f "$builders"' EXIT
 # The lock's entry for setuptools: its pin line and the hash lines that follow it.
 awk '/^[^ #]/ { keep = ($1 ~ /^setuptools==/) } keep' "$lock" >"$builders"
 if ! { [ ! -s "$builders" ] || "${pip[@]}" install --quiet --no-deps --require-hashes --only-binary :all: -r "$builders"; } ||
-  ! "${pip[@]}" install --quiet --no-deps --require-hashes --no-build-isolation -r "$lock"; then
+  ! "${pip[@]}" install --quiet --no-deps --require-hashes --no-build-isolation --use-pep517 -r "$lock"; then
   echo "Miljön kunde inte installeras från $lock (se pip:s fel ovan)." >&2
   exit 1
 fi

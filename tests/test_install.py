@@ -6,20 +6,27 @@ Everything is offline: the packages are wheels this test writes."""
 from __future__ import annotations
 
 import base64
-import ensurepip
 import hashlib
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.specifiers import SpecifierSet
 
 from .conftest import ROOT
 
 pytestmark = pytest.mark.xdist_group("install")
 INSTALL = ROOT / "scripts" / "install_lock.sh"
+# The Pythons on this machine whose venv brings its own pip: the one that runs the tests, and the system's (Debian's
+# brings pip 23.0.1), where there is one.
+PYTHONS = list(dict.fromkeys(path for path in (sys.executable, shutil.which("python3", path="/usr/bin")) if path))
 
 
 def _wheel(folder: Path, name: str, version: str, *metadata: str) -> Path:
@@ -53,8 +60,8 @@ def _lock(*wheels: Path) -> str:
     return "".join(entries)
 
 
-@pytest.fixture
-def future(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+@pytest.fixture(params=PYTHONS)
+def future(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, dict[str, str]]:
     """A wheelhouse as the index might serve it one day after the lock was written: beta 1.1 beside the locked 1.0,
     which alpha requires with an extra; the lock of alpha, beta 1.0 and the extra's gamma; pip configured to see
     that wheelhouse and nothing else."""
@@ -73,7 +80,7 @@ def future(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         "PIP_NO_INDEX": "1",
         "PIP_FIND_LINKS": str(house),
         "PIP_NO_CACHE_DIR": "1",
-        "PYTHON": sys.executable,
+        "PYTHON": request.param,
     }
     return tmp_path, environment
 
@@ -105,9 +112,12 @@ def test_the_install_step_takes_the_locked_release_when_the_index_serves_a_newer
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    # With the pip the machine's Python brings to a new environment, the oldest this set-up supports.
+    # With the pip that Python brings to a new environment: the oldest this set-up supports.
+    brought = subprocess.run(
+        [environment["PYTHON"], "-c", "import ensurepip; print(ensurepip.version())"], capture_output=True, text=True
+    )
     pip = subprocess.run([str(venv / "bin/python"), "-m", "pip", "--version"], capture_output=True, text=True)
-    assert pip.stdout.startswith(f"pip {ensurepip.version()} ")
+    assert pip.stdout.startswith(f"pip {brought.stdout.strip()} ")
     assert _installed(venv) == {"alpha": "1.0", "beta": "1.0", "gamma": "1.0"}
 
 
@@ -150,3 +160,26 @@ def test_the_makefile_and_the_workflows_install_through_the_one_install_step() -
     for workflow in sorted((ROOT / ".github/workflows").glob("*.yml")):
         text = workflow.read_text(encoding="utf-8")
         assert "-r requirements.lock" not in text, f"{workflow.name} installerar låsfilen förbi scripts/install_lock.sh"
+
+
+# The oldest Python the set-up is made for: Debian 12's, which a new machine of that kind brings.
+OLDEST_PYTHON = "3.11.2"
+
+
+def test_every_locked_package_installs_on_the_oldest_python_the_set_up_supports() -> None:
+    locked = re.findall(
+        r"^([A-Za-z0-9_.-]+)==(\S+) \\$", (ROOT / "requirements.lock").read_text(encoding="utf-8"), re.M
+    )
+    assert len(locked) > 100
+    refused = {}
+    for name, version in locked:
+        # The development environment holds exactly the lock (scripts/install_lock.sh): its metadata is the lock's.
+        installed = metadata.metadata(name)
+        assert installed["Version"] == version, name
+        if not SpecifierSet(installed.get("Requires-Python") or "").contains(OLDEST_PYTHON):
+            refused[name] = installed["Requires-Python"]
+    assert refused == {}, (
+        f"kräver en nyare Python än {OLDEST_PYTHON} (Debian 12): pinna en äldre version i requirements.in"
+    )
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    assert SpecifierSet(requires).contains(OLDEST_PYTHON)
