@@ -55,6 +55,10 @@ _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u202
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # A snippet directive ("--8<--") must never appear in what MkDocs reads, not even inside an attribute.
 _SNIPPET_MARK = re.compile(r"8<(?=-)")
+# Braces are written as character references: where a template's part is read again as Markdown (inside an element
+# with a markdown attribute), attribute lists ("{: onmouseover=…}") act on the elements of raw HTML too. A browser
+# shows the same characters.
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 @dataclass(frozen=True)
@@ -160,4 +164,4 @@ def clean(fragment: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
-    return _SNIPPET_MARK.sub("8&lt;", cleaned)
+    return _SNIPPET_MARK.sub("8&lt;", cleaned).translate(_BRACES)

@@ -567,3 +567,51 @@ def test_the_lock_file_names_no_machine(tmp_path: Path) -> None:
         "file:/" not in lock and "--extra-index-url" not in lock and "--find-links" not in lock and "/opt/" not in lock
     )
     assert os.sep + "work" + os.sep not in lock
+
+
+# In a template: an element that MkDocs reads as Markdown again, its end, a macro's call and its end, and a text from
+# content made into HTML by the one safe renderer (|md).
+_TEMPLATE_TOKEN = re.compile(
+    r"(?P<open_markdown><div\b[^>]*\smarkdown\b[^>]*>)|(?P<open><div\b[^>]*>)|(?P<close></div>)"
+    r"|(?P<call>\{%-?\s*call(?:\([^)]*\))?\s+m\.(?P<macro>\w+)\()|(?P<endcall>\{%-?\s*endcall\s*-?%\})|(?P<md>\|\s*md\b)"
+)
+
+
+def _md_read_again(template: str, markdown_macros: set[str]) -> list[int]:
+    """The lines where a template puts HTML made from content inside an element read as Markdown again, directly or
+    through a macro whose body is one."""
+    inside: list[bool] = []
+    found = []
+    for token in _TEMPLATE_TOKEN.finditer(template):
+        kind = token.lastgroup if token.lastgroup != "macro" else "call"
+        if kind in ("open_markdown", "open"):
+            inside.append(kind == "open_markdown")
+        elif kind == "call":
+            inside.append(token["macro"] in markdown_macros)
+        elif kind in ("close", "endcall") and inside:
+            inside.pop()
+        elif kind == "md" and any(inside):
+            found.append(template.count("\n", 0, token.start()) + 1)
+    return found
+
+
+def test_no_template_puts_html_made_from_content_where_markdown_is_read_again() -> None:
+    """Inside an element with a markdown attribute, MkDocs reads raw HTML as elements and applies attribute lists to
+    them ({: onmouseover=…}): the safe renderer's HTML must stand outside every such element."""
+    folder = ROOT / "medborgarlofte" / "templates"
+    macros = (folder / "_macros.md.j2").read_text(encoding="utf-8")
+    markdown_macros = {
+        name
+        for name, body in re.findall(r"\{%-?\s*macro\s+(\w+)\(.*?%\}(.*?)\{%-?\s*endmacro", macros, re.DOTALL)
+        if re.search(r"<div\b[^>]*\smarkdown\b", body)
+    }
+    assert {"scrolling", "follow", "example_notice"} <= markdown_macros
+    found = {
+        path.name: lines
+        for path in sorted(folder.glob("*.j2"))
+        if (lines := _md_read_again(path.read_text(encoding="utf-8"), markdown_macros))
+    }
+    assert found == {}
+    # The check itself finds the case it is for.
+    assert _md_read_again('<div class="easy-read" markdown>\n\n{{ text|md }}\n</div>\n', set()) == [3]
+    assert _md_read_again("{% call m.scrolling(x) %}\n{{ text|md }}\n{% endcall %}\n", {"scrolling"}) == [2]

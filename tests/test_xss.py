@@ -15,15 +15,18 @@ from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Annotated, Any, get_args, get_origin
 
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page
+from pydantic import BaseModel, StringConstraints
 
 from medborgarlofte.commands.build import build
 from medborgarlofte.contents import load
 from medborgarlofte.errors import ContentErrors
-from medborgarlofte.structure import MAX_LINE
+from medborgarlofte.structure import MAX_LINE, Actor, Commitment, Indicator, Period, Theme, Update
+from medborgarlofte.translated import nested
 
 from .conftest import SAMPLE, built_once, make_content, make_project, served
 from .xss_corpus import BUILT, REFUSED, VECTORS
@@ -128,6 +131,11 @@ def hostile_content(target: Path, vectors: list[str]) -> Path:
     period = yaml.safe_load((SAMPLE / "periods/2022-2023.yaml").read_text(encoding="utf-8"))
     period["background"], period["focus"] = "\n\n".join(vectors), "\n\n".join(reversed(vectors))
     period["follow_up"], period["channels"] = [one_line(v) for v in vectors[:20]], [one_line(v) for v in vectors[20:40]]
+    period["easy_read"], period["title"] = "\n\n".join(vectors), one_line(vectors[-1])
+    period["signatories"] = [
+        {"name": one_line(v), "title": one_line(v), "organisation": one_line(w)}
+        for v, w in zip(vectors[40:60], reversed(vectors[40:60]), strict=True)
+    ]
     for n, vector in enumerate(vectors):
         key, line = f"x{n:03d}", one_line(vector)
         actors[key] = {"name": line, "short_name": line, "organisation": line, "description": vector}
@@ -175,6 +183,35 @@ def hostile_content(target: Path, vectors: list[str]) -> Path:
     write(content / "themes.yaml", themes)
     write(content / "periods/2022-2023.yaml", period)
     return content
+
+
+def _is_text(annotation: Any) -> bool:
+    """A string that is a text someone writes (a line, a name, a text, Markdown), not an id, a reference or an address:
+    the model gives each of those its limits (StringConstraints)."""
+    if get_origin(annotation) is Annotated:
+        base, *metadata = get_args(annotation)
+        return base is str and any(isinstance(item, StringConstraints) for item in metadata)
+    return any(_is_text(arg) for arg in get_args(annotation))
+
+
+def text_fields(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
+    """Every text field of an item of the content model, items within it included, by its path (history.note)."""
+    for name, info in model.model_fields.items():
+        annotation = info.rebuild_annotation()
+        if (within := nested(annotation)) is not None:
+            yield from text_fields(within[0], f"{prefix}{name}.")
+        elif _is_text(annotation):
+            yield prefix + name
+
+
+def _values(value: object, path: list[str]) -> Iterator[object]:
+    if not path:
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _values(item, path)
+    elif value is not None:
+        yield from _values(getattr(value, path[0]), path[1:])
 
 
 def dump(data: object) -> str:
@@ -241,6 +278,28 @@ def loaded_in_chromium(pages: list[str]) -> list[str]:
             seen.add(kind)
             chosen.append(page)
     return sorted(chosen)
+
+
+def test_every_text_field_of_the_content_model_carries_the_corpus(tmp_path: Path) -> None:
+    """The fields are found in the model: a new field is in this test (and says it is not covered) without anyone
+    adding it here, until hostile_content puts the corpus into it."""
+    content = load(hostile_content(tmp_path, BUILT), "content")
+    items: dict[type[BaseModel], list[object]] = {
+        Period: list(content.periods.values()),
+        Commitment: list(content.commitments.values()),
+        Indicator: list(content.indicators.values()),
+        Update: list(content.updates),
+        Actor: list(content.actors.values()),
+        Theme: list(content.themes.values()),
+    }
+    fields = {f"{model.__name__}.{path}": model for model in items for path in text_fields(model)}
+    assert len(fields) >= 30 and "Period.easy_read" in fields and "Period.signatories.name" in fields
+    uncovered = [
+        field
+        for field, model in fields.items()
+        if not any("alert" in str(value) for item in items[model] for value in _values(item, field.split(".")[1:]))
+    ]
+    assert uncovered == [], "hostile_content sätter inte korpusen i de här fälten"
 
 
 def test_the_corpus_is_large_enough() -> None:
