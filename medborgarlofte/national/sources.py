@@ -10,13 +10,9 @@ source never stops the index, nor takes another area's data with it.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import json
 import re
 import time
-import urllib.error
-import urllib.request
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -28,7 +24,7 @@ from urllib.parse import urlparse
 import jsonschema
 
 from .. import addresses as at
-from .. import versions
+from .. import outbound, versions
 from ..errors import ContentError, ContentErrors
 from ..languages import known_language
 from ..settings import COUNTIES
@@ -38,7 +34,6 @@ from ..writers import write_text_atomically
 
 TIMEOUT_SECONDS = 10.0  # for one request: a site that has not answered by then is tried again, then counted as down
 DEADLINE_SECONDS = 30.0  # for one whole download: a site that answers a byte at a time is not waited for longer
-REDIRECTS = 3  # a site moved within itself is followed this many times, never to another host
 RETRIES = 2  # a request that fails for the network's sake or the server's (5xx) is tried this many more times
 RETRY_PAUSE_SECONDS = 0.5  # doubled after each try
 SLOW_SECONDS = 5.0  # a source that answers but takes longer than this is reported as slow
@@ -375,61 +370,9 @@ def _local(path: Path) -> bytes:
         raise _Unreachable(f"kan inte läsas ({exc.strerror})") from None
 
 
-class _WithinTheSite(urllib.request.HTTPRedirectHandler):
-    """Redirects followed only within the same site: the same host, by https (or by http where the site itself is
-    http, as on 127.0.0.1 in tests), REDIRECTS times at most; anywhere else is the source's problem, naming where."""
-
-    max_redirections = REDIRECTS
-
-    def redirect_request(
-        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> urllib.request.Request | None:
-        came, going = urlparse(req.full_url), urlparse(newurl)
-        same_host = (going.hostname or "").lower() == (came.hostname or "").lower() and going.port == came.port
-        scheme_ok = going.scheme == "https" or (going.scheme == "http" and came.scheme == "http")
-        if not (same_host and scheme_ok):
-            raise _Refused(f"skickar vidare till {newurl[:200]} (förväntade samma sajt, med https)")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-    def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any) -> Any:
-        if sum(getattr(req, "redirect_dict", {}).values()) >= REDIRECTS:  # to other addresses, or round to the same
-            raise _Refused(
-                f"skickar vidare mer än {REDIRECTS} gånger (senast till {str(headers.get('Location', ''))[:200]})"
-            )
-        return super().http_error_302(req, fp, code, msg, headers)
-
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
-
-
-_OPENER = urllib.request.build_opener(_WithinTheSite())
-
-
-def _download(response: Any, deadline: float, url: str) -> bytes:
-    """The whole body by its deadline, at most MOST_BYTES once decompressed, whatever the server sends and however slowly."""
-    inflate = (
-        zlib.decompressobj(wbits=47)
-        if (response.headers.get("Content-Encoding") or "").lower() in ("gzip", "deflate")
-        else None
-    )
-    parts: list[bytes] = []
-    size = 0
-    while chunk := response.read1(65_536):
-        if time.monotonic() > deadline:
-            raise _Unreachable(f"skickade inte hela svaret inom {DEADLINE_SECONDS:g} sekunder ({url})")
-        if inflate is not None:
-            try:
-                chunk = inflate.decompress(chunk, MOST_BYTES + 1 - size)
-            except zlib.error:
-                raise _Refused("svaret är inte korrekt komprimerat") from None
-        parts.append(chunk)
-        size += len(chunk)
-        if size > MOST_BYTES:
-            raise _Refused(f"svaret är större än {MOST_BYTES // 1_000_000} MB")
-    return b"".join(parts)
-
-
 def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[str, str], bool]:
-    """The body, the validators the server gave (ETag, Last-Modified), and whether it said the copy is unchanged (304)."""
+    """The body, the validators the server gave (ETag, Last-Modified), and whether it said the copy is unchanged (304).
+    A failure of the network or of the server is tried again; a refusal, a missing file or a server that drips is not."""
     headers = {"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "gzip"}
     if meta.get("etag"):
         headers["If-None-Match"] = meta["etag"]
@@ -438,40 +381,31 @@ def _fetch(url: str, meta: dict[str, str], timeout: float) -> tuple[bytes, dict[
     pause = RETRY_PAUSE_SECONDS
     for attempt in range(RETRIES + 1):
         try:
-            deadline = time.monotonic() + max(DEADLINE_SECONDS, timeout)
-            with _OPENER.open(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
-                body = _download(response, deadline, url)
-                said = {
-                    "etag": response.headers.get("ETag") or "",
-                    "last_modified": response.headers.get("Last-Modified") or "",
-                }
-                return body, {key: value for key, value in said.items() if value}, False
-        except urllib.error.HTTPError as exc:
-            if exc.code == 304:
-                return b"", meta, True
-            if exc.code in (404, 410):
-                raise _Missing(f"svarade med felkod {exc.code} ({exc.reason}) på {url}") from None
-            if exc.code < 500 or attempt == RETRIES:
-                raise _Unreachable(f"svarade med felkod {exc.code} ({exc.reason}) på {url}") from None
-        except TimeoutError:
+            answer = outbound.call(
+                url,
+                headers=headers,
+                timeout=timeout,
+                deadline=max(DEADLINE_SECONDS, timeout),
+                most_bytes=MOST_BYTES,
+                not_modified=True,
+            )
+        except outbound.CallFailed as failed:
+            if failed.kind == outbound.MISSING:
+                raise _Missing(failed.reason) from None
+            if failed.kind == outbound.REFUSED:
+                raise _Refused(failed.reason) from None
+            if failed.kind == outbound.TOO_SLOW:
+                raise _Unreachable(failed.reason) from None
             if attempt == RETRIES:
-                raise _Unreachable(f"svarade inte inom {timeout:g} sekunder, {RETRIES + 1} försök") from None
-        except (urllib.error.URLError, OSError) as exc:
-            if attempt == RETRIES:
-                reason = getattr(exc, "reason", exc)
-                if isinstance(reason, TimeoutError):
-                    raise _Unreachable(f"svarade inte inom {timeout:g} sekunder, {RETRIES + 1} försök") from None
-                raise _Unreachable(f"gick inte att nå ({reason}), {RETRIES + 1} försök") from None
-        except (
-            http.client.HTTPException,
-            ValueError,
-        ) as exc:  # a broken status line, too many headers, a broken chunk …
-            if attempt == RETRIES:
-                raise _Unreachable(
-                    f"svarade inte med korrekt HTTP ({type(exc).__name__}), {RETRIES + 1} försök"
-                ) from None
-        time.sleep(pause)
-        pause *= 2
+                tries = "" if failed.status is not None else f", {RETRIES + 1} försök"
+                raise _Unreachable(failed.reason + tries) from None
+            time.sleep(pause)
+            pause *= 2
+            continue
+        if answer.status == 304:
+            return b"", meta, True
+        said = {"etag": answer.headers.get("ETag") or "", "last_modified": answer.headers.get("Last-Modified") or ""}
+        return answer.body, {key: str(value) for key, value in said.items() if value}, False
     raise AssertionError("unreachable")  # the loop returns or raises
 
 
