@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -18,7 +17,7 @@ from . import translated
 from .errors import ContentError, ContentErrors, did_you_mean, explained, field_path, kind_of
 from .markup import image_allowed, link_allowed, references, scheme_of
 from .personaldata import EMAIL, PERSONAL_NUMBER, PHONE, scan
-from .readers import Document, Loc, ReadError, read_markdown, read_yaml, strings_in
+from .readers import LINK_REFUSED, Document, Loc, ReadError, read_markdown, read_yaml, regular_files, strings_in
 from .structure import (
     MARKDOWN,
     MAX_MARKDOWN,
@@ -366,7 +365,7 @@ class _Loader:
         self.present[name] = present
         folder = self.content_dir / name
         if folder.is_symlink():
-            self.errors.append(ContentError(self.shown(folder), 1, "-", _LINK_REFUSED))
+            self.errors.append(ContentError(self.shown(folder), 1, "-", LINK_REFUSED))
             return found
         for path in self.files_in(folder):
             shown = self.shown(path)
@@ -407,22 +406,16 @@ class _Loader:
 
     def files_in(self, folder: Path) -> list[Path]:
         """The files under a folder, in a fixed order; a link to elsewhere is refused, never followed."""
-        found = []
-        for parent, folders, files in os.walk(folder):  # os.walk does not enter linked folders
-            for entry in folders + files:
-                path = Path(parent) / entry
-                if path.is_symlink():
-                    self.errors.append(ContentError(self.shown(path), 1, "-", _LINK_REFUSED))
-                elif entry in files and not entry.startswith("."):
-                    found.append(path)
-        return sorted(found)
+        found, problems = regular_files(folder, self.shown(folder))
+        self.errors += problems
+        return found
 
     def registry(self, name: str, model: type[M]) -> dict[str, tuple[Document, M]]:
         """A file of several items, keyed by id: actors.yaml, themes.yaml."""
         path = self.content_dir / name
         self.present[name] = None
         if path.is_symlink():
-            self.errors.append(ContentError(self.shown(path), 1, "-", _LINK_REFUSED))
+            self.errors.append(ContentError(self.shown(path), 1, "-", LINK_REFUSED))
             return {}
         if not path.is_file():
             self.errors.append(
@@ -726,7 +719,6 @@ class _Checker:
 
 
 MAX_FINDINGS = 20  # personal data named one by one in a field; the rest are counted
-_LINK_REFUSED = "är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera in innehållet i stället)"
 
 
 def _lines(text: str, first_line: int) -> Callable[[int], int]:

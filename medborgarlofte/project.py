@@ -16,9 +16,11 @@ from pathlib import Path
 
 from . import generators, translated
 from .contents import load, published
+from .errors import ContentErrors
 from .generators.cards import DRAWN
 from .generators.compiled import COMPILED
 from .generators.remembered import Remembered
+from .readers import regular_files
 from .rendering import render
 from .settings import Settings, in_language, page_translation, read_settings
 from .structure import Content
@@ -111,6 +113,17 @@ class Project:
             COMPILED.write(self.work / "compiled")
             DRAWN.write(self.work / "cards")
 
+    def docs_files(self) -> list[Path]:
+        """The files of docs/, every one a regular file in it: a link, which could publish a file from anywhere on the
+        computer, stops the build with its name (readers.regular_files), as one in content/ does."""
+        docs_dir = self.settings.docs_dir
+        if not docs_dir.is_dir():
+            return []
+        found, problems = regular_files(docs_dir, docs_dir.name)
+        if problems:
+            raise ContentErrors(problems)
+        return found
+
     def hand_written(self, language: str) -> dict[str, Path]:
         """The hand-written files of docs/ as one language's site has them, by path: index.en.md as index.md in English.
 
@@ -120,9 +133,9 @@ class Project:
         docs_dir = self.settings.docs_dir
         files: dict[str, Path] = {}
         translations: dict[str, Path] = {}
-        for path in sorted(docs_dir.rglob("*")):
+        for path in self.docs_files():
             relative = path.relative_to(docs_dir).as_posix()
-            if relative.split("/")[0] == generators.GENERATED or not path.is_file():
+            if relative.split("/")[0] == generators.GENERATED:
                 continue
             translation = page_translation(path.name)
             if translation is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -278,6 +279,61 @@ _LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]")
 # What has no place in a published address: it would end the attribute or the element the address is written in.
 _NOT_IN_ADDRESS = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f-\x9f]")
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")  # where a site may be served by http, for a preview or a test
+MAX_ADDRESS = 500  # characters: an address of a setting is repeated on every page that links to it
+# Characters that show nothing in an address, or turn the text around it: a reader could not see where it leads.
+_INVISIBLE_IN_ADDRESS = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def unsafe_address(address: str) -> str | None:
+    """What makes an address unfit to publish or to call, whatever it is for, or None: its length, an invisible or
+    reordering character, or a user name or password in it (it would stand on every page, or be sent to the server)."""
+    if len(address) > MAX_ADDRESS:
+        return f"är {len(address)} tecken lång (förväntade högst {MAX_ADDRESS} tecken)"
+    if found := _INVISIBLE_IN_ADDRESS.search(address):
+        return _control_message(found.group())
+    try:
+        parsed = urlparse(address)
+        named = parsed.username is not None or parsed.password is not None
+    except ValueError:
+        return "går inte att läsa som en adress"
+    if named:
+        return "bär användarnamn eller lösenord (förväntade en adress utan dem: de skulle stå öppet i sajtens sidor)"
+    return None
+
+
+LINK_REFUSED = "är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera in innehållet i stället)"
+NOT_A_FILE = "är ingen vanlig fil (förväntade en fil med innehåll eller en mapp)"
+
+
+def regular_files(folder: Path, shown: str) -> tuple[list[Path], list[ContentError]]:
+    """Every file under folder, in a fixed order, and a located error for each link and each thing that is not a file
+    (a pipe, a device): a link is never followed, so nothing outside the folder is read or published. shown: the
+    folder as messages name it. Files and folders whose names start with a dot are left out."""
+    found: list[Path] = []
+    problems: list[ContentError] = []
+    for parent, folders, files in os.walk(folder):  # os.walk does not enter linked folders
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for entry in folders + sorted(files):
+            path = Path(parent) / entry
+            named = f"{shown}/{path.relative_to(folder).as_posix()}"
+            if path.is_symlink():
+                problems.append(ContentError(named, 1, "-", LINK_REFUSED))
+            elif entry in files and not entry.startswith("."):
+                if path.is_file():
+                    found.append(path)
+                else:
+                    problems.append(ContentError(named, 1, "-", NOT_A_FILE))
+    return sorted(found), problems
+
+
+def inside(folder: Path, relative: str) -> bool:
+    """Whether folder/relative is a regular file within folder, reached by no link."""
+    path = folder / relative
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return resolved == folder.resolve() / relative and path.is_file()
 
 
 def typed_line_problem(text: str, most: int) -> str | None:
@@ -302,6 +358,8 @@ def web_address_problem(address: str, query: bool = False) -> str | None:
     computer alone) with nothing in it that could end the attribute, the element or the line it is written in.
     With query, an address of another service, which may have a query (?list=…) but no anchor."""
     expected = "förväntade en adress som börjar med https://, t.ex. https://kommunen.github.io/medborgarlofte/"
+    if unsafe := unsafe_address(address):
+        return unsafe
     if found := _NOT_IN_ADDRESS.search(address):
         return f"innehåller {found.group()!r}, som inte hör hemma i en adress ({expected})"
     parsed = urlparse(address)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
@@ -22,7 +22,15 @@ from .engines import DEFAULT_RENDERER, RENDERERS
 from .engines import mkdocs as family
 from .errors import ContentError, ContentErrors, explained, one_of
 from .languages import Words, direction, known_language, language_name, words
-from .readers import Document, line_map, typed_line_problem, web_address_problem
+from .readers import (
+    LINK_REFUSED,
+    Document,
+    inside,
+    line_map,
+    typed_line_problem,
+    unsafe_address,
+    web_address_problem,
+)
 from .translations import LANGUAGE
 
 # A site's name and a name of its area are one line, as a title of the content is; its description a short text.
@@ -118,8 +126,9 @@ def _instance(value: Any) -> Any:
 
 def _account(value: Any) -> Any:
     if not isinstance(value, str) or not (matched := _ACCOUNT.match(value.strip())):
-        raise ValueError(f"fick {value!r} (förväntade kontots namn, t.ex. trygghet_norrby)")
-    return matched.group(1)
+        raise ValueError(f"fick {_shown(str(value))} (förväntade kontots namn, t.ex. trygghet_norrby)")
+    # A domain after the name stays until it is compared with the instance (_extra), which must be the account's server.
+    return matched.group(1) + (matched.group(2) or "").lower()
 
 
 class Mastodon(_Setting):
@@ -131,13 +140,31 @@ class Mastodon(_Setting):
     language: str = ""  # one of the site's languages; the first where it is not said
 
 
+TOPIC = "{topic}"  # in extra.follow.email: where a page's topic goes
+_TOPIC_STAND_IN = "amne"
+
+
+def _shown(value: str) -> str:
+    """A setting's value in a message: a value of any length is not repeated whole."""
+    return repr(value) if len(value) <= 100 else repr(value[:100]) + "…"
+
+
 def _address(expected: str) -> Any:
     def check(value: Any) -> Any:
-        checked = value.replace("{topic}", "amne") if isinstance(value, str) else value
-        if value is not None and (
-            not isinstance(value, str) or web_address_problem(str(checked), query=True) or "(" in value or ")" in value
-        ):
+        if value is None:
+            return value
+        if not isinstance(value, str):
             raise ValueError(f"fick {value!r} (förväntade {expected})")
+        checked = value.replace(TOPIC, _TOPIC_STAND_IN)
+        if unsafe := unsafe_address(checked):
+            raise ValueError(f"fick {_shown(value)} ({unsafe})")
+        if TOPIC in value and _TOPIC_STAND_IN in (urlparse(checked).hostname or ""):
+            raise ValueError(
+                f"fick {_shown(value)} ({TOPIC} står i värdnamnet: förväntade det i adressens sökväg eller fråga, "
+                "så att ämnet aldrig kan byta sajt)"
+            )
+        if web_address_problem(checked, query=True) or "(" in value or ")" in value:
+            raise ValueError(f"fick {_shown(value)} (förväntade {expected})")
         return value
 
     return BeforeValidator(check)
@@ -154,6 +181,14 @@ class Follow(_Setting):
         _address("adressen där man anmäler sig till kommunens nyhetsbrev, som börjar med https://, gärna med {topic}"),
     ] = None
     mastodon: Mastodon | None = None
+
+    def email_for(self, topic: str) -> str | None:
+        """The newsletter's sign-up address for a page's topic: the topic placed as one encoded part of the path or the
+        query (a / in it cannot start another part), and the result checked again as an address; None without one."""
+        if self.email is None:
+            return None
+        placed = self.email.replace(TOPIC, quote(topic, safe=""))
+        return placed if web_address_problem(placed, query=True) is None else self.email.replace(TOPIC, "")
 
 
 # Sweden's counties by their official codes (SCB's län codes): a municipality's code begins with its county's.
@@ -655,11 +690,15 @@ def _extra(
         )
     for index, video in enumerate(extra.sign_language):
         for kind in ("video", "captions"):
-            if not (docs_dir / getattr(video, kind)).is_file():
+            given = getattr(video, kind)
+            if not inside(docs_dir, given):
+                linked = (docs_dir / given).is_symlink() or (docs_dir / given).exists()
                 problems.append(
                     lines.error(
                         ("extra", "sign_language", index, kind),
-                        f"fick {getattr(video, kind)!r}, som inte finns i {docs_dir.name}/ (förväntade filen där)",
+                        f"fick {given!r}, som {LINK_REFUSED}"
+                        if linked
+                        else f"fick {given!r}, som inte finns i {docs_dir.name}/ (förväntade filen där)",
                     )
                 )
         if video.page in [other.page for other in extra.sign_language[:index]]:
@@ -688,7 +727,18 @@ def _extra(
                     f"fick {language!r} ({one_of(language, spoken)}: språket kontot skriver på)",
                 )
             )
-        follow = extra.follow.model_copy(update={"mastodon": mastodon.model_copy(update={"language": language})})
+        name, _, domain = mastodon.account.partition("@")
+        if domain and domain != (urlparse(mastodon.instance).hostname or ""):
+            problems.append(
+                lines.error(
+                    ("extra", "follow", "mastodon", "account"),
+                    f"fick '@{mastodon.account}', ett konto på {domain} (förväntade ett konto på servern som instance "
+                    f"anger, {mastodon.instance}: skriv kontots namn där, t.ex. {name})",
+                )
+            )
+        follow = extra.follow.model_copy(
+            update={"mastodon": mastodon.model_copy(update={"language": language, "account": name})}
+        )
         extra = extra.model_copy(update={"follow": follow})
     return extra if len(problems) == found else None
 

@@ -234,9 +234,14 @@ def test_without_the_system_s_fribidi_check_says_what_to_install_and_build_write
     from medborgarlofte.generators import cards
 
     project = make_project(tmp_path, languages=["sv"])
+    # A commitment whose card no build has drawn, in this process or before.
+    folder = make_content(tmp_path)
+    commitment = sorted((folder / "commitments").glob("*.yaml"))[0]
+    text = commitment.read_text(encoding="utf-8")
+    commitment.write_text(text.replace("title: ", f"title: {tmp_path.name} ", 1), encoding="utf-8")
     monkeypatch.chdir(project)
     monkeypatch.setattr(cards, "can_lay_out_text", lambda: False)
-    content = ["--content", str(ROOT / "content")]
+    content = ["--content", str(folder)]
     assert cli.main(["check", *content]) == 0
     assert (
         f"varning: {NO_TEXT_LAYOUT} Utan det stannar build när en ny delningsbild ska ritas, utan att skriva något: "

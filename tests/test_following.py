@@ -27,7 +27,7 @@ from medborgarlofte import announcing
 from medborgarlofte.commands.build import build
 from medborgarlofte.errors import ContentErrors
 from medborgarlofte.generators import posts
-from medborgarlofte.settings import read_settings
+from medborgarlofte.settings import Follow, read_settings
 from medborgarlofte.structure import Untranslated
 
 from .conftest import ROOT, SAMPLE, axe, built_once, make_project, run_script, served
@@ -454,8 +454,45 @@ def test_announce_says_what_it_did_and_never_fails_the_run_for_a_server(tmp_path
             "  follow:\n    nav: https://hub.example.org/\n",
             "extra.follow.nav: okänt fält (förväntade ett av: hub, email, mastodon)",
         ),
+        (
+            "  follow:\n    email: https://{topic}.nyhetsbrev.example/anmal\n",
+            "extra.follow.email: fick 'https://{topic}.nyhetsbrev.example/anmal' ({topic} står i värdnamnet: förväntade "
+            "det i adressens sökväg eller fråga, så att ämnet aldrig kan byta sajt)",
+        ),
+        (
+            "  follow:\n    hub: https://kalle:hemligt@hub.example.org/\n",
+            "extra.follow.hub: fick 'https://kalle:hemligt@hub.example.org/' (bär användarnamn eller lösenord "
+            "(förväntade en adress utan dem: de skulle stå öppet i sajtens sidor))",
+        ),
+        (
+            "  follow:\n    hub: https://hub.example.org/\u202egpj.exe\n",
+            "extra.follow.hub: fick 'https://hub.example.org/\\u202egpj.exe' (innehåller det osynliga styrtecknet U+202E för "
+            "textriktning, som vänder ordningen på texten runt det (förväntade vanlig text; ta bort tecknet: webbläsaren "
+            "ordnar arabisk och hebreisk text själv))",
+        ),
+        (
+            "  follow:\n    hub: https://hub.example.org/" + "a" * 20_000 + "\n",
+            "extra.follow.hub: fick 'https://hub.example.org/" + "a" * 76 + "'… (är 20024 tecken lång (förväntade "
+            "högst 500 tecken))",
+        ),
+        (
+            "  follow:\n    mastodon:\n      instance: https://mastodon.example\n      account: polisen@annan.example\n",
+            "extra.follow.mastodon.account: fick '@polisen@annan.example', ett konto på annan.example (förväntade ett "
+            "konto på servern som instance anger, https://mastodon.example: skriv kontots namn där, t.ex. polisen)",
+        ),
     ],
-    ids=["hub-not-https", "email-with-parenthesis", "account-with-space", "language-not-the-site-s", "unknown-field"],
+    ids=[
+        "hub-not-https",
+        "email-with-parenthesis",
+        "account-with-space",
+        "language-not-the-site-s",
+        "unknown-field",
+        "topic-in-the-host",
+        "hub-with-password",
+        "hub-with-right-to-left-override",
+        "hub-of-20-kb",
+        "account-on-another-server",
+    ],
 )
 def test_the_follow_settings_are_checked_with_their_line(tmp_path: Path, lines: str, expected: str) -> None:
     project = make_project(tmp_path)
@@ -470,6 +507,18 @@ def test_the_follow_settings_are_checked_with_their_line(tmp_path: Path, lines: 
     with pytest.raises(ContentErrors) as refused:
         read_settings(config)
     assert f"{config}:{line}: {expected}" in str(refused.value).splitlines()
+
+
+def test_a_topic_is_placed_in_the_newsletter_s_address_as_one_encoded_part() -> None:
+    follow = Follow(email="https://nyhetsbrev.kommunen.example/anmal/{topic}?lista=1")
+    assert follow.email_for("aktor/polisen") == "https://nyhetsbrev.kommunen.example/anmal/aktor%2Fpolisen?lista=1"
+    assert follow.email_for("../../annan.example") == (
+        "https://nyhetsbrev.kommunen.example/anmal/..%2F..%2Fannan.example?lista=1"
+    )
+    assert follow.email_for("trafik #1 ?x=\u202e") == (
+        "https://nyhetsbrev.kommunen.example/anmal/trafik%20%231%20%3Fx%3D%E2%80%AE?lista=1"
+    )
+    assert Follow().email_for("trafik") is None
 
 
 def test_the_publishing_workflow_announces_after_the_deploy_and_keeps_its_record() -> None:

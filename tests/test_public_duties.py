@@ -497,6 +497,12 @@ def test_a_video_in_sign_language_plays_from_the_site_itself_with_captions(brows
             "slutar på .webm eller .mp4: en fil från en annan webbplats tillåts inte)",
         ),
         ("media/finns-inte.webm", "fick 'media/finns-inte.webm', som inte finns i docs/ (förväntade filen där)"),
+        # A link passes as the file it points to: /etc/passwd would be published in every language.
+        (
+            "media/lank.webm",
+            "fick 'media/lank.webm', som är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera "
+            "in innehållet i stället)",
+        ),
     ],
 )
 def test_a_video_from_another_site_or_missing_is_refused_with_its_line(
@@ -510,6 +516,7 @@ def test_a_video_from_another_site_or_missing_is_refused_with_its_line(
     project = make_project(tmp_path)
     (project / "docs/media").mkdir()
     (project / "docs/media/teckensprak.vtt").write_text(CAPTIONS, encoding="utf-8")
+    (project / "docs/media/lank.webm").symlink_to("/etc/passwd")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(
         "  # Days without a status change", SIGNED.replace("media/teckensprak.webm", video) + "  # Days without"

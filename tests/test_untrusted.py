@@ -7,6 +7,8 @@ import io
 import os
 import re
 import tracemalloc
+from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -57,7 +59,9 @@ def test_attribute_lists_and_raw_html_are_text(markdown: str) -> None:
     html = Renderer().html(markdown)
     assert "<script" not in html and "onclick=" not in html.replace("&quot;", '"').split(">", 1)[0]
     assert not any(f"<{tag}" in html for tag in ("img", "svg", "math", "div"))
-    assert "&lt;" in html or "{:" in html
+    # Shown as the text it was: markup as &lt;, an attribute list as its characters (braces as references, which a
+    # browser shows as braces and Markdown cannot read again).
+    assert "&lt;" in html or "{:" in unescape(html)
 
 
 @pytest.mark.parametrize(
@@ -615,3 +619,33 @@ def test_no_template_puts_html_made_from_content_where_markdown_is_read_again() 
     # The check itself finds the case it is for.
     assert _md_read_again('<div class="easy-read" markdown>\n\n{{ text|md }}\n</div>\n', set()) == [3]
     assert _md_read_again("{% call m.scrolling(x) %}\n{{ text|md }}\n{% endcall %}\n", {"scrolling"}) == [2]
+
+
+@pytest.mark.parametrize("where", ["docs/leak.txt", "docs/media/inne", "content/updates/leak.md"])
+def test_a_link_under_docs_or_content_is_refused_with_its_name_and_nothing_is_published(
+    tmp_path: Path, where: str
+) -> None:
+    from medborgarlofte.commands.build import build
+
+    from .conftest import make_project, run_script
+
+    project = make_project(tmp_path / "project", languages=["sv"])
+    content = make_content(tmp_path)
+    build(content, "content", project / "mkdocs.yml", project / "site", date(2023, 6, 1))
+    before = sorted(path.relative_to(project / "site") for path in (project / "site").rglob("*"))
+    folder = project if where.startswith("docs/") else tmp_path
+    (folder / where).parent.mkdir(parents=True, exist_ok=True)
+    # A file of this computer's, and a folder of it, that a link would publish in every language.
+    (folder / where).symlink_to("/etc/hostname" if where.endswith((".txt", ".md")) else "/etc")
+    shown = where if where.startswith("docs/") else str(tmp_path / where)
+    expected = f"{shown}:1: är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera in innehållet i stället)"
+    checked = run_script("check", "--content", str(content), cwd=project)
+    assert checked.returncode == 1 and expected in checked.stderr.splitlines(), checked.stderr
+    built = run_script("build", "--content", str(content), cwd=project)
+    assert built.returncode == 1 and expected in built.stderr.splitlines(), built.stderr
+    assert "Traceback" not in built.stderr
+    assert sorted(path.relative_to(project / "site") for path in (project / "site").rglob("*")) == before
+    hostname = Path("/etc/hostname").read_text(encoding="utf-8").strip()
+    assert not [
+        path for path in (project / "site").rglob("*.txt") if path.read_text(encoding="utf-8").strip() == hostname
+    ]

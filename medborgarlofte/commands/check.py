@@ -23,7 +23,7 @@ from ..errors import WHOLE_FILE, ContentError, ContentErrors
 from ..generators import cards
 from ..languages import language_name
 from ..plainlanguage import EASY_READ_LIX, hardest_sentences, lix
-from ..readers import read_markdown, read_yaml
+from ..readers import read_markdown, read_yaml, regular_files
 from ..settings import Settings, read_settings
 from ..structure import Content, TranslationReview, today_in_sweden
 from ..terminal import counted, table_cell, workflow_data, workflow_property
@@ -38,14 +38,21 @@ FORMATS = (
 
 def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str, output: str = "text") -> int:
     warnings: list[ContentError] = []
+    # docs/ is published as it is: a link there is an error as it is in content/ (the build stops on it too).
+    linked = regular_files(settings.docs_dir, settings.docs_dir.name)[1] if settings.docs_dir.is_dir() else []
     try:
-        content = load(
-            content_dir,
-            shown_as,
-            warnings,
-            language=settings.language,
-            languages=[entry.code for entry in settings.languages],
-        )
+        try:
+            content = load(
+                content_dir,
+                shown_as,
+                warnings,
+                language=settings.language,
+                languages=[entry.code for entry in settings.languages],
+            )
+        except ContentErrors as exc:
+            raise ContentErrors([*exc.errors, *linked]) from None
+        if linked:
+            raise ContentErrors(linked)
     except ContentErrors as exc:
         if output == "github":
             _annotate(exc.errors, sorted(warnings), shown_as)
