@@ -172,6 +172,9 @@ def _parse(text: str, shown_as: str, first_line: int) -> tuple[Any, dict[Loc, in
     return data, lines, text_lines
 
 
+_REFERENCE_REFUSED = "en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)"
+
+
 def _walk(
     root: yaml.Node,
     loc: Loc,
@@ -194,7 +197,7 @@ def _walk(
                     shown_as,
                     line,
                     field_path(loc),
-                    "en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)",
+                    _REFERENCE_REFUSED,
                 )
             )
             return
@@ -235,6 +238,79 @@ def _walk(
                     (item, loc + (index,), line if id(item) in seen_nodes else first_line + item.start_mark.line)
                 )
         stack.extend(reversed(children))  # in the order they are written
+
+
+# The tags mkdocs.yml may hold: YAML's own, MkDocs' !ENV and !relative, and the Python functions that Material's and
+# PyMdown's documentation name for their options. Any other tag is refused before anything is made of the file: MkDocs'
+# own loader would run the code a tag names (!!python/object/apply:os.system).
+_YAML_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+SETTINGS_TAGS = frozenset({"!ENV", "!relative"})
+SETTINGS_FUNCTIONS = frozenset(
+    {
+        "material.extensions.emoji.twemoji",
+        "material.extensions.emoji.to_svg",
+        "pymdownx.superfences.fence_code_format",
+        "pymdownx.slugs.uslugify",
+    }
+)
+_PYTHON_NAME = "tag:yaml.org,2002:python/name:"
+
+
+def settings_problems(text: str, shown_as: str) -> list[ContentError]:
+    """What keeps a settings file (mkdocs.yml) from being read safely, each with its line: a tag that is not allowed,
+    a reference (*namn), too deep nesting. Its nodes are composed only, never made into values."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return [ContentError(shown_as, 1 + (mark.line if mark else 0), "-", _explain_yaml(exc))]
+    except yaml.YAMLError as exc:
+        return [ContentError(shown_as, 1, "-", f"ogiltig YAML: {exc}")]
+    finally:
+        loader.dispose()
+    if root is None:
+        return []
+    problems: list[ContentError] = []
+    stack: list[tuple[yaml.Node, Loc, int]] = [(root, (), 1 + root.start_mark.line)]
+    seen: set[int] = set()
+    while stack:
+        node, loc, line = stack.pop()
+        if id(node) in seen:  # one message is enough: a bomb holds thousands
+            return [ContentError(shown_as, line, field_path(loc), _REFERENCE_REFUSED)]
+        seen.add(id(node))
+        if len(loc) > MAX_DEPTH:
+            return [
+                ContentError(
+                    shown_as, line, field_path(loc), f"för djupt nästlade fält (förväntade högst {MAX_DEPTH} nivåer)"
+                )
+            ]
+        tag = str(node.tag)
+        named = tag[len(_PYTHON_NAME) :] if tag.startswith(_PYTHON_NAME) else None
+        if tag not in _YAML_TAGS and tag not in SETTINGS_TAGS and named not in SETTINGS_FUNCTIONS:
+            shown_tag = tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(
+                ContentError(
+                    shown_as,
+                    line,
+                    field_path(loc),
+                    f"taggen {shown_tag[:100]} tillåts inte (förväntade ett vanligt värde, !ENV, !relative eller "
+                    f"!!python/name: med en av {', '.join(sorted(SETTINGS_FUNCTIONS))})",
+                )
+            )
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(
+                (value, (*loc, str(key.value)), 1 + key.start_mark.line) for key, value in reversed(node.value)
+            )
+        elif isinstance(node, yaml.SequenceNode):
+            # A reference has no place of its own in the node tree: name the line of what holds it.
+            stack.extend(
+                (item, (*loc, index), line if id(item) in seen else 1 + item.start_mark.line)
+                for index, item in reversed(list(enumerate(node.value)))
+            )
+    return problems
 
 
 def line_map(text: str) -> dict[Loc, int]:

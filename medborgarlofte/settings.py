@@ -27,6 +27,7 @@ from .readers import (
     Document,
     inside,
     line_map,
+    settings_problems,
     typed_line_problem,
     unsafe_address,
     web_address_problem,
@@ -465,6 +466,9 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         text = config_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentErrors([ContentError(where, 1, "-", f"kan inte läsas ({exc})")]) from None
+    # Before MkDocs' loader makes anything of the file: a tag it would run, or a reference bomb, is refused here.
+    if unsafe := settings_problems(text, where):
+        raise ContentErrors(unsafe)
     try:
         # What mkdocs.config.load_config does, with the problems kept instead of logged.
         raw = family.read_yaml(config_file)

@@ -649,3 +649,57 @@ def test_a_link_under_docs_or_content_is_refused_with_its_name_and_nothing_is_pu
     assert not [
         path for path in (project / "site").rglob("*.txt") if path.read_text(encoding="utf-8").strip() == hostname
     ]
+
+
+LAUGHS = "  accessibility:\n    known_issues: &l0 [ha, ha, ha, ha, ha, ha, ha, ha, ha]\n" + "".join(
+    f"    l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 9)
+)
+
+
+@pytest.mark.parametrize(
+    ("added", "field", "message"),
+    [
+        (
+            "  pwned: !!python/object/apply:os.system ['touch {marker}']\n",
+            "extra.pwned",
+            "taggen !!python/object/apply:os.system tillåts inte (förväntade ett vanligt värde, !ENV, !relative eller "
+            "!!python/name: med en av material.extensions.emoji.to_svg, material.extensions.emoji.twemoji, "
+            "pymdownx.slugs.uslugify, pymdownx.superfences.fence_code_format)",
+        ),
+        (
+            "  pwned: !!python/name:os.system\n",
+            "extra.pwned",
+            "taggen !!python/name:os.system tillåts inte (förväntade ett vanligt värde, !ENV, !relative eller "
+            "!!python/name: med en av material.extensions.emoji.to_svg, material.extensions.emoji.twemoji, "
+            "pymdownx.slugs.uslugify, pymdownx.superfences.fence_code_format)",
+        ),
+        (
+            LAUGHS,
+            "extra.accessibility.l1[1]",
+            "en YAML-referens (*namn) används (förväntade värdet utskrivet; referenser tillåts inte)",
+        ),
+    ],
+    ids=["object-apply", "python-name", "billion-laughs"],
+)
+def test_mkdocs_yml_runs_no_code_and_holds_no_reference_bomb(
+    tmp_path: Path, added: str, field: str, message: str
+) -> None:
+    from .conftest import make_project, run_script
+
+    project = make_project(tmp_path / "project")
+    marker = tmp_path / "ran"
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  renderer: mkdocs\n", "  renderer: mkdocs\n" + added.replace("{marker}", str(marker)))
+    config.write_text(text, encoding="utf-8")
+    line = next(
+        n
+        for n, row in enumerate(text.splitlines(), start=1)
+        if row.strip().startswith(field.split(".")[-1].split("[")[0] + ":")
+    )
+    for command in ("check", "build"):
+        said = run_script(command, "--content", str(ROOT / "content"), cwd=project)
+        assert said.returncode == 1 and "Traceback" not in said.stderr, said.stderr
+        assert f"mkdocs.yml:{line}: {field}: {message}" in said.stderr.splitlines(), said.stderr
+    assert not marker.exists()
+    assert not (project / "site").exists()
