@@ -343,3 +343,36 @@ def test_a_broken_set_up_is_reported_in_the_failing_tool_s_own_words(tmp_path: P
         "pinned with ==. These do not:\n    CacheControl[filecache]<1,>=0.14.3 from "
         "https://files/cachecontrol-0.15.0-py3-none-any.whl\n```\n"
     )
+
+
+def _pull_request_jobs(workflow: dict) -> dict[str, dict]:
+    """The jobs a pull request runs: those not kept from it by their own condition or by a job they need."""
+    jobs = workflow["jobs"]
+    kept_out: set[str] = set()
+    for name, job in jobs.items():  # a job is listed after the jobs it needs
+        needs = job.get("needs") or []
+        needs = [needs] if isinstance(needs, str) else needs
+        if "github.event_name != 'pull_request'" in str(job.get("if", "")) or kept_out & set(needs):
+            kept_out.add(name)
+    return {name: job for name, job in jobs.items() if name not in kept_out}
+
+
+@pytest.mark.parametrize(
+    "path", [ROOT / ".github/workflows/publish.yml", ROOT / "medborgarlofte/skeleton/.github/workflows/publish.yml"]
+)
+def test_a_pull_request_runs_with_reading_rights_alone_and_no_secret(path: Path) -> None:
+    """A pull request from another repository runs these jobs with its own code: they may read the repository and
+    nothing more, and no secret is in reach."""
+    text = path.read_text(encoding="utf-8").replace("{% raw -%}", "").replace("{%- endraw %}", "")
+    workflow = yaml.safe_load(text)
+    assert "pull_request" in workflow[True] and "pull_request_target" not in workflow[True]
+    jobs = _pull_request_jobs(workflow)
+    assert jobs and "deploy" not in jobs and "announce" not in jobs
+    for name, job in jobs.items():
+        assert job["permissions"] == {"contents": "read"}, name
+        assert "secrets." not in yaml.safe_dump(job), name
+        assert all(
+            step.get("with", {}).get("persist-credentials") is False
+            for step in job["steps"]
+            if "checkout" in step.get("uses", "")
+        ), name
