@@ -29,8 +29,6 @@ from ..structure import today_in_sweden
 from ..translations import LOCALES, N_
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
-# The line that marks text of the skeleton still to be replaced: check warns about each one left in content/.
-TEMPLATE_MARK = "# MALL:"
 OPTIONAL = Path(__file__).resolve().parent.parent / "optional"  # files init adds where it is asked to
 # The languages a new site starts with: Swedish, in which the messages are written, then every language the engine has a catalogue for.
 LANGUAGES = ("sv", *sorted(folder.name for folder in LOCALES.iterdir() if (folder / "LC_MESSAGES").is_dir()))
