@@ -121,6 +121,7 @@ def test_the_install_step_takes_the_locked_release_when_the_index_serves_a_newer
     assert _installed(venv) == {"alpha": "1.0", "beta": "1.0", "gamma": "1.0"}
 
 
+@pytest.mark.parametrize("future", [sys.executable], indirect=True)  # pip's own checks: one Python is enough
 def test_a_lock_that_misses_a_dependency_fails_by_name_and_says_what_to_run(
     future: tuple[Path, dict[str, str]],
 ) -> None:
@@ -137,6 +138,7 @@ def test_a_lock_that_misses_a_dependency_fails_by_name_and_says_what_to_run(
     assert done.stderr.endswith(f"{lock} är inte komplett: paketen ovan saknar något de kräver. Kör make lock.\n")
 
 
+@pytest.mark.parametrize("future", [sys.executable], indirect=True)  # pip's own checks: one Python is enough
 def test_a_package_whose_hash_changed_on_the_index_is_refused(future: tuple[Path, dict[str, str]]) -> None:
     folder, environment = future
     # The same name and version, other bytes: what a lock must never take.
