@@ -372,6 +372,25 @@ def test_a_letter_renders_readably_at_600_pixels(browser: Browser, site_url: str
     page.close()
 
 
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_letter_as_email_fits_a_phone_without_scrolling_sideways(
+    browser: Browser, site_url: str, language: str, width: int
+) -> None:
+    """The newsletter most residents meet, on a phone: as wide as the screen, never wider. Its styles stand in each
+    element (a mail client such as Gmail drops a stylesheet), so what Chromium shows is what such a client shows."""
+    letter = LETTERS[0]
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + f"{language}lofte/uppdatering/{letter}/epost.html")
+    assert page.evaluate("document.querySelectorAll('style, link[rel=stylesheet]').length") == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.locator("h1").is_visible()
+    if width == 390:
+        REPORT.mkdir(exist_ok=True)
+        page.screenshot(path=str(REPORT / f"epost-{language.strip('/') or 'sv'}-390.png"), full_page=True)
+    page.close()
+
+
 def test_the_letters_page_leads_the_communicator_to_its_email_edition(www: Path) -> None:
     page = www / f"lofte/uppdatering/{LETTERS[0]}/index.html"
     document = lxml.html.fromstring(page.read_text(encoding="utf-8"))
