@@ -789,6 +789,8 @@ def test_init_names_an_area_that_is_its_municipality_once_and_check_asks_for_its
     settings = read_settings(tmp_path / "ny" / "mkdocs.yml")
     descriptions = {language.code: language.site_description for language in settings.languages[1:]}
     assert settings.description.startswith("Följ medborgarlöftet för Kungsbacka: vad polisen")
+    readme = (tmp_path / "ny" / "README.md").read_text(encoding="utf-8")
+    assert "medborgarlöftet för Kungsbacka: vad polisen" in readme and "Kungsbacka i Kungsbacka" not in readme
     assert descriptions["en"].startswith("Follow the citizen promise for Kungsbacka: what")
     assert descriptions["ar"].startswith("تابِع وعد المواطنين في كونغسباكا:") and "Kungsbacka" not in descriptions["ar"]
     warned = [str(problem) for problem in check.template_lines(tmp_path / "ny" / "mkdocs.yml", "mkdocs.yml")]
