@@ -412,6 +412,41 @@ def inside(folder: Path, relative: str) -> bool:
     return resolved == folder.resolve() / relative and path.is_file()
 
 
+_WEBM = b"\x1a\x45\xdf\xa3"  # EBML, which a WebM file starts with
+_CUE_TIMING = re.compile(
+    r"^(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}[ \t]+-->[ \t]+(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}(?:[ \t].*)?$"
+)
+MAX_CAPTIONS = 1_000_000  # bytes: captions of an hour's film are tens of kilobytes
+
+
+def video_problem(path: Path) -> str | None:
+    """What keeps a file from being a film a browser plays (WebM or MP4, by what the file starts with), or None."""
+    with path.open("rb") as file:
+        head = file.read(12)
+    if head.startswith(_WEBM) or head[4:8] == b"ftyp":
+        return None
+    return "är ingen film i WebM eller MP4 (förväntade en film: filen börjar inte som en sådan)"
+
+
+def captions_problem(path: Path) -> tuple[int, str] | None:
+    """The line and the reason where a file is not WebVTT captions that a browser shows, or None."""
+    if path.stat().st_size > MAX_CAPTIONS:
+        return 1, f"filen är större än {MAX_CAPTIONS // 1_000_000} MB (förväntade undertexter i WebVTT)"
+    try:
+        lines = path.read_bytes().decode("utf-8").removeprefix("\ufeff").splitlines()
+    except UnicodeDecodeError:
+        return 1, "filen är inte i teckenkodningen UTF-8 (förväntade undertexter i WebVTT, sparade som UTF-8)"
+    if not lines or not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
+        return 1, "börjar inte med WEBVTT (förväntade undertexter i WebVTT)"
+    cues = 0
+    for number, line in enumerate(lines, start=1):
+        if "-->" in line:
+            if not _CUE_TIMING.match(line.strip()):
+                return number, f"fick {line.strip()[:80]!r} (förväntade en tid som 00:00:01.000 --> 00:00:04.000)"
+            cues += 1
+    return None if cues else (1, "har ingen text med tid (förväntade minst en rad som 00:00:01.000 --> 00:00:04.000)")
+
+
 def typed_line_problem(text: str, most: int) -> str | None:
     """What is wrong with a one-line text that a person gives outside the content (a setting, an argument of a command),
     by the rules content is read with: text on one line, no control characters, isolates closed, at most `most`

@@ -25,11 +25,13 @@ from .languages import Words, direction, known_language, language_name, words
 from .readers import (
     LINK_REFUSED,
     Document,
+    captions_problem,
     inside,
     line_map,
     settings_problems,
     typed_line_problem,
     unsafe_address,
+    video_problem,
     web_address_problem,
 )
 from .translations import LANGUAGE
@@ -705,6 +707,10 @@ def _extra(
                         else f"fick {given!r}, som inte finns i {docs_dir.name}/ (förväntade filen där)",
                     )
                 )
+            elif kind == "video" and (wrong := video_problem(docs_dir / given)):
+                problems.append(lines.error(("extra", "sign_language", index, kind), f"fick {given!r}, som {wrong}"))
+            elif kind == "captions" and (unreadable := captions_problem(docs_dir / given)):
+                problems.append(ContentError(f"{docs_dir.name}/{given}", unreadable[0], "-", unreadable[1]))
         if video.page in [other.page for other in extra.sign_language[:index]]:
             problems.append(
                 lines.error(

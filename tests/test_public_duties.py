@@ -503,6 +503,11 @@ def test_a_video_in_sign_language_plays_from_the_site_itself_with_captions(brows
             "fick 'media/lank.webm', som är en länk till en annan plats (förväntade en vanlig fil eller mapp; kopiera "
             "in innehållet i stället)",
         ),
+        # Text named .webm is no film: it would be offered for download as one.
+        (
+            "media/text.webm",
+            "fick 'media/text.webm', som är ingen film i WebM eller MP4 (förväntade en film: filen börjar inte som en sådan)",
+        ),
     ],
 )
 def test_a_video_from_another_site_or_missing_is_refused_with_its_line(
@@ -517,6 +522,7 @@ def test_a_video_from_another_site_or_missing_is_refused_with_its_line(
     (project / "docs/media").mkdir()
     (project / "docs/media/teckensprak.vtt").write_text(CAPTIONS, encoding="utf-8")
     (project / "docs/media/lank.webm").symlink_to("/etc/passwd")
+    (project / "docs/media/text.webm").write_text("Det här är ingen film.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(
         "  # Days without a status change", SIGNED.replace("media/teckensprak.webm", video) + "  # Days without"
@@ -526,6 +532,45 @@ def test_a_video_from_another_site_or_missing_is_refused_with_its_line(
     with pytest.raises(ContentErrors) as refused:
         read_settings(config)
     assert f"{config}:{line}: extra.sign_language[1].video: {expected}" in str(refused.value).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("captions", "line", "expected"),
+    [
+        ("Välkommen.\n", 1, "börjar inte med WEBVTT (förväntade undertexter i WebVTT)"),
+        (
+            "WEBVTT\n\n00:00 --> 00:05\nVälkommen.\n",
+            3,
+            "fick '00:00 --> 00:05' (förväntade en tid som 00:00:01.000 --> 00:00:04.000)",
+        ),
+        (
+            "WEBVTT\n\nVälkommen.\n",
+            1,
+            "har ingen text med tid (förväntade minst en rad som 00:00:01.000 --> 00:00:04.000)",
+        ),
+    ],
+    ids=["not-webvtt", "bad-timing", "no-cue"],
+)
+def test_captions_that_are_not_webvtt_are_refused_at_their_own_line(
+    tmp_path: Path, captions: str, line: int, expected: str
+) -> None:
+    from medborgarlofte.errors import ContentErrors
+    from medborgarlofte.settings import read_settings
+
+    from .conftest import make_project
+
+    project = make_project(tmp_path)
+    (project / "docs/media").mkdir()
+    (project / "docs/media/teckensprak.webm").write_bytes(b"\x1a\x45\xdf\xa3" + bytes(60))  # how a WebM file starts
+    (project / "docs/media/teckensprak.vtt").write_text(captions, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  # Days without a status change", SIGNED + "  # Days without")
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentErrors) as refused:
+        read_settings(config)
+    assert str(refused.value).splitlines() == [f"docs/media/teckensprak.vtt:{line}: {expected}"]
+    (project / "docs/media/teckensprak.vtt").write_text(CAPTIONS, encoding="utf-8")
+    assert read_settings(config).sign_language
 
 
 @pytest.mark.parametrize("kept", ["indicators/trygghetsvandringar.yaml", None])
