@@ -119,7 +119,7 @@ class Project:
         docs_dir = self.settings.docs_dir
         if not docs_dir.is_dir():
             return []
-        found, problems = regular_files(docs_dir, docs_dir.name)
+        found, problems = regular_files(docs_dir, docs_dir.name, hidden=True)
         if problems:
             raise ContentErrors(problems)
         return found

@@ -381,24 +381,24 @@ LINK_REFUSED = "är en länk till en annan plats (förväntade en vanlig fil ell
 NOT_A_FILE = "är ingen vanlig fil (förväntade en fil med innehåll eller en mapp)"
 
 
-def regular_files(folder: Path, shown: str) -> tuple[list[Path], list[ContentError]]:
+def regular_files(folder: Path, shown: str, hidden: bool = False) -> tuple[list[Path], list[ContentError]]:
     """Every file under folder, in a fixed order, and a located error for each link and each thing that is not a file
     (a pipe, a device): a link is never followed, so nothing outside the folder is read or published. shown: the
-    folder as messages name it. Files and folders whose names start with a dot are left out."""
+    folder as messages name it. Files whose names start with a dot (an editor's own) are left out unless hidden."""
     found: list[Path] = []
     problems: list[ContentError] = []
     for parent, folders, files in os.walk(folder):  # os.walk does not enter linked folders
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for entry in folders + sorted(files):
-            path = Path(parent) / entry
+        for name in folders + files:
+            path = Path(parent) / name
             named = f"{shown}/{path.relative_to(folder).as_posix()}"
             if path.is_symlink():
                 problems.append(ContentError(named, 1, "-", LINK_REFUSED))
-            elif entry in files and not entry.startswith("."):
-                if path.is_file():
-                    found.append(path)
-                else:
-                    problems.append(ContentError(named, 1, "-", NOT_A_FILE))
+            elif name in folders or (name.startswith(".") and not hidden):
+                continue
+            elif path.is_file():
+                found.append(path)
+            else:
+                problems.append(ContentError(named, 1, "-", NOT_A_FILE))
     return sorted(found), problems
 
 

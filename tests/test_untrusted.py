@@ -703,3 +703,22 @@ def test_mkdocs_yml_runs_no_code_and_holds_no_reference_bomb(
         assert f"mkdocs.yml:{line}: {field}: {message}" in said.stderr.splitlines(), said.stderr
     assert not marker.exists()
     assert not (project / "site").exists()
+
+
+def test_the_one_reader_of_folders_keeps_docs_hidden_files_and_refuses_a_link_in_any_folder(tmp_path: Path) -> None:
+    from medborgarlofte.readers import LINK_REFUSED, regular_files
+
+    (tmp_path / ".well-known").mkdir()
+    (tmp_path / ".well-known/security.txt").write_text("Contact: mailto:it@kommunen.example\n", encoding="utf-8")
+    (tmp_path / ".utkast.md.swp").write_text("", encoding="utf-8")
+    (tmp_path / "sida.md").write_text("# Sida\n", encoding="utf-8")
+    (tmp_path / ".well-known/nyckel").symlink_to("/etc/hostname")
+    # docs/ is published whole, hidden files included (the renderer decides which it renders); content/ leaves out
+    # files whose own names are hidden (an editor's). A link is refused in either, in a hidden folder too.
+    everything = [".utkast.md.swp", ".well-known/security.txt", "sida.md"]
+    for hidden, files in ((True, everything), (False, everything[1:])):
+        found, problems = regular_files(tmp_path, "docs", hidden=hidden)
+        assert [path.relative_to(tmp_path).as_posix() for path in found] == files
+        assert [(str(problem.path), problem.message) for problem in problems] == [
+            ("docs/.well-known/nyckel", LINK_REFUSED)
+        ]

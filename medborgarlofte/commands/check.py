@@ -40,7 +40,9 @@ FORMATS = (
 def run(content_dir: Path, shown_as: str, settings: Settings, config_shown_as: str, output: str = "text") -> int:
     warnings: list[ContentError] = []
     # docs/ is published as it is: a link there is an error as it is in content/ (the build stops on it too).
-    linked = regular_files(settings.docs_dir, settings.docs_dir.name)[1] if settings.docs_dir.is_dir() else []
+    linked = (
+        regular_files(settings.docs_dir, settings.docs_dir.name, hidden=True)[1] if settings.docs_dir.is_dir() else []
+    )
     try:
         try:
             content = load(
