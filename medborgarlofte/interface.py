@@ -20,7 +20,8 @@ def words_of(said: Words, short_name: str, other_languages: Sequence[str]) -> di
         "short_name": short_name,
         "all_feed": {ending: at.feed(at.ALL_FEED, ending) for ending in ("rss", "atom")},
         "all_feed_title": _("Allt om medborgarlöftet"),
-        "about": _("Om sajten"),
+        # The footer's links, named apart from the menu's section "Om sajten": two regions of one name cannot be told apart.
+        "about": _("Mer om sajten"),
         # The promise in easy-to-read Swedish, linked from every page's header (theme/partials/header.html).
         "easy_read": {"title": _("Lättläst"), "address": at.page_address(at.EASY_READ)},
         "accessibility": {"title": _("Tillgänglighetsredogörelse"), "address": at.page_address(at.ACCESSIBILITY)},
