@@ -39,8 +39,9 @@ def _statement(site: Path, language: str) -> lxml.html.HtmlElement:
 
 
 def _years(text: str) -> list[str]:
-    """The years a text names, but for the law's own number, (2018:1937)."""
-    return re.findall(r"\b20\d\d\b", text.replace("2018:1937", ""))
+    """The years a text names, but for the law's own number, (2018:1937), and the addresses of its links (a period's
+    page is named by its years)."""
+    return re.findall(r"\b20\d\d\b", re.sub(r"\]\([^)]*\)", "]", text.replace("2018:1937", "")))
 
 
 def _headings(article: lxml.html.HtmlElement) -> list[str]:
@@ -592,3 +593,52 @@ def test_the_statement_says_the_content_has_invented_examples_from_any_one_of_th
     _, generated = next(project.generated(shown, TODAY))
     statement = generated[at.in_generated(at.ACCESSIBILITY_PART)]
     assert ("**Exempelinnehåll.**" in statement) == bool(kept)
+
+
+# Each table on a page at a phone's narrowest width (320 px): how wide it is, how wide what shows it is, and whether it
+# is in a region of its own that scrolls.
+TABLES_AT_320 = """() => [...document.querySelectorAll('article table')].map(table => {
+  const box = table.closest('.table-scroll') || table.closest('.md-typeset__scrollwrap') || table.parentElement;
+  return {wider: table.scrollWidth > box.clientWidth, scrolling: !!table.closest('.table-scroll')};
+})"""
+
+
+def _kind(address: str) -> str:
+    """The kind of page an address is of: an item's page by the folder of its kind ('lofte/period/'), any other by itself."""
+    parts = address.strip("/").split("/")
+    return "/".join(parts[:-1]) + "/" if len(parts) >= 3 else address
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_statement_names_exactly_the_kinds_of_page_with_a_table_wider_than_a_phone(
+    browser: Browser, site_url: str, default_site: Path, language: str
+) -> None:
+    """Measured on one page of every kind at 320 px: a table wider than the screen is in a region that scrolls, and
+    the statement's item on wide tables links to a page of each such kind and of no other."""
+    folder = at.language_folder(language, SITE_LANGUAGES[0])
+    pages = sorted(
+        page.parent.relative_to(default_site / folder).as_posix() + "/"
+        for page in (default_site / folder).rglob("index.html")
+        if 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
+        and page.relative_to(default_site / folder).parts[0] not in {*SITE_LANGUAGES, "admin"}
+    )
+    kinds = {_kind("" if page == "./" else page): "" if page == "./" else page for page in pages}
+    tab = browser.new_page(viewport={"width": 320, "height": 800})
+    wide, unscrolled = set(), []
+    for kind, page in sorted(kinds.items()):
+        tab.goto(site_url + folder + page)
+        tables = tab.evaluate(TABLES_AT_320)
+        if any(table["wider"] for table in tables):
+            wide.add(kind)
+        unscrolled += [page for table in tables if table["wider"] and not table["scrolling"]]
+    tab.close()
+    # The one item of the statement that links to pages of the site itself.
+    (item,) = [
+        li
+        for li in _statement(default_site, language).iter("li")
+        if any(a.get("href", "").startswith("../") for a in li.iter("a"))
+    ]
+    named = {_kind(re.sub(r"^(\.\./)+", "", a.get("href", ""))) for a in item.iter("a")}
+    assert len(kinds) > 20
+    assert unscrolled == []
+    assert wide and named == wide

@@ -14,6 +14,7 @@ from .. import addresses as at
 from ..settings import SIGNED_PAGES, Settings, SignLanguage
 from ..structure import Content, Period, Untranslated, Update, current_period
 from ..totals import invented
+from ..translations import N_
 from ..vocabulary import KINDS, NO_STATUS, ONE, SHOWN_STATUSES
 from . import charts, embeds, feeds, followup, opendata, posts, presentation
 from .markdown_pages import Page, rendered
@@ -80,7 +81,10 @@ def generate(
         # The videos in Swedish Sign Language, by the page given them; what each says is written in Swedish.
         "signed": {page: _signed(settings, page) for page in SIGNED_PAGES},
     }
-    pages = rendered(env, (page for pages_of_a_kind in SITE_MAP for page in pages_of_a_kind(site)), shared, remembered)
+    made = [page for pages_of_a_kind in SITE_MAP for page in pages_of_a_kind(site)]
+    pages = rendered(env, made, shared, remembered)
+    # The statement is written last, from the pages as they came out: it names the kinds that have a wide table.
+    pages.update(rendered(env, _accessibility(site, _wide_tables(made, pages)), shared, remembered))
     for old, new in at.moved(pages).items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
             settings=settings,
@@ -391,9 +395,31 @@ def _easy_read(site: Site) -> Iterable[Page]:
     )
 
 
-def _accessibility(site: Site) -> Iterable[Page]:
+# The kinds of page whose tables of counts can be wider than a phone's 320 px, by template, in the reader's words (as
+# the statement lists them). Such a table stands in a region of its own that scrolls (_macros.md.j2, scrolling); every
+# other table is laid out to fit (site.css).
+WIDE_TABLES = {
+    "start.md.j2": N_("startsidan"),
+    "period.md.j2": N_("sidan för varje löftesperiod"),
+    "followup.md.j2": N_("uppföljningen av varje löftesperiod"),
+}
+SCROLLING_TABLE = 'class="table-scroll"'
+
+
+def _wide_tables(made: list[Page], pages: dict[str, str]) -> list[tuple[str, str]]:
+    """Each kind of page that has a table in a region that scrolls, as (its name, the first such page), in the order
+    of WIDE_TABLES; a kind with no such table in this site is left out."""
+    first: dict[str, str] = {}
+    for page in made:
+        if page.template not in first and SCROLLING_TABLE in pages.get(page.path, ""):
+            first[page.template] = at.INCLUDED_IN.get(page.path, page.path)  # a part is read on the page it is in
+    return [(name, first[template]) for template, name in WIDE_TABLES.items() if template in first]
+
+
+def _accessibility(site: Site, wide_tables: list[tuple[str, str]]) -> Iterable[Page]:
     """The accessibility statement: the area's parts (extra.accessibility) and what the engine knows of itself and of
-    this content (that some of it is invented, that the site is in several languages)."""
+    this content (that some of it is invented, that the site is in several languages, which pages have wide
+    tables)."""
     settings, said = site.settings, site.settings.words
     first = settings.first_language
     yield Page(
@@ -405,6 +431,7 @@ def _accessibility(site: Site) -> Iterable[Page]:
             "first": Markup(escape(said.name_of(first))),
             # The area writes its issues in the site's first language: shown as that language's text in the others.
             "known_issues": [_as_written(settings, text) for text in settings.accessibility.known_issues],
+            "wide_tables": [(said.gettext(name), path) for name, path in wide_tables],
         },
     )
 
@@ -421,5 +448,4 @@ SITE_MAP: tuple[Callable[[Site], Iterable[Page]], ...] = (
     _embedding,
     _start,
     _easy_read,
-    _accessibility,
 )
