@@ -3,6 +3,7 @@ it, saying what is wrong before anything is written, or write files that check a
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from datetime import date
@@ -134,3 +135,28 @@ def test_a_site_url_argument_is_refused_before_anything_is_read(tmp_path: Path, 
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1].startswith(f"build_pages.py {verb}: fel: --site-url: fick {address!r} (")
     assert list(tmp_path.iterdir()) == []
+
+
+# Words that, standing alone, say a comment is in English.
+ENGLISH = re.compile(r"\b(?:the|and|of|is|are|with|each|every|this|that|from|when|to)\b")
+
+
+@pytest.mark.parametrize("engine", [None, "./motor/medborgarlofte-0.3.0-py3-none-any.whl"])
+def test_init_writes_its_comments_in_swedish(engine: str | None) -> None:
+    """A communications officer reads the settings, the workflow and the templates in Swedish, as the handbook is
+    written: no comment init writes is in English."""
+    files = init.skeleton(dict(ANSWERED), TODAY, engine)
+    english = [
+        f"{path}:{n}: {line.strip()}"
+        for path, text in files.items()
+        if not path.endswith(".md")  # a page's heading is no comment, and a page in English is in English
+        for n, line in enumerate(text.splitlines(), start=1)
+        if line.lstrip().startswith("#") and ENGLISH.search(re.sub(r"`[^`]*`", "", line))
+    ]
+    assert {path.rsplit("/", 1)[-1] for path in files} >= {
+        "mkdocs.yml",
+        "publish.yml",
+        "dependabot.yml",
+        "requirements.txt",
+    }
+    assert english == []
