@@ -46,9 +46,14 @@ TAGS = frozenset(
         "tr",
         "th",
         "td",
+        "span",
     }
 )
-ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
+ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}, "span": {"class"}}
+# A slip quoted as it was written ("renhållningsinsattser [sic]"): the mark is shown as a mark, and the page says what
+# it means in its own language (presentation.py). The one element a text may bring, and only with this class.
+SIC = "[sic]"
+SIC_MARK = f'<span class="sic">{SIC}</span>'
 
 # Whitespace and control characters that browsers ignore inside a scheme ("java\tscript:").
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]")
@@ -100,6 +105,8 @@ def _unchanged(url: str) -> str:
 
 
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
+    if element == "span":
+        return value if attribute == "class" and value == "sic" else None
     if element == "img" and attribute == "src":
         return value if image_allowed(value) else None
     if element == "a" and attribute == "href":
@@ -121,6 +128,7 @@ class Renderer:
     def html(self, text: str, resolve: Resolver = _unchanged) -> str:
         """Safe HTML for a Markdown text; resolve turns a relative address in it into one that works where it is shown."""
         tokens = self._md.parse(text)
+        _mark_slips(tokens)
         for token, attribute in _addresses(tokens):
             url = str(token.attrGet(attribute) or "")
             if scheme_of(url) is None and not url.startswith("/"):
@@ -142,6 +150,25 @@ _CHECKER = Renderer()
 def references(text: str) -> tuple[Reference, ...]:
     """Every link and image in a Markdown text, as written, for check to judge before anything is published."""
     return tuple(_CHECKER.references(text))
+
+
+def _mark_slips(tokens: list[Token]) -> None:
+    """Each [sic] in a text (not in a link's address or in code) as the marked element: as its own token, so that no
+    text of the content's can become markup."""
+    for block in tokens:
+        if not block.children:
+            continue
+        children: list[Token] = []
+        for token in block.children:
+            if token.type != "text" or SIC not in token.content:
+                children.append(token)
+                continue
+            for n, part in enumerate(token.content.split(SIC)):
+                if n:
+                    children.append(Token("html_inline", "", 0, content=SIC_MARK))
+                if part:
+                    children.append(Token("text", "", 0, content=part))
+        block.children = children
 
 
 def _addresses(tokens: list[Token]) -> Iterator[tuple[Token, str]]:

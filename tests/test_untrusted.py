@@ -722,3 +722,45 @@ def test_the_one_reader_of_folders_keeps_docs_hidden_files_and_refuses_a_link_in
         assert [(str(problem.path), problem.message) for problem in problems] == [
             ("docs/.well-known/nyckel", LINK_REFUSED)
         ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            "renhållningsinsattser [sic] i området",
+            '<p>renhållningsinsattser <span class="sic">[sic]</span> i området</p>',
+        ),
+        ("[sic][sic]", '<p><span class="sic">[sic]</span><span class="sic">[sic]</span></p>'),
+        # Written as code, or as an element of one's own, it is text: only the mark itself becomes the element.
+        ("`[sic]`", "<p><code>[sic]</code></p>"),
+        ('<span class="sic">x</span>', '<p>&lt;span class="sic"&gt;x&lt;/span&gt;</p>'),
+        (
+            "[text [sic]](https://example.org/[sic])",
+            '<p><a href="https://example.org/%5Bsic%5D">text <span class="sic">[sic]</span></a></p>',
+        ),
+    ],
+)
+def test_a_quoted_slip_is_marked_and_nothing_else_becomes_an_element(markdown: str, expected: str) -> None:
+    assert Renderer().html(markdown) == expected
+
+
+def test_the_signed_text_s_slip_is_shown_as_written_with_its_mark(default_site: Path) -> None:
+    """The signed promise says "renhållningsinsattser": its words are shown as they were signed, marked [sic], and a
+    screen reader is told in the page's language what the mark means (in English and Arabic, where the Swedish text is
+    shown untranslated, in theirs)."""
+    import lxml.html
+
+    from medborgarlofte.generators.presentation import _Shown
+    from medborgarlofte.languages import words
+
+    page = default_site / "lofte/atagande/fgk-renhallning/index.html"
+    tree = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+    (mark,) = tree.xpath("//article//span[@class='sic']")
+    assert mark.getprevious() is None and (mark.getparent().text or "").endswith("renhållningsinsattser ")
+    assert mark.text == "[sic]"
+    (explained,) = mark.xpath("span[@class='sic-note']")
+    assert explained.text_content() == " (så står det i originalet)" and explained.get("lang") == "sv"
+    for language, note in (("en", "so written in the original"), ("ar", "هكذا ورد في الأصل")):
+        (shown,) = lxml.html.fromstring(_Shown(words(language)).slip_mark).xpath("//span[@class='sic-note']")
+        assert (shown.text_content(), shown.get("lang")) == (f" ({note})", language)
