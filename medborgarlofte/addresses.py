@@ -8,7 +8,9 @@ else spells a path.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
@@ -243,28 +245,48 @@ INDEX_COMMITMENTS_JSON = data("ataganden.json")  # the index's: every commitment
 INDEX_COMMITMENTS_SCHEMA = data("ataganden.schema.json")
 INDEX_SOURCES_JSON = data("kallor.json")
 
-# Addresses once published that now lead elsewhere, kept for good: a redirect page at the old address
-# (under the site's root) leads to the page (under docs/) that took its place.
-MOVED_PAGES = {
-    f"{GENERATED}/": COMMITMENTS,
-    f"{GENERATED}/atagenden/": COMMITMENTS,
-    f"{GENERATED}/uppfoljning/indikatorer/": FOLLOWUPS,
-}
-MOVED_PAGED = {f"{GENERATED}/atagenden/": f"{GENERATED}/ataganden/"}  # page n of a listing: old prefix -> new prefix
-MOVED_FILES = {
-    data("atagenden.csv"): COMMITMENTS_CSV
-}  # a data file is copied whole, since a spreadsheet follows no redirect
+
+@dataclass(frozen=True)
+class Move:
+    """An address the site once published (extra.moved) and the one of the engine's that took its place, with where it
+    is written: the build refuses one that leads to no page or file it makes."""
+
+    old: str
+    new: str
+    where: str  # the settings file, as shown
+    line: int
 
 
-def moved(pages: Iterable[str]) -> dict[str, str]:
-    """Every old address that needs a redirect, with the page under docs/ it leads to, given the pages built now."""
-    redirects = dict(MOVED_PAGES)
-    for page in pages:
-        address = page_address(page)
-        for old, new in MOVED_PAGED.items():
-            if address.startswith(new) and address != new:
-                redirects[old + address.removeprefix(new)] = page
-    return redirects
+# The folder of the engine's pages has no page of its own: its address leads to the commitments. Addresses a site once
+# published are its own (extra.moved), never the engine's.
+ENGINE_REDIRECTS = {f"{GENERATED}/": COMMITMENTS}
+_FURTHER = re.compile(r"^\d+/$")  # page n of a listing, after the listing's address
+
+
+def moved(pages: Iterable[str], site_moved: Iterable[Move]) -> tuple[dict[str, str], list[Move]]:
+    """Every old page address that needs a redirect, with the page under docs/ it leads to, given the pages built now;
+    and the site's moves (extra.moved) that lead to no page built now. A listing's further pages move with it."""
+    by_address = {page_address(page): page for page in pages}
+    redirects, nowhere = dict(ENGINE_REDIRECTS), []
+    for move in site_moved:
+        if not move.new.endswith("/"):
+            continue  # a file: copied whole (moved_files)
+        if move.new not in by_address:
+            nowhere.append(move)
+            continue
+        redirects[move.old] = by_address[move.new]
+        for address, page in by_address.items():
+            if address.startswith(move.new) and _FURTHER.match(address.removeprefix(move.new)):
+                redirects[move.old + address.removeprefix(move.new)] = page
+    return redirects, nowhere
+
+
+def moved_files(files: Iterable[str], site_moved: Iterable[Move]) -> tuple[dict[str, str], list[Move]]:
+    """The site's old file addresses (extra.moved), each with the file under docs/ it is a copy of (a spreadsheet
+    follows no redirect); and those that lead to no file built now."""
+    built = set(files)
+    files_moved = [move for move in site_moved if not move.new.endswith("/")]
+    return {m.old: m.new for m in files_moved if m.new in built}, [m for m in files_moved if m.new not in built]
 
 
 def status_anchor(entry_date: date, status: str) -> str:

@@ -41,6 +41,8 @@ def field_path(loc: Iterable[str | int]) -> str:
     """('history', 1, 'date') -> 'history[2].date'; list positions are counted from 1 for people."""
     text = ""
     for part in loc:
+        if part == "[key]":
+            continue  # pydantic's mark of a mapping's key: the key itself is named already
         if isinstance(part, int):
             text += f"[{part + 1}]"
         else:

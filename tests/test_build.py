@@ -14,7 +14,7 @@ from medborgarlofte.commands.build import build
 from medborgarlofte.errors import ContentErrors
 from medborgarlofte.rendering import RenderFailed
 
-from .conftest import ROOT, SAMPLE, make_content, make_project, tree_digest
+from .conftest import ROOT, SAMPLE, make_content, make_project, run_script, tree_digest
 
 TODAY = date(2022, 10, 1)
 BLOMLADOR = "commitments/kommunen-blomlador.yaml"
@@ -498,3 +498,61 @@ def test_an_ended_period_page_stays_the_same_size_however_many_commitments_it_ha
     assert "… och 276 till; varje åtagande har dem på sin sida." in html(
         many, "lofte/period/2022-2023"
     )  # 301 without a result (the continuous one has its own)
+
+
+MOVED_LINES = "  moved:\n    lofte/atagenden/: lofte/ataganden/\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "  moved:\n    lofte/atagenden/: lofte/atagaden/\n",
+            "extra.moved.lofte/atagenden/: leder till 'lofte/atagaden/', som sajten inte har (förväntade adressen till "
+            "en sida eller fil som motorn gör, t.ex. lofte/ataganden/)",
+        ),
+        (
+            "  moved:\n    lofte/data/gamla.csv: lofte/data/finns-inte.csv\n",
+            "extra.moved.lofte/data/gamla.csv: leder till 'lofte/data/finns-inte.csv', som sajten inte har (förväntade "
+            "adressen till en sida eller fil som motorn gör, t.ex. lofte/ataganden/)",
+        ),
+        (
+            "  moved:\n    /lofte/atagenden: lofte/ataganden/\n",
+            "extra.moved./lofte/atagenden: fick '/lofte/atagenden' (förväntade en adress på sajten utan / först: en "
+            "sidas mapp som slutar på / (lofte/atagenden/) eller en fil (lofte/data/atagenden.csv))",
+        ),
+        (
+            "  moved:\n    lofte/atagenden/: lofte/data/ataganden.csv\n",
+            "extra.moved: 'lofte/atagenden/' leder till 'lofte/data/ataganden.csv' (förväntade en sida för en sida och "
+            "en fil för en fil)",
+        ),
+    ],
+    ids=["page-nowhere", "file-nowhere", "not-an-address", "page-to-file"],
+)
+def test_an_address_the_site_once_had_is_checked_with_its_line(tmp_path: Path, written: str, expected: str) -> None:
+    project = make_project(tmp_path / "project", ["sv"])
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  moved:\n")
+    end = text.index("  # Days without a status change")
+    config.write_text(text[:start] + written + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 1 + (1 if expected.startswith("extra.moved.") else 0)
+    result = run_script("build", "--content", str(SAMPLE), cwd=project)
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}: {expected}" in result.stderr.splitlines(), result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_site_publishes_no_address_it_never_had(tmp_path: Path) -> None:
+    """The old addresses are the reference site's own (its extra.moved): a site without them has neither the redirect
+    pages nor the copy of the data file under its old name, and its open data page names none."""
+    project = make_project(tmp_path / "project", ["sv"])
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("  moved:\n")] + text[text.index("  # Days without a status change") :])
+    build(SAMPLE, "content", config, project / "site", TODAY)
+    site = project / "site"
+    assert not (site / "lofte/atagenden").exists() and not (site / "lofte/uppfoljning/indikatorer").exists()
+    assert not (site / "lofte/data/atagenden.csv").exists()
+    assert "atagenden" not in html(project, "lofte/oppna-data")
+    assert "ataganden/" in html(project, "lofte")  # the engine's own: its folder leads to the commitments

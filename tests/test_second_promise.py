@@ -47,6 +47,8 @@ def test_nothing_of_sofielund_is_on_the_second_promise_s_site(site: Path) -> Non
             if words := [word for word in SOFIELUND if word in text]:
                 found[str(path.relative_to(site))] = words
     assert found == {}
+    # Nor the addresses Sofielund's site once had (its extra.moved).
+    assert [path for path in site.rglob("*") if "atagenden" in path.name or path.name == "indikatorer"] == []
 
 
 def test_commitments_made_together_name_both_actors_and_each_actor_has_all_three(site: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..addresses import CALENDAR, GENERATED, MOVED_FILES, in_generated
+from ..addresses import CALENDAR, GENERATED, in_generated, moved, moved_files
+from ..errors import ContentError, ContentErrors
 from ..settings import Settings
 from ..structure import Content
 from . import calendar, cards, charts, embeds, feeds, letters, opendata, pages, posts, styles
@@ -30,5 +31,19 @@ def generate(
         CALENDAR: calendar.generate(content, settings),
         **styles.generate(),
     }
-    files.update({old: files[new] for old, new in MOVED_FILES.items()})
+    copies, lost_files = moved_files(files, settings.moved)
+    files.update({old: files[new] for old, new in copies.items()})
+    if lost := moved(files, settings.moved)[1] + lost_files:
+        raise ContentErrors(
+            [
+                ContentError(
+                    move.where,
+                    move.line,
+                    f"extra.moved.{move.old}",
+                    f"leder till '{move.new}', som sajten inte har (förväntade adressen till en sida eller fil som "
+                    "motorn gör, t.ex. lofte/ataganden/)",
+                )
+                for move in lost
+            ]
+        )
     return {in_generated(path): text for path, text in files.items()}
