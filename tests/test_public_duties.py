@@ -229,7 +229,7 @@ def test_check_gives_the_easy_text_s_lix_and_warns_for_a_running_promise_without
     from .conftest import run_script
 
     result = run_script("check", cwd=ROOT)
-    assert "Lättläst (2022-2023): LIX 23 (varning över 30)" in result.stdout.splitlines()
+    assert "Lättläst (2022-2023): LIX 25 (varning över 30)" in result.stdout.splitlines()
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     period = content / "periods" / "2022-2023.yaml"
@@ -642,3 +642,79 @@ def test_the_statement_names_exactly_the_kinds_of_page_with_a_table_wider_than_a
     assert len(kinds) > 20
     assert unscrolled == []
     assert wide and named == wide
+
+
+def _asking(site: Path, language: str) -> lxml.html.HtmlElement:
+    """The Lättläst page's part on how to ask about the promise: its heading and what follows up to the next."""
+    said = words(language)
+    article = _easy(site, language).xpath("//article")[0]
+    (heading,) = [h for h in article.iter("h2") if h.text_content().strip() == said.gettext("Vill du fråga något?")]
+    part = lxml.html.Element("div")
+    for sibling in heading.itersiblings():
+        if sibling.tag == "h2":
+            break
+        part.append(sibling)
+    return part
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_easy_read_page_says_where_to_ask_from_the_settings_and_the_actors(
+    second_site: Path, language: str
+) -> None:
+    said = words(language)
+    part = _asking(second_site, language)
+    assert part.xpath(".//a[@href='mailto:fragor@norrby.example']")
+    (online,) = part.xpath(".//a[@href='https://norrby.example/']")
+    assert online.text_content().startswith("Norrby kommun")
+    assert said.gettext(MISSING) not in part.text_content()
+    assert part.xpath(".//a[contains(@href, 'aktorer')]")
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_easy_read_page_says_when_it_does_not_know_where_to_ask(default_site: Path, language: str) -> None:
+    """Neither the reference site's settings nor the signed document give a way to contact the partners: the page
+    says so, and leads to the actors' page, rather than telling a reader to contact them with no way to."""
+    said = words(language)
+    part = _asking(default_site, language)
+    text = " ".join(part.text_content().split())
+    assert said.gettext(MISSING) in text
+    assert said.gettext("Webbplatsen har inte skrivit hur du kontaktar dem som gav löftet.") in text
+    assert part.xpath(".//a[contains(@href, 'aktorer')]")
+
+
+def test_check_warns_when_nothing_says_where_residents_ask(tmp_path: Path) -> None:
+    from .conftest import run_script
+
+    result = run_script("check", cwd=ROOT)
+    assert (
+        "varning: mkdocs.yml: extra.area.contact saknas och ingen aktör har url: Lättläst-sidan säger att det saknas "
+        "hur man kontaktar dem som gav löftet (skriv en e-postadress eller en kontaktsida som börjar med https://; "
+        "handbok/infora-motorn.md: Ta motorn till ett annat område)"
+    ) in result.stdout.splitlines()
+
+
+def test_the_reference_easy_text_explains_each_abbreviation_and_names_every_signing_party() -> None:
+    """An abbreviation is said in full where it first stands ('BID betyder …'), and a sentence that names more than
+    one of the parties that signed names them all."""
+    from medborgarlofte.contents import load
+
+    content = load(ROOT / "content")
+    text = content.periods["2022-2023"].easy_read or ""
+    for abbreviation in sorted(set(re.findall(r"\b[A-ZÅÄÖ]{2,}\b", text))):
+        assert f"{abbreviation} betyder" in text, abbreviation
+    parties = {actor.organisation for actor in content.actors.values()}
+    for sentence in re.split(r"(?<=[.?!])\s+", text):
+        named = {party for party in parties if party in sentence}
+        assert len(named) in (0, 1, len(parties)), sentence
+
+
+@pytest.mark.parametrize("language", [code for code in SITE_LANGUAGES if code != SITE_LANGUAGES[0]])
+def test_the_easy_read_page_s_table_of_contents_is_in_the_page_s_language(default_site: Path, language: str) -> None:
+    """Its entries are the engine's headings in the page's language; a heading of the Swedish text is never listed there
+    without its language."""
+    said = words(language)
+    toc = _easy(default_site, language).xpath("//nav[contains(@class, 'md-nav--secondary')]//a")
+    own = {said.gettext("Vill du fråga något?"), said.gettext("Vad betyder orden?")}
+    assert toc
+    for entry in toc:
+        assert " ".join(entry.text_content().split()) in own or entry.xpath(".//*[@lang='sv']"), entry.text_content()

@@ -135,6 +135,12 @@ def _report(
         )
     for line in minority_languages(settings, config_shown_as):
         print(line)
+    if not (settings.area and settings.area.contact) and not any(actor.url for actor in content.actors.values()):
+        print(
+            f"varning: {config_shown_as}: extra.area.contact saknas och ingen aktör har url: Lättläst-sidan säger att "
+            "det saknas hur man kontaktar dem som gav löftet (skriv en e-postadress eller en kontaktsida som börjar med "
+            "https://; handbok/infora-motorn.md: Ta motorn till ett annat område)"
+        )
     if missing := settings.accessibility.missing:
         print(
             f"varning: {config_shown_as}: extra.accessibility saknar {', '.join(missing)}: tillgänglighetsredogörelsen "
