@@ -135,6 +135,11 @@ class Words:
     def listed(self, items: Sequence[str]) -> str:
         return listed(self.language, items)
 
+    @property
+    def comma(self) -> str:
+        """What stands between the parts of a line ('Polisen, 4 maj 2023'): Arabic writes '، ', not a Latin comma."""
+        return self.pgettext("mellan delarna av en rad", ", ")
+
     def not_translated(self, code: str) -> str:
         """What follows a text that is not translated into this language: "(på engelska)", in every channel alike."""
         return self.gettext("(på %(language)s)") % {"language": self.name_of(code)}

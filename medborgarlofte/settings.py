@@ -248,6 +248,21 @@ def _named(expected: str) -> Any:
     return BeforeValidator(lambda value: _text(value, MAX_SETTING_LINE, expected))
 
 
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+
+
+def _contact(value: Any) -> Any:
+    """Where a reader writes (a question about the promise, a problem with the site): a web page (https://) or an
+    e-mail address."""
+    if isinstance(value, str) and _EMAIL.match(value.strip()):
+        return value.strip()
+    if not isinstance(value, str) or web_address_problem(value, query=True):
+        raise ValueError(
+            f"fick {value!r} (förväntade en e-postadress eller adressen till en kontaktsida, som börjar med https://)"
+        )
+    return value
+
+
 class Area(_Setting):
     """extra.area: the area the promise is for, with the official codes (SCB's) of its municipality and county."""
 
@@ -258,6 +273,8 @@ class Area(_Setting):
     county_code: Annotated[str, _code(2, "länskoden, två siffror, t.ex. '01'"), AfterValidator(_county)]  # 12
     # the information letters are also handed out on paper
     paper_letters: Annotated[bool, BeforeValidator(_yes_or_no)] = False
+    # where a resident asks about the promise: the Lättläst page says it, with the partners' own web pages
+    contact: Annotated[str | None, BeforeValidator(_contact)] = None
 
     @field_validator("name", "municipality", "county")
     @classmethod
@@ -293,20 +310,6 @@ def _positive(expected: str) -> Any:
         return value
 
     return BeforeValidator(check)
-
-
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-
-
-def _contact(value: Any) -> Any:
-    """Where a reader reports a problem: a web page (https://) or an e-mail address."""
-    if isinstance(value, str) and _EMAIL.match(value.strip()):
-        return value.strip()
-    if not isinstance(value, str) or web_address_problem(value, query=True):
-        raise ValueError(
-            f"fick {value!r} (förväntade en e-postadress eller adressen till en kontaktsida, som börjar med https://)"
-        )
-    return value
 
 
 def _day(value: Any) -> Any:
@@ -397,6 +400,41 @@ class SignLanguage(_Setting):
     description: Annotated[str, BeforeValidator(_description)]  # what it says, for whoever cannot see it
 
 
+# An address on the site, as moved lists it: a page's folder (lofte/atagenden/) or a file (lofte/data/atagenden.csv).
+_SITE_ADDRESS = re.compile(
+    r"^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)+$|^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9_-]*\.[A-Za-z0-9]+$"
+)
+
+
+def _site_address(value: Any) -> Any:
+    expected = (
+        "en adress på sajten utan / först: en sidas mapp som slutar på / (lofte/atagenden/) eller en fil "
+        "(lofte/data/atagenden.csv)"
+    )
+    if not isinstance(value, str) or len(value) > MAX_SETTING_LINE or not _SITE_ADDRESS.match(value):
+        raise ValueError(f"fick {value!r} (förväntade {expected})")
+    return value
+
+
+def _moves(value: Any) -> Any:
+    """extra.moved, as written: a mapping."""
+    if not isinstance(value, dict):
+        raise ValueError(
+            f"fick {value!r} (förväntade gamla adresser, var och en med sin nya: lofte/atagenden/: lofte/ataganden/)"
+        )
+    return value
+
+
+def _paired(value: dict[str, str]) -> dict[str, str]:
+    """extra.moved, each address checked: each old one leads to another, a page to a page and a file to a file."""
+    for old, new in value.items():
+        if old.endswith("/") != new.endswith("/"):
+            raise ValueError(f"'{old}' leder till '{new}' (förväntade en sida för en sida och en fil för en fil)")
+        if old == new:
+            raise ValueError(f"'{old}' leder till sig själv (förväntade adressen som tog dess plats)")
+    return value
+
+
 class Extra(BaseModel):
     """mkdocs.yml's extra, the engine's part of it. Other keys are the theme's (Material reads extra too) and pass."""
 
@@ -412,6 +450,11 @@ class Extra(BaseModel):
     renderer: Annotated[str, BeforeValidator(_renderer)] = DEFAULT_RENDERER
     accessibility: Accessibility = Accessibility()
     sign_language: tuple[SignLanguage, ...] = ()
+    moved: Annotated[
+        dict[Annotated[str, BeforeValidator(_site_address)], Annotated[str, BeforeValidator(_site_address)]],
+        BeforeValidator(_moves),
+        AfterValidator(_paired),
+    ] = {}
 
 
 @dataclass(frozen=True)
@@ -436,6 +479,7 @@ class Settings:
     renderer: str  # extra.renderer: what renders the pages (engines.RENDERERS); the command line may choose another
     accessibility: Accessibility  # extra.accessibility: the area's part of the accessibility statement
     sign_language: tuple[SignLanguage, ...]  # extra.sign_language: videos in Swedish Sign Language, by page
+    moved: tuple[at.Move, ...]  # extra.moved: addresses this site once published
     config_file: Path  # mkdocs.yml, whose folder is the project's
     raw: dict[str, Any] = field(
         repr=False, compare=False, hash=False, default_factory=dict
@@ -538,6 +582,7 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
         renderer=extra.renderer,
         accessibility=extra.accessibility,
         sign_language=extra.sign_language,
+        moved=tuple(at.Move(old, new, where, lines.line(("extra", "moved", old))) for old, new in extra.moved.items()),
         config_file=config_file,
         raw=raw,
     )

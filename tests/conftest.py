@@ -237,7 +237,7 @@ def _second_site(folder: Path, renderer: str | None) -> None:
     text = re.sub(
         r"^  area:\n(    .*\n)+",
         "  area:\n    name: Norrby centrum\n    municipality: Norrby\n    municipality_code: '2599'\n"
-        "    county: Norrbottens län\n    county_code: '25'\n",
+        "    county: Norrbottens län\n    county_code: '25'\n    contact: fragor@norrby.example\n",
         text,
         flags=re.MULTILINE,
     )
@@ -245,6 +245,8 @@ def _second_site(folder: Path, renderer: str | None) -> None:
         "    - language: en\n",
         "    - language: en\n      site_name: Citizen promise Norrby\n      site_description: Follow the citizen promise for Norrby.\n",
     )
+    # The addresses the reference site once had are its own: Norrby never published them.
+    text = re.sub(r"^  moved:\n(    .*\n)+", "", text, flags=re.MULTILINE)
     # Its accessibility statement filled in, as an area that has made its own assessment writes it.
     text = text.replace(
         "  # Days without a status change",

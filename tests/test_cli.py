@@ -174,7 +174,7 @@ AREA_LINES = (
         ),
         (
             ("    paper_letters: true\n", "    paper_letters: true\n    region: Syd\n"),
-            "extra.area.region: okänt fält (förväntade ett av: name, municipality, municipality_code, county, county_code, paper_letters)",
+            "extra.area.region: okänt fält (förväntade ett av: name, municipality, municipality_code, county, county_code, paper_letters, contact)",
         ),
     ],
     ids=[

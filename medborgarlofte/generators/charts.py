@@ -158,7 +158,9 @@ def status_chart(
     of_which = _("varav %(count)s påhittade exempel")
     described = " ".join(
         f"{_month(end_day, language)}: "
-        + ", ".join(f"{_(s.label)} {words(language).number(counts[s.name])}" for s in shown if counts[s.name])
+        + words(language).comma.join(
+            f"{_(s.label)} {words(language).number(counts[s.name])}" for s in shown if counts[s.name]
+        )
         + (
             f" ({of_which % {'count': words(language).number(sum(examples.values()))}})"
             if sum(examples.values())

@@ -177,8 +177,8 @@ def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, setti
     _ = settings.words.gettext
     env = presentation.standalone(settings.language)
     title = (
-        f"{isolated(actor.short_name, settings.language)}, {isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}"
-        + _ended(shown, env, _)
+        f"{isolated(actor.short_name, settings.language)}{settings.words.comma}{isolated(period.title, settings.language)}: "
+        f"{_counts_in_words(counted, _, settings.words.comma)}" + _ended(shown, env, _)
     )
     badge = _badge(settings, actor.short_name, _count_parts(counted, _), title)
     card = env.get_template("embed.html.j2").render(
@@ -200,7 +200,10 @@ def _actor(actor: Actor, counted: _Counted, period: Period, shown: _Shown, setti
 def _period(period: Period, counted: _Counted, shown: _Shown, settings: Settings) -> str:
     _ = settings.words.gettext
     env = presentation.standalone(settings.language)
-    title = f"{isolated(period.title, settings.language)}: {_counts_in_words(counted, _)}" + _ended(shown, env, _)
+    title = (
+        f"{isolated(period.title, settings.language)}: {_counts_in_words(counted, _, settings.words.comma)}"
+        + _ended(shown, env, _)
+    )
     return _badge(settings, period.title, _count_parts(counted, _), title)
 
 
@@ -257,9 +260,9 @@ def snippets(settings: Settings, badge: str, title: str, frame: str | None = Non
     return copied
 
 
-def _counts_in_words(counted: _Counted, _: Callable[[str], str]) -> str:
+def _counts_in_words(counted: _Counted, _: Callable[[str], str], comma: str) -> str:
     """The badge's parts as its title says them: 'Pågår 3, Genomförd 2', and how many of them are invented."""
-    said = ", ".join(words for words, _status in _count_parts(counted, _))
+    said = comma.join(words for words, _status in _count_parts(counted, _))
     invented = sum(n for _status, n in counted.examples)
     # The messages outside the f-strings, where `make messages` finds them.
     every, of_which = (

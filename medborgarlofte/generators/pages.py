@@ -85,7 +85,8 @@ def generate(
     pages = rendered(env, made, shared, remembered)
     # The statement is written last, from the pages as they came out: it names the kinds that have a wide table.
     pages.update(rendered(env, _accessibility(site, _wide_tables(made, pages)), shared, remembered))
-    for old, new in at.moved(pages).items():
+    redirects, _nowhere = at.moved(pages, settings.moved)  # one that leads nowhere is refused by generators.generate
+    for old, new in redirects.items():
         pages[old + "index.html"] = env.get_template("moved.html.j2").render(
             settings=settings,
             canonical=at.url_of(settings.url, new),
@@ -390,6 +391,9 @@ def _easy_read(site: Site) -> Iterable[Page]:
             # On another language's site the model gives it as Untranslated (translated.in_language): marked as Swedish.
             "text": current.easy_read,
             "meanings": list(SHOWN_STATUSES.values()),
+            # How a resident asks them: the area's contact (extra.area.contact) and the partners' own web pages.
+            "contact": site.settings.area.contact if site.settings.area else None,
+            "online": [actor for actor in site.content.actors.values() if actor.url],
         },
         description=site.gettext("Medborgarlöftet på lättläst svenska."),
     )

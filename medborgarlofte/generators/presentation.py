@@ -30,7 +30,7 @@ from markupsafe import Markup, escape, soft_str
 from .. import addresses as at
 from ..bidi import isolated, left_to_right
 from ..languages import Words, words
-from ..markup import Renderer
+from ..markup import SIC, SIC_MARK, Renderer
 from ..settings import Settings
 from ..structure import Month, Untranslated
 from ..totals import all_invented
@@ -117,6 +117,7 @@ def pages(settings: Settings) -> Environment:
         forms=FORMS,
         better=BETTER,
         absolute=lambda page: at.url_of(settings.url, page),
+        comma=Markup(escape(said.comma)),
     )
     return env
 
@@ -194,6 +195,16 @@ class _Shown:
     def html(self, value: object) -> Markup:
         return self.marked(value, Markup(escape(value)))
 
+    @property
+    def slip_mark(self) -> str:
+        """A [sic] of a text's as the page shows it: the mark, and what it means in the page's language for a screen
+        reader (seen as the mark alone, which every reader of a quotation knows)."""
+        note = escape(self.said.gettext("så står det i originalet"))
+        return (
+            f'<span class="sic">{SIC}<span class="sic-note" lang="{self.language}" dir="{self.said.direction}"> '
+            f"({note})</span></span>"
+        )
+
     def block(self, text: str | None, rendered: str) -> Markup:
         """A Markdown text's HTML: dir="auto" so that each text reads in its own direction, and a note where it is not translated."""
         if isinstance(text, Untranslated) and foreign(text, self.language):
@@ -235,9 +246,8 @@ def _markdown_filter(renderer: Renderer, shown: _Shown) -> Callable[..., Markup]
     def md(context: Context, text: str | None) -> Markup:
         """Markdown from content as safe HTML, in a block of its own that MkDocs' Markdown leaves as it is."""
         here = _page_of(context)
-        return shown.block(
-            text, renderer.html(text or "", lambda href: at.relative_address(at.linked_address(href, here), here))
-        )
+        rendered = renderer.html(text or "", lambda href: at.relative_address(at.linked_address(href, here), here))
+        return shown.block(text, rendered.replace(SIC_MARK, shown.slip_mark))
 
     return md
 
@@ -286,7 +296,7 @@ def standalone(language: str) -> Environment:
         url, left_to_right(url)
     )  # never "/https://…" in Arabic
     env.tests["foreign"] = lambda text: foreign(text, language)
-    env.globals.update(language=language, direction=said.direction, one=ONE)
+    env.globals.update(language=language, direction=said.direction, one=ONE, comma=Markup(escape(said.comma)))
     return env
 
 
