@@ -34,6 +34,7 @@ from .readers import (
     video_problem,
     web_address_problem,
 )
+from .regions import COUNTIES, MUNICIPALITIES, same_name
 from .translations import LANGUAGE
 
 # A site's name and a name of its area are one line, as a title of the content is; its description a short text.
@@ -194,30 +195,27 @@ class Follow(_Setting):
         return placed if web_address_problem(placed, query=True) is None else self.email.replace(TOPIC, "")
 
 
-# Sweden's counties by their official codes (SCB's län codes): a municipality's code begins with its county's.
-COUNTIES = {
-    "01": "Stockholms län",
-    "03": "Uppsala län",
-    "04": "Södermanlands län",
-    "05": "Östergötlands län",
-    "06": "Jönköpings län",
-    "07": "Kronobergs län",
-    "08": "Kalmar län",
-    "09": "Gotlands län",
-    "10": "Blekinge län",
-    "12": "Skåne län",
-    "13": "Hallands län",
-    "14": "Västra Götalands län",
-    "17": "Värmlands län",
-    "18": "Örebro län",
-    "19": "Västmanlands län",
-    "20": "Dalarnas län",
-    "21": "Gävleborgs län",
-    "22": "Västernorrlands län",
-    "23": "Jämtlands län",
-    "24": "Västerbottens län",
-    "25": "Norrbottens län",
-}
+def area_disagreements(area: Area | None) -> list[tuple[str, str]]:
+    """Where an area's names and codes disagree with SCB's table (regions.py), by the setting that says so: a known
+    municipality code with another municipality's name, a county code with another county's name."""
+    if area is None:
+        return []
+    found = []
+    official = MUNICIPALITIES.get(area.municipality_code)
+    if official and not same_name(area.municipality, official):
+        named = [code for code, name in MUNICIPALITIES.items() if same_name(area.municipality, name)]
+        hint = f"; {area.municipality} har kod {named[0]}" if named else ""
+        found.append(
+            (
+                "municipality_code",
+                f"fick '{area.municipality_code}', som är koden för {official} enligt SCB, men municipality är "
+                f"'{area.municipality}' (förväntade samma kommun i båda{hint})",
+            )
+        )
+    county = COUNTIES.get(area.county_code)
+    if county and not same_name(area.county, county):
+        found.append(("county", f"fick '{area.county}', men länskoden {area.county_code} är {county} enligt SCB"))
+    return found
 
 
 def _code(digits: int, expected: str) -> Any:
@@ -406,21 +404,34 @@ _SITE_ADDRESS = re.compile(
 )
 
 
+# The examples the messages on extra.moved give: the engine's own addresses.
+_EXAMPLE_PAGE = at.page_address(at.COMMITMENTS)
+_EXAMPLE_FILE = at.COMMITMENTS_CSV
+
+
 def _site_address(value: Any) -> Any:
-    expected = (
-        "en adress på sajten utan / först: en sidas mapp som slutar på / (lofte/atagenden/) eller en fil "
-        "(lofte/data/atagenden.csv)"
-    )
+    expected = f"en adress på sajten utan / först: en sidas mapp som slutar på / ({_EXAMPLE_PAGE}) eller en fil ({_EXAMPLE_FILE})"
     if not isinstance(value, str) or len(value) > MAX_SETTING_LINE or not _SITE_ADDRESS.match(value):
         raise ValueError(f"fick {value!r} (förväntade {expected})")
     return value
+
+
+def leads_nowhere(move: at.Move) -> ContentError:
+    """An old address of extra.moved whose new one is no page or file the engine makes, named with its line."""
+    return ContentError(
+        move.where,
+        move.line,
+        f"extra.moved.{move.old}",
+        f"leder till '{move.new}', som sajten inte har (förväntade adressen till en sida eller fil som motorn gör, "
+        f"t.ex. {_EXAMPLE_PAGE})",
+    )
 
 
 def _moves(value: Any) -> Any:
     """extra.moved, as written: a mapping."""
     if not isinstance(value, dict):
         raise ValueError(
-            f"fick {value!r} (förväntade gamla adresser, var och en med sin nya: lofte/atagenden/: lofte/ataganden/)"
+            f"fick {value!r} (förväntade gamla adresser, var och en med den nya adress som tog dess plats)"
         )
     return value
 
@@ -771,6 +782,7 @@ def _extra(
                 f"fick '{area.municipality_code}', som inte ligger i län {area.county_code} (en kommunkod börjar med länskoden)",
             )
         )
+    problems += [lines.error(("extra", "area", key), message) for key, message in area_disagreements(area)]
     mastodon = extra.follow.mastodon if extra.follow else None
     if extra.follow and mastodon:
         spoken = codes or [theme_language]

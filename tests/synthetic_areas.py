@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from medborgarlofte import addresses as at
-from medborgarlofte.settings import COUNTIES
+from medborgarlofte.regions import COUNTIES
 
 COUNTY_CODES = tuple(COUNTIES)
 

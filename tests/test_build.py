@@ -519,7 +519,7 @@ MOVED_LINES = "  moved:\n    lofte/atagenden/: lofte/ataganden/\n"
         (
             "  moved:\n    /lofte/atagenden: lofte/ataganden/\n",
             "extra.moved./lofte/atagenden: fick '/lofte/atagenden' (förväntade en adress på sajten utan / först: en "
-            "sidas mapp som slutar på / (lofte/atagenden/) eller en fil (lofte/data/atagenden.csv))",
+            "sidas mapp som slutar på / (lofte/ataganden/) eller en fil (lofte/data/ataganden.csv))",
         ),
         (
             "  moved:\n    lofte/atagenden/: lofte/data/ataganden.csv\n",

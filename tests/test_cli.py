@@ -169,6 +169,15 @@ AREA_LINES = (
             "extra.area.municipality_code: fick '128' (förväntade kommunkoden, fyra siffror, t.ex. '0180', inom citattecken)",
         ),
         (
+            ('municipality_code: "1280"', 'municipality_code: "1281"'),
+            "extra.area.municipality_code: fick '1281', som är koden för Lund enligt SCB, men municipality är 'Malmö' "
+            "(förväntade samma kommun i båda; Malmö har kod 1280)",
+        ),
+        (
+            ("county: Skåne län", "county: Hallands län"),
+            "extra.area.county: fick 'Hallands län', men länskoden 12 är Skåne län enligt SCB",
+        ),
+        (
             ("    paper_letters: true\n", "    paper_letters: ja\n"),
             "extra.area.paper_letters: fick 'ja' (förväntade true eller false)",
         ),
@@ -186,6 +195,8 @@ AREA_LINES = (
         "unknown-county",
         "municipality-in-another-county",
         "short-municipality-code",
+        "another-municipality-s-code",
+        "another-county-s-name",
         "paper-letters-not-a-boolean",
         "unknown-area-field",
     ],

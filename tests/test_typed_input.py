@@ -160,3 +160,52 @@ def test_init_writes_its_comments_in_swedish(engine: str | None) -> None:
         "requirements.txt",
     }
     assert english == []
+
+
+def test_scb_s_table_has_every_municipality_in_its_county() -> None:
+    from medborgarlofte import regions
+
+    assert len(regions.MUNICIPALITIES) == 290 and len(regions.COUNTIES) == 21
+    assert all(code[:2] in regions.COUNTIES for code in regions.MUNICIPALITIES)
+    assert {code[:2] for code in regions.MUNICIPALITIES} == set(regions.COUNTIES)
+    assert regions.MUNICIPALITIES["1384"] == "Kungsbacka" and regions.MUNICIPALITIES["2584"] == "Kiruna"
+    assert regions.SOURCE.startswith("https://www.scb.se/") and regions.IN_FORCE_SINCE == "2007-01-01"
+
+
+@pytest.mark.parametrize(
+    ("municipality", "code", "said"),
+    [
+        (
+            "Kungsbacka",
+            "2584",
+            "init: --municipality-code: fick '2584', som är koden för Kiruna enligt SCB, inte för Kungsbacka; "
+            "Kungsbacka har kod 1384",
+        ),
+        (
+            "Norrby",
+            "2584",
+            "init: --municipality-code: fick '2584', som är koden för Kiruna enligt SCB, inte för Norrby",
+        ),
+    ],
+)
+def test_init_refuses_another_municipality_s_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], municipality: str, code: str, said: str
+) -> None:
+    answers: dict[str, str | None] = {**ANSWERED, "municipality": municipality, "municipality-code": code}
+    assert init.run(tmp_path / "ny", answers, TODAY) == 2
+    assert said in capsys.readouterr().err.splitlines()
+    assert not (tmp_path / "ny").exists()
+
+
+def test_init_writes_the_municipality_and_county_as_scb_names_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers: dict[str, str | None] = {**ANSWERED, "municipality": "kungsbacka kommun", "municipality-code": "1384"}
+    assert init.run(tmp_path / "ny", answers, TODAY) == 0
+    config = (tmp_path / "ny/mkdocs.yml").read_text(encoding="utf-8")
+    assert 'municipality: "Kungsbacka"' in config and 'county: "Hallands län"' in config
+    assert init.run(tmp_path / "norrby", dict(ANSWERED), TODAY) == 0
+    assert (
+        "init: varning: kommunkoden 2599 finns inte bland SCB:s 290 kommunkoder; kontrollera den"
+        in capsys.readouterr().err
+    )

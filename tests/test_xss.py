@@ -454,6 +454,8 @@ def _hostile_settings_project(folder: Path) -> None:
             raw["extra"]["area"][setting.rsplit(".", 1)[1]] = text
         else:
             raw[setting] = text
+    # A code SCB has no municipality for: a known one would be compared with the name, and the name refused.
+    raw["extra"]["area"]["municipality_code"] = "1299"
     config.write_text(dump(raw), encoding="utf-8")
     build(SAMPLE, "content", config, project / "site", TODAY)
 

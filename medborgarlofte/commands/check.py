@@ -24,6 +24,7 @@ from ..generators import cards
 from ..languages import language_name
 from ..plainlanguage import EASY_READ_LIX, hardest_sentences, lix
 from ..readers import read_markdown, read_yaml, regular_files
+from ..regions import IN_FORCE_SINCE, MUNICIPALITIES, SOURCE
 from ..settings import Settings, read_settings
 from ..structure import Content, TranslationReview, today_in_sweden
 from ..terminal import counted, table_cell, workflow_data, workflow_property
@@ -128,6 +129,12 @@ def _report(
         print(
             f"varning: {config_shown_as}: extra.editor.auth_url saknas: redigeraren på /admin/ går bara att använda på den egna datorn "
             "(make edit) (skriv adressen till en egen inloggningsserver; handbok/skriva-och-publicera.md: Inloggning i drift)"
+        )
+    if settings.area and settings.area.municipality_code not in MUNICIPALITIES:
+        print(
+            f"varning: {config_shown_as}: extra.area.municipality_code: {settings.area.municipality_code} finns inte "
+            f"bland SCB:s {len(MUNICIPALITIES)} kommunkoder (indelningen sedan {IN_FORCE_SINCE}: {SOURCE}); "
+            "öppna data och det nationella indexet hittar inte kommunen"
         )
     if settings.area is None:
         print(

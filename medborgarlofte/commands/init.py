@@ -24,7 +24,8 @@ from ..engine_requirement import WHEEL_FOLDER, EngineSource, engine_source
 from ..generators import presentation
 from ..languages import direction, language_name, words
 from ..readers import typed_line_problem, web_address_problem
-from ..settings import COUNTIES, MAX_SETTING_LINE, Area
+from ..regions import COUNTIES, MUNICIPALITIES, same_name
+from ..settings import MAX_SETTING_LINE, Area
 from ..structure import today_in_sweden
 from ..translations import LOCALES, N_
 
@@ -139,6 +140,7 @@ def run(
             problems.append(f"--{flag}: fick {answer!r} ({wrong})")
         else:
             answers[flag] = answer.strip()
+    problems += _against_scb(answers)
     if problems:
         for problem in problems:
             print(f"init: {problem}", file=sys.stderr)
@@ -150,11 +152,35 @@ def run(
         # The third route: the engine's wheel committed with the site, which its workflow installs from there.
         files[f"{WHEEL_FOLDER}/{chosen.wheel.name}"] = chosen.wheel.read_bytes()
     _write(folder, files)
+    if answers["municipality-code"] not in MUNICIPALITIES:
+        # The area's open data would name a municipality nobody can find; check says so too.
+        print(
+            f"init: varning: kommunkoden {answers['municipality-code']} finns inte bland SCB:s {len(MUNICIPALITIES)} "
+            "kommunkoder; kontrollera den",
+            file=sys.stderr,
+        )
     print(f"En ny sajt för {answers['name']} finns i {folder}: {len(files)} filer.")
     print(
         f"Nästa steg: läs {folder / 'README.md'}, byt ut mallens exempel i content/ och kör medborgarlofte check där."
     )
     return 0
+
+
+def _against_scb(answers: dict[str, str]) -> list[str]:
+    """The municipality's name and code compared with SCB's table: a code of another municipality is refused; the name
+    of one SCB has is written as SCB writes it."""
+    code, named = answers.get("municipality-code"), answers.get("municipality")
+    if code is None or named is None:
+        return []
+    official = MUNICIPALITIES.get(code)
+    if official is None:
+        return []  # said once the site is written (run)
+    if same_name(named, official):
+        answers["municipality"] = official  # as SCB writes it
+        return []
+    known = [other for other, name in MUNICIPALITIES.items() if same_name(named, name)]
+    hint = f"; {named} har kod {known[0]}" if known else ""
+    return [f"--municipality-code: fick {code!r}, som är koden för {official} enligt SCB, inte för {named}{hint}"]
 
 
 def skeleton(

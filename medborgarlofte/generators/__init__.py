@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..addresses import CALENDAR, GENERATED, in_generated, moved, moved_files
-from ..errors import ContentError, ContentErrors
-from ..settings import Settings
+from ..errors import ContentErrors
+from ..settings import Settings, leads_nowhere
 from ..structure import Content
 from . import calendar, cards, charts, embeds, feeds, letters, opendata, pages, posts, styles
 from .remembered import Remembered
@@ -34,16 +34,5 @@ def generate(
     copies, lost_files = moved_files(files, settings.moved)
     files.update({old: files[new] for old, new in copies.items()})
     if lost := moved(files, settings.moved)[1] + lost_files:
-        raise ContentErrors(
-            [
-                ContentError(
-                    move.where,
-                    move.line,
-                    f"extra.moved.{move.old}",
-                    f"leder till '{move.new}', som sajten inte har (förväntade adressen till en sida eller fil som "
-                    "motorn gör, t.ex. lofte/ataganden/)",
-                )
-                for move in lost
-            ]
-        )
+        raise ContentErrors(leads_nowhere(move) for move in lost)
     return {in_generated(path): text for path, text in files.items()}

@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import addresses as at
 from .. import rules
-from ..settings import COUNTIES
+from ..regions import COUNTIES
 from ..structure import Untranslated
 from ..totals import invented
 from ..vocabulary import KINDS

@@ -27,7 +27,7 @@ from .. import addresses as at
 from .. import outbound, versions
 from ..errors import ContentError, ContentErrors
 from ..languages import known_language
-from ..settings import COUNTIES
+from ..regions import COUNTIES
 from ..structure import TIMEZONE
 from ..translations import LANGUAGE
 from ..writers import write_text_atomically
