@@ -208,6 +208,8 @@ class Signatory(Record):
     name: Name = Field(description="Namn på den som skrev under.")
     title: Line = Field(description="Befattning.")
     organisation: Line = Field(description="Organisation, t.ex. 'Socialförvaltningen, Exempelkommunen'.")
+    # A name written to show the page before the real ones are known: shown as Exempel, never as a fact.
+    example: Example = False
 
 
 class Period(Record):
@@ -222,7 +224,9 @@ class Period(Record):
     focus: Markdown = Field(description="Inriktningen för perioden (Markdown).")
     follow_up: tuple[Line, ...] = Field(description="Hur löftet följs upp, en rad per sätt.")
     channels: tuple[Line, ...] = Field(description="Var invånarna kan följa arbetet, en rad per kanal.")
-    signatories: tuple[Signatory, ...] = Field(min_length=1, description="De som skrev under.")
+    signatories: tuple[Signatory, ...] = Field(
+        (), description="De som skrev under; utan dem säger löftets sida att namnen inte står här."
+    )
     # The site's own page for it, not the promise's data: left out of the open data, whose format the index reads.
     easy_read: Markdown | None = Field(
         None,
@@ -426,6 +430,7 @@ class Content:
         commitments = self.commitments.values()
         marks = [
             *(period.example for period in self.periods.values()),
+            *(person.example for period in self.periods.values() for person in period.signatories),
             *(commitment.example for commitment in commitments),
             *(update.example for update in self.updates),
             *(indicator.example for indicator in self.indicators.values()),

@@ -50,6 +50,27 @@ def test_new_status_appends_a_dated_entry(tmp_path: Path) -> None:
     assert load(content).commitments["polisen-narvaro"].activities  # the list after history is intact
 
 
+def test_new_status_example_writes_an_invented_status_inside_its_own_entry(tmp_path: Path) -> None:
+    """--example marks the new entry, not the list after it: the site shows it as an Exempel, and what came before
+    and after is as it was."""
+    content = make_content(tmp_path)
+    result = run("new", "status", "polisen-narvaro", "genomförd", "Klart.", "--example", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("genomförd från 2022-10-01 (påhittat exempel)")
+    commitment = load(content).commitments["polisen-narvaro"]
+    assert commitment.status is not None and (commitment.status.status, commitment.status.example) == (
+        "genomförd",
+        True,
+    )
+    assert [entry.example for entry in commitment.history[:-1]] == [
+        entry.example for entry in load(SAMPLE).commitments["polisen-narvaro"].history
+    ]
+    assert commitment.activities == load(SAMPLE).commitments["polisen-narvaro"].activities
+    update = run("new", "nyhet", "Påhittad nyhet", "--example", "--content", str(content))
+    assert update.returncode == 0, update.stderr
+    assert "example: true" in Path(update.stdout.splitlines()[0]).read_text(encoding="utf-8")
+
+
 def test_new_status_on_a_commitment_without_history(tmp_path: Path) -> None:
     text = (SAMPLE / "commitments/kommunen-blomlador.yaml").read_text(encoding="utf-8").split("history:")[0]
     content = make_content(tmp_path, {"commitments/kommunen-blomlador.yaml": text})

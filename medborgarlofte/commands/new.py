@@ -47,7 +47,14 @@ _DIALOGUE = """dialogue:
 
 
 def new_update(
-    content_dir: Path, shown_as: str, kind: str, title: str, today: date, digest: bool, language: str
+    content_dir: Path,
+    shown_as: str,
+    kind: str,
+    title: str,
+    today: date,
+    digest: bool,
+    language: str,
+    example: bool = False,
 ) -> int:
     if kind not in KINDS:
         return _fail(f"okänd typ '{kind}' ({one_of(kind, (*KINDS, 'status'))})")
@@ -73,7 +80,7 @@ def new_update(
         body=found.text,
         actors=", ".join(found.actors),
         commitments=", ".join(found.commitments),
-        example="example: true\n" if found.example else "",
+        example="example: true\n" if found.example or example else "",
     )
     path.write_text(text, encoding="utf-8")
     try:  # what new writes, check accepts: else nothing stays written
@@ -96,9 +103,11 @@ def new_status(
     today: date,
     day: str | None = None,
     ask: Callable[[str], str] | None = None,
+    example: bool = False,
 ) -> int:
     """A status change of the day it happened: day (ÅÅÅÅ-MM-DD), or today; for a promise that has ended, the day is
-    asked for in a terminal and required elsewhere, for today is then seldom the day it happened."""
+    asked for in a terminal and required elsewhere, for today is then seldom the day it happened. example: it is an
+    invented one (example: true), written inside the entry, where adding the line by hand is easy to get wrong."""
     if status not in STATUSES:
         return _fail(f"okänd status '{status}' ({one_of(status, STATUSES)})")
     happened = None
@@ -125,8 +134,10 @@ def new_status(
         )
     path = next(p for p in (content_dir / "commitments").rglob("*.y*ml") if p.stem == commitment_id)
     before = path.read_text(encoding="utf-8")
-    entry = [f"date: {today.isoformat()}", f"status: {status}"] + (
-        [f"note: {json.dumps(note, ensure_ascii=False)}"] if note else []
+    entry = (
+        [f"date: {today.isoformat()}", f"status: {status}"]
+        + ([f"note: {json.dumps(note, ensure_ascii=False)}"] if note else [])
+        + (["example: true"] if example else [])
     )
     path.write_text(_append_history(before, entry), encoding="utf-8")
     try:
@@ -143,7 +154,7 @@ def new_status(
             f"{written}: en notering om status {status}, som gäller sedan {since.isoformat() if since else today.isoformat()}"
         )
     else:
-        print(f"{written}: {status} från {today.isoformat()}")
+        print(f"{written}: {status} från {today.isoformat()}" + (" (påhittat exempel)" if example else ""))
     return 0
 
 
@@ -288,6 +299,11 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DAG",
         help="för en statusändring: dagen det hände, ÅÅÅÅ-MM-DD (standard: i dag; frågas för ett löfte som har slutat)",
     )
+    parser.add_argument(
+        "--example",
+        action="store_true",
+        help="märk det nya som ett påhittat exempel (example: true): sajten visar det som Exempel",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -309,6 +325,9 @@ def main(args: argparse.Namespace) -> int:
             today_in_sweden(),
             args.date,
             ask=input if sys.stdin.isatty() else None,
+            example=args.example,
         )
     language = read_settings(Path(args.config)).language
-    return new_update(content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language)
+    return new_update(
+        content, args.content, args.kind, " ".join(args.words), today_in_sweden(), args.digest, language, args.example
+    )

@@ -21,7 +21,7 @@ def generate(
     ready_posts = posts.posts_of(content, settings, today)  # for the posts page and its data file alike
     files = {
         **pages.generate(content, settings, today, remembered, ready_posts),
-        **feeds.generate(content, settings, remembered),
+        **feeds.generate(content, settings, today, remembered),
         **opendata.generate(content, settings),
         **charts.generate(content, settings, today),
         **cards.generate(content, settings, today),

@@ -91,7 +91,8 @@ def generate(content: Content, settings: Settings, today: date) -> dict[str, byt
 
 def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Card]:
     """What each card shows, by its path under docs/: the words as they are drawn. A commitment's card shows the status
-    its page shows: the last day's once the period has ended, and "Exempel" when that status is invented."""
+    its page shows: the last day's once the period has ended, and "Exempel" when that status is invented; an update's
+    card says "Exempel" when the update is invented."""
     said = settings.words
     _ = said.gettext
     rtl = said.right_to_left
@@ -127,11 +128,20 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
     for update in content.updates:
         kind = KINDS[update.kind]
         concerned = said.listed([isolated(content.actors[a].short_name, settings.language) for a in update.actors])
+        # An invented letter or dialogue says so on its card as a commitment's invented status does: the card travels
+        # without the page beside it.
+        named = said.pgettext(ONE, kind.singular)
         cards[at.update_card(update.id)] = Card(
             site_name,
             text(said.day(update.date.date())),
             text(update.title),
-            Badge(said.pgettext(ONE, kind.singular), _INK, _KIND_BACKGROUND, _BAND_COLOUR, False),
+            Badge(
+                _("Exempel: %(title)s") % {"title": named} if update.example else named,
+                _INK,
+                _KIND_BACKGROUND,
+                _BAND_COLOUR,
+                False,
+            ),
             text(concerned),
             rtl,
         )

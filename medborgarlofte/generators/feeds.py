@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
@@ -33,6 +33,20 @@ class Feed:
     group: str  # site, actor, commitment or theme: how the follow page lists it
 
 
+def on_the_day(day: date) -> datetime:
+    """The moment an entry of a day without a time of day is dated by: noon in Stockholm. A feed reader shows it in
+    its reader's own time zone, and noon keeps the day from UTC−10 to UTC+12 (midnight showed it a day early anywhere
+    west of Sweden)."""
+    return datetime.combine(day, time(12), TIMEZONE)
+
+
+def moment_in_feeds(moment: datetime) -> datetime:
+    """A moment as a feed dates it: one written as a day alone was read as its midnight, and is dated at noon
+    (on_the_day)."""
+    local = moment.astimezone(TIMEZONE)
+    return on_the_day(local.date()) if local.time() == time() else moment
+
+
 @dataclass(frozen=True)
 class Item:
     guid: str
@@ -48,10 +62,15 @@ class Item:
     updated: datetime | None = None  # its moment, or a second or more after it where another entry has the same moment
 
 
-def generate(content: Content, settings: Settings, remembered: Remembered | None = None) -> dict[str, str]:
-    """Every feed file, by its path under the generated folder; remembered as in pages.generate."""
+def generate(content: Content, settings: Settings, today: date, remembered: Remembered | None = None) -> dict[str, str]:
+    """Every feed file, by its path under the generated folder; remembered as in pages.generate. A promise that has
+    ended by today has its last entry, on the day it ended."""
     _ = settings.words.gettext
-    items = sorted(_items(content, settings, Renderer(), _), key=lambda i: (i.moment, i.guid), reverse=True)
+    items = sorted(
+        [*_items(content, settings, Renderer(), _), *_ended_items(content, settings, today, _)],
+        key=lambda i: (i.moment, i.guid),
+        reverse=True,
+    )
     # A feed with nothing in it yet is dated by the newest item anywhere, never by the clock.
     fallback = items[0].moment if items else datetime(2000, 1, 1, tzinfo=TIMEZONE)
     return files(_feeds(content, items, _, settings.language), settings, fallback, remembered)
@@ -178,6 +197,39 @@ def _items(content: Content, settings: Settings, renderer: Renderer, _: Callable
         yield from _status_items(commitment, content, settings, _)
 
 
+def _ended_items(content: Content, settings: Settings, today: date, _: Callable[[str], str]) -> Iterable[Item]:
+    """A promise's last word in every feed that followed it: on the day it ended, what it was and that its page now
+    speaks as of that day. It stands in the feeds of its commitments, their actors and themes, and among the status
+    changes, since a subscriber to any of them followed the promise."""
+    said = settings.words
+    for period in content.periods.values():
+        if period.end >= today:
+            continue
+        commitments = tuple(c.id for c in content.commitments.values() if c.period == period.id)
+        page = at.url_of(settings.url, at.period(period.id))
+        title = _("Löftet har slutat: %(promise)s") % {"promise": isolated(period.title, settings.language)}
+        summary = _(
+            "%(promise)s gällde från %(start)s till %(end)s. Löftet slutade %(day)s, och här är vad det blev av det."
+        ) % {
+            "promise": isolated(period.title, settings.language),
+            "start": said.month(period.start),
+            "end": said.month(period.end),
+            "day": said.day(period.end),
+        }
+        yield Item(
+            guid=page,
+            title=_("Exempel: %(title)s") % {"title": title} if period.example else title,
+            link=page,
+            moment=on_the_day(period.end),
+            summary=summary,
+            html=f"<p>{escape(summary)}</p>",
+            authors=(settings.name,),
+            commitments=commitments,
+            actors=tuple(dict.fromkeys(a for c in commitments for a in content.commitments[c].actors)),
+            kind="status",
+        )
+
+
 def _update_item(
     update: Update, content: Content, settings: Settings, renderer: Renderer, _: Callable[[str], str]
 ) -> Item:
@@ -208,7 +260,7 @@ def _update_item(
         if update.example
         else update.title,
         link=link,
-        moment=update.date,
+        moment=moment_in_feeds(update.date),
         summary=update.summary,
         html=f"<p><strong>{escape(update.summary)}</strong></p>{body}",
         authors=tuple(content.actors[a].name for a in update.actors) or (settings.name,),
@@ -237,7 +289,7 @@ def _status_items(
             guid=link,
             title=_("Exempel: %(title)s") % {"title": title} if entry.example or commitment.example else title,
             link=link,
-            moment=datetime.combine(entry.date, time(), TIMEZONE),
+            moment=on_the_day(entry.date),
             summary=f"{change}{note} {responsible}",
             html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible)} <a href="{page}">{about}</a></p>',
             authors=tuple(content.actors[a].name for a in commitment.actors),

@@ -1,0 +1,123 @@
+"""What is invented, and what day an ended promise speaks as of, in what leaves the page: the citation a journalist
+copies, a letter's share card, the follow-up listing, a feed's last word and its days, and the names under a promise."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import lxml.etree
+import lxml.html
+import pytest
+from playwright.sync_api import Browser
+
+from medborgarlofte import addresses as at
+from medborgarlofte import translated
+from medborgarlofte.contents import load
+from medborgarlofte.generators import cards
+from medborgarlofte.languages import words
+from medborgarlofte.settings import in_language, read_settings
+
+from .conftest import ROOT, SITE_LANGUAGES, TODAY, edit, make_content
+from .test_browser import REPORT
+from .test_build import build_sample, html
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+LETTER = "2022-05-informationsbrev-1"  # an invented letter of the reference site
+
+
+def _folder(language: str) -> str:
+    return at.language_folder(language, SITE_LANGUAGES[0])
+
+
+def _exempel(language: str) -> str:
+    """What an invented text begins with, in the language: 'Exempel: '."""
+    return words(language).gettext("Exempel: %(title)s") % {"title": ""}
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_citation_of_an_invented_status_says_so_in_its_words(default_site: Path, language: str) -> None:
+    """Every status of the reference site is invented: the text a journalist copies says Exempel before it."""
+    page = default_site / _folder(language) / "lofte/atagande/polisen-medborgardialog/index.html"
+    (citation,) = lxml.html.fromstring(page.read_bytes()).xpath("//p[@class='citation']")
+    text = " ".join(citation.text_content().split())
+    assert _exempel(language).strip() in text
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_an_invented_letter_s_card_and_its_text_say_exempel(language: str) -> None:
+    settings = in_language(read_settings(ROOT / "mkdocs.yml"), language)
+    content = translated.in_language(load(ROOT / "content"), language)
+    card = cards.cards_of(content, settings, TODAY)[at.update_card(LETTER)]
+    assert card.badge is not None and card.badge.words.startswith(_exempel(language))
+    assert _exempel(language).strip() in cards.alternative_text(card)
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_follow_up_listing_marks_each_invented_indicator(default_site: Path, language: str) -> None:
+    page = default_site / _folder(language) / "lofte/uppfoljning/index.html"
+    tree = lxml.html.fromstring(page.read_bytes())
+    listed = tree.xpath("//article//li[a[contains(@href, 'indikator')]]")
+    assert len(listed) == 3
+    assert all(item.xpath(".//span[@class='exempel']") for item in listed)
+    assert tree.xpath("//article//*[contains(@class, 'admonition')]")
+
+
+def _entries(site: Path, language: str, feed: str) -> list[lxml.etree._Element]:
+    path = site / _folder(language) / at.feed(feed, "atom")
+    return list(lxml.etree.parse(str(path)).getroot().iter(f"{ATOM}entry"))
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_an_ended_promise_has_its_last_word_in_every_feed_on_the_day_it_ended(
+    default_site: Path, language: str
+) -> None:
+    said = words(language)
+    ended = said.gettext("Löftet har slutat: %(promise)s").split("%")[0]
+    for feed in (at.ALL_FEED, at.STATUS_FEED, at.actor_feed("polisen"), at.commitment_feed("polisen-medborgardialog")):
+        newest = _entries(default_site, language, feed)[0]
+        assert newest.findtext(f"{ATOM}title", "").startswith(ended), feed
+        published = datetime.fromisoformat(newest.findtext(f"{ATOM}published", ""))
+        assert published.astimezone(ZoneInfo("Europe/Stockholm")).date() == date(2023, 4, 30)
+
+
+@pytest.mark.parametrize(
+    "zone", ["America/Los_Angeles", "America/New_York", "Europe/London", "Asia/Baghdad", "Asia/Tokyo"]
+)
+def test_a_feed_entry_keeps_its_day_in_the_reader_s_time_zone(default_site: Path, zone: str) -> None:
+    """A day without a time is dated at noon in Stockholm: a reader's app in any of these zones shows the same day
+    (at midnight it showed the day before anywhere west of Sweden)."""
+    entries = _entries(default_site, "sv", at.ALL_FEED)
+    assert len(entries) > 10
+    for entry in entries:
+        published = datetime.fromisoformat(entry.findtext(f"{ATOM}published", ""))
+        assert published.astimezone(ZoneInfo(zone)).date() == published.astimezone(ZoneInfo("Europe/Stockholm")).date()
+
+
+def test_an_invented_signatory_is_marked_and_a_promise_may_leave_the_names_out(tmp_path: Path) -> None:
+    period = "periods/2022-2023.yaml"
+    invented = edit(period, "    organisation: Polisen\n", "    organisation: Polisen\n    example: true\n")
+    assert load(make_content(tmp_path / "a", invented)).examples() == load(make_content(tmp_path / "b")).examples() + 1
+    project = build_sample(tmp_path / "marked", invented)
+    page = lxml.html.fromstring(html(project, "lofte/period/2022-2023"))
+    (signed,) = page.xpath("//article//li[contains(., 'Anna Andersson')]")
+    assert signed.xpath(".//span[@class='exempel']")
+    text = (Path(__file__).parent / "sample" / period).read_text(encoding="utf-8")
+    start = text.index("signatories:")
+    end = text.index("\n", text.index("organisation:", start))
+    unsigned = build_sample(tmp_path / "unsigned", {period: text[:start] + text[end + 1 :]})
+    assert "Namnen på dem som skrev under står inte här." in html(unsigned, "lofte/period/2022-2023")
+
+
+def test_the_citation_and_the_letter_s_card_at_390_pixels(browser: Browser, site_url: str) -> None:
+    """For a reader to look at: the citation box of an invented status and an invented letter's card on a phone."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + "lofte/atagande/polisen-medborgardialog/")
+    citation = page.locator("p.citation")
+    assert "Exempel:" in citation.inner_text()
+    REPORT.mkdir(exist_ok=True)
+    citation.screenshot(path=str(REPORT / "citat-390.png"))
+    page.goto(site_url + f"lofte/uppdatering/{LETTER}/kort.png")
+    page.screenshot(path=str(REPORT / "brevets-kort-390.png"))
+    page.close()
