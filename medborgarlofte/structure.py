@@ -208,8 +208,11 @@ class Signatory(Record):
     name: Name = Field(description="Namn på den som skrev under.")
     title: Line = Field(description="Befattning.")
     organisation: Line = Field(description="Organisation, t.ex. 'Socialförvaltningen, Exempelkommunen'.")
-    # A name written to show the page before the real ones are known: shown as Exempel, never as a fact.
-    example: Example = False
+    # A name written to show the page before the real ones are known: shown as Exempel, never as a fact. The open data
+    # leaves such a name out (opendata.py), so its format stays as every index of it reads it.
+    example: Annotated[bool, Field(exclude=True, description="true för ett påhittat namn, som visas som Exempel.")] = (
+        False
+    )
 
 
 class Period(Record):

@@ -470,6 +470,11 @@ def test_every_channel_marks_an_invented_status_and_an_ended_promise(www: Path) 
         for entry in feedparser.parse(
             (www / language / at.feed(at.STATUS_FEED, "atom")).read_text(encoding="utf-8")
         ).entries:
+            if entry.link.endswith(at.period(period.id).removesuffix(".md") + "/"):
+                # The promise's last word in the feed, on the day it ended.
+                assert entry.title.startswith(_("Löftet har slutat: %(promise)s").split("%")[0]), entry.title
+                checked["ended entry"] += 1
+                continue
             commitment = next(
                 c for c in shown.commitments.values() if at.commitment(c.id).removesuffix(".md") + "/" in entry.link
             )
@@ -482,6 +487,7 @@ def test_every_channel_marks_an_invented_status_and_an_ended_promise(www: Path) 
             actor_badge = [t.text for t in _svg(www / language / at.actor_badge(actor.id)).iter(f"{SVG}text")]
             assert actor_badge[1] == example, (language, actor.id, actor_badge)
             checked["actor badge"] += 1
+    assert checked.pop("ended entry") == 3
     assert min(checked.values()) >= 3 and checked["badge"] == 3 * len(CONTENT.commitments), checked
 
 

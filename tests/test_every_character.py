@@ -340,7 +340,7 @@ def test_any_text_reaches_every_channel_of_every_language_exactly(tmp_path: Path
             "حركة المرور",
         )  # translated in the sample
 
-        made = feeds.generate(shown, site)
+        made = feeds.generate(shown, site, TODAY)
         for ending in ("rss", "atom"):
             # Read as XML: feedparser "repairs" text that looks like mojibake to it ("Å°" becomes "Ű"), which no feed reader must.
             feed_title, entry_titles = _titles(made[at.feed(at.commitment_feed("kommunen-blomlador"), ending)])

@@ -244,13 +244,10 @@ CASES = {
         {"actors.yaml": None},
         "content/actors.yaml:1: filen saknas (förväntade actors.yaml med minst en post)",
     ),
-    "period without signatories": (
-        edit(
-            PERIOD,
-            "signatories:\n  - name: Anna Andersson\n    title: Lokalpolisområdeschef\n    organisation: Polisen\n",
-            "signatories: []\n",
-        ),
-        "content/periods/2022-2023.yaml:12: signatories: har för få poster (förväntade minst 1)",
+    "signatory with an unknown field": (
+        edit(PERIOD, "    organisation: Polisen\n", "    organisation: Polisen\n    role: ordförande\n"),
+        "content/periods/2022-2023.yaml:16: signatories[1].role: okänt fält (förväntade ett av: name, title, "
+        "organisation, example)",
     ),
     "personnummer in an update's text": (
         edit(LETTER, "Brevets text.", "Brevets text.\n\nKontakta 811218-9876 om du vill."),

@@ -65,6 +65,15 @@ BASE_CHANGES = (
         '<label class="md-overlay" for="__drawer"></label>',
         "no aria-hidden on a label of a form control: valid HTML, as Material has it",
     ),
+    (
+        "      <script src=\"{{ 'assets/javascripts/bundle.3cb411a8.min.js' | url }}\"></script>\n",
+        "      <script src=\"{{ 'assets/javascripts/bundle.3cb411a8.min.js' | url }}\"></script>\n"
+        '      <script>new MutationObserver(() => document.querySelectorAll("nav.md-code__nav:not([role])")'
+        '.forEach(nav => nav.setAttribute("role", "none"))).observe(document.body, {childList: true, subtree: true});'
+        "</script>\n",
+        "no navigation region around each code block's copy button, as with Material: one button is no navigation, and "
+        "two unnamed regions on a page cannot be told apart",
+    ),
 )
 # Zensical's own header.html, with the link to the Lättläst page that the theme's copy of Material's header has.
 HEADER_CHANGES = (

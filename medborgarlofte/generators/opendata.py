@@ -155,7 +155,11 @@ def generate(content: Content, settings: Settings) -> dict[str, str]:
             UntranslatedTexts(file=file, id=item_id, fields=list(fields), language=content.language)
             for file, item_id, fields in translated.missing(content, content.shown_in)
         ],
-        periods=list(content.periods.values()),
+        # An invented name is no fact to publish as data: a period's data has the names that signed.
+        periods=[
+            period.model_copy(update={"signatories": tuple(p for p in period.signatories if not p.example)})
+            for period in content.periods.values()
+        ],
         actors=list(content.actors.values()),
         themes=list(content.themes.values()),
         commitments=commitments,
