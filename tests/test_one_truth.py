@@ -121,3 +121,20 @@ def test_the_citation_and_the_letter_s_card_at_390_pixels(browser: Browser, site
     page.goto(site_url + f"lofte/uppdatering/{LETTER}/kort.png")
     page.screenshot(path=str(REPORT / "brevets-kort-390.png"))
     page.close()
+
+
+@pytest.mark.parametrize(("language", "note"), [("en", "This text is only available in Swedish."), ("ar", None)])
+def test_an_untranslated_letter_s_e_mail_edition_says_it_is_in_swedish(
+    default_site: Path, language: str, note: str | None
+) -> None:
+    """The English and Arabic e-mail editions of a letter without a translation are the Swedish letter: both parts say
+    so before its text, in the edition's language, and the HTML marks the text as Swedish."""
+    said = words(language)
+    expected = note or said.gettext("Den här texten finns bara på %(language)s.") % {"language": said.name_of("sv")}
+    folder = default_site / _folder(language) / "lofte/uppdatering" / LETTER
+    html_part = lxml.html.fromstring((folder / "epost.html").read_bytes())
+    assert [" ".join(p.text_content().split()) for p in html_part.xpath("//p[@class='example']")][-1] == expected
+    assert html_part.xpath("//div[@lang='sv']")
+    text_part = (folder / "epost.txt").read_text(encoding="utf-8")
+    assert expected in text_part
+    assert text_part.index(expected) < text_part.index(said.gettext("Läs brevet på webben"))
