@@ -18,6 +18,7 @@ from medborgarlofte.contents import load
 from medborgarlofte.generators import cards
 from medborgarlofte.languages import words
 from medborgarlofte.settings import in_language, read_settings
+from medborgarlofte.structure import Untranslated
 
 from .conftest import ROOT, SITE_LANGUAGES, TODAY, edit, make_content
 from .test_browser import REPORT
@@ -138,3 +139,27 @@ def test_an_untranslated_letter_s_e_mail_edition_says_it_is_in_swedish(
     text_part = (folder / "epost.txt").read_text(encoding="utf-8")
     assert expected in text_part
     assert text_part.index(expected) < text_part.index(said.gettext("Läs brevet på webben"))
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_a_calendar_event_s_words_are_in_the_language_it_says(default_site: Path, language: str) -> None:
+    """An invented meeting's summary is the calendar's words ("Example: …") around its title: it is marked with the
+    calendar's LANGUAGE, and a title without a translation says it is Swedish in words; a title alone keeps its own."""
+    import icalendar
+
+    said = words(language)
+    shown = translated.in_language(load(ROOT / "content"), language)
+    by_page = {at.url_of("", at.update(u.id)): u for u in shown.updates}
+    calendar = icalendar.Calendar.from_ical((default_site / _folder(language) / at.CALENDAR).read_bytes())
+    checked = 0
+    for event in calendar.walk("VEVENT"):
+        update = next(u for page, u in by_page.items() if str(event["URL"]).endswith(page))
+        foreign = isinstance(update.title, Untranslated) and update.title.language != language
+        summary = event["SUMMARY"]
+        if update.example:
+            assert str(summary).startswith(_exempel(language)) and summary.params["LANGUAGE"] == language
+            assert str(summary).endswith(said.not_translated("sv")) == foreign, str(summary)
+            checked += 1
+        else:
+            assert summary.params["LANGUAGE"] == ("sv" if foreign else language)
+    assert checked

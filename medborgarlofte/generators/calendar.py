@@ -46,15 +46,21 @@ def generate(content: Content, settings: Settings) -> str:
         else:
             event.add("dtstart", held.date())
             event.add("dtend", held.date() + timedelta(days=1))
-        event.add(
-            "summary",
-            _Text(
-                _("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)}
-                if update.example
-                else update.title
-            ),
-            parameters=_language_of(update.title, settings),
-        )
+        if update.example:
+            # Words of the calendar's language around the title: the calendar's LANGUAGE, and a title without a
+            # translation says its own language in words, as a page does.
+            title = isolated(update.title, settings.language) + (
+                " " + settings.words.not_translated(update.title.language)
+                if isinstance(update.title, Untranslated) and update.title.language != settings.language
+                else ""
+            )
+            event.add(
+                "summary",
+                _Text(_("Exempel: %(title)s") % {"title": title}),
+                parameters={"LANGUAGE": settings.language},
+            )
+        else:
+            event.add("summary", _Text(update.title), parameters=_language_of(update.title, settings))
         event.add("categories", [_(FORMS[meeting.form])])
         if meeting.place:
             event.add("location", _Text(meeting.place), parameters=_language_of(meeting.place, settings))
