@@ -36,6 +36,13 @@ class StatusFacts:
     # What it means, in easy-to-read Swedish (lättläst) for the Lättläst page: short sentences, everyday words. Written
     # by the engine's authors and reviewed by no lättläst editor yet (the catalogue says so to its translators).
     easy: str = ""
+    # What it is called once the promise has ended, where the label speaks of the present ("Pågår": "Pågick").
+    at_end: str = ""
+
+    @property
+    def ended_label(self) -> str:
+        """The label as an ended promise's final status says it: in the past where the present would say it goes on."""
+        return self.at_end or self.label
 
     @property
     def outline(self) -> str:
@@ -83,6 +90,7 @@ STATUSES: dict[str, StatusFacts] = {
             # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
             easy=N_("Arbetet har börjat. De arbetar med det nu."),
             hatch="rising",
+            at_end=N_("Pågick"),
         ),
         StatusFacts(
             "löpande",

@@ -163,3 +163,29 @@ def test_a_calendar_event_s_words_are_in_the_language_it_says(default_site: Path
         else:
             assert summary.params["LANGUAGE"] == ("sv" if foreign else language)
     assert checked
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_a_final_status_of_work_under_way_is_said_in_the_past(default_site: Path, language: str) -> None:
+    """An ended promise's commitment that was under way on its last day "Pågick" ("Was in progress"): its page, its
+    citation and its share card say so, never "Pågår" as if the work still went on."""
+    said = words(language)
+    now, then = said.gettext("Pågår"), said.gettext("Pågick")
+    final = said.gettext("Slutstatus:")
+    found = 0
+    for page in sorted((default_site / _folder(language) / "lofte/atagande").glob("*/index.html")):
+        tree = lxml.html.fromstring(page.read_bytes())
+        (item,) = [li for li in tree.xpath("//article//li") if li.text_content().strip().startswith(final)]
+        (status,) = [span.text for span in item.xpath(".//span[contains(@class, 'status ')]")]
+        assert status != now, page
+        if status == then:
+            found += 1
+            (citation,) = tree.xpath("//p[@class='citation']")
+            assert then.lower() in citation.text_content()
+    assert found >= 3
+    settings = in_language(read_settings(ROOT / "mkdocs.yml"), language)
+    shown = translated.in_language(load(ROOT / "content"), language)
+    badges = [card.badge.words for card in cards.cards_of(shown, settings, TODAY).values() if card.badge]
+    assert not [b for b in badges if b.endswith(now) and not b.endswith(then)] and [
+        b for b in badges if b.endswith(then)
+    ]

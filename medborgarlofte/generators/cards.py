@@ -107,7 +107,9 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
         day = period.ended_on(today)
         entry = commitment.status_on(day)
         status = SHOWN_STATUSES[entry.status] if entry else NO_STATUS
-        badge = _("Exempel: %(title)s") % {"title": _(status.label)} if commitment.invented_on(day) else _(status.label)
+        # Once the promise has ended, its status is said as of that day ("Pågick", not "Pågår").
+        label = _(status.ended_label if day else status.label)
+        badge = _("Exempel: %(title)s") % {"title": label} if commitment.invented_on(day) else label
         overline = (
             _("Åtagande")
             + " · "

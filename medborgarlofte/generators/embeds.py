@@ -151,7 +151,8 @@ def _commitment(
     status = _status_of(commitment, day)
     began = commitment.since(day)
     since = _("sedan %(day)s") % {"day": env.filters["day"](began)} if began else ""
-    words = f"{_(status.label)} {since}".strip()
+    # Once the promise has ended, the status is said as of its last day ("Pågick").
+    words = f"{_(status.ended_label if day else status.label)} {since}".strip()
     invented = commitment.invented_on(day)
     if invented:
         words = _("Exempel: %(title)s") % {"title": words}

@@ -94,6 +94,7 @@ def pages(settings: Settings) -> Environment:
         # A list in the language's own words and punctuation (Babel, from CLDR): "A, B och C", "A, B, and C", "A وB وC".
         listed=lambda texts: said.listed([Markup(shown.plain(text)) for text in texts]),
         status_label=lambda name: Markup(escape(said.gettext(SHOWN_STATUSES[name].label))),
+        final_label=lambda name: Markup(escape(said.gettext(SHOWN_STATUSES[name].ended_label))),
         alt=shown.alt,
         status_class=lambda name: Markup(escape(SHOWN_STATUSES[name].slug)),
     )
