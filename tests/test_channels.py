@@ -461,7 +461,7 @@ def test_every_channel_marks_an_invented_status_and_an_ended_promise(www: Path) 
             )
             picture = shared[at.commitment_card(c.id)]
             assert picture.badge is not None and picture.badge.words.startswith(example) == invented
-            assert picture.overline.words.endswith(_("löftet har slutat"))
+            assert picture.overline.words.startswith(_("Åtagande") + " · " + _("löftet har slutat") + " · ")
             checked.update(["badge", "status card", "share card"])
         data = json.loads((www / language / at.ALL_DATA).read_text(encoding="utf-8"))
         for row in data["commitments"]:

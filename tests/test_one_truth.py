@@ -189,3 +189,40 @@ def test_a_final_status_of_work_under_way_is_said_in_the_past(default_site: Path
     assert not [b for b in badges if b.endswith(now) and not b.endswith(then)] and [
         b for b in badges if b.endswith(then)
     ]
+
+
+@pytest.mark.parametrize("language", [code for code in SITE_LANGUAGES if code != "sv"])
+def test_a_feed_in_another_language_says_which_texts_are_swedish(default_site: Path, language: str) -> None:
+    """An English or Arabic feed's entry whose title has no translation says "(in Swedish)" after it, in the feed's
+    language, and its content marks the Swedish text with lang="sv"; a translated title says nothing of the kind."""
+    said = words(language)
+    mark = said.not_translated("sv")
+    shown = translated.in_language(load(ROOT / "content"), language)
+    titles = {at.url_of("", at.update(u.id)): u for u in shown.updates}
+    checked = {"marked": 0, "translated": 0}
+    for entry in _entries(default_site, language, at.ALL_FEED):
+        link = entry.find(f"{ATOM}link").get("href", "")
+        update = next((u for page, u in titles.items() if link.endswith(page)), None)
+        if update is None:
+            continue
+        title = entry.findtext(f"{ATOM}title", "")
+        if isinstance(update.title, Untranslated):
+            assert mark in title, title
+            checked["marked"] += 1
+        else:
+            assert mark not in title, title
+            checked["translated"] += 1
+        content = entry.findtext(f"{ATOM}content", "")
+        if isinstance(update.body, Untranslated):
+            assert 'lang="sv"' in content
+    assert checked["marked"] + checked["translated"] >= 3, checked
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_a_card_of_an_ended_promise_keeps_the_words_that_say_so_whatever_its_title(language: str) -> None:
+    """The overline says the promise has ended before the period's title, which is what a long line loses."""
+    said = words(language)
+    settings = in_language(read_settings(ROOT / "mkdocs.yml"), language)
+    shown = translated.in_language(load(ROOT / "content"), language)
+    card = cards.cards_of(shown, settings, TODAY)[at.commitment_card("polisen-medborgardialog")]
+    assert card.overline.words.startswith(f"{said.gettext('Åtagande')} · {said.gettext('löftet har slutat')} · ")

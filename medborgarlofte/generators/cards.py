@@ -110,11 +110,13 @@ def cards_of(content: Content, settings: Settings, today: date) -> dict[str, Car
         # Once the promise has ended, its status is said as of that day ("Pågick", not "Pågår").
         label = _(status.ended_label if day else status.label)
         badge = _("Exempel: %(title)s") % {"title": label} if commitment.invented_on(day) else label
+        # That the promise has ended comes before the period's title: a long title is shortened at its end on the card,
+        # and the card must never lose the words that say it speaks of the past.
         overline = (
             _("Åtagande")
+            + (" · " + _("löftet har slutat") if day else "")
             + " · "
             + isolated(period.title, settings.language)
-            + (" · " + _("löftet har slutat") if day else "")
         )
         responsible = said.listed(
             [isolated(content.actors[a].short_name, settings.language) for a in commitment.actors]

@@ -17,7 +17,7 @@ from ..bidi import isolated
 from ..languages import listed, words
 from ..markup import Renderer
 from ..settings import Settings
-from ..structure import TIMEZONE, Commitment, Content, Update
+from ..structure import TIMEZONE, Commitment, Content, Untranslated, Update
 from ..vocabulary import KINDS, STATUSES
 from .remembered import Remembered, made
 
@@ -230,6 +230,23 @@ def _ended_items(content: Content, settings: Settings, today: date, _: Callable[
         )
 
 
+def _said(text: str, settings: Settings, isolate: bool = False) -> str:
+    """A text from content as a feed's title or summary gives it: where it has no translation into the feed's
+    language, isolated and followed by that in words ("(in Swedish)"), as a page says it: a feed's text has no lang.
+    isolate: isolated also where it stands alone, as in a title with words of the feed's own beside it."""
+    if isinstance(text, Untranslated) and text.language != settings.language:
+        return f"{isolated(text, settings.language)} {settings.words.not_translated(text.language)}"
+    return isolated(text, settings.language) if isolate else text
+
+
+def _in_own_language(text: str, html: str, settings: Settings) -> str:
+    """HTML of a text from content in an entry's content, marked with the text's language where it has no
+    translation (a reader that shows the HTML reads it in that language's voice)."""
+    if isinstance(text, Untranslated) and text.language != settings.language:
+        return f'<span lang="{text.language}">{html}</span>'
+    return html
+
+
 def _update_item(
     update: Update, content: Content, settings: Settings, renderer: Renderer, _: Callable[[str], str]
 ) -> Item:
@@ -237,6 +254,11 @@ def _update_item(
     link = at.url_of(settings.url, page)
     # Relative links in the text are written for its page; a feed reader needs them absolute.
     body = renderer.html(update.body, lambda href: settings.url + at.linked_address(href, page))
+    if isinstance(update.body, Untranslated) and update.body.language != settings.language:
+        note = _("Den här texten finns bara på %(language)s.") % {
+            "language": settings.words.name_of(update.body.language)
+        }
+        body = f'<p>{escape(note)}</p><div lang="{update.body.language}">{body}</div>'
     if update.dialogue:
         said, done = escape(_("Ni sa:")), escape(_("Vi gör:"))
         points = "".join(
@@ -256,13 +278,13 @@ def _update_item(
         body += f'<p><a href="{escape(edition)}">{said}</a> · <a href="{escape(text)}">{as_text}</a></p>'
     return Item(
         guid=link,
-        title=_("Exempel: %(title)s") % {"title": isolated(update.title, settings.language)}
+        title=_("Exempel: %(title)s") % {"title": _said(update.title, settings, isolate=True)}
         if update.example
-        else update.title,
+        else _said(update.title, settings),
         link=link,
         moment=moment_in_feeds(update.date),
-        summary=update.summary,
-        html=f"<p><strong>{escape(update.summary)}</strong></p>{body}",
+        summary=_said(update.summary, settings),
+        html=f"<p><strong>{_in_own_language(update.summary, str(escape(update.summary)), settings)}</strong></p>{body}",
         authors=tuple(content.actors[a].name for a in update.actors) or (settings.name,),
         commitments=update.concerns,
         actors=update.actors,
@@ -282,16 +304,17 @@ def _status_items(
         status, change, responsible = status_change(
             entry.status, previous, [content.actors[a].name for a in commitment.actors], settings.language, _
         )
-        note = f" {isolated(entry.note, settings.language)}" if entry.note else ""
+        note = f" {_said(entry.note, settings, isolate=True)}" if entry.note else ""
+        shown_note = f" {_in_own_language(entry.note, str(escape(entry.note)), settings)}" if entry.note else ""
         source = f' <a href="{escape(entry.source)}">{source_word}</a>.' if entry.source else ""
-        title = f"{isolated(commitment.title, settings.language)}: {status}"
+        title = f"{_said(commitment.title, settings, isolate=True)}: {status}"
         yield Item(
             guid=link,
             title=_("Exempel: %(title)s") % {"title": title} if entry.example or commitment.example else title,
             link=link,
             moment=on_the_day(entry.date),
             summary=f"{change}{note} {responsible}",
-            html=f'<p>{escape(change)}{escape(note)}{source}</p><p>{escape(responsible)} <a href="{page}">{about}</a></p>',
+            html=f'<p>{escape(change)}{shown_note}{source}</p><p>{escape(responsible)} <a href="{page}">{about}</a></p>',
             authors=tuple(content.actors[a].name for a in commitment.actors),
             commitments=(commitment.id,),
             actors=commitment.actors,
