@@ -36,6 +36,8 @@ class StatusFacts:
     # What it means, in easy-to-read Swedish (lättläst) for the Lättläst page: short sentences, everyday words. Written
     # by the engine's authors and reviewed by no lättläst editor yet (the catalogue says so to its translators).
     easy: str = ""
+    # The same, said of a promise that has ended: how the work stood on its last day.
+    easy_at_end: str = ""
     # What it is called once the promise has ended, where the label speaks of the present ("Pågår": "Pågick").
     at_end: str = ""
 
@@ -70,6 +72,8 @@ STATUSES: dict[str, StatusFacts] = {
             angle=0,
             # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
             easy=N_("Arbetet har inte börjat än. Det ska börja senare."),
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy_at_end=N_("Arbetet hade inte börjat när löftet slutade."),
             hatch="",
         ),
         StatusFacts(
@@ -89,6 +93,8 @@ STATUSES: dict[str, StatusFacts] = {
             angle=0,
             # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
             easy=N_("Arbetet har börjat. De arbetar med det nu."),
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy_at_end=N_("Arbetet hade börjat. Det var inte klart när löftet slutade."),
             hatch="rising",
             at_end=N_("Pågick"),
         ),
@@ -109,6 +115,8 @@ STATUSES: dict[str, StatusFacts] = {
             angle=45,
             # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
             easy=N_("Arbetet pågår hela tiden. Det har inget slut."),
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy_at_end=N_("Arbetet pågick hela tiden, så länge löftet gällde."),
             hatch="dots",
             continuous=True,
         ),
@@ -129,6 +137,8 @@ STATUSES: dict[str, StatusFacts] = {
             angle=0,
             # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
             easy=N_("Arbetet är klart. De har gjort det som de lovade."),
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy_at_end=N_("Arbetet blev klart. De gjorde det som de lovade."),
             hatch="",
         ),
         StatusFacts(
@@ -148,6 +158,8 @@ STATUSES: dict[str, StatusFacts] = {
             angle=90,
             # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
             easy=N_("Arbetet tar längre tid än de sa. Det blev inte klart i tid."),
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy_at_end=N_("Arbetet tog längre tid än de sa. Det blev inte klart i tid."),
             hatch="crossed",
         ),
         StatusFacts(
@@ -167,6 +179,8 @@ STATUSES: dict[str, StatusFacts] = {
             angle=-45,
             # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
             easy=N_("Arbetet har slutat. De gör inte klart det."),
+            # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+            easy_at_end=N_("Arbetet slutade innan det var klart."),
             hatch="falling",
         ),
     )
@@ -190,6 +204,8 @@ NO_STATUS = StatusFacts(
     hatch="level",
     # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
     easy=N_("Det finns ingen uppgift om arbetet än."),
+    # LÄTTLÄST: orden är motorns egna och har inte granskats av någon lättläst-redaktör än.
+    easy_at_end=N_("Det fanns ingen uppgift om arbetet när löftet slutade."),
 )
 SHOWN_STATUSES: dict[str, StatusFacts] = {**STATUSES, NO_STATUS.name: NO_STATUS}
 

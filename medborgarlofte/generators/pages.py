@@ -391,6 +391,8 @@ def _easy_read(site: Site) -> Iterable[Page]:
             # On another language's site the model gives it as Untranslated (translated.in_language): marked as Swedish.
             "text": current.easy_read,
             "meanings": list(SHOWN_STATUSES.values()),
+            # An ended promise's statuses are how the work stood on its last day, and are said so.
+            "ended": current.phase(site.today) == "ended",
             # How a resident asks them: the area's contact (extra.area.contact) and the partners' own web pages.
             "contact": site.settings.area.contact if site.settings.area else None,
             "online": [actor for actor in site.content.actors.values() if actor.url],
