@@ -226,3 +226,18 @@ def test_a_card_of_an_ended_promise_keeps_the_words_that_say_so_whatever_its_tit
     shown = translated.in_language(load(ROOT / "content"), language)
     card = cards.cards_of(shown, settings, TODAY)[at.commitment_card("polisen-medborgardialog")]
     assert card.overline.words.startswith(f"{said.gettext('Åtagande')} · {said.gettext('löftet har slutat')} · ")
+
+
+@pytest.mark.parametrize("language", SITE_LANGUAGES)
+def test_the_page_on_following_says_the_promise_ended_and_what_the_feeds_still_bring(
+    default_site: Path, language: str
+) -> None:
+    said = words(language)
+    page = default_site / _folder(language) / "lofte/folj/index.html"
+    text = " ".join(lxml.html.fromstring(page.read_bytes()).xpath("//article")[0].text_content().split())
+    assert said.day(date(2023, 4, 30)) in text
+    present = said.gettext(
+        "Du behöver inte komma tillbaka hit för att se om något hänt. Med en **flödesläsare** får du veta\n"
+        "när ett åtagande byter status eller när något nytt publiceras."
+    )
+    assert " ".join(present.replace("**", "").split())[:40] not in text
