@@ -144,6 +144,10 @@ class Words:
         """What follows a text that is not translated into this language: "(på engelska)", in every channel alike."""
         return self.gettext("(på %(language)s)") % {"language": self.name_of(code)}
 
+    def only_in(self, code: str) -> str:
+        """What stands before a whole text that is not translated into this language, in every channel alike."""
+        return self.gettext("Den här texten finns bara på %(language)s.") % {"language": self.name_of(code)}
+
 
 @functools.cache
 def words(language: str) -> Words:

@@ -334,6 +334,11 @@ MUNICIPALITIES = {
 _ADDED = re.compile(r"\s+(kommun|stad|län)$", re.IGNORECASE)
 
 
+def code_of(written: str) -> str | None:
+    """The code of the municipality a name written in settings is, if SCB has one of that name."""
+    return next((code for code, name in MUNICIPALITIES.items() if same_name(written, name)), None)
+
+
 def same_name(written: str, official: str) -> bool:
     """Whether a name written in settings is the official one, give or take case and "kommun", "stad" or "län"."""
     return _ADDED.sub("", written.strip()).casefold() == _ADDED.sub("", official).casefold()

@@ -34,7 +34,7 @@ from .readers import (
     video_problem,
     web_address_problem,
 )
-from .regions import COUNTIES, MUNICIPALITIES, same_name
+from .regions import COUNTIES, MUNICIPALITIES, code_of, same_name
 from .translations import LANGUAGE
 
 # A site's name and a name of its area are one line, as a title of the content is; its description a short text.
@@ -203,8 +203,8 @@ def area_disagreements(area: Area | None) -> list[tuple[str, str]]:
     found = []
     official = MUNICIPALITIES.get(area.municipality_code)
     if official and not same_name(area.municipality, official):
-        named = [code for code, name in MUNICIPALITIES.items() if same_name(area.municipality, name)]
-        hint = f"; {area.municipality} har kod {named[0]}" if named else ""
+        named = code_of(area.municipality)
+        hint = f"; {area.municipality} har kod {named}" if named else ""
         found.append(
             (
                 "municipality_code",

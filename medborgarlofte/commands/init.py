@@ -24,7 +24,7 @@ from ..engine_requirement import WHEEL_FOLDER, EngineSource, engine_source
 from ..generators import presentation
 from ..languages import direction, language_name, words
 from ..readers import typed_line_problem, web_address_problem
-from ..regions import COUNTIES, MUNICIPALITIES, same_name
+from ..regions import COUNTIES, MUNICIPALITIES, code_of, same_name
 from ..settings import MAX_SETTING_LINE, Area
 from ..structure import today_in_sweden
 from ..translations import LOCALES, N_
@@ -178,8 +178,8 @@ def _against_scb(answers: dict[str, str]) -> list[str]:
     if same_name(named, official):
         answers["municipality"] = official  # as SCB writes it
         return []
-    known = [other for other, name in MUNICIPALITIES.items() if same_name(named, name)]
-    hint = f"; {named} har kod {known[0]}" if known else ""
+    known = code_of(named)
+    hint = f"; {named} har kod {known}" if known else ""
     return [f"--municipality-code: fick {code!r}, som är koden för {official} enligt SCB, inte för {named}{hint}"]
 
 

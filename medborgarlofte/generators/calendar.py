@@ -12,6 +12,7 @@ from ..bidi import isolated
 from ..settings import Settings
 from ..structure import Content, Untranslated
 from ..vocabulary import FORMS
+from .presentation import foreign
 
 DEFAULT_MINUTES = 90  # a meeting whose length the content does not give
 
@@ -51,7 +52,7 @@ def generate(content: Content, settings: Settings) -> str:
             # translation says its own language in words, as a page does.
             title = isolated(update.title, settings.language) + (
                 " " + settings.words.not_translated(update.title.language)
-                if isinstance(update.title, Untranslated) and update.title.language != settings.language
+                if foreign(update.title, settings.language)
                 else ""
             )
             event.add(

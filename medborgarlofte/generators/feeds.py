@@ -17,8 +17,9 @@ from ..bidi import isolated
 from ..languages import listed, words
 from ..markup import Renderer
 from ..settings import Settings
-from ..structure import TIMEZONE, Commitment, Content, Untranslated, Update
+from ..structure import TIMEZONE, Commitment, Content, Update
 from ..vocabulary import KINDS, STATUSES
+from .presentation import foreign
 from .remembered import Remembered, made
 
 MAX_ITEMS = 50  # a feed's size stays the same however long the promise runs
@@ -234,7 +235,7 @@ def _said(text: str, settings: Settings, isolate: bool = False) -> str:
     """A text from content as a feed's title or summary gives it: where it has no translation into the feed's
     language, isolated and followed by that in words ("(in Swedish)"), as a page says it: a feed's text has no lang.
     isolate: isolated also where it stands alone, as in a title with words of the feed's own beside it."""
-    if isinstance(text, Untranslated) and text.language != settings.language:
+    if foreign(text, settings.language):
         return f"{isolated(text, settings.language)} {settings.words.not_translated(text.language)}"
     return isolated(text, settings.language) if isolate else text
 
@@ -242,7 +243,7 @@ def _said(text: str, settings: Settings, isolate: bool = False) -> str:
 def _in_own_language(text: str, html: str, settings: Settings) -> str:
     """HTML of a text from content in an entry's content, marked with the text's language where it has no
     translation (a reader that shows the HTML reads it in that language's voice)."""
-    if isinstance(text, Untranslated) and text.language != settings.language:
+    if foreign(text, settings.language):
         return f'<span lang="{text.language}">{html}</span>'
     return html
 
@@ -254,10 +255,8 @@ def _update_item(
     link = at.url_of(settings.url, page)
     # Relative links in the text are written for its page; a feed reader needs them absolute.
     body = renderer.html(update.body, lambda href: settings.url + at.linked_address(href, page))
-    if isinstance(update.body, Untranslated) and update.body.language != settings.language:
-        note = _("Den här texten finns bara på %(language)s.") % {
-            "language": settings.words.name_of(update.body.language)
-        }
+    if foreign(update.body, settings.language):
+        note = settings.words.only_in(update.body.language)
         body = f'<p>{escape(note)}</p><div lang="{update.body.language}">{body}</div>'
     if update.dialogue:
         said, done = escape(_("Ni sa:")), escape(_("Vi gör:"))

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .. import addresses as at
 from ..markup import Renderer
 from ..settings import Settings
-from ..structure import Content, Untranslated, Update
+from ..structure import Content, Update
 from ..vocabulary import KINDS
 from . import presentation
 from .remembered import Remembered, made
@@ -54,9 +54,8 @@ def _edition(update: Update, settings: Settings) -> tuple[str, str]:
             # A letter not translated into the edition's language says so before its text, in words a reader of that
             # language reads: the text part has no lang to mark it with.
             untranslated=(
-                settings.words.gettext("Den här texten finns bara på %(language)s.")
-                % {"language": settings.words.name_of(update.body.language)}
-                if isinstance(update.body, Untranslated) and update.body.language != settings.language
+                settings.words.only_in(update.body.language)
+                if presentation.foreign(update.body, settings.language)
                 else None
             ),
         )

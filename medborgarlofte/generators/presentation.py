@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
@@ -208,10 +208,8 @@ class _Shown:
 
     def block(self, text: str | None, rendered: str) -> Markup:
         """A Markdown text's HTML: dir="auto" so that each text reads in its own direction, and a note where it is not translated."""
-        if isinstance(text, Untranslated) and foreign(text, self.language):
-            note = self.said.gettext("Den här texten finns bara på %(language)s.") % {
-                "language": self.said.name_of(text.language)
-            }
+        if foreign(text, self.language):
+            note = self.said.only_in(text.language)
             own = in_own_language(text, Markup("\n" + rendered + "\n"), "div")
             return Markup(
                 f'\n<div class="text untranslated">\n<p class="untranslated-note">{escape(note)}</p>\n{own}\n</div>\n'
@@ -301,7 +299,7 @@ def standalone(language: str) -> Environment:
     return env
 
 
-def foreign(text: object, language: str) -> bool:
+def foreign(text: object, language: str) -> TypeGuard[Untranslated]:
     """Whether a text from content is in another language than the page's: it was not translated into it."""
     return isinstance(text, Untranslated) and text.language != language
 
